@@ -1,0 +1,491 @@
+//! A strict JSON parser that keeps the line and column of every value.
+//!
+//! serde_json's `Value` forgets positions and silently keeps the last of duplicate keys;
+//! org files need both (errors point at the offending value, duplicate keys are errors).
+//! The parser never panics and bounds nesting depth, so any byte string is safe to feed it.
+
+/// A 1-based line and column (columns count characters, not bytes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Pos {
+    /// Line, from 1.
+    pub line: usize,
+    /// Column in characters, from 1.
+    pub col: usize,
+}
+
+/// A parsed JSON value with the position where it starts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    /// Where the value starts.
+    pub pos: Pos,
+    /// The value.
+    pub value: Json,
+}
+
+/// A JSON value whose children keep their positions.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Json {
+    /// `null`
+    Null,
+    /// `true` or `false`
+    Bool(bool),
+    /// A number; `integral` is true when it was written without fraction or exponent.
+    Number {
+        /// The value as f64 (may be infinite when the literal is too large).
+        value: f64,
+        /// Written as an integer literal.
+        integral: bool,
+    },
+    /// A string.
+    String(String),
+    /// An array.
+    Array(Vec<Node>),
+    /// An object: keys in file order, each with the position of the key.
+    Object(Vec<(String, Pos, Node)>),
+}
+
+impl Json {
+    /// A short name of the value's type for messages ("a string", "an array", ...).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Json::Null => "null",
+            Json::Bool(_) => "a boolean",
+            Json::Number { .. } => "a number",
+            Json::String(_) => "a string",
+            Json::Array(_) => "an array",
+            Json::Object(_) => "an object",
+        }
+    }
+}
+
+/// A syntax error with its position.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SyntaxError {
+    /// Where the problem is.
+    pub pos: Pos,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// Deepest nesting of arrays and objects accepted.
+pub const MAX_DEPTH: usize = 128;
+
+/// Parses one JSON document (UTF-8 text; a byte order mark is refused).
+pub fn parse(bytes: &[u8]) -> Result<Node, SyntaxError> {
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        return Err(SyntaxError {
+            pos: Pos { line: 1, col: 1 },
+            message: "the file starts with a byte order mark (BOM); save it as UTF-8 without BOM"
+                .into(),
+        });
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let pos = position_of(bytes, e.valid_up_to());
+            return Err(SyntaxError {
+                pos,
+                message: "the file is not valid UTF-8 text".into(),
+            });
+        }
+    };
+    let mut p = Parser {
+        s: text.as_bytes(),
+        i: 0,
+        line: 1,
+        line_start: 0,
+    };
+    p.skip_ws();
+    if p.i >= p.s.len() {
+        return Err(p.err("the file is empty: expected a JSON object"));
+    }
+    let node = p.value(0)?;
+    p.skip_ws();
+    if p.i < p.s.len() {
+        return Err(p.err("unexpected text after the end of the JSON value"));
+    }
+    Ok(node)
+}
+
+/// Line and column of a byte offset in possibly invalid UTF-8.
+fn position_of(bytes: &[u8], offset: usize) -> Pos {
+    let before = &bytes[..offset.min(bytes.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let col = String::from_utf8_lossy(&before[start..]).chars().count() + 1;
+    Pos { line, col }
+}
+
+struct Parser<'a> {
+    s: &'a [u8],
+    i: usize,
+    line: usize,
+    line_start: usize,
+}
+
+impl Parser<'_> {
+    fn pos(&self) -> Pos {
+        let col = std::str::from_utf8(&self.s[self.line_start..self.i])
+            .map_or(self.i - self.line_start, |t| t.chars().count())
+            + 1;
+        Pos {
+            line: self.line,
+            col,
+        }
+    }
+
+    fn err(&self, message: impl Into<String>) -> SyntaxError {
+        SyntaxError {
+            pos: self.pos(),
+            message: message.into(),
+        }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.s.get(self.i).copied()
+    }
+
+    fn skip_ws(&mut self) {
+        while let Some(c) = self.peek() {
+            match c {
+                b' ' | b'\t' | b'\r' => self.i += 1,
+                b'\n' => {
+                    self.i += 1;
+                    self.line += 1;
+                    self.line_start = self.i;
+                }
+                _ => break,
+            }
+        }
+    }
+
+    fn found(&self) -> String {
+        match std::str::from_utf8(&self.s[self.i..])
+            .ok()
+            .and_then(|t| t.chars().next())
+        {
+            None => "the end of the file".into(),
+            Some(c) => format!("{:?}", c),
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Node, SyntaxError> {
+        let pos = self.pos();
+        let value = match self.peek() {
+            None => return Err(self.err("unexpected end of the file: expected a value")),
+            Some(b'{') => self.object(depth)?,
+            Some(b'[') => self.array(depth)?,
+            Some(b'"') => Json::String(self.string()?),
+            Some(b't') => self.literal("true", Json::Bool(true))?,
+            Some(b'f') => self.literal("false", Json::Bool(false))?,
+            Some(b'n') => self.literal("null", Json::Null)?,
+            Some(b'-' | b'0'..=b'9') => self.number()?,
+            Some(_) => {
+                let found = self.found();
+                return Err(self.err(format!("expected a value, found {found}")));
+            }
+        };
+        Ok(Node { pos, value })
+    }
+
+    fn literal(&mut self, word: &str, value: Json) -> Result<Json, SyntaxError> {
+        if self.s[self.i..].starts_with(word.as_bytes()) {
+            self.i += word.len();
+            Ok(value)
+        } else {
+            let found = self.found();
+            Err(self.err(format!("expected a value, found {found}")))
+        }
+    }
+
+    fn enter(&self, depth: usize) -> Result<usize, SyntaxError> {
+        if depth >= MAX_DEPTH {
+            Err(self.err(format!(
+                "nesting deeper than {MAX_DEPTH} levels of arrays and objects"
+            )))
+        } else {
+            Ok(depth + 1)
+        }
+    }
+
+    fn array(&mut self, depth: usize) -> Result<Json, SyntaxError> {
+        let depth = self.enter(depth)?;
+        self.i += 1;
+        let mut items = Vec::new();
+        self.skip_ws();
+        if self.peek() == Some(b']') {
+            self.i += 1;
+            return Ok(Json::Array(items));
+        }
+        loop {
+            self.skip_ws();
+            items.push(self.value(depth)?);
+            self.skip_ws();
+            match self.peek() {
+                Some(b',') => self.i += 1,
+                Some(b']') => {
+                    self.i += 1;
+                    return Ok(Json::Array(items));
+                }
+                _ => {
+                    let found = self.found();
+                    return Err(self.err(format!("expected ',' or ']' in an array, found {found}")));
+                }
+            }
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> Result<Json, SyntaxError> {
+        let depth = self.enter(depth)?;
+        self.i += 1;
+        let mut members: Vec<(String, Pos, Node)> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        self.skip_ws();
+        if self.peek() == Some(b'}') {
+            self.i += 1;
+            return Ok(Json::Object(members));
+        }
+        loop {
+            self.skip_ws();
+            let key_pos = self.pos();
+            if self.peek() != Some(b'"') {
+                let found = self.found();
+                return Err(self.err(format!("expected a key in double quotes, found {found}")));
+            }
+            let key = self.string()?;
+            if !seen.insert(key.clone()) {
+                return Err(SyntaxError {
+                    pos: key_pos,
+                    message: format!("duplicate key {key:?} in an object"),
+                });
+            }
+            self.skip_ws();
+            if self.peek() != Some(b':') {
+                let found = self.found();
+                return Err(self.err(format!("expected ':' after a key, found {found}")));
+            }
+            self.i += 1;
+            self.skip_ws();
+            let value = self.value(depth)?;
+            members.push((key, key_pos, value));
+            self.skip_ws();
+            match self.peek() {
+                Some(b',') => self.i += 1,
+                Some(b'}') => {
+                    self.i += 1;
+                    return Ok(Json::Object(members));
+                }
+                _ => {
+                    let found = self.found();
+                    return Err(
+                        self.err(format!("expected ',' or '}}' in an object, found {found}"))
+                    );
+                }
+            }
+        }
+    }
+
+    fn string(&mut self) -> Result<String, SyntaxError> {
+        self.i += 1; // opening quote
+        let mut out = String::new();
+        loop {
+            let start = self.i;
+            while let Some(c) = self.peek() {
+                if c == b'"' || c == b'\\' || c < 0x20 {
+                    break;
+                }
+                self.i += 1;
+            }
+            // The input is valid UTF-8 and we stop only at ASCII bytes, so this slice is whole.
+            out.push_str(std::str::from_utf8(&self.s[start..self.i]).unwrap_or_default());
+            match self.peek() {
+                None => return Err(self.err("unexpected end of the file inside a string")),
+                Some(b'"') => {
+                    self.i += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.i += 1;
+                    out.push(self.escape()?);
+                }
+                Some(_) => {
+                    return Err(self.err(
+                        "control character inside a string (write it as an escape such as \\n)",
+                    ));
+                }
+            }
+        }
+    }
+
+    fn escape(&mut self) -> Result<char, SyntaxError> {
+        let c = self
+            .peek()
+            .ok_or_else(|| self.err("unexpected end of the file inside a string"))?;
+        self.i += 1;
+        Ok(match c {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => {
+                let hi = self.hex4()?;
+                if (0xD800..0xDC00).contains(&hi) {
+                    if !self.s[self.i..].starts_with(b"\\u") {
+                        return Err(self.err("unpaired surrogate in a \\u escape"));
+                    }
+                    self.i += 2;
+                    let lo = self.hex4()?;
+                    if !(0xDC00..0xE000).contains(&lo) {
+                        return Err(self.err("unpaired surrogate in a \\u escape"));
+                    }
+                    let code = 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00);
+                    char::from_u32(code).ok_or_else(|| self.err("invalid \\u escape"))?
+                } else {
+                    char::from_u32(hi)
+                        .ok_or_else(|| self.err("unpaired surrogate in a \\u escape"))?
+                }
+            }
+            _ => {
+                self.i -= 1;
+                let found = self.found();
+                return Err(self.err(format!("invalid escape \\{}", found.trim_matches('\''))));
+            }
+        })
+    }
+
+    fn hex4(&mut self) -> Result<u32, SyntaxError> {
+        let digits = self.s.get(self.i..self.i + 4);
+        let value = digits
+            .and_then(|d| std::str::from_utf8(d).ok())
+            .filter(|d| d.bytes().all(|b| b.is_ascii_hexdigit()))
+            .and_then(|d| u32::from_str_radix(d, 16).ok());
+        match value {
+            Some(v) => {
+                self.i += 4;
+                Ok(v)
+            }
+            None => Err(self.err("expected four hex digits after \\u")),
+        }
+    }
+
+    fn digits(&mut self) -> usize {
+        let start = self.i;
+        while matches!(self.peek(), Some(b'0'..=b'9')) {
+            self.i += 1;
+        }
+        self.i - start
+    }
+
+    fn number(&mut self) -> Result<Json, SyntaxError> {
+        let start = self.i;
+        if self.peek() == Some(b'-') {
+            self.i += 1;
+        }
+        let int_start = self.i;
+        let n = self.digits();
+        if n == 0 {
+            return Err(self.err("expected a digit in a number"));
+        }
+        if n > 1 && self.s[int_start] == b'0' {
+            self.i = int_start;
+            return Err(self.err("a number may not start with 0 followed by digits"));
+        }
+        let mut integral = true;
+        if self.peek() == Some(b'.') {
+            integral = false;
+            self.i += 1;
+            if self.digits() == 0 {
+                return Err(self.err("expected a digit after the decimal point"));
+            }
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            integral = false;
+            self.i += 1;
+            if matches!(self.peek(), Some(b'+' | b'-')) {
+                self.i += 1;
+            }
+            if self.digits() == 0 {
+                return Err(self.err("expected a digit in the exponent"));
+            }
+        }
+        let text = std::str::from_utf8(&self.s[start..self.i]).unwrap_or("0");
+        let value = text.parse::<f64>().unwrap_or(f64::NAN);
+        Ok(Json::Number { value, integral })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(s: &str) -> SyntaxError {
+        parse(s.as_bytes()).unwrap_err()
+    }
+
+    #[test]
+    fn positions_count_lines_and_characters() {
+        let node = parse("{\n  \"é\": [1,\n   true]\n}".as_bytes()).unwrap();
+        let Json::Object(members) = node.value else {
+            panic!("not an object")
+        };
+        assert_eq!(members[0].1, Pos { line: 2, col: 3 });
+        let Json::Array(items) = &members[0].2.value else {
+            panic!("not an array")
+        };
+        assert_eq!(items[1].pos, Pos { line: 3, col: 4 });
+    }
+
+    #[test]
+    fn errors_point_at_the_problem() {
+        assert_eq!(err("{\"a\": 1,}").pos, Pos { line: 1, col: 9 });
+        assert!(
+            err("{\"a\": 1, \"a\": 2}")
+                .message
+                .contains("duplicate key \"a\"")
+        );
+        assert!(err("").message.contains("empty"));
+        assert!(err("[1] x").message.contains("after the end"));
+        assert!(err("\u{feff}{}").message.contains("byte order mark"));
+        assert!(err("[NaN]").message.contains("expected a value"));
+        assert!(err("\"\\ud800\"").message.contains("surrogate"));
+        assert!(err("01").message.contains("start with 0"));
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_without_overflow() {
+        let deep = "[".repeat(100_000);
+        assert!(err(&deep).message.contains("nesting deeper"));
+        let ok = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        assert!(parse(ok.as_bytes()).is_ok());
+    }
+
+    #[test]
+    fn strings_and_numbers_decode() {
+        let node = parse(br#"["a\u00e9\ud83d\ude00\n", -1.5e2, 7]"#).unwrap();
+        let Json::Array(items) = node.value else {
+            panic!("not an array")
+        };
+        assert_eq!(items[0].value, Json::String("a\u{e9}\u{1F600}\n".into()));
+        assert_eq!(
+            items[1].value,
+            Json::Number {
+                value: -150.0,
+                integral: false
+            }
+        );
+        assert_eq!(
+            items[2].value,
+            Json::Number {
+                value: 7.0,
+                integral: true
+            }
+        );
+    }
+}

@@ -1,0 +1,92 @@
+//! Loading org files from paths, standard input or bytes, with located errors.
+
+use std::io::Read;
+
+use super::decode::decode;
+use super::error::{LoadError, MAX_PROBLEMS, Problem};
+use super::fields::Problems;
+use super::json;
+use super::types::Org;
+
+/// Parses and checks the bytes of an org file. `file` names it in errors.
+pub fn from_bytes(file: &str, bytes: &[u8]) -> Result<Org, LoadError> {
+    let root = json::parse(bytes).map_err(|e| LoadError::Invalid {
+        file: file.to_string(),
+        problems: vec![Problem {
+            pos: e.pos,
+            path: String::new(),
+            message: e.message,
+        }],
+        more: 0,
+    })?;
+    let mut problems = Problems::default();
+    let org = decode(&root, &mut problems);
+    if problems.is_empty() {
+        return Ok(org);
+    }
+    let mut list = problems.list;
+    list.sort_by_key(|p| (p.pos.line, p.pos.col));
+    let more = list.len().saturating_sub(MAX_PROBLEMS);
+    list.truncate(MAX_PROBLEMS);
+    Err(LoadError::Invalid {
+        file: file.to_string(),
+        problems: list,
+        more,
+    })
+}
+
+/// Parses and checks org file text.
+pub fn from_str(file: &str, text: &str) -> Result<Org, LoadError> {
+    from_bytes(file, text.as_bytes())
+}
+
+/// Loads an org file from a path, or from standard input when the path is `-`.
+/// Files larger than `max_bytes` are refused before they are read.
+pub fn load(path: &str, max_bytes: u64) -> Result<Org, LoadError> {
+    let bytes = read_limited(path, max_bytes)?;
+    let name = if path == "-" { "<stdin>" } else { path };
+    from_bytes(name, &bytes)
+}
+
+/// Reads a file (or standard input for `-`) of at most `max_bytes`.
+pub fn read_limited(path: &str, max_bytes: u64) -> Result<Vec<u8>, LoadError> {
+    let io = |source| LoadError::Io {
+        file: path.to_string(),
+        source,
+    };
+    let too_large = |size: String| LoadError::TooLarge {
+        file: if path == "-" {
+            "<stdin>".into()
+        } else {
+            path.to_string()
+        },
+        size,
+        limit: max_bytes,
+    };
+    let mut bytes = Vec::new();
+    if path == "-" {
+        let stdin = std::io::stdin();
+        stdin
+            .lock()
+            .take(max_bytes.saturating_add(1))
+            .read_to_end(&mut bytes)
+            .map_err(io)?;
+    } else {
+        let file = std::fs::File::open(path).map_err(io)?;
+        let meta = file.metadata().map_err(io)?;
+        if meta.is_dir() {
+            return Err(io(std::io::Error::other("it is a directory")));
+        }
+        if meta.len() > max_bytes {
+            return Err(too_large(format!("{} bytes", meta.len())));
+        }
+        bytes.reserve(meta.len() as usize);
+        file.take(max_bytes.saturating_add(1))
+            .read_to_end(&mut bytes)
+            .map_err(io)?;
+    }
+    if bytes.len() as u64 > max_bytes {
+        return Err(too_large("more".into()));
+    }
+    Ok(bytes)
+}

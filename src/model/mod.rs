@@ -1,0 +1,17 @@
+//! The org document: types, loading with located errors, saving, and derived values.
+
+mod decode;
+pub mod error;
+mod fields;
+pub mod json;
+mod load;
+pub mod network;
+pub mod save;
+pub mod seed;
+pub mod suggest;
+pub mod types;
+
+pub use error::{DEFAULT_MAX_BYTES, LoadError, Problem, quote};
+pub use load::{from_bytes, from_str, load, read_limited};
+pub use network::Network;
+pub use types::{AttrValue, Extra, Initiative, Org, Scale, Target, Tie, Unit};

@@ -1,0 +1,125 @@
+//! Derived values of a document: ratings with respondent semantics, pair strengths and edges.
+//!
+//! Everything here follows "Derived values" of docs/format.md. Units are referred to by
+//! their index in `Org::units`.
+
+use std::collections::HashMap;
+
+use super::types::Org;
+
+/// The derived, index-based view of an org that analysis and the screen work from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Network {
+    /// Whether the file is directed.
+    pub directed: bool,
+    /// Number of units.
+    pub n: usize,
+    /// Directed files: whether a unit rates at least one other unit. Undirected: all true.
+    pub respondent: Vec<bool>,
+    /// Edges of the file: ties with `s > 0` as `(from, to, s)` in file order. In a directed
+    /// file they are arcs; in an undirected file each pair appears once.
+    pub arcs: Vec<(usize, usize, f64)>,
+    /// The undirected view: `(a, b, p(a,b))` with `a < b` and `p > 0`, sorted by `(a, b)`.
+    pub pairs: Vec<(usize, usize, f64)>,
+    /// Normalized strength of every tie (including `s == 0`), keyed by ordered pair.
+    /// Undirected files store both orders.
+    ratings: HashMap<(usize, usize), f64>,
+}
+
+impl Network {
+    /// Derives the network of a valid document. Ties naming unknown units are skipped.
+    pub fn new(org: &Org) -> Network {
+        let index = org.unit_index();
+        let n = org.units.len();
+        let mut respondent = vec![!org.directed; n];
+        let mut ratings = HashMap::with_capacity(org.ties.len() * 2);
+        let mut arcs = Vec::with_capacity(org.ties.len());
+        for tie in &org.ties {
+            let (Some(&a), Some(&b)) = (index.get(tie.from.as_str()), index.get(tie.to.as_str()))
+            else {
+                continue;
+            };
+            if a == b {
+                continue;
+            }
+            let s = org.normalize(tie.strength);
+            ratings.insert((a, b), s);
+            if org.directed {
+                respondent[a] = true;
+            } else {
+                ratings.insert((b, a), s);
+            }
+            if s > 0.0 {
+                arcs.push((a, b, s));
+            }
+        }
+        let mut net = Network {
+            directed: org.directed,
+            n,
+            respondent,
+            arcs,
+            pairs: Vec::new(),
+            ratings,
+        };
+        net.pairs = net.compute_pairs();
+        net
+    }
+
+    fn compute_pairs(&self) -> Vec<(usize, usize, f64)> {
+        let mut keys: Vec<(usize, usize)> = self
+            .ratings
+            .keys()
+            .map(|&(a, b)| (a.min(b), a.max(b)))
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        keys.into_iter()
+            .filter_map(|(a, b)| {
+                let p = self.pair(a, b);
+                (p > 0.0).then_some((a, b, p))
+            })
+            .collect()
+    }
+
+    /// `r(a->b)`: a's rating of b, normalized. `Some(0.0)` where a is a respondent without
+    /// a tie to b, `None` where a is a non-respondent (its view is unknown).
+    /// In an undirected file this is the pair strength.
+    pub fn rating(&self, a: usize, b: usize) -> Option<f64> {
+        match self.ratings.get(&(a, b)) {
+            Some(&s) => Some(s),
+            None if self.respondent.get(a).copied().unwrap_or(false) => Some(0.0),
+            None => None,
+        }
+    }
+
+    /// Whether the file holds a tie from `a` to `b` (in an undirected file: between them).
+    pub fn has_tie(&self, a: usize, b: usize) -> bool {
+        self.ratings.contains_key(&(a, b))
+    }
+
+    /// Pair strength `p(a,b)`: the mean of the known ratings of both directions, 0 where
+    /// neither is known.
+    pub fn pair(&self, a: usize, b: usize) -> f64 {
+        if !self.directed {
+            return self.ratings.get(&(a, b)).copied().unwrap_or(0.0);
+        }
+        match (self.rating(a, b), self.rating(b, a)) {
+            (Some(x), Some(y)) => (x + y) / 2.0,
+            (Some(x), None) | (None, Some(x)) => x,
+            (None, None) => 0.0,
+        }
+    }
+
+    /// Neighbour lists of the undirected view: for each unit, `(other, p)` sorted by `other`.
+    pub fn undirected_adjacency(&self) -> Vec<Vec<(usize, f64)>> {
+        let mut adj = vec![Vec::new(); self.n];
+        for &(a, b, p) in &self.pairs {
+            adj[a].push((b, p));
+            adj[b].push((a, p));
+        }
+        for list in &mut adj {
+            list.sort_unstable_by_key(|&(o, _)| o);
+        }
+        adj
+    }
+}
