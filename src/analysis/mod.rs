@@ -72,6 +72,90 @@ pub enum BetweennessDone {
     Skipped,
 }
 
+/// The kind of a gap. The first four are defined by REPORT.md; the rest are gapscope's own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum GapKind {
+    /// A target applies, the pair collaborates, but less than the target.
+    BelowTarget,
+    /// A target applies and the pair does not collaborate at all.
+    MissingTie,
+    /// Directed files: the two sides rate each other very differently.
+    Asymmetric,
+    /// A unit with no edge at all.
+    Isolated,
+    /// A group that mostly talks to itself (E-I index below a threshold).
+    Silo,
+    /// A targeted pair whose only connection runs through one unit or one tie.
+    SinglePoint,
+}
+
+impl GapKind {
+    /// The name used in reports (`below_target`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GapKind::BelowTarget => "below_target",
+            GapKind::MissingTie => "missing_tie",
+            GapKind::Asymmetric => "asymmetric",
+            GapKind::Isolated => "isolated",
+            GapKind::Silo => "silo",
+            GapKind::SinglePoint => "single_point",
+        }
+    }
+}
+
+/// One gap: a pair or a unit (or a group, for `Silo`) that falls short.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Gap {
+    /// What kind of gap.
+    pub kind: GapKind,
+    /// The unit (the smaller id of a pair). For `Silo`, a unit of the group.
+    pub from: usize,
+    /// The other unit of a pair gap; `None` for unit and group gaps.
+    pub to: Option<usize>,
+    /// The group of a `Silo` gap.
+    pub group: Option<String>,
+    /// Normalized actual value (pair strength, or the smaller rating for `Asymmetric`).
+    pub actual: Option<f64>,
+    /// Normalized target value (target minimum, or the larger rating for `Asymmetric`).
+    pub target: Option<f64>,
+    /// In [0, 1], larger is worse.
+    pub severity: f64,
+    /// The initiative of the target behind the gap.
+    pub initiative: Option<String>,
+    /// One line a person can read, e.g. "CIO office rates Security 4/5; Security rates CIO office 1/5".
+    pub explanation: String,
+}
+
+/// Counts of one formal group (REPORT.md `groups`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupStats {
+    /// The group name.
+    pub group: String,
+    /// Units in the group.
+    pub units: usize,
+    /// Undirected-view edges with both ends in the group.
+    pub internal: usize,
+    /// Undirected-view edges with exactly one end in the group.
+    pub external: usize,
+    /// `(external - internal) / (external + internal)`; `None` when both are 0.
+    pub ei_index: Option<f64>,
+    /// The same with pair strengths summed instead of edges counted.
+    pub weighted_ei_index: Option<f64>,
+}
+
+/// A route between two units through the undirected view.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Path {
+    /// The units from start to end.
+    pub units: Vec<usize>,
+    /// Pair strength of each hop (`units.len() - 1` values).
+    pub strengths: Vec<f64>,
+    /// Sum of `1/p` over the hops.
+    pub length: f64,
+    /// The smallest hop strength.
+    pub weakest: f64,
+}
+
 /// The result of analysing one document under one set of options.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Analysis {
@@ -83,6 +167,18 @@ pub struct Analysis {
     pub nodes: Vec<NodeStats>,
     /// How betweenness was computed.
     pub betweenness: BetweennessDone,
+    /// Connected components of the undirected view (unit indices sorted by id), largest first.
+    pub components: Vec<Vec<usize>>,
+    /// Bridges of the undirected view, as `(a, b)` pairs.
+    pub bridges: Vec<(usize, usize)>,
+    /// Articulation points of the undirected view.
+    pub articulation_points: Vec<usize>,
+    /// Undirected-view edges / (n(n-1)/2); 0 when n < 2.
+    pub density: f64,
+    /// Per formal group, sorted by group name.
+    pub groups: Vec<GroupStats>,
+    /// All gaps, sorted by severity (descending), then kind, then ids.
+    pub gaps: Vec<Gap>,
 }
 
 /// Analyses a document.
@@ -100,5 +196,11 @@ pub fn analyse(org: &Org, opts: &Options) -> Analysis {
         initiative: opts.initiative.clone(),
         nodes,
         betweenness: done,
+        components: Vec::new(),
+        bridges: Vec::new(),
+        articulation_points: Vec::new(),
+        density: 0.0,
+        groups: Vec::new(),
+        gaps: Vec::new(),
     }
 }
