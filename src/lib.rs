@@ -4,5 +4,8 @@
 
 pub mod analysis;
 pub mod cli;
+pub mod diff;
+pub mod export;
+pub mod import;
 pub mod model;
 pub mod text;
