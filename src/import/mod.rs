@@ -109,7 +109,7 @@ pub fn to_checked_string(org: &Org) -> Result<String, ImportError> {
 
 /// The last component of a path, for titles that do not depend on where a file lies.
 pub(crate) fn base_name(path: &str) -> &str {
-    if path == "-" {
+    if path == "-" || path == "<stdin>" {
         return "standard input";
     }
     path.rsplit(['/', '\\']).next().unwrap_or(path)
