@@ -10,7 +10,7 @@ use super::{Gap, GapKind, GroupStats, graph::Adjacency};
 use crate::model::{Network, Org};
 
 /// Slack for comparing a rating difference with the asymmetry threshold, so that
-/// differences that equal it mathematically count despite rounding (0.8 - 0.55 = 0.25).
+/// differences that equal it mathematically count despite rounding (0.7 - 0.45 = 0.2499…).
 const THRESHOLD_SLACK: f64 = 1e-12;
 
 /// What the gap finders read.

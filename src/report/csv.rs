@@ -1,8 +1,9 @@
 //! The CSV report: the gap list, one row per gap (RFC 4180).
 //!
 //! Text cells that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab
-//! or carriage return) get a leading `'`; cells with commas, quotes or line breaks are
-//! quoted, quotes doubled. Lines end with CRLF as RFC 4180 asks.
+//! or carriage return) get a leading `'`; control characters in file text are shown as
+//! escapes (`\n`, `\u{1b}`), so a cell never holds a raw line break; cells with commas or
+//! quotes are quoted, quotes doubled. Lines end with CRLF as RFC 4180 asks.
 
 use std::io::{self, Write};
 
@@ -23,13 +24,14 @@ pub const HEADER: [&str; 11] = [
     "explanation",
 ];
 
-/// Quotes one cell as RFC 4180 asks, after disarming spreadsheet formulas.
+/// Quotes one text cell as RFC 4180 asks, after disarming spreadsheet formulas and
+/// showing control characters as escapes (`crate::text::clean`), as in the text report.
 pub fn cell(text: &str) -> String {
     let mut value = String::with_capacity(text.len() + 2);
     if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         value.push('\'');
     }
-    value.push_str(text);
+    value.push_str(&crate::text::clean(text));
     if value.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", value.replace('"', "\"\""))
     } else {

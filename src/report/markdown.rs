@@ -7,31 +7,15 @@ use crate::analysis::GapKind;
 use crate::analysis::needs::number;
 use crate::text::clean;
 
-/// Cleans file text and escapes characters that Markdown would act on, so a name shows
-/// as written and never breaks a table (`|`) or starts a link, emphasis or HTML.
+/// Cleans file text and escapes characters that Markdown would act on inside a line, so a
+/// name shows as written and never breaks a table (`|`) or starts a link, emphasis, code or
+/// HTML. (Line-start markers such as `#` or `-` cannot occur: file text never starts a line.)
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in clean(text).chars() {
         if matches!(
             c,
-            '\\' | '`'
-                | '*'
-                | '_'
-                | '{'
-                | '}'
-                | '['
-                | ']'
-                | '<'
-                | '>'
-                | '('
-                | ')'
-                | '#'
-                | '+'
-                | '-'
-                | '!'
-                | '|'
-                | '~'
-                | '&'
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&'
         ) {
             out.push('\\');
         }
@@ -143,7 +127,7 @@ pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
             writeln!(
                 out,
                 "- Units whose loss splits the network: {}",
-                names.join(", ")
+                capped(&names)
             )?;
         }
         let ties: Vec<String> = a
@@ -155,9 +139,21 @@ pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
             writeln!(
                 out,
                 "- Ties whose loss splits the network: {}",
-                ties.join(", ")
+                capped(&ties)
             )?;
         }
     }
     Ok(())
+}
+
+/// Most items listed in one line of notes.
+const LIST_CAP: usize = 20;
+
+/// Joins the first [`LIST_CAP`] items, saying how many more there are.
+fn capped(items: &[String]) -> String {
+    let shown = items[..items.len().min(LIST_CAP)].join(", ");
+    match items.len().saturating_sub(LIST_CAP) {
+        0 => shown,
+        more => format!("{shown} and {more} more"),
+    }
 }
