@@ -36,11 +36,16 @@ pub fn decode(root: &Node, out: &mut Problems) -> Org {
     if let Some(node) = top.get("gapscope") {
         match node.value {
             Json::Number { value: 1.0, .. } => {}
-            Json::Number { value, .. } => out.add(
-                node.pos,
-                "gapscope",
-                format!("unsupported format version {value} (this gapscope reads version 1)"),
-            ),
+            Json::Number { value, .. } => {
+                // The rest of a file of another version follows other rules: say only this.
+                out.list.clear();
+                out.add(
+                    node.pos,
+                    "gapscope",
+                    format!("unsupported format version {value} (this gapscope reads version 1)"),
+                );
+                return org;
+            }
             _ => out.wrong_type(node, "gapscope", "the format version 1"),
         }
     }
@@ -61,6 +66,8 @@ pub fn decode(root: &Node, out: &mut Problems) -> Org {
     let refs = Refs {
         ids: &ids,
         units: &org.units,
+        // Without a readable unit list every reference would be "unknown": say it once.
+        units_known: matches!(top.get("units").map(|n| &n.value), Some(Json::Array(_))),
     };
     let ties = top
         .array("ties", out)
@@ -223,6 +230,7 @@ fn decode_initiatives(items: &[Node], out: &mut Problems) -> Vec<Initiative> {
 struct Refs<'a> {
     ids: &'a HashMap<&'a str, usize>,
     units: &'a [Unit],
+    units_known: bool,
 }
 
 impl Refs<'_> {
@@ -249,6 +257,9 @@ impl Refs<'_> {
         let id = f.required_string(key, out)?;
         if let Some(&i) = self.ids.get(id.as_str()) {
             return Some(i);
+        }
+        if !self.units_known {
+            return None;
         }
         let pos = f.get(key).map_or(f.pos, |n| n.pos);
         let hint = match did_you_mean(&id, self.ids.keys().copied()) {
