@@ -317,14 +317,13 @@ fn decode_ties(
             continue;
         };
         let pair = refs.pair(&f, "tie", out);
-        let strength = f.required_number("strength", out);
+        let strength = f
+            .required_number("strength", out)
+            .filter(|&v| on_scale(&f, "strength", v, scale, out));
         let note = f.string("note", out);
         let (Some((a, b)), Some(strength)) = (pair, strength) else {
             continue;
         };
-        if !on_scale(&f, "strength", strength, scale, out) {
-            continue;
-        }
         let key = if directed {
             (a, b)
         } else {
@@ -374,7 +373,9 @@ fn decode_targets(
             continue;
         };
         let pair = refs.pair(&f, "target", out);
-        let min = f.required_number("min", out);
+        let min = f
+            .required_number("min", out)
+            .filter(|&v| on_scale(&f, "min", v, scale, out));
         let why = f.string("why", out);
         let initiative = f.string("initiative", out);
         let known = match &initiative {
@@ -395,7 +396,7 @@ fn decode_targets(
         let (Some((a, b)), Some(min)) = (pair, min) else {
             continue;
         };
-        if !on_scale(&f, "min", min, scale, out) || !known {
+        if !known {
             continue;
         }
         let key = (a.min(b), a.max(b), initiative.clone());

@@ -334,8 +334,10 @@ impl Parser<'_> {
                     return Ok(out);
                 }
                 Some(b'\\') => {
+                    // Problems in an escape are shown at its backslash.
+                    let at = self.pos();
                     self.i += 1;
-                    out.push(self.escape()?);
+                    out.push(self.escape().map_err(|e| SyntaxError { pos: at, ..e })?);
                 }
                 Some(_) => {
                     return Err(self.err(
