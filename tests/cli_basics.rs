@@ -126,3 +126,29 @@ fn usage_errors_exit_with_status_2() {
         assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
     }
 }
+
+/// The JSON blocks of a Markdown file.
+fn json_blocks(markdown: &str) -> Vec<String> {
+    markdown
+        .split("```json\n")
+        .skip(1)
+        .filter_map(|rest| rest.split("```").next().map(str::to_string))
+        .collect()
+}
+
+#[test]
+fn examples_in_the_docs_are_valid() {
+    for doc in ["README.md", "docs/format.md"] {
+        let text =
+            std::fs::read_to_string(format!("{}/{doc}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let blocks = json_blocks(&text);
+        assert!(!blocks.is_empty(), "{doc}: no JSON example");
+        for block in blocks {
+            cargo_bin_cmd!("gapscope")
+                .args(["validate", "--quiet", "-"])
+                .write_stdin(block)
+                .assert()
+                .success();
+        }
+    }
+}
