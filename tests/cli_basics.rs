@@ -152,3 +152,31 @@ fn examples_in_the_docs_are_valid() {
         }
     }
 }
+
+/// The shared real networks beside the checkout (`../shared/data/orgs`), when present: all
+/// of them validate. The two copied into examples/data are checked above in any case.
+#[test]
+fn shared_real_networks_validate_when_present() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/orgs");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!(
+            "{} not found; only the local copies are checked",
+            dir.display()
+        );
+        return;
+    };
+    let mut files: Vec<String> = entries
+        .filter_map(|e| e.ok())
+        .map(|e| e.path().to_string_lossy().into_owned())
+        .filter(|p| p.ends_with(".json") && !p.ends_with(".expected.json"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty());
+    cargo_bin_cmd!("gapscope")
+        .args(["validate", "--quiet"])
+        .args(&files)
+        .assert()
+        .success()
+        .stdout("")
+        .stderr("");
+}
