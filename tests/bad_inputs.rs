@@ -361,6 +361,13 @@ fn syntax_cases() -> Vec<Case> {
             "expected ',' or '}' in an object, found '\\u{202e}'",
         ),
         case(
+            "zero-width space outside a string",
+            "{\"units\": [\u{200b}]}",
+            Lc(1, 12),
+            "",
+            "expected a value, found '\\u{200b}'",
+        ),
+        case(
             "binary garbage",
             b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR".to_vec(),
             Lc(1, 1),

@@ -188,6 +188,7 @@ impl Parser<'_> {
             .and_then(|t| t.chars().next())
         {
             None => "the end of the file".into(),
+            Some(c) if super::error::is_format_char(c) => format!("'{}'", c.escape_unicode()),
             Some(c) => format!("'{}'", c.escape_debug()),
         }
     }
