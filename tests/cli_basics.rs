@@ -81,6 +81,16 @@ fn acme_example_validates() {
     // One team did not answer the survey.
     let net = gapscope::model::Network::new(&org);
     assert_eq!(net.respondent.iter().filter(|r| !**r).count(), 1);
+    // Some pairs see their collaboration very differently.
+    let one_sided = net
+        .pairs
+        .iter()
+        .filter(|&&(a, b, _)| match (net.rating(a, b), net.rating(b, a)) {
+            (Some(x), Some(y)) => (x - y).abs() >= 0.25,
+            _ => false,
+        })
+        .count();
+    assert!(one_sided >= 3, "{one_sided}");
     cargo_bin_cmd!("gapscope")
         .args(["validate", "--quiet", &path])
         .assert()

@@ -475,6 +475,15 @@ mod tests {
     }
 
     #[test]
+    fn columns_stay_exact_along_a_long_line() {
+        // 1000 values of 6 characters ("\"é€\", " is 6 chars, 8 bytes) then a bad one.
+        let text = format!("[{}x]", "\"é€\", ".repeat(1000));
+        assert_eq!(err(&text).pos, Pos { line: 1, col: 6002 });
+        let text = format!("[{}\n  \"é\", 01]", "\"€\",".repeat(500));
+        assert_eq!(err(&text).pos, Pos { line: 2, col: 8 });
+    }
+
+    #[test]
     fn errors_point_at_the_problem() {
         assert_eq!(err("{\"a\": 1,}").pos, Pos { line: 1, col: 9 });
         assert!(
