@@ -1,6 +1,7 @@
 //! gapscope: find and work on collaboration gaps between the units of an organisation.
 //!
-//! `model` is the org document, `analysis` everything computed from it, `cli` the commands.
+//! `model` is the org document, `analysis` everything computed from it, `report` the
+//! headless reports, `cli` the commands.
 
 pub mod analysis;
 pub mod cli;
@@ -8,4 +9,5 @@ pub mod diff;
 pub mod export;
 pub mod import;
 pub mod model;
+pub mod report;
 pub mod text;

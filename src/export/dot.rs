@@ -91,17 +91,14 @@ pub fn to_dot(org: &Org, analysis: &Analysis) -> String {
         }
     }
     for &(a, b, strength) in &analysis.network.arcs {
-        let mut label = short_number(org.scale.denormalize(strength));
+        let label = marks.edge_label(org, a, b, strength);
         let mut attrs = Vec::new();
-        if let Some(g) = marks.pair_kind(a, b, GapKind::BelowTarget) {
-            let target = g.target.map(|t| org.scale.denormalize(t)).unwrap_or(0.0);
-            label = format!("{label} (target {})", short_number(target));
+        if marks.pair_kind(a, b, GapKind::BelowTarget).is_some() {
             attrs.push(format!(
                 "color=\"{ORANGE}\", fontcolor=\"{ORANGE}\", penwidth=2"
             ));
         }
         if marks.pair_kind(a, b, GapKind::Asymmetric).is_some() {
-            label.push_str(" one-sided");
             if marks.pair_kind(a, b, GapKind::BelowTarget).is_none() {
                 attrs.push(format!("color=\"{PURPLE}\", fontcolor=\"{PURPLE}\""));
             }

@@ -117,7 +117,7 @@ pub fn to_graphml(org: &Org, analysis: &Analysis) -> String {
         if !gaps.is_empty() {
             data(&mut s, "d6", &gaps);
         }
-        if let Some(target) = marks.pair(a, b).iter().find_map(|g| g.target) {
+        if let Some(target) = marks.target(a, b) {
             data(&mut s, "d7", &target.to_string());
         }
         if let Some(note) = &t.note {

@@ -89,18 +89,13 @@ pub fn to_mermaid(org: &Org, analysis: &Analysis) -> String {
     let mut styles: Vec<(usize, &str)> = Vec::new();
     let mut link = 0usize;
     for &(a, b, strength) in &analysis.network.arcs {
-        let mut label = short_number(org.scale.denormalize(strength));
+        let label = marks.edge_label(org, a, b, strength);
         let below = marks.pair_kind(a, b, GapKind::BelowTarget);
-        if let Some(g) = below {
-            let target = g.target.map(|t| org.scale.denormalize(t)).unwrap_or(0.0);
-            label = format!("{label} (target {})", short_number(target));
+        if below.is_some() {
             styles.push((link, "stroke:#d35400,stroke-width:3px"));
         }
-        if marks.pair_kind(a, b, GapKind::Asymmetric).is_some() {
-            label.push_str(" one-sided");
-            if below.is_none() {
-                styles.push((link, "stroke:#8e44ad,stroke-width:3px"));
-            }
+        if below.is_none() && marks.pair_kind(a, b, GapKind::Asymmetric).is_some() {
+            styles.push((link, "stroke:#8e44ad,stroke-width:3px"));
         }
         let _ = writeln!(
             s,

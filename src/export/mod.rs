@@ -58,6 +58,34 @@ impl<'a> Marks<'a> {
         self.pair(a, b).iter().find(|g| g.kind == kind).copied()
     }
 
+    /// The normalized target of the pair's below-target or missing-tie gap.
+    pub fn target(&self, a: usize, b: usize) -> Option<f64> {
+        self.pair(a, b)
+            .iter()
+            .find(|g| matches!(g.kind, GapKind::BelowTarget | GapKind::MissingTie))
+            .and_then(|g| g.target)
+    }
+
+    /// The label of an edge of the pair: its value on the scale, and for a pair below its
+    /// target the target (and, in a directed file, the pair strength it is compared with).
+    pub fn edge_label(&self, org: &crate::model::Org, a: usize, b: usize, s: f64) -> String {
+        let mut label = short_number(org.scale.denormalize(s));
+        if let Some(g) = self.pair_kind(a, b, GapKind::BelowTarget) {
+            let target = short_number(org.scale.denormalize(g.target.unwrap_or(0.0)));
+            match g.actual {
+                Some(p) if org.directed => {
+                    let p = short_number(org.scale.denormalize(p));
+                    label = format!("{label} (pair {p} < target {target})");
+                }
+                _ => label = format!("{label} (target {target})"),
+            }
+        }
+        if self.pair_kind(a, b, GapKind::Asymmetric).is_some() {
+            label.push_str(" one-sided");
+        }
+        label
+    }
+
     /// The gaps of a unit.
     pub fn unit(&self, a: usize) -> &[&'a Gap] {
         self.units.get(&a).map_or(&[], Vec::as_slice)

@@ -4,6 +4,7 @@ mod decode;
 pub mod error;
 mod fields;
 pub mod json;
+mod links;
 mod load;
 pub mod network;
 pub mod save;
