@@ -43,13 +43,13 @@ fn ties(snap: Snapshot, as_pairs: bool) -> BTreeMap<PairKey, (f64, f64)> {
 
 type TargetKey = (String, String, Option<String>);
 
-fn targets(snap: Snapshot) -> BTreeMap<TargetKey, f64> {
+fn targets(snap: Snapshot) -> BTreeMap<TargetKey, (f64, f64)> {
     let org = snap.org;
     org.targets
         .iter()
         .map(|t| {
             let (a, b) = ordered(&t.from, &t.to);
-            ((a, b, t.initiative.clone()), org.normalize(t.min))
+            ((a, b, t.initiative.clone()), (t.min, org.normalize(t.min)))
         })
         .collect()
 }
@@ -139,17 +139,19 @@ pub fn diff(old: Snapshot, new: Snapshot) -> Diff {
     });
 
     let (og, ng) = (targets(old), targets(new));
-    let tchange = |k: &TargetKey, o: Option<f64>, n: Option<f64>| TargetChange {
+    let tchange = |k: &TargetKey, o: Option<(f64, f64)>, n: Option<(f64, f64)>| TargetChange {
         from: k.0.clone(),
         to: k.1.clone(),
         initiative: k.2.clone(),
-        old: o,
-        new: n,
+        old: o.map(|v| v.0),
+        new: n.map(|v| v.0),
+        old_s: o.map(|v| v.1),
+        new_s: n.map(|v| v.1),
     };
     for (k, &o) in &og {
         match ng.get(k) {
             None => d.targets_removed.push(tchange(k, Some(o), None)),
-            Some(&n) if (n - o).abs() > EPSILON => {
+            Some(&n) if (n.1 - o.1).abs() > EPSILON => {
                 d.targets_changed.push(tchange(k, Some(o), Some(n)))
             }
             Some(_) => {}

@@ -45,7 +45,7 @@ pub struct TieChange {
     pub new_s: Option<f64>,
 }
 
-/// A target present in one or both snapshots (minimums normalized).
+/// A target present in one or both snapshots.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TargetChange {
     /// Smaller id of the pair.
@@ -54,10 +54,14 @@ pub struct TargetChange {
     pub to: String,
     /// The target's initiative; `None` for a baseline target.
     pub initiative: Option<String>,
-    /// Old normalized minimum.
+    /// Old minimum on the old scale.
     pub old: Option<f64>,
-    /// New normalized minimum.
+    /// New minimum on the new scale.
     pub new: Option<f64>,
+    /// Old normalized minimum.
+    pub old_s: Option<f64>,
+    /// New normalized minimum.
+    pub new_s: Option<f64>,
 }
 
 /// A gap present in one or both snapshots.

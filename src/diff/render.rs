@@ -73,7 +73,7 @@ fn target_line(t: &TargetChange) -> String {
         |i| format!("initiative {}", clean(i)),
     );
     format!(
-        "{} ({ini}): {} -> {} (normalized)",
+        "{} ({ini}): {} -> {}",
         pair(&t.from, Some(&t.to), "–"),
         opt(t.old),
         opt(t.new)
@@ -244,7 +244,7 @@ pub fn text(d: &Diff, old: &str, new: &str, top: usize, directed: bool) -> Strin
 fn md(text: &str) -> String {
     let mut out = String::new();
     for c in clean(text).chars() {
-        if "\\`*_{}[]<>#|!~".contains(c) {
+        if "\\`*_[]<|~".contains(c) {
             out.push('\\');
         }
         out.push(c);
@@ -278,7 +278,8 @@ fn tie_json(t: &TieChange) -> Value {
 }
 
 fn target_json(t: &TargetChange) -> Value {
-    json!({"from": t.from, "to": t.to, "initiative": t.initiative, "old": t.old, "new": t.new})
+    json!({"from": t.from, "to": t.to, "initiative": t.initiative, "old": t.old, "new": t.new,
+           "old_normalized": t.old_s, "new_normalized": t.new_s})
 }
 
 fn gap_json(g: &GapChange) -> Value {
