@@ -1,5 +1,6 @@
 //! Aggregation by block density: the shared person-level networks reproduce the shared
 //! department-level files, through the library and through `import --group-by`.
+//! The fixtures are the shared data files (tests/fixtures/README.md has their sources).
 
 use std::path::Path;
 
@@ -17,10 +18,7 @@ const PAIRS: &[(&str, &str)] = &[
 ];
 
 fn fixture(name: &str) -> Org {
-    let path = format!(
-        "{}/tests/fixtures_io/{name}.json",
-        env!("CARGO_MANIFEST_DIR")
-    );
+    let path = format!("{}/tests/fixtures/{name}.json", env!("CARGO_MANIFEST_DIR"));
     model::load(&path, model::DEFAULT_MAX_BYTES).expect("fixture loads")
 }
 

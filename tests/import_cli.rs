@@ -150,7 +150,7 @@ fn aggregate_reads_an_org_and_writes_groups() {
     gapscope()
         .args(["aggregate", "--by", "group"])
         .arg(format!(
-            "{}/tests/fixtures_io/krackhardt-advice-people.json",
+            "{}/tests/fixtures/krackhardt-advice-people.json",
             env!("CARGO_MANIFEST_DIR")
         ))
         .arg("-o")
