@@ -244,3 +244,21 @@ fn garbage_never_panics() {
         }
     }
 }
+
+#[test]
+fn a_skipped_bad_row_adds_no_unit() {
+    let csv = "respondent,unit,rated,rating\nr1,a,b,3\nr2,a,typo,lots\nr3,c,b,\n";
+    let got = import("s.csv", csv.as_bytes(), None, &SurveyOptions::default()).expect("reads");
+    assert_eq!(got.bad_rows.len(), 1);
+    let ids: Vec<&str> = got.org.units.iter().map(|u| u.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["a", "b", "c"],
+        "an unanswered row still names its units"
+    );
+    assert!(
+        got.warnings
+            .iter()
+            .any(|w| w.starts_with("1 row with an empty rating"))
+    );
+}

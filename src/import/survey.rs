@@ -6,7 +6,7 @@
 //! `min_respondents` people are left out, so no answer can be traced to a person; the
 //! respondent ids never leave this module.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use crate::model::{Org, Scale, Tie, Unit, quote, suggest::did_you_mean};
 
@@ -86,11 +86,23 @@ pub fn import(
         }
     }
     // respondent -> (unit, line first seen); (respondent, rated) -> line
-    let mut respondent_unit: HashMap<&str, (usize, u64)> = HashMap::new();
-    let mut answered: HashMap<(&str, usize), u64> = HashMap::new();
+    let mut respondent_unit: HashMap<&str, (&str, u64)> = HashMap::new();
+    let mut answered: HashMap<(&str, &str), u64> = HashMap::new();
     let mut sums: HashMap<(usize, usize), (f64, usize)> = HashMap::new();
     let mut own_unit = 0usize;
     let mut unanswered = 0usize;
+    let check = |id: &str| match units {
+        Some(t) if t.get(id).is_none() => {
+            let hint = did_you_mean(id, t.units.iter().map(|u| u.id.as_str()))
+                .map(|c| format!(" (did you mean {}?)", quote(c)))
+                .unwrap_or_default();
+            Err(format!(
+                "unknown unit {} (not in the units file){hint}",
+                quote(id)
+            ))
+        }
+        _ => Ok(()),
+    };
     for row in &table.rows {
         let resp = row.get(Some(c_resp));
         let unit = row.get(Some(c_unit));
@@ -103,26 +115,13 @@ pub fn import(
             bad.push(table.bad(row.line, format!("empty {what}")));
             continue;
         }
-        let mut resolve = |id: &str| match units {
-            Some(t) if t.get(id).is_none() => {
-                let hint = did_you_mean(id, t.units.iter().map(|u| u.id.as_str()))
-                    .map(|c| format!(" (did you mean {}?)", quote(c)))
-                    .unwrap_or_default();
-                Err(format!(
-                    "unknown unit {} (not in the units file){hint}",
-                    quote(id)
-                ))
-            }
-            _ => Ok(seen.add(id)),
-        };
-        let (a, b) = match (resolve(unit), resolve(rated)) {
-            (Ok(a), Ok(b)) => (a, b),
-            (Err(m), _) | (_, Err(m)) => {
-                bad.push(table.bad(row.line, m));
-                continue;
-            }
-        };
+        if let Err(m) = check(unit).and_then(|()| check(rated)) {
+            bad.push(table.bad(row.line, m));
+            continue;
+        }
         if rating.is_empty() {
+            seen.add(unit);
+            seen.add(rated);
             unanswered += 1;
             continue;
         }
@@ -143,21 +142,20 @@ pub fn import(
             ));
             continue;
         }
-        match respondent_unit.get(resp) {
-            Some(&(u, first)) if u != a => {
-                bad.push(table.bad(
-                    row.line,
-                    format!(
-                        "this respondent answered for unit {} at line {first}, here for {}",
-                        quote(&seen.order[u]),
-                        quote(unit)
-                    ),
-                ));
-                continue;
-            }
-            _ => {}
+        if let Some(&(first_unit, first)) = respondent_unit.get(resp)
+            && first_unit != unit
+        {
+            bad.push(table.bad(
+                row.line,
+                format!(
+                    "this respondent answered for unit {} at line {first}, here for {}",
+                    quote(first_unit),
+                    quote(unit)
+                ),
+            ));
+            continue;
         }
-        if let Some(first) = answered.get(&(resp, b)) {
+        if let Some(first) = answered.get(&(resp, rated)) {
             bad.push(table.bad(
                 row.line,
                 format!(
@@ -167,8 +165,9 @@ pub fn import(
             ));
             continue;
         }
-        respondent_unit.entry(resp).or_insert((a, row.line));
-        answered.insert((resp, b), row.line);
+        let (a, b) = (seen.add(unit), seen.add(rated));
+        respondent_unit.entry(resp).or_insert((unit, row.line));
+        answered.insert((resp, rated), row.line);
         if a == b {
             own_unit += 1;
             continue;
@@ -180,9 +179,8 @@ pub fn import(
     bad.sort_by_key(|b| b.line);
 
     let mut per_unit = vec![0usize; seen.order.len()];
-    let distinct: HashSet<&str> = respondent_unit.keys().copied().collect();
-    for r in &distinct {
-        if let Some(&(u, _)) = respondent_unit.get(r) {
+    for (unit, _) in respondent_unit.values() {
+        if let Some(&u) = seen.index.get(*unit) {
             per_unit[u] += 1;
         }
     }
