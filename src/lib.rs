@@ -5,4 +5,5 @@
 pub mod analysis;
 pub mod cli;
 pub mod model;
+pub mod store;
 pub mod text;
