@@ -160,3 +160,24 @@ fn names_from_the_file_are_cleaned_in_descriptions() {
     let d = apply_and_invert(&mut org, set_tie("cio", "sec", 2.0));
     assert_eq!(d, "CIO\\u{1b}]0;pwned\\u{7}–Security (CISO) 1 → 2");
 }
+
+#[test]
+fn removing_every_unit_of_the_example_and_undoing_all_restores_it_exactly() {
+    let mut org = model::seed::seed();
+    let original = model::save::to_string(&org);
+    let mut history = History::new();
+    let ids: Vec<String> = org.units.iter().map(|u| u.id.clone()).collect();
+    assert!(org.ties.len() > 5 && !org.targets.is_empty());
+    for id in ids.iter().step_by(2).chain(ids.iter().skip(1).step_by(2)) {
+        history
+            .apply(&mut org, Edit::RemoveUnit { id: id.clone() })
+            .unwrap();
+        model::from_str("edited.json", &model::save::to_string(&org)).unwrap();
+    }
+    assert!(org.units.is_empty() && org.ties.is_empty() && org.targets.is_empty());
+    while history.can_undo() {
+        history.undo(&mut org).unwrap();
+    }
+    assert_eq!(model::save::to_string(&org), original);
+    assert!(!history.is_dirty());
+}

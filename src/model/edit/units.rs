@@ -140,7 +140,7 @@ pub fn restore(
         )));
     }
     org.units.insert(at, unit);
-    if let Err(e) = check_restored(org, &ties, &targets) {
+    if let Err(e) = check_restored(org, &id, &ties, &targets) {
         org.units.remove(at);
         return Err(e);
     }
@@ -151,42 +151,54 @@ pub fn restore(
         describe::count(ties.len(), "tie"),
         describe::count(targets.len(), "target")
     );
-    for (i, tie) in ties {
-        org.ties.insert(i, tie);
-    }
-    for (i, target) in targets {
-        org.targets.insert(i, target);
-    }
+    merge_in(&mut org.ties, ties);
+    merge_in(&mut org.targets, targets);
     Ok(Applied::new(Edit::RemoveUnit { id }, description))
 }
 
-/// Checks restored ties and targets against a document that has the unit back: each on its
-/// own, and no two of them for the same pair (the document's own ties cannot name the unit).
+/// Checks restored ties and targets against a document that has the unit `id` back: each
+/// on its own, and none for a pair that already has one. Only ties and targets naming the
+/// unit can clash (a valid document has none), so only those are looked at: one pass.
 fn check_restored(
     org: &Org,
+    id: &str,
     ties: &[(usize, Tie)],
     targets: &[(usize, Target)],
 ) -> Result<(), EditError> {
-    let mut seen = HashSet::new();
+    let names = |from: &str, to: &str| from == id || to == id;
+    let mut seen: HashSet<(&str, &str)> = org
+        .ties
+        .iter()
+        .filter(|t| names(&t.from, &t.to))
+        .map(|t| tie_key(org, t))
+        .collect();
     for (_, tie) in ties {
-        check::new_tie(org, tie)?;
-        let key = if org.directed {
-            (tie.from.as_str(), tie.to.as_str())
-        } else {
-            ordered(&tie.from, &tie.to)
-        };
-        if !seen.insert(key) {
+        check::pair(org, "tie", &tie.from, &tie.to)?;
+        check::on_scale(org, tie.strength)?;
+        check::extra(&tie.extra)?;
+        if !seen.insert(tie_key(org, tie)) {
             return Err(EditError::TieExists {
                 from: tie.from.clone(),
                 to: tie.to.clone(),
             });
         }
     }
-    let mut seen = HashSet::new();
+    let key = |t: &Target| {
+        let (a, b) = ordered(&t.from, &t.to);
+        (a.to_string(), b.to_string(), t.initiative.clone())
+    };
+    let mut seen: HashSet<_> = org
+        .targets
+        .iter()
+        .filter(|t| names(&t.from, &t.to))
+        .map(key)
+        .collect();
     for (_, target) in targets {
-        check::new_target(org, target)?;
-        let (a, b) = ordered(&target.from, &target.to);
-        if !seen.insert((a, b, target.initiative.as_deref())) {
+        check::pair(org, "target", &target.from, &target.to)?;
+        check::on_scale(org, target.min)?;
+        check::initiative_known(org, target.initiative.as_deref())?;
+        check::extra(&target.extra)?;
+        if !seen.insert(key(target)) {
             return Err(EditError::TargetExists {
                 from: target.from.clone(),
                 to: target.to.clone(),
@@ -195,6 +207,36 @@ fn check_restored(
         }
     }
     Ok(())
+}
+
+/// The key of a tie's pair: ordered in a directed file, sorted otherwise.
+fn tie_key<'a>(org: &Org, tie: &'a Tie) -> (&'a str, &'a str) {
+    if org.directed {
+        (tie.from.as_str(), tie.to.as_str())
+    } else {
+        ordered(&tie.from, &tie.to)
+    }
+}
+
+/// Inserts items at their final positions (ascending) in one pass over the list.
+fn merge_in<T>(list: &mut Vec<T>, items: Vec<(usize, T)>) {
+    if items.is_empty() {
+        return;
+    }
+    let old = std::mem::take(list);
+    let mut out = Vec::with_capacity(old.len() + items.len());
+    let mut rest = old.into_iter();
+    for (at, item) in items {
+        while out.len() < at {
+            match rest.next() {
+                Some(x) => out.push(x),
+                None => break,
+            }
+        }
+        out.push(item);
+    }
+    out.extend(rest);
+    *list = out;
 }
 
 fn ordered<'a>(a: &'a str, b: &'a str) -> (&'a str, &'a str) {
