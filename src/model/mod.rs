@@ -6,6 +6,7 @@ pub mod error;
 mod fields;
 pub mod history;
 pub mod json;
+mod links;
 mod load;
 pub mod network;
 pub mod save;
