@@ -181,3 +181,36 @@ fn removing_every_unit_of_the_example_and_undoing_all_restores_it_exactly() {
     assert_eq!(model::save::to_string(&org), original);
     assert!(!history.is_dirty());
 }
+
+#[test]
+fn removing_the_busiest_unit_of_real_networks_and_undoing_restores_the_file_text() {
+    for name in [
+        "krackhardt-advice-people",
+        "lazega-advice-people",
+        "lazega-cowork-teams",
+        "ukfaculty-friendship-people",
+        "email-eu-core-departments",
+    ] {
+        let path = format!("{}/tests/fixtures/{name}.json", env!("CARGO_MANIFEST_DIR"));
+        let mut org = model::load(&path, model::DEFAULT_MAX_BYTES).unwrap();
+        let original = model::save::to_string(&org);
+        let busiest = org
+            .units
+            .iter()
+            .max_by_key(|u| {
+                org.ties
+                    .iter()
+                    .filter(|t| t.from == u.id || t.to == u.id)
+                    .count()
+            })
+            .map(|u| u.id.clone())
+            .unwrap();
+        let mut history = History::new();
+        history
+            .apply(&mut org, Edit::RemoveUnit { id: busiest })
+            .unwrap();
+        assert_ne!(model::save::to_string(&org), original, "{name}");
+        history.undo(&mut org).unwrap();
+        assert_eq!(model::save::to_string(&org), original, "{name}");
+    }
+}
