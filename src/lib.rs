@@ -10,4 +10,5 @@ pub mod export;
 pub mod import;
 pub mod model;
 pub mod report;
+pub mod store;
 pub mod text;

@@ -8,6 +8,7 @@ use super::{CliError, Status, load_org};
 use crate::analysis::{self, Analysis, Options};
 use crate::export::{dot, graphml, mermaid, nodelink, table};
 use crate::model::{Org, quote, suggest::did_you_mean};
+use crate::store::{SaveOptions, save_atomic_with};
 
 /// Examples shown by `gapscope export --help`.
 pub const EXPORT_HELP: &str = "\
@@ -115,33 +116,19 @@ pub fn run(args: &ExportArgs, max_bytes: u64, out: &mut dyn Write) -> Result<Sta
     Ok(0)
 }
 
-/// Writes to standard output, or atomically to a file: a temporary file in the same
-/// folder, flushed to disk, then renamed over the target.
+/// Writes to standard output, or atomically to a file (`store::save_atomic_with`: a
+/// temporary file in the same folder, flushed, renamed; no backup is kept of an export).
 pub fn write_output(path: Option<&str>, bytes: &[u8], out: &mut dyn Write) -> Result<(), CliError> {
     let Some(path) = path.filter(|p| *p != "-") else {
         out.write_all(bytes)?;
         return Ok(());
     };
-    let target = std::path::Path::new(path);
-    let dir = match target.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => std::path::PathBuf::from("."),
+    let options = SaveOptions {
+        backup: false,
+        ..SaveOptions::default()
     };
-    let file_name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .ok_or_else(|| CliError::Usage(format!("{}: not a file name", quote(path))))?;
-    let tmp = dir.join(format!(".{file_name}.gapscope-{}.tmp", std::process::id()));
-    let fail = |e: std::io::Error| CliError::Usage(format!("{path}: cannot write: {e}"));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, target)
-    })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(fail(e));
-    }
+    // A warning (the folder could not be synced) comes after the file is in place.
+    save_atomic_with(std::path::Path::new(path), bytes, &options, &mut |_| Ok(()))
+        .map_err(|e| CliError::Usage(e.to_string()))?;
     Ok(())
 }

@@ -1,8 +1,10 @@
 //! The org document: types, loading with located errors, saving, and derived values.
 
 mod decode;
+pub mod edit;
 pub mod error;
 mod fields;
+pub mod history;
 pub mod json;
 mod links;
 mod load;
