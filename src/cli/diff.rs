@@ -63,8 +63,8 @@ pub fn run(args: &DiffArgs, max_bytes: u64, out: &mut dyn Write) -> Result<Statu
         check_initiative(&new, Some(id), &new_name)?;
     }
     let (oa, na) = (
-        analyse(&old, args.initiative.as_deref()),
-        analyse(&new, args.initiative.as_deref()),
+        analyse(&old, args.initiative.as_deref(), true),
+        analyse(&new, args.initiative.as_deref(), true),
     );
     let d = diff::diff(
         Snapshot {

@@ -5,7 +5,7 @@ use std::io::Write;
 use clap::{Args, ValueEnum};
 
 use super::{CliError, Status, load_org};
-use crate::analysis::{self, Analysis, Options};
+use crate::analysis::{self, Analysis, BetweennessMode, Options};
 use crate::export::{dot, graphml, mermaid, nodelink, table};
 use crate::model::{Org, quote, suggest::did_you_mean};
 use crate::store::{SaveOptions, save_atomic_with};
@@ -83,10 +83,16 @@ pub fn check_initiative(org: &Org, id: Option<&str>, file: &str) -> Result<(), C
     )))
 }
 
-/// Analyses an org for export: gaps under the chosen initiative.
-pub fn analyse(org: &Org, initiative: Option<&str>) -> Analysis {
+/// Analyses an org: gaps under the chosen initiative; betweenness only when `metrics`
+/// (exports draw gaps, not centrality, and large orgs would wait for it).
+pub fn analyse(org: &Org, initiative: Option<&str>, metrics: bool) -> Analysis {
     let opts = Options {
         initiative: initiative.map(str::to_string),
+        betweenness: if metrics {
+            BetweennessMode::Auto
+        } else {
+            BetweennessMode::Skip
+        },
         ..Options::default()
     };
     analysis::analyse(org, &opts)
@@ -96,7 +102,7 @@ pub fn analyse(org: &Org, initiative: Option<&str>) -> Analysis {
 pub fn run(args: &ExportArgs, max_bytes: u64, out: &mut dyn Write) -> Result<Status, CliError> {
     let (org, name) = load_org(args.file.as_deref(), max_bytes)?;
     check_initiative(&org, args.initiative.as_deref(), &name)?;
-    let analysis = analyse(&org, args.initiative.as_deref());
+    let analysis = analyse(&org, args.initiative.as_deref(), false);
     let text = match args.format {
         Format::Dot => dot::to_dot(&org, &analysis),
         Format::Mermaid => mermaid::to_mermaid(&org, &analysis),
