@@ -260,3 +260,31 @@ fn the_diff_command_runs_on_files() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn gaps_are_matched_by_initiative_too() {
+    let old = org(
+        r#"{"scale": {"min": 0, "max": 5}, "units": [{"id": "a"}, {"id": "b"}, {"id": "c"}],
+        "ties": [{"from": "a", "to": "b", "strength": 1}, {"from": "b", "to": "c", "strength": 5}],
+        "targets": [{"from": "a", "to": "b", "min": 3}],
+        "initiatives": [{"id": "ai"}]}"#,
+    );
+    let new = org(
+        r#"{"scale": {"min": 0, "max": 5}, "units": [{"id": "a"}, {"id": "b"}, {"id": "c"}],
+        "ties": [{"from": "a", "to": "b", "strength": 1}, {"from": "b", "to": "c", "strength": 5}],
+        "targets": [{"from": "a", "to": "b", "min": 3, "initiative": "ai"}],
+        "initiatives": [{"id": "ai"}]}"#,
+    );
+    let d = compare(&old, &new);
+    let below = |l: &[gapscope::diff::GapChange]| -> Vec<Option<String>> {
+        l.iter()
+            .filter(|g| g.kind == GapKind::BelowTarget)
+            .map(|g| g.initiative.clone())
+            .collect()
+    };
+    assert_eq!(below(&d.gaps_closed), [None]);
+    assert_eq!(below(&d.gaps_opened), [Some("ai".to_string())]);
+    assert!(d.gaps_widened.is_empty() && d.gaps_narrowed.is_empty());
+    assert_eq!(d.targets_added.len(), 1);
+    assert_eq!(d.targets_removed.len(), 1);
+}
