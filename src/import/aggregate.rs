@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use crate::model::{AttrValue, Network, Org, Scale, Target, Tie, Unit, quote};
 
-use super::{ImportError, Imported, natural_cmp};
+use super::{ImportError, Imported, MAX_SIZE, natural_cmp};
 
 /// What to aggregate by and how.
 #[derive(Debug, Clone, PartialEq)]
@@ -132,10 +132,12 @@ pub fn aggregate(org: &Org, opts: &AggregateOptions) -> Result<Imported, ImportE
             .as_deref()
             .and_then(|attr| agreed_name(&members, attr))
             .unwrap_or_else(|| id.to_string());
-        let size = if members.iter().all(|u| u.size.is_some()) {
-            members.iter().filter_map(|u| u.size).sum()
-        } else {
-            members.len() as u64
+        let total = members
+            .iter()
+            .try_fold(0u64, |sum, u| u.size.map(|s| sum.saturating_add(s)));
+        let size = match total {
+            Some(sum) if sum <= MAX_SIZE => sum,
+            _ => members.len() as u64,
         };
         let mut attrs = Vec::new();
         if count[g] >= 2 {

@@ -90,8 +90,14 @@ pub fn parse_scale(text: &str) -> Result<Scale, String> {
     if scale.min >= scale.max {
         return Err(format!("scale {} needs MIN < MAX", model::quote(text)));
     }
+    if !(scale.max - scale.min).is_finite() {
+        return Err(format!("scale {} is too wide", model::quote(text)));
+    }
     Ok(scale)
 }
+
+/// Largest size an org file holds (2^53, exact in JSON numbers).
+pub(crate) const MAX_SIZE: u64 = 1 << 53;
 
 /// The number in a cell, if it is a finite number.
 pub(crate) fn parse_number(text: &str) -> Option<f64> {
@@ -171,6 +177,7 @@ mod tests {
         assert!(parse_scale("5").is_err());
         assert!(parse_scale("a:b").is_err());
         assert!(parse_scale("0:inf").is_err());
+        assert!(parse_scale("-1e308:1e308").is_err());
     }
 
     #[test]

@@ -319,5 +319,5 @@ fn graph_scale(root: &Node) -> Option<Scale> {
         _ => None,
     };
     let (min, max) = (num("min")?, num("max")?);
-    (min < max).then_some(Scale { min, max })
+    (min < max && (max - min).is_finite()).then_some(Scale { min, max })
 }

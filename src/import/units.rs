@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use crate::model::{AttrValue, Unit, quote};
 
 use super::csvread::Table;
-use super::{BadRow, ImportError, parse_number};
+use super::{BadRow, ImportError, MAX_SIZE, parse_number};
 
 /// Units read from a units CSV, in file order, with a lookup by id.
 #[derive(Debug, Clone, Default)]
@@ -59,11 +59,11 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<(UnitTable, Vec<BadRow>), Import
         let size = match row.get(size_col) {
             "" => None,
             text => match text.parse::<u64>() {
-                Ok(n) => Some(n),
-                Err(_) => {
+                Ok(n) if n <= MAX_SIZE => Some(n),
+                _ => {
                     bad.push(table.bad(
                         row.line,
-                        format!("size {} is not a whole number", quote(text)),
+                        format!("size {} is not a whole number from 0 to 2^53", quote(text)),
                     ));
                     continue;
                 }
