@@ -109,3 +109,25 @@ fn export_then_import_gives_the_same_units_and_ties() {
     assert_eq!(back.units, org.units);
     assert_eq!(back.ties, org.ties);
 }
+
+/// Written by networkx 3.6.1: `json.dumps(nx.node_link_data(G))` (the default there is
+/// `edges`), for a DiGraph named "Advice" with a mixed string/number id and a list attribute.
+const NETWORKX_3_6: &str = r#"{"directed": true, "multigraph": false, "graph": {"name": "Advice"}, "nodes": [{"dept": "Sales", "tenure": 3.5, "manager": true, "id": "ann"}, {"dept": "IT", "skills": ["rust"], "id": 2}], "edges": [{"weight": 0.5, "source": "ann", "target": 2}, {"source": 2, "target": "ann"}]}"#;
+
+#[test]
+fn real_networkx_3_6_output_is_read() {
+    let opts = NodeLinkOptions {
+        group_attr: "dept".into(),
+        ..NodeLinkOptions::default()
+    };
+    let got = import("g.json", NETWORKX_3_6.as_bytes(), &opts).expect("imports");
+    assert!(got.bad_rows.is_empty(), "{:?}", got.bad_rows);
+    let ties: Vec<(&str, &str, f64)> = got
+        .org
+        .ties
+        .iter()
+        .map(|t| (t.from.as_str(), t.to.as_str(), t.strength))
+        .collect();
+    assert_eq!(ties, [("ann", "2", 0.5), ("2", "ann", 1.0)]);
+    assert_eq!(got.org.units[1].group.as_deref(), Some("IT"));
+}

@@ -127,14 +127,11 @@ pub fn to_graphml(org: &Org, analysis: &Analysis) -> String {
     }
     for g in marks.missing_without_tie(analysis) {
         let Some(to) = g.to else { continue };
-        let directed = if org.directed {
-            " directed=\"false\""
-        } else {
-            ""
-        };
+        // Stands for the pair; in a directed graph it points from the first unit of the
+        // pair (networkx refuses `directed="false"` edges in a directed graph).
         let _ = writeln!(
             s,
-            "    <edge id=\"e{e}\" source=\"{}\" target=\"{}\"{directed}>",
+            "    <edge id=\"e{e}\" source=\"{}\" target=\"{}\">",
             escape(&org.units[g.from].id),
             escape(&org.units[to].id)
         );
