@@ -4,5 +4,7 @@
 
 pub mod analysis;
 pub mod cli;
+pub mod layout;
 pub mod model;
 pub mod text;
+pub mod tui;

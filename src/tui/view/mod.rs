@@ -1,0 +1,155 @@
+//! Pure drawing: `draw(&App, &mut Frame) -> FrameInfo`. One file per view.
+
+mod bars;
+mod detail;
+mod gaps;
+mod graph;
+mod help;
+mod matrix;
+mod symbols;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::app::{App, View, VisNode};
+
+pub use symbols::{gap_symbol, too_small};
+
+/// Smallest usable terminal.
+pub const MIN_WIDTH: u16 = 40;
+/// Smallest usable terminal.
+pub const MIN_HEIGHT: u16 = 12;
+/// From this width the detail pane sits beside the view (and is shown by default).
+pub const WIDE: u16 = 100;
+
+/// What a click at a cell means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hit {
+    /// A graph node.
+    Node(VisNode),
+    /// A matrix cell: positions in the matrix order (row, column).
+    Cell(usize, usize),
+    /// A row of the gap list.
+    Gap(usize),
+}
+
+/// Facts learned while drawing, returned to the loop (views store nothing).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FrameInfo {
+    /// Rows in a page of the current list, matrix or help.
+    pub page: u16,
+    /// Largest scroll offset of the help overlay.
+    pub help_max: u16,
+    /// Clickable areas, later ones on top.
+    pub hits: Vec<(Rect, Hit)>,
+}
+
+impl FrameInfo {
+    /// What lies under a cell.
+    pub fn hit(&self, col: u16, row: u16) -> Option<Hit> {
+        self.hits
+            .iter()
+            .rev()
+            .find(|(r, _)| col >= r.x && col < r.right() && row >= r.y && row < r.bottom())
+            .map(|&(_, h)| h)
+    }
+}
+
+/// Draws the whole screen.
+pub fn draw(app: &App, frame: &mut Frame) -> FrameInfo {
+    let area = frame.area();
+    render(app, area, frame.buffer_mut())
+}
+
+/// Draws the whole screen into a buffer.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> FrameInfo {
+    let mut info = FrameInfo::default();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(area, buf, &app.theme);
+        return info;
+    }
+    let title = Rect { height: 1, ..area };
+    let status = Rect {
+        y: area.bottom() - 1,
+        height: 1,
+        ..area
+    };
+    let body = Rect {
+        y: area.y + 1,
+        height: area.height - 2,
+        ..area
+    };
+    bars::title(app, title, buf);
+    bars::status(app, status, buf);
+    let wide = area.width >= WIDE;
+    let show_detail = wide != app.detail_toggled;
+    let (main, side) = if !show_detail {
+        (body, None)
+    } else if wide {
+        let w = (area.width / 3).clamp(32, 52);
+        (
+            Rect {
+                width: body.width - w,
+                ..body
+            },
+            Some(Rect {
+                x: body.right() - w,
+                width: w,
+                ..body
+            }),
+        )
+    } else {
+        let h = (body.height / 2).min(11);
+        (
+            Rect {
+                height: body.height - h,
+                ..body
+            },
+            Some(Rect {
+                y: body.bottom() - h,
+                height: h,
+                ..body
+            }),
+        )
+    };
+    match app.view {
+        View::Graph => graph::render(app, main, buf, &mut info),
+        View::Matrix => matrix::render(app, main, buf, &mut info),
+        View::Gaps => gaps::render(app, main, buf, &mut info),
+    }
+    if let Some(side) = side {
+        detail::render(app, side, buf);
+    }
+    if app.help.is_some() {
+        help::render(app, area, buf, &mut info);
+    }
+    info
+}
+
+/// Writes a string clipped to a width, returning the column after it.
+pub(crate) fn put(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    text: &str,
+    max: u16,
+    style: ratatui::style::Style,
+) -> u16 {
+    let area = buf.area;
+    if y < area.y || y >= area.bottom() || x >= area.right() || max == 0 {
+        return x;
+    }
+    let max = max.min(area.right() - x) as usize;
+    buf.set_stringn(x, y, text, max, style).0
+}
+
+/// A number on the file's scale, short.
+pub(crate) fn on_scale(app: &App, s: f64) -> String {
+    let v = app.org.scale.denormalize(s);
+    if (v - v.round()).abs() < 1e-9 {
+        format!("{}", v.round())
+    } else {
+        format!("{v:.1}")
+    }
+}
