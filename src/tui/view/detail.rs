@@ -29,6 +29,21 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if app.n() == 0 || inner.width < 4 {
         return;
     }
+    let gap = app
+        .gaps()
+        .get(app.gap_cursor)
+        .filter(|_| app.view == crate::tui::app::View::Gaps);
+    if let Some(g) = gap {
+        let mut lines = match g.to {
+            Some(to) if to < app.n() => pair_lines(app, g.from.min(app.n() - 1), to, false),
+            _ => unit_lines(app, g.from.min(app.n() - 1)),
+        };
+        lines.push((t.dim, "Enter jumps to it".into()));
+        for (k, (style, text)) in lines.iter().take(inner.height as usize).enumerate() {
+            put(buf, inner.x, inner.y + k as u16, text, inner.width, *style);
+        }
+        return;
+    }
     let lines = match (
         app.graph
             .on_group
@@ -36,7 +51,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         app.pair_with,
     ) {
         (Some(g), _) => group_lines(app, g),
-        (None, Some(b)) => pair_lines(app, app.selected, b),
+        (None, Some(b)) => pair_lines(app, app.selected, b, true),
         (None, None) => unit_lines(app, app.selected),
     };
     for (k, (style, text)) in lines.iter().take(inner.height as usize).enumerate() {
@@ -159,7 +174,7 @@ fn unit_lines(app: &App, u: usize) -> Lines {
     out
 }
 
-fn pair_lines(app: &App, a: usize, b: usize) -> Lines {
+fn pair_lines(app: &App, a: usize, b: usize, with_route: bool) -> Lines {
     let t = &app.theme;
     let (la, lb) = (&app.labels[a], &app.labels[b]);
     let r = |x, y| {
@@ -218,6 +233,9 @@ fn pair_lines(app: &App, a: usize, b: usize) -> Lines {
             format!("{} {}", gap_symbol(g.kind, app.ascii), g.kind.as_str()),
         ));
         out.push((t.text, format!("  {}", clean(&g.explanation))));
+    }
+    if !with_route {
+        return out;
     }
     out.push((t.heading, "Best indirect route".into()));
     match &app.route {

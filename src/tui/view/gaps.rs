@@ -51,7 +51,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
     }
     let pair_w = ((area.width as usize) / 3).clamp(14, 34);
     let header = format!(
-        " {:<8} {:<13} {:<pair_w$} {:>11}  why",
+        " {:<8} {:<15} {:<pair_w$} {:>11}  why",
         "severity", "kind", "pair", "actual/need"
     );
     put(buf, area.x, area.y, &header, area.width, t.heading);

@@ -213,6 +213,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
     let other = app.pair_with.and_then(node_of);
     let min = app.graph.threshold as f64 * 0.2;
     let mut near = vec![false; nodes.len()];
+    // In a crowded graph, ties away from the selection are drawn faintly (every 4th point).
+    let crowded = nodes.len() > 12 && cursor.is_some();
     let mut segs = Vec::new();
     let mut marks = Vec::new();
     for (&(x, y), &(sum, gap)) in &edges {
@@ -234,6 +236,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
         };
         let pattern = match (gap, level) {
             (Some(GapKind::MissingTie), _) => (3, 3),
+            (None, _) if crowded && !touches => (1, 3),
             (_, 0) => (1, 0),
             (_, 1) => (2, 1),
             _ => (1, 2),

@@ -124,7 +124,33 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> FrameInfo {
     if app.help.is_some() {
         help::render(app, area, buf, &mut info);
     }
+    if app.ascii {
+        to_ascii(buf, area);
+    }
     info
+}
+
+/// Replaces the drawing and punctuation characters the views use with ASCII ones, in one
+/// place (text from the file is left as it is).
+fn to_ascii(buf: &mut Buffer, area: Rect) {
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            let cell = &mut buf[(x, y)];
+            let plain = match cell.symbol() {
+                "·" => ",",
+                "…" => ".",
+                "→" => ">",
+                "←" => "<",
+                "↔" => "=",
+                "–" | "—" | "─" => "-",
+                "≈" => "~",
+                "×" => "x",
+                "│" | "▏" => "|",
+                _ => continue,
+            };
+            cell.set_symbol(plain);
+        }
+    }
 }
 
 /// Writes a string clipped to a width, returning the column after it.
