@@ -127,7 +127,7 @@ impl Action {
             Action::ThresholdUp => "hide weaker ties",
             Action::ThresholdDown => "show weaker ties",
             Action::ToggleDetail => "show / hide the detail pane",
-            Action::Help => "help",
+            Action::Help => "open / close this help",
             Action::SearchAccept => "accept the match",
             Action::SearchCancel => "cancel the search",
             Action::SearchBackspace => "delete a character",

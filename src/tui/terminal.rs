@@ -79,6 +79,17 @@ pub fn run(mut app: App) -> io::Result<()> {
             }
         }
     });
+    install_panic_hook();
+    enter()?;
+    // The terminal is set up before the input thread starts: setting it up may read the
+    // terminal's answers (the cursor position), which that thread would otherwise take.
+    let terminal = match Terminal::new(CrosstermBackend::new(io::stdout())) {
+        Ok(t) => t,
+        Err(e) => {
+            restore();
+            return Err(e);
+        }
+    };
     let input_tx = tx;
     std::thread::spawn(move || {
         loop {
@@ -92,20 +103,24 @@ pub fn run(mut app: App) -> io::Result<()> {
             }
         }
     });
-    install_panic_hook();
-    enter()?;
-    let result = event_loop(&mut app, &rx, &jobs);
+    let result = event_loop(terminal, &mut app, &rx, &jobs);
     restore();
     result
 }
 
+/// Makes the next draw repaint every cell (after a suspend). `Terminal::clear` would ask the
+/// terminal for the cursor position, whose answer the input thread would take.
+fn redraw_all(terminal: &mut Terminal<CrosstermBackend<io::Stdout>>) -> io::Result<()> {
+    let size = terminal.size()?;
+    terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
+}
+
 fn event_loop(
+    mut terminal: Terminal<CrosstermBackend<io::Stdout>>,
     app: &mut App,
     rx: &mpsc::Receiver<Incoming>,
     jobs: &mpsc::Sender<Job>,
 ) -> io::Result<()> {
-    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-    terminal.clear()?;
     let mut effects = update::start(app);
     loop {
         for fx in effects.drain(..) {
@@ -115,7 +130,7 @@ fn event_loop(
                     restore();
                     let _ = signal_hook::low_level::raise(SIGTSTP);
                     enter()?;
-                    terminal.clear()?;
+                    redraw_all(&mut terminal)?;
                 }
                 Effect::Analyse {
                     generation,

@@ -358,6 +358,7 @@ fn move_cursor(app: &mut App, a: Action) {
             let col = app.rank[app.pair_with.unwrap_or(app.selected)];
             let (row, col) = match a {
                 Action::Left | Action::Right => (row, step(col, n)),
+                Action::First | Action::Last => (step(row, n), step(col, n)),
                 _ => (step(row, n), col),
             };
             app.selected = app.order[row];
