@@ -1,8 +1,7 @@
 //! Random key sequences at random terminal sizes never panic and keep the selection valid.
 
-mod common;
+mod tui_common;
 
-use common::{krackhardt, pair_gap, with_gaps};
 use gapscope::analysis::GapKind;
 use gapscope::model::seed::seed;
 use gapscope::model::{Org, Tie, Unit};
@@ -12,6 +11,7 @@ use gapscope::tui::{App, Config, script};
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use tui_common::{krackhardt, pair_gap, with_gaps};
 
 fn big_org() -> Org {
     let mut org = Org {

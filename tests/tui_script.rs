@@ -1,15 +1,15 @@
 //! Scripted runs of the real update loop: keys go through the keymap and `update`, effects run,
 //! and a frame is drawn after each, as in the terminal.
 
-mod common;
+mod tui_common;
 
-use common::{keys, krackhardt, pair_gap, started, text, unit, with_gaps};
 use gapscope::analysis::GapKind;
 use gapscope::model::seed::seed;
 use gapscope::model::{Initiative, Org, Tie, Unit};
 use gapscope::tui::app::View;
 use gapscope::tui::update::Msg;
 use gapscope::tui::{Config, script};
+use tui_common::{keys, krackhardt, pair_gap, started, text, unit, with_gaps};
 
 #[test]
 fn switches_views_with_tab_digits_and_shift_tab() {
@@ -97,7 +97,7 @@ fn enter_in_the_gap_list_jumps_to_the_pair() {
     );
     let screen = text(term.backend().buffer());
     assert!(
-        screen.contains("Best indirect route"),
+        screen.contains("Best route"),
         "the detail shows the pair:\n{screen}"
     );
     keys(&mut app, &mut term, &["Esc"]);
@@ -160,7 +160,7 @@ fn stale_analysis_results_are_dropped() {
         stage: gapscope::tui::analysis_task::Stage::Full,
         analysis: Box::new(old),
     });
-    common::run_msgs(&mut app, &mut term, vec![msg]);
+    tui_common::run_msgs(&mut app, &mut term, vec![msg]);
     assert_eq!(
         app.analysis.as_ref().and_then(|a| a.initiative.clone()),
         Some("ai".into())
@@ -294,7 +294,7 @@ fn clicks_select_units_and_cells() {
             *h == gapscope::tui::view::Hit::Node(gapscope::tui::app::VisNode::Unit(finance))
         })
         .expect("Finance on screen");
-    common::run_msgs(
+    tui_common::run_msgs(
         &mut app,
         &mut term,
         vec![Msg::Click {
@@ -310,7 +310,7 @@ fn clicks_select_units_and_cells() {
         .iter()
         .find(|(_, h)| *h == gapscope::tui::view::Hit::Cell(2, 3))
         .expect("cell");
-    common::run_msgs(
+    tui_common::run_msgs(
         &mut app,
         &mut term,
         vec![

@@ -3,6 +3,7 @@
 //! Each command writes to the writers it is given, so tests can run it in memory.
 
 pub mod open;
+pub mod report;
 mod sample;
 mod validate;
 
@@ -18,6 +19,7 @@ Examples:
   gapscope org.json                 open an org file
   gapscope validate org.json        check a file; errors say line, column and JSON path
   gapscope sample > my-org.json     start a new org from the example
+  gapscope report org.json          list the gaps and key metrics (also markdown, json, csv)
   cat org.json | gapscope validate -
 
 Exit status: 0 ok, 1 a check failed, 2 bad input or usage.";
@@ -70,6 +72,9 @@ pub enum Command {
         after_help = "Examples:\n  gapscope validate org.json\n  gapscope validate --quiet a.json b.json && echo ok\n\nExit status: 0 when every file is valid, 2 otherwise."
     )]
     Validate(ValidateArgs),
+    /// Analyse an org: gaps by severity, brokers, silos, components (text, markdown, json, csv).
+    #[command(after_help = report::EXAMPLES)]
+    Report(report::ReportArgs),
     /// Print the built-in example org as an org file.
     #[command(after_help = "Example:\n  gapscope sample > my-org.json")]
     Sample,
@@ -119,6 +124,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status,
     match cli.command {
         Some(Command::Validate(args)) => validate::run(&args, cli.max_bytes, out, err),
         Some(Command::Sample) => sample::run(out),
+        Some(Command::Report(args)) => report::run(&args, cli.max_bytes, out),
         None => open::run(&cli),
     }
 }

@@ -79,6 +79,12 @@ pub fn parse(bytes: &[u8]) -> Result<Node, SyntaxError> {
                 .into(),
         });
     }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(SyntaxError {
+            pos: Pos { line: 1, col: 1 },
+            message: "the file is UTF-16 text; save it as UTF-8".into(),
+        });
+    }
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -94,6 +100,7 @@ pub fn parse(bytes: &[u8]) -> Result<Node, SyntaxError> {
         i: 0,
         line: 1,
         line_start: 0,
+        col_cache: std::cell::Cell::new((0, 0)),
     };
     p.skip_ws();
     if p.i >= p.s.len() {
@@ -124,16 +131,29 @@ struct Parser<'a> {
     i: usize,
     line: usize,
     line_start: usize,
+    /// The last position asked for on this line: (byte offset, characters before it), so
+    /// that a long one-line file costs linear time, not quadratic.
+    col_cache: std::cell::Cell<(usize, usize)>,
 }
 
 impl Parser<'_> {
     fn pos(&self) -> Pos {
-        let col = std::str::from_utf8(&self.s[self.line_start..self.i])
-            .map_or(self.i - self.line_start, |t| t.chars().count())
-            + 1;
+        let (at, chars) = self.col_cache.get();
+        let (from, base) = if at >= self.line_start && at <= self.i {
+            (at, chars)
+        } else {
+            (self.line_start, 0)
+        };
+        // The text is valid UTF-8: every byte that is not a continuation byte starts a char.
+        let chars = base
+            + self.s[from..self.i]
+                .iter()
+                .filter(|&&b| b & 0xC0 != 0x80)
+                .count();
+        self.col_cache.set((self.i, chars));
         Pos {
             line: self.line,
-            col,
+            col: chars + 1,
         }
     }
 
@@ -168,8 +188,23 @@ impl Parser<'_> {
             .and_then(|t| t.chars().next())
         {
             None => "the end of the file".into(),
-            Some(c) => format!("{:?}", c),
+            Some(c) if super::error::is_format_char(c) => format!("'{}'", c.escape_unicode()),
+            Some(c) => format!("'{}'", c.escape_debug()),
         }
+    }
+
+    /// "expected X, found Y", with a hint for the usual non-JSON habits at this point.
+    fn unexpected(&self, expected: &str) -> SyntaxError {
+        let rest = &self.s[self.i..];
+        let hint = match rest.first() {
+            Some(b'/') => " (comments are not allowed in JSON)",
+            Some(b'\'') => " (JSON strings and keys use double quotes)",
+            _ if rest.starts_with(b"NaN") || rest.starts_with(b"Infinity") => {
+                " (NaN and Infinity are not JSON numbers)"
+            }
+            _ => "",
+        };
+        self.err(format!("expected {expected}, found {}{hint}", self.found()))
     }
 
     fn value(&mut self, depth: usize) -> Result<Node, SyntaxError> {
@@ -183,10 +218,7 @@ impl Parser<'_> {
             Some(b'f') => self.literal("false", Json::Bool(false))?,
             Some(b'n') => self.literal("null", Json::Null)?,
             Some(b'-' | b'0'..=b'9') => self.number()?,
-            Some(_) => {
-                let found = self.found();
-                return Err(self.err(format!("expected a value, found {found}")));
-            }
+            Some(_) => return Err(self.unexpected("a value")),
         };
         Ok(Node { pos, value })
     }
@@ -196,8 +228,7 @@ impl Parser<'_> {
             self.i += word.len();
             Ok(value)
         } else {
-            let found = self.found();
-            Err(self.err(format!("expected a value, found {found}")))
+            Err(self.unexpected("a value"))
         }
     }
 
@@ -222,6 +253,9 @@ impl Parser<'_> {
         }
         loop {
             self.skip_ws();
+            if self.peek() == Some(b']') {
+                return Err(self.err("a trailing comma before ']' (JSON does not allow one)"));
+            }
             items.push(self.value(depth)?);
             self.skip_ws();
             match self.peek() {
@@ -230,10 +264,7 @@ impl Parser<'_> {
                     self.i += 1;
                     return Ok(Json::Array(items));
                 }
-                _ => {
-                    let found = self.found();
-                    return Err(self.err(format!("expected ',' or ']' in an array, found {found}")));
-                }
+                _ => return Err(self.unexpected("',' or ']' in an array")),
             }
         }
     }
@@ -251,21 +282,22 @@ impl Parser<'_> {
         loop {
             self.skip_ws();
             let key_pos = self.pos();
+            if self.peek() == Some(b'}') {
+                return Err(self.err("a trailing comma before '}' (JSON does not allow one)"));
+            }
             if self.peek() != Some(b'"') {
-                let found = self.found();
-                return Err(self.err(format!("expected a key in double quotes, found {found}")));
+                return Err(self.unexpected("a key in double quotes"));
             }
             let key = self.string()?;
             if !seen.insert(key.clone()) {
                 return Err(SyntaxError {
                     pos: key_pos,
-                    message: format!("duplicate key {key:?} in an object"),
+                    message: format!("duplicate key {} in an object", super::error::quote(&key)),
                 });
             }
             self.skip_ws();
             if self.peek() != Some(b':') {
-                let found = self.found();
-                return Err(self.err(format!("expected ':' after a key, found {found}")));
+                return Err(self.unexpected("':' after a key"));
             }
             self.i += 1;
             self.skip_ws();
@@ -278,12 +310,7 @@ impl Parser<'_> {
                     self.i += 1;
                     return Ok(Json::Object(members));
                 }
-                _ => {
-                    let found = self.found();
-                    return Err(
-                        self.err(format!("expected ',' or '}}' in an object, found {found}"))
-                    );
-                }
+                _ => return Err(self.unexpected("',' or '}' in an object")),
             }
         }
     }
@@ -308,8 +335,10 @@ impl Parser<'_> {
                     return Ok(out);
                 }
                 Some(b'\\') => {
+                    // Problems in an escape are shown at its backslash.
+                    let at = self.pos();
                     self.i += 1;
-                    out.push(self.escape()?);
+                    out.push(self.escape().map_err(|e| SyntaxError { pos: at, ..e })?);
                 }
                 Some(_) => {
                     return Err(self.err(
@@ -391,6 +420,9 @@ impl Parser<'_> {
         let int_start = self.i;
         let n = self.digits();
         if n == 0 {
+            if self.s[self.i..].starts_with(b"Infinity") {
+                return Err(self.err("Infinity is not a JSON number"));
+            }
             return Err(self.err("expected a digit in a number"));
         }
         if n > 1 && self.s[int_start] == b'0' {
@@ -440,6 +472,15 @@ mod tests {
             panic!("not an array")
         };
         assert_eq!(items[1].pos, Pos { line: 3, col: 4 });
+    }
+
+    #[test]
+    fn columns_stay_exact_along_a_long_line() {
+        // 1000 values of 6 characters ("\"é€\", " is 6 chars, 8 bytes) then a bad one.
+        let text = format!("[{}x]", "\"é€\", ".repeat(1000));
+        assert_eq!(err(&text).pos, Pos { line: 1, col: 6002 });
+        let text = format!("[{}\n  \"é\", 01]", "\"€\",".repeat(500));
+        assert_eq!(err(&text).pos, Pos { line: 2, col: 8 });
     }
 
     #[test]

@@ -34,11 +34,9 @@ pub fn unit_layout(net: &Network) -> Vec<Point> {
     layout::auto(net.n, &net.pairs)
 }
 
-/// The best indirect route between two units: the widest path (largest weakest link).
-pub fn best_route(_net: &Network, _a: usize, _b: usize) -> Option<Path> {
-    // `analysis::paths::widest` is being written in parallel; until it lands the detail pane
-    // says that the route is not available.
-    None
+/// The best route between two units: the widest path (strongest weakest link).
+pub fn best_route(net: &Network, a: usize, b: usize) -> Option<Path> {
+    analysis::paths::widest(net, a, b)
 }
 
 /// Work for the worker thread.

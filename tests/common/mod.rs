@@ -1,90 +1,114 @@
-//! Helpers shared by the screen tests: building apps and reading the screen back.
-#![allow(dead_code)]
+//! Shared checks of a JSON report against a fixture's expected values.
 
-use gapscope::analysis::{Gap, GapKind};
-use gapscope::model::{self, Org};
-use gapscope::tui::script;
-use gapscope::tui::update::Msg;
-use gapscope::tui::{App, Config};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
+use serde_json::Value;
 
-/// The real network used by the tests (Krackhardt 1987, see fixtures_tui/README.md).
-pub fn krackhardt() -> Org {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures_tui/krackhardt-advice-people.json"
+/// Names of the fixtures in tests/fixtures (without `.json`).
+pub const FIXTURES: [&str; 9] = [
+    "krackhardt-advice-departments",
+    "krackhardt-advice-people",
+    "lazega-advice-people",
+    "lazega-advice-teams",
+    "lazega-cowork-teams",
+    "ukfaculty-friendship-people",
+    "ukfaculty-friendship-schools",
+    "email-eu-core-departments",
+    "email-eu-core-people",
+];
+
+/// Path of a fixture file.
+pub fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The expected values of a fixture.
+pub fn expected(name: &str) -> Value {
+    let text = std::fs::read_to_string(fixture(&format!("{name}.expected.json")))
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+fn close(label: &str, got: &Value, want: &Value, tol: f64) {
+    match (got.as_f64(), want.as_f64()) {
+        (Some(g), Some(w)) => assert!(
+            (g - w).abs() <= tol,
+            "{label}: got {g}, expected {w} (tolerance {tol})"
+        ),
+        _ => assert_eq!(got, want, "{label}"),
+    }
+}
+
+/// Asserts every field of the expected file against a report.
+pub fn check(name: &str, got: &Value, want: &Value) {
+    assert_eq!(got["report"], 1, "{name}: report version");
+    for key in ["units", "ties", "edges", "directed"] {
+        assert_eq!(got[key], want[key], "{name}: {key}");
+    }
+    close(
+        &format!("{name}: density"),
+        &got["density"],
+        &want["density"],
+        1e-12,
     );
-    model::load(path, model::DEFAULT_MAX_BYTES).expect("fixture loads")
-}
 
-/// An app on an org, with its analysis done and one frame drawn.
-pub fn started(org: Org, config: &Config, w: u16, h: u16) -> (App, Terminal<TestBackend>) {
-    let mut app = App::new(org, "test", config);
-    let mut term = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
-    script::run(&mut app, &mut term, Vec::new());
-    (app, term)
-}
-
-/// Sends keys (keymap spellings) through the real update path, drawing after each.
-pub fn keys(app: &mut App, term: &mut Terminal<TestBackend>, keys: &[&str]) -> bool {
-    let msgs = keys.iter().map(|k| Msg::Key(script::key(k))).collect();
-    run_msgs(app, term, msgs)
-}
-
-/// Sends messages through the real update path without re-running the start effects.
-pub fn run_msgs(app: &mut App, term: &mut Terminal<TestBackend>, msgs: Vec<Msg>) -> bool {
-    let mut quit = false;
-    for m in msgs {
-        let fx = gapscope::tui::update::update(app, m);
-        quit |= script::run_effects(app, fx);
-        script::draw(app, term);
+    let (gn, wn) = (arr(&got["nodes"]), arr(&want["nodes"]));
+    assert_eq!(gn.len(), wn.len(), "{name}: node count");
+    for (g, w) in gn.iter().zip(wn) {
+        let id = w["id"].as_str().unwrap_or("?");
+        assert_eq!(g["id"], w["id"], "{name}: nodes are sorted by id");
+        assert_eq!(g["degree"], w["degree"], "{name}: degree of {id}");
+        assert_eq!(g["component"], w["component"], "{name}: component of {id}");
+        close(
+            &format!("{name}: strength of {id}"),
+            &g["strength"],
+            &w["strength"],
+            1e-9,
+        );
+        close(
+            &format!("{name}: betweenness of {id}"),
+            &g["betweenness"],
+            &w["betweenness"],
+            1e-9,
+        );
     }
-    quit
-}
+    for key in ["components", "bridges", "articulation_points"] {
+        assert_eq!(got[key], want[key], "{name}: {key}");
+    }
 
-/// The screen as text, one line per row, trailing spaces kept off.
-pub fn text(buf: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut line = String::new();
-        for x in 0..buf.area.width {
-            line.push_str(buf[(x, y)].symbol());
+    let (gg, wg) = (arr(&got["groups"]), arr(&want["groups"]));
+    assert_eq!(gg.len(), wg.len(), "{name}: group count");
+    for (g, w) in gg.iter().zip(wg) {
+        for key in ["group", "units", "internal", "external"] {
+            assert_eq!(g[key], w[key], "{name}: group {} {key}", w["group"]);
         }
-        out.push_str(line.trim_end());
-        out.push('\n');
+        close(
+            &format!("{name}: E-I of {}", w["group"]),
+            &g["ei_index"],
+            &w["ei_index"],
+            1e-12,
+        );
     }
-    out
-}
 
-/// Adds hand-made gaps to the app's analysis (the analysis helper fills real ones).
-pub fn with_gaps(app: &mut App, gaps: Vec<Gap>) {
-    let mut a = (*app.analysis.clone().expect("analysis done")).clone();
-    a.gaps = gaps;
-    app.set_analysis(a);
-}
-
-/// A pair gap between unit indices.
-pub fn pair_gap(kind: GapKind, a: usize, b: usize, actual: f64, target: f64) -> Gap {
-    Gap {
-        kind,
-        from: a.min(b),
-        to: Some(a.max(b)),
-        group: None,
-        actual: Some(actual),
-        target: Some(target),
-        severity: (target - actual).abs(),
-        initiative: None,
-        explanation: format!("test gap {a}-{b}"),
-    }
-}
-
-/// Index of the unit with this id.
-pub fn unit(app: &App, id: &str) -> usize {
-    app.org
-        .units
+    // The expected files hold REPORT.md's four kinds; gapscope's own kinds are extra.
+    let spec_kinds = ["below_target", "missing_tie", "asymmetric", "isolated"];
+    let gaps: Vec<&Value> = arr(&got["gaps"])
         .iter()
-        .position(|u| u.id == id)
-        .expect("unit exists")
+        .filter(|g| spec_kinds.contains(&g["kind"].as_str().unwrap_or("")))
+        .collect();
+    let wgaps = arr(&want["gaps"]);
+    assert_eq!(gaps.len(), wgaps.len(), "{name}: gap count");
+    for (i, (g, w)) in gaps.iter().zip(wgaps).enumerate() {
+        for key in ["kind", "from", "to"] {
+            assert_eq!(g[key], w[key], "{name}: gaps[{i}].{key}");
+        }
+        close(
+            &format!("{name}: gaps[{i}].severity"),
+            &g["severity"],
+            &w["severity"],
+            1e-12,
+        );
+    }
+}
+
+fn arr(v: &Value) -> &[Value] {
+    v.as_array().map_or(&[], Vec::as_slice)
 }

@@ -13,7 +13,7 @@ use crate::tui::app::{App, Pending};
 use super::gaps::who;
 use super::help::border_set;
 use super::symbols::{gap_symbol, is_alarm};
-use super::{on_scale, put};
+use super::{on_scale, put, wrap};
 
 type Lines = Vec<(Style, String)>;
 
@@ -39,9 +39,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             _ => unit_lines(app, g.from.min(app.n() - 1)),
         };
         lines.push((t.dim, "Enter jumps to it".into()));
-        for (k, (style, text)) in lines.iter().take(inner.height as usize).enumerate() {
-            put(buf, inner.x, inner.y + k as u16, text, inner.width, *style);
-        }
+        show(lines, inner, buf);
         return;
     }
     let lines = match (
@@ -54,8 +52,18 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         (None, Some(b)) => pair_lines(app, app.selected, b, true),
         (None, None) => unit_lines(app, app.selected),
     };
-    for (k, (style, text)) in lines.iter().take(inner.height as usize).enumerate() {
-        put(buf, inner.x, inner.y + k as u16, text, inner.width, *style);
+    show(lines, inner, buf);
+}
+
+/// Writes lines into the pane, wrapping long ones.
+fn show(lines: Lines, inner: Rect, buf: &mut Buffer) {
+    let wrapped = lines.into_iter().flat_map(|(style, text)| {
+        wrap(&text, inner.width as usize)
+            .into_iter()
+            .map(move |l| (style, l))
+    });
+    for (k, (style, text)) in wrapped.take(inner.height as usize).enumerate() {
+        put(buf, inner.x, inner.y + k as u16, &text, inner.width, style);
     }
 }
 
@@ -237,7 +245,7 @@ fn pair_lines(app: &App, a: usize, b: usize, with_route: bool) -> Lines {
     if !with_route {
         return out;
     }
-    out.push((t.heading, "Best indirect route".into()));
+    out.push((t.heading, "Best route (strongest weakest link)".into()));
     match &app.route {
         Some((_, Some(p))) => {
             let names: Vec<&str> = p
@@ -247,6 +255,9 @@ fn pair_lines(app: &App, a: usize, b: usize, with_route: bool) -> Lines {
                 .collect();
             out.push((t.text, names.join(if app.ascii { " > " } else { " → " })));
             out.push((t.text, format!("weakest link {}", on_scale(app, p.weakest))));
+            if p.units.len() == 2 {
+                out.push((t.dim, "(the direct tie is the best route)".into()));
+            }
         }
         Some((_, None)) if app.pending == Some(Pending::Analysis) => {
             out.push((t.dim, "computing…".into()))

@@ -49,9 +49,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
         put(buf, area.x + 1, area.y + 1, &msg, area.width - 1, t.dim);
         return;
     }
-    let pair_w = ((area.width as usize) / 3).clamp(14, 34);
+    let longest = gaps
+        .iter()
+        .map(|g| who(app, g).chars().count())
+        .max()
+        .unwrap_or(4);
+    let pair_w = longest.clamp(4, ((area.width as usize) * 3 / 10).max(14));
     let header = format!(
-        " {:<8} {:<15} {:<pair_w$} {:>11}  why",
+        " {:<8} {:<15}{:<pair_w$} {:>11}  why",
         "severity", "kind", "pair", "actual/need"
     );
     put(buf, area.x, area.y, &header, area.width, t.heading);
@@ -92,8 +97,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
             buf,
             x,
             y,
-            &format!("{kind:<13}"),
-            13,
+            &format!("{kind:<15}"),
+            15,
             if i == app.gap_cursor {
                 t.selected
             } else {

@@ -170,6 +170,35 @@ pub(crate) fn put(
     buf.set_stringn(x, y, text, max, style).0
 }
 
+/// Splits text into lines of at most `width` characters at spaces (long words are cut);
+/// continuation lines start with two spaces.
+pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(4);
+    let mut out = Vec::new();
+    let mut line = String::new();
+    let mut fresh = true;
+    for word in text.split(' ') {
+        if !fresh && line.chars().count() + 1 + word.chars().count() > width {
+            out.push(std::mem::take(&mut line));
+            line.push_str("  ");
+            fresh = true;
+        }
+        if !fresh {
+            line.push(' ');
+        }
+        line.push_str(word);
+        fresh = false;
+        while line.chars().count() > width {
+            out.push(line.chars().take(width).collect());
+            line = format!("  {}", line.chars().skip(width).collect::<String>());
+        }
+    }
+    if !line.trim().is_empty() || out.is_empty() {
+        out.push(line);
+    }
+    out
+}
+
 /// A number on the file's scale, short.
 pub(crate) fn on_scale(app: &App, s: f64) -> String {
     let v = app.org.scale.denormalize(s);
@@ -177,5 +206,18 @@ pub(crate) fn on_scale(app: &App, s: f64) -> String {
         format!("{}", v.round())
     } else {
         format!("{v:.1}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wrap_breaks_at_spaces_and_indents() {
+        assert_eq!(wrap("aaa bbb ccc", 7), vec!["aaa bbb", "  ccc"]);
+        assert_eq!(wrap("  indented", 20), vec!["  indented"]);
+        assert_eq!(wrap("abcdefghij", 6), vec!["abcdef", "  ghij"]);
+        assert_eq!(wrap("", 6), vec![""]);
     }
 }
