@@ -6,6 +6,7 @@ mod aggregate;
 mod diff;
 mod export;
 mod import;
+pub mod open;
 pub mod report;
 mod sample;
 mod shell;
@@ -42,9 +43,30 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "BYTES", default_value_t = model::DEFAULT_MAX_BYTES)]
     pub max_bytes: u64,
 
+    /// Options of the screen (when no command is given).
+    #[command(flatten)]
+    pub screen: ScreenArgs,
+
     /// What to do; none opens FILE.
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// Options of the interactive screen.
+#[derive(Debug, Args, Default)]
+pub struct ScreenArgs {
+    /// Start with this initiative's targets (default: all targets).
+    #[arg(long, value_name = "ID")]
+    pub initiative: Option<String>,
+    /// The first view.
+    #[arg(long, value_enum, value_name = "VIEW")]
+    pub view: Option<open::ViewArg>,
+    /// Colours: dark, light or mono (NO_COLOR set forces mono).
+    #[arg(long, value_enum, value_name = "THEME")]
+    pub theme: Option<open::ThemeArg>,
+    /// No box drawing and no braille, for old terminals and serial consoles.
+    #[arg(long)]
+    pub ascii: bool,
 }
 
 /// The subcommands.
@@ -142,29 +164,6 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status,
         Some(Command::Man) => shell::man(out),
         Some(Command::Schema) => shell::schema(out),
         Some(Command::Report(args)) => report::run(&args, cli.max_bytes, out),
-        None => {
-            let (org, name) = load_org(cli.file.as_deref(), cli.max_bytes)?;
-            summary(&org, &name, out)?;
-            Ok(0)
-        }
+        None => open::run(&cli),
     }
-}
-
-/// A short plain-text summary of an org.
-fn summary(org: &Org, name: &str, out: &mut dyn Write) -> std::io::Result<()> {
-    let title = org.title.as_deref().unwrap_or(name);
-    writeln!(out, "{}", crate::text::clean(title))?;
-    writeln!(
-        out,
-        "{} units, {} ties, {} targets, {} initiatives ({})",
-        org.units.len(),
-        org.ties.len(),
-        org.targets.len(),
-        org.initiatives.len(),
-        if org.directed {
-            "directed"
-        } else {
-            "undirected"
-        }
-    )
 }
