@@ -18,6 +18,11 @@ const EPS: f64 = 1e-12;
 /// Passes over the units per level before the level stops regardless.
 const MAX_PASSES: usize = 100;
 
+/// A pass that raises modularity by less than this ends the level (as networkx's
+/// `louvain_communities(threshold=1e-7)`): late passes on large sparse graphs move many
+/// units for almost no gain.
+const MIN_PASS_GAIN: f64 = 1e-7;
+
 /// A partition of the units into communities.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Communities {
@@ -74,6 +79,7 @@ fn local_moves(level: &Level, seed: &mut u64) -> (Vec<usize>, usize) {
         let mut touched: Vec<usize> = Vec::new();
         for _ in 0..MAX_PASSES {
             let mut moved = false;
+            let mut gained = 0.0;
             for &i in &order {
                 let ci = comm[i];
                 for &(j, w) in &level.adj[i] {
@@ -86,7 +92,8 @@ fn local_moves(level: &Level, seed: &mut u64) -> (Vec<usize>, usize) {
                 }
                 tot[ci] -= k[i];
                 let mut best = ci;
-                let mut best_gain = weight_to[ci] - tot[ci] * k[i] / m2;
+                let stay = weight_to[ci] - tot[ci] * k[i] / m2;
+                let mut best_gain = stay;
                 for &c in &touched {
                     let gain = weight_to[c] - tot[c] * k[i] / m2;
                     if gain > best_gain + EPS {
@@ -98,6 +105,7 @@ fn local_moves(level: &Level, seed: &mut u64) -> (Vec<usize>, usize) {
                 if best != ci {
                     comm[i] = best;
                     moved = true;
+                    gained += best_gain - stay;
                 }
                 for &c in &touched {
                     seen[c] = false;
@@ -105,7 +113,8 @@ fn local_moves(level: &Level, seed: &mut u64) -> (Vec<usize>, usize) {
                 }
                 touched.clear();
             }
-            if !moved {
+            // Modularity rose by 2 * gained / m2 in this pass.
+            if !moved || 2.0 * gained / m2 < MIN_PASS_GAIN {
                 break;
             }
         }
