@@ -58,16 +58,14 @@ impl Inputs<'_> {
     }
 }
 
-/// Most path work (missing ties × ties of the undirected view) spent on exact widest routes
-/// for explanations; above it, routes come from a maximum spanning forest.
-pub const EXACT_ROUTE_WORK: usize = 50_000_000;
+/// Most path work (missing ties × (ties + units) of the undirected view) spent on exact
+/// widest routes for explanations; above it, routes come from the maximum spanning forest.
+pub const EXACT_ROUTE_WORK: usize = 20_000_000;
 
 /// Finds the route that a missing tie's explanation names.
-enum Router {
-    /// [`paths::widest_in`]: the widest route, and among those the shortest.
-    Exact,
-    /// A route of the maximum spanning forest: equally wide, possibly longer.
-    Forest(paths::WidestForest),
+struct Router {
+    forest: paths::WidestForest,
+    exact: bool,
 }
 
 impl Router {
@@ -77,18 +75,19 @@ impl Router {
             .iter()
             .filter(|n| inp.net.pair(n.a, n.b) == 0.0)
             .count();
-        if missing.saturating_mul(inp.net.pairs.len() + inp.adj.len()) <= EXACT_ROUTE_WORK {
-            Router::Exact
-        } else {
-            Router::Forest(paths::WidestForest::new(inp.adj))
+        Router {
+            forest: paths::WidestForest::new(inp.adj),
+            exact: missing.saturating_mul(inp.net.pairs.len() + inp.adj.len()) <= EXACT_ROUTE_WORK,
         }
     }
 
+    /// The widest route; the shortest of those within the work budget, else the forest's.
     fn route(&self, adj: &Adjacency, a: usize, b: usize) -> Option<super::Path> {
-        match self {
-            Router::Exact => paths::widest_in(adj, a, b),
-            Router::Forest(forest) => forest.route(a, b),
+        let wide = self.forest.route(a, b)?;
+        if !self.exact {
+            return Some(wide);
         }
+        paths::shortest_in(adj, a, b, wide.weakest).or(Some(wide))
     }
 }
 
@@ -100,14 +99,21 @@ const ROUTE_SHOWN: usize = 6;
 /// see [`EXACT_ROUTE_WORK`]); in a directed file a shortfall also gives both ratings.
 pub fn target_gaps(inp: &Inputs) -> Vec<Gap> {
     let fmt = ScaleFmt::new(inp.org);
-    let router = Router::new(inp);
+    let router = inp
+        .needs
+        .iter()
+        .any(|n| inp.net.pair(n.a, n.b) == 0.0)
+        .then(|| Router::new(inp));
     let mut out = Vec::new();
     for need in inp.needs {
         let p = inp.net.pair(need.a, need.b);
         let (a, b) = (inp.name(need.a), inp.name(need.b));
         let head = format!("{a}–{b} need {}", inp.need_label(need));
         if p == 0.0 {
-            let route = match router.route(inp.adj, need.a, need.b) {
+            let found = router
+                .as_ref()
+                .and_then(|r| r.route(inp.adj, need.a, need.b));
+            let route = match found {
                 Some(path) => format!(
                     "no direct tie; the best route runs {}, weakest link {}",
                     inp.route_names(&path.units),
