@@ -193,7 +193,11 @@ fn directed_strengths_and_reciprocity() {
     assert!((a.reciprocity.unwrap_or(0.0) - 2.0 / 3.0).abs() < 1e-15);
     // p(a,b) = 0.75; p(a,c) = 0.5 (c's view unknown).
     assert_eq!(a.nodes[0].strength, 1.25);
+    let ratings = gapscope::analysis::graph::digraph(&a.network);
+    assert_eq!((ratings.node_count(), ratings.edge_count()), (3, 3));
     let undirected = run(&org(&[("a", "G"), ("b", "G")], &[("a", "b", 1.0)], false));
+    let both = gapscope::analysis::graph::digraph(&undirected.network);
+    assert_eq!(both.edge_count(), 2);
     assert_eq!(undirected.reciprocity, None);
     assert_eq!(undirected.nodes[0].in_strength, None);
 }
