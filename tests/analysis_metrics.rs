@@ -229,3 +229,22 @@ fn shortest_and_widest_paths_differ() {
     let same = paths::shortest(&net, 1, 1).unwrap_or_else(|| panic!("itself"));
     assert_eq!((same.units, same.length), (vec![1], 0.0));
 }
+
+#[test]
+fn equally_short_routes_prefer_fewer_hops_despite_rounding() {
+    // Three hops of 0.7 and one of 0.7/3 are equally long (30/7); in floating point the
+    // three-hop sum comes out a hair shorter. The direct tie must win.
+    let o = org(
+        &[("a", "G"), ("b", "G"), ("c", "G"), ("d", "G")],
+        &[
+            ("a", "b", 0.7),
+            ("b", "c", 0.7),
+            ("c", "d", 0.7),
+            ("a", "d", 0.2333333333333333),
+        ],
+        false,
+    );
+    let net = gapscope::model::Network::new(&o);
+    let route = paths::shortest(&net, 0, 3).unwrap_or_else(|| panic!("connected"));
+    assert_eq!(route.units, vec![0, 3]);
+}

@@ -1,8 +1,9 @@
 //! Routes between two units through the undirected view: shortest and widest.
 //!
-//! Distances are `1/p`. Ties between equally good routes are broken deterministically:
-//! fewer hops first, then the route whose units come first in index order at the first
-//! difference (Dijkstra pops equal distances in index order).
+//! Distances are `1/p`. Two routes whose lengths agree within a relative 1e-9 are equally
+//! short (sums of `1/p` differ in the last bits where the mathematics says equal); among
+//! those the one with fewer hops wins, and remaining ties go by the order in which Dijkstra
+//! settles units (index order at equal keys), so a network always gives the same route.
 
 use std::cmp::{Ordering, Reverse};
 use std::collections::BinaryHeap;
@@ -10,6 +11,14 @@ use std::collections::BinaryHeap;
 use super::Path;
 use super::graph::Adjacency;
 use crate::model::Network;
+
+/// Relative difference under which two route lengths count as equal.
+const REL_TOLERANCE: f64 = 1e-9;
+
+/// Whether two route lengths are equal within [`REL_TOLERANCE`] (never for an unreached unit).
+fn same_length(x: f64, y: f64) -> bool {
+    y.is_finite() && (x - y).abs() <= REL_TOLERANCE * x.max(y)
+}
 
 /// The shortest route from `a` to `b` by total distance `1/p`; `None` when they are not
 /// connected or an index is out of range. `a == b` gives a route of one unit, length 0,
@@ -87,7 +96,8 @@ pub fn shortest_in(adj: &Adjacency, a: usize, b: usize, floor: f64) -> Option<Pa
                 continue;
             }
             let alt = d + 1.0 / p;
-            if alt < dist[v] || (alt == dist[v] && h + 1 < hops[v]) {
+            let same = same_length(alt, dist[v]);
+            if (alt < dist[v] && !same) || (same && h + 1 < hops[v]) {
                 dist[v] = alt;
                 hops[v] = h + 1;
                 prev[v] = u;
