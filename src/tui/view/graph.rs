@@ -1,7 +1,7 @@
 //! The graph view: ties as lines on a Canvas (braille, or plain characters with `--ascii`),
 //! units and groups as labelled nodes on top, gaps marked with symbols at the middle of lines.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -16,6 +16,9 @@ use crate::tui::nav;
 
 use super::symbols::{gap_symbol, is_alarm};
 use super::{FrameInfo, Hit, put};
+
+/// Most lines drawn in one frame.
+const MAX_LINES: usize = 1500;
 
 /// A line between two cells, drawn with a dash pattern.
 struct Seg {
@@ -180,17 +183,23 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
             size[i] = members[*g].max(1);
         }
     }
-    let node_of = |u: usize| -> Option<usize> {
-        index
-            .get(&VisNode::Unit(u))
-            .or_else(|| {
-                let g = app.unit_group[u];
-                index.get(&VisNode::Group(g))
-            })
-            .copied()
-    };
+    // Which visible node stands for each unit: itself, or its collapsed group.
+    let mut shown_as: Vec<Option<usize>> = vec![None; app.n()];
+    let mut group_node: Vec<Option<usize>> = vec![None; app.groups.len()];
+    for (i, (v, _)) in nodes.iter().enumerate() {
+        match *v {
+            VisNode::Unit(u) => shown_as[u] = Some(i),
+            VisNode::Group(g) => group_node[g] = Some(i),
+        }
+    }
+    for (u, slot) in shown_as.iter_mut().enumerate() {
+        if slot.is_none() {
+            *slot = group_node[app.unit_group[u]];
+        }
+    }
+    let node_of = |u: usize| shown_as.get(u).copied().flatten();
     // Aggregate ties and gaps onto the visible nodes.
-    let mut edges: BTreeMap<(usize, usize), (f64, Option<GapKind>)> = BTreeMap::new();
+    let mut edges: HashMap<(usize, usize), (f64, Option<GapKind>)> = HashMap::new();
     for &(a, b, p) in &app.net.pairs {
         if let (Some(x), Some(y)) = (node_of(a), node_of(b))
             && x != y
@@ -213,15 +222,33 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
     let other = app.pair_with.and_then(node_of);
     let min = app.graph.threshold as f64 * 0.2;
     let mut near = vec![false; nodes.len()];
-    // In a crowded graph, ties away from the selection are drawn faintly (every 4th point).
-    let crowded = nodes.len() > 12 && cursor.is_some();
+    // In a crowded graph, lines are drawn sparser so that nodes and gaps stay readable; the
+    // pattern never depends on the selection, so moving it repaints little.
+    let crowded = nodes.len() > 12;
     let mut segs = Vec::new();
     let mut marks = Vec::new();
-    for (&(x, y), &(sum, gap)) in &edges {
-        let s = sum / (size[x] * size[y]) as f64;
-        if gap.is_none() && s < min {
-            continue;
-        }
+    // Lines worth drawing: above the threshold, or a gap. A crowded screen keeps gaps, the
+    // selection's ties and the strongest others, so a frame stays cheap at any size.
+    let mut lines: Vec<(usize, usize, f64, Option<GapKind>)> = edges
+        .iter()
+        .map(|(&(x, y), &(sum, gap))| (x, y, sum / (size[x] * size[y]) as f64, gap))
+        .filter(|&(_, _, s, gap)| gap.is_some() || s >= min)
+        .collect();
+    if lines.len() > MAX_LINES {
+        let keep = |l: &(usize, usize, f64, Option<GapKind>)| {
+            l.3.is_some() || cursor.is_some_and(|c| c == l.0 || c == l.1)
+        };
+        lines.sort_by(|a, b| {
+            keep(b)
+                .cmp(&keep(a))
+                .then(b.2.total_cmp(&a.2))
+                .then((a.0, a.1).cmp(&(b.0, b.1)))
+        });
+        lines.truncate(MAX_LINES);
+    }
+    // Same order every frame (the map's is not), so the picture does not flicker.
+    lines.sort_unstable_by_key(|l| (l.0, l.1));
+    for (x, y, s, gap) in lines {
         let touches = cursor.is_some_and(|c| c == x || c == y);
         if touches {
             near[x] = true;
@@ -236,7 +263,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
         };
         let pattern = match (gap, level) {
             (Some(GapKind::MissingTie), _) => (3, 3),
-            (None, _) if crowded && !touches => (1, 3),
+            (_, 0) if crowded => (1, 1),
+            (_, 1) if crowded => (1, 2),
+            (_, _) if crowded => (1, 4),
             (_, 0) => (1, 0),
             (_, 1) => (2, 1),
             _ => (1, 2),
