@@ -207,10 +207,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
             edges.entry((x.min(y), x.max(y))).or_insert((0.0, None)).0 += p;
         }
     }
+    let is_group = |i: usize| matches!(nodes[i].0, VisNode::Group(_));
     for g in app.gaps() {
         if let Some(to) = g.to
             && let (Some(x), Some(y)) = (node_of(g.from), node_of(to))
             && x != y
+            // One-sided ratings are common in survey data; between groups they would mark
+            // every line, so only target gaps are carried up to groups.
+            && !(g.kind == GapKind::Asymmetric && (is_group(x) || is_group(y)))
         {
             let e = edges.entry((x.min(y), x.max(y))).or_insert((0.0, None));
             if e.1.is_none_or(|k| gap_rank(g.kind) < gap_rank(k)) {
@@ -355,7 +359,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
         } else {
             Style::new().fg(t.group(group)).add_modifier(Modifier::BOLD)
         };
-        let text: String = text.chars().take(22).collect();
+        let text: String = text.chars().take(28).collect();
         let text = if w > 0 || labels_for_all {
             text
         } else {
