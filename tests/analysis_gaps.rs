@@ -245,3 +245,25 @@ fn seed_org_shows_at_least_three_kinds() {
          the best route runs Chief Data Office → Finance → Security (CISO), weakest link 2/5"
     );
 }
+
+#[test]
+fn long_routes_are_shortened_in_explanations() {
+    // A chain u0 - u1 - ... - u8 and a target u0–u8.
+    let units: Vec<String> = (0..9).map(|i| format!(r#"{{"id":"u{i}"}}"#)).collect();
+    let ties: Vec<String> = (0..8)
+        .map(|i| format!(r#"{{"from":"u{i}","to":"u{}","strength":0.5}}"#, i + 1))
+        .collect();
+    let text = format!(
+        r#"{{"units":[{}],"ties":[{}],"targets":[{{"from":"u0","to":"u8","min":1}}]}}"#,
+        units.join(","),
+        ties.join(",")
+    );
+    let a = run(&load(&text), None);
+    let g = of_kind(&a, GapKind::MissingTie)[0];
+    assert!(
+        g.explanation
+            .ends_with("the best route runs u0 → u1 → … → u7 → u8 (8 hops), weakest link 0.5/1"),
+        "{}",
+        g.explanation
+    );
+}

@@ -193,7 +193,11 @@ fn directed_strengths_and_reciprocity() {
     assert!((a.reciprocity.unwrap_or(0.0) - 2.0 / 3.0).abs() < 1e-15);
     // p(a,b) = 0.75; p(a,c) = 0.5 (c's view unknown).
     assert_eq!(a.nodes[0].strength, 1.25);
+    let ratings = gapscope::analysis::graph::digraph(&a.network);
+    assert_eq!((ratings.node_count(), ratings.edge_count()), (3, 3));
     let undirected = run(&org(&[("a", "G"), ("b", "G")], &[("a", "b", 1.0)], false));
+    let both = gapscope::analysis::graph::digraph(&undirected.network);
+    assert_eq!(both.edge_count(), 2);
     assert_eq!(undirected.reciprocity, None);
     assert_eq!(undirected.nodes[0].in_strength, None);
 }
@@ -224,4 +228,23 @@ fn shortest_and_widest_paths_differ() {
     assert_eq!(paths::widest(&net, 0, 9), None);
     let same = paths::shortest(&net, 1, 1).unwrap_or_else(|| panic!("itself"));
     assert_eq!((same.units, same.length), (vec![1], 0.0));
+}
+
+#[test]
+fn equally_short_routes_prefer_fewer_hops_despite_rounding() {
+    // Three hops of 0.7 and one of 0.7/3 are equally long (30/7); in floating point the
+    // three-hop sum comes out a hair shorter. The direct tie must win.
+    let o = org(
+        &[("a", "G"), ("b", "G"), ("c", "G"), ("d", "G")],
+        &[
+            ("a", "b", 0.7),
+            ("b", "c", 0.7),
+            ("c", "d", 0.7),
+            ("a", "d", 0.2333333333333333),
+        ],
+        false,
+    );
+    let net = gapscope::model::Network::new(&o);
+    let route = paths::shortest(&net, 0, 3).unwrap_or_else(|| panic!("connected"));
+    assert_eq!(route.units, vec![0, 3]);
 }

@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use gapscope::analysis::graph::{Adjacency, ungraph};
 use gapscope::analysis::structure::{Dfs, Separator};
 use gapscope::analysis::{BetweennessMode, Options, analyse, paths};
+
 use gapscope::model::{Network, Org, Tie, Unit};
 use petgraph::visit::EdgeRef;
 use proptest::prelude::*;
@@ -194,6 +195,7 @@ proptest! {
     #[test]
     fn shortest_and_widest_match_floyd_warshall((n, edges) in graph()) {
         let net = Network::new(&org_of(n, &edges));
+        let forest = paths::WidestForest::new(&Adjacency::undirected(&net));
         let dist = closure(n, &edges, |p| 1.0 / p, f64::INFINITY, |x, y| x + y, |x, y| x < y);
         let wide = closure(n, &edges, |p| p, 0.0, f64::min, |x, y| x > y);
         let has = |u: usize, v: usize, p: f64| {
@@ -210,10 +212,11 @@ proptest! {
                     prop_assert!(short.is_none() && widest.is_none());
                     continue;
                 }
-                let (Some(s), Some(w)) = (short, widest) else {
+                let (Some(s), Some(w), Some(f)) = (short, widest, forest.route(a, b)) else {
                     return Err(TestCaseError::fail("a connected pair has no path"));
                 };
-                for path in [&s, &w] {
+                prop_assert_eq!(f.weakest, wide[a][b]);
+                for path in [&s, &w, &f] {
                     prop_assert_eq!(path.units.first(), Some(&a));
                     prop_assert_eq!(path.units.last(), Some(&b));
                     for (hop, &p) in path.units.windows(2).zip(&path.strengths) {

@@ -39,13 +39,14 @@ pub fn analyse(org: &Org, opts: &Options) -> Analysis {
         }
     }
     if network.directed {
-        for node in &mut nodes {
-            node.in_strength = Some(0.0);
-            node.out_strength = Some(0.0);
-        }
+        let (mut ins, mut outs) = (vec![0.0; n], vec![0.0; n]);
         for &(a, b, s) in &network.arcs {
-            *nodes[a].out_strength.get_or_insert(0.0) += s;
-            *nodes[b].in_strength.get_or_insert(0.0) += s;
+            outs[a] += s;
+            ins[b] += s;
+        }
+        for ((node, i), o) in nodes.iter_mut().zip(ins).zip(outs) {
+            node.in_strength = Some(i);
+            node.out_strength = Some(o);
         }
     }
 

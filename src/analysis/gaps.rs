@@ -58,24 +58,67 @@ impl Inputs<'_> {
     }
 }
 
-/// `below_target` and `missing_tie` gaps of the needs.
+/// Most path work (missing ties × (ties + units) of the undirected view) spent on exact
+/// widest routes for explanations; above it, routes come from the maximum spanning forest.
+pub const EXACT_ROUTE_WORK: usize = 20_000_000;
+
+/// Finds the route that a missing tie's explanation names.
+struct Router {
+    forest: paths::WidestForest,
+    exact: bool,
+}
+
+impl Router {
+    fn new(inp: &Inputs) -> Router {
+        let missing = inp
+            .needs
+            .iter()
+            .filter(|n| inp.net.pair(n.a, n.b) == 0.0)
+            .count();
+        Router {
+            forest: paths::WidestForest::new(inp.adj),
+            exact: missing.saturating_mul(inp.net.pairs.len() + inp.adj.len()) <= EXACT_ROUTE_WORK,
+        }
+    }
+
+    /// The widest route; the shortest of those within the work budget, else the forest's.
+    fn route(&self, adj: &Adjacency, a: usize, b: usize) -> Option<super::Path> {
+        let wide = self.forest.route(a, b)?;
+        if !self.exact {
+            return Some(wide);
+        }
+        paths::shortest_in(adj, a, b, wide.weakest).or(Some(wide))
+    }
+}
+
+/// Longest route spelled out in full; longer ones show their ends and the hop count.
+const ROUTE_SHOWN: usize = 6;
+
+/// `below_target` and `missing_tie` gaps of the needs. A missing tie's explanation names
+/// the widest route between the pair (the maximum spanning forest's on very large orgs,
+/// see [`EXACT_ROUTE_WORK`]); in a directed file a shortfall also gives both ratings.
 pub fn target_gaps(inp: &Inputs) -> Vec<Gap> {
     let fmt = ScaleFmt::new(inp.org);
+    let router = inp
+        .needs
+        .iter()
+        .any(|n| inp.net.pair(n.a, n.b) == 0.0)
+        .then(|| Router::new(inp));
     let mut out = Vec::new();
     for need in inp.needs {
         let p = inp.net.pair(need.a, need.b);
         let (a, b) = (inp.name(need.a), inp.name(need.b));
         let head = format!("{a}–{b} need {}", inp.need_label(need));
         if p == 0.0 {
-            let route = match paths::widest_in(inp.adj, need.a, need.b) {
-                Some(path) => {
-                    let names: Vec<&str> = path.units.iter().map(|&u| inp.name(u)).collect();
-                    format!(
-                        "no direct tie; the best route runs {}, weakest link {}",
-                        names.join(" → "),
-                        fmt.show(path.weakest)
-                    )
-                }
+            let found = router
+                .as_ref()
+                .and_then(|r| r.route(inp.adj, need.a, need.b));
+            let route = match found {
+                Some(path) => format!(
+                    "no direct tie; the best route runs {}, weakest link {}",
+                    inp.route_names(&path.units),
+                    fmt.show(path.weakest)
+                ),
                 None => "no route connects them".to_string(),
             };
             let mut gap = inp.pair_gap(GapKind::MissingTie, need, 0.0, need.min);
@@ -83,11 +126,50 @@ pub fn target_gaps(inp: &Inputs) -> Vec<Gap> {
             out.push(gap);
         } else if p < need.min {
             let mut gap = inp.pair_gap(GapKind::BelowTarget, need, p, need.min - p);
-            gap.explanation = format!("{head}; they have {}", fmt.show(p));
+            gap.explanation = format!(
+                "{head}; they have {}{}",
+                fmt.show(p),
+                inp.ratings_note(need.a, need.b)
+            );
             out.push(gap);
         }
     }
     out
+}
+
+impl Inputs<'_> {
+    /// "A → B → C", or "A → B → … → Y → Z (12 hops)" for long routes.
+    fn route_names(&self, units: &[usize]) -> String {
+        let names = |list: &[usize]| -> Vec<&str> { list.iter().map(|&u| self.name(u)).collect() };
+        if units.len() <= ROUTE_SHOWN {
+            return names(units).join(" → ");
+        }
+        format!(
+            "{} → … → {} ({} hops)",
+            names(&units[..2]).join(" → "),
+            names(&units[units.len() - 2..]).join(" → "),
+            units.len() - 1
+        )
+    }
+
+    /// Directed files: " (A rates B x; B rates A y)", or who did not answer. Else empty.
+    fn ratings_note(&self, a: usize, b: usize) -> String {
+        if !self.net.directed {
+            return String::new();
+        }
+        let fmt = ScaleFmt::new(self.org);
+        let (na, nb) = (self.name(a), self.name(b));
+        match (self.net.rating(a, b), self.net.rating(b, a)) {
+            (Some(x), Some(y)) => format!(
+                " ({na} rates {nb} {}; {nb} rates {na} {})",
+                fmt.show(x),
+                fmt.show(y)
+            ),
+            (Some(x), None) => format!(" ({na} rates {nb} {}; {nb} did not answer)", fmt.show(x)),
+            (None, Some(y)) => format!(" ({nb} rates {na} {}; {na} did not answer)", fmt.show(y)),
+            (None, None) => String::new(),
+        }
+    }
 }
 
 /// `asymmetric` gaps: directed files, both respondents, ratings differing by `threshold` or more.

@@ -3,7 +3,7 @@
 //! Node `i` is unit `i` of `Org::units` in both forms, so unit ids map to node indices
 //! through `Org::unit_index`.
 
-use petgraph::graph::{NodeIndex, UnGraph};
+use petgraph::graph::{DiGraph, NodeIndex, UnGraph};
 
 use crate::model::Network;
 
@@ -104,6 +104,24 @@ pub fn ungraph(net: &Network) -> UnGraph<usize, f64> {
     }
     for &(a, b, p) in &net.pairs {
         g.add_edge(NodeIndex::new(a), NodeIndex::new(b), p);
+    }
+    g
+}
+
+/// The ratings graph as a petgraph graph: node `i` is unit `i`; an edge `a -> b` with weight
+/// `s` for every tie with `s > 0` (a directed file's ratings; both directions of each tie in
+/// an undirected file).
+pub fn digraph(net: &Network) -> DiGraph<usize, f64> {
+    let both = if net.directed { 1 } else { 2 };
+    let mut g = DiGraph::with_capacity(net.n, net.arcs.len() * both);
+    for i in 0..net.n {
+        g.add_node(i);
+    }
+    for &(a, b, s) in &net.arcs {
+        g.add_edge(NodeIndex::new(a), NodeIndex::new(b), s);
+        if !net.directed {
+            g.add_edge(NodeIndex::new(b), NodeIndex::new(a), s);
+        }
     }
     g
 }

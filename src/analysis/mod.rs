@@ -175,7 +175,7 @@ pub struct Path {
     pub strengths: Vec<f64>,
     /// Sum of `1/p` over the hops.
     pub length: f64,
-    /// The smallest hop strength.
+    /// The smallest hop strength (1 for a route of one unit, which has no hop).
     pub weakest: f64,
 }
 

@@ -108,3 +108,31 @@ pub fn number(v: f64) -> String {
     let s = s.trim_end_matches('0').trim_end_matches('.');
     if s == "-0" { "0".into() } else { s.into() }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Scale;
+
+    #[test]
+    fn values_show_on_the_file_scale() {
+        let mut org = Org {
+            scale: Scale { min: 0.0, max: 5.0 },
+            ..Org::default()
+        };
+        assert_eq!(ScaleFmt::new(&org).show(0.3), "1.5/5");
+        assert_eq!(ScaleFmt::new(&org).show(0.0), "0/5");
+        org.scale = Scale { min: 1.0, max: 7.0 };
+        assert_eq!(ScaleFmt::new(&org).show(0.5), "4 on 1–7");
+        assert_eq!(number(2.0 / 3.0), "0.67");
+        assert_eq!(number(-0.001), "0");
+    }
+
+    #[test]
+    fn baseline_and_initiative_targets_apply_as_chosen() {
+        assert!(applies(None, Some("ai")));
+        assert!(applies(Some("ai"), None));
+        assert!(applies(Some("ai"), Some("ai")));
+        assert!(!applies(Some("ai"), Some("privacy")));
+    }
+}

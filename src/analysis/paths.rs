@@ -1,8 +1,9 @@
 //! Routes between two units through the undirected view: shortest and widest.
 //!
-//! Distances are `1/p`. Ties between equally good routes are broken deterministically:
-//! fewer hops first, then the route whose units come first in index order at the first
-//! difference (Dijkstra pops equal distances in index order).
+//! Distances are `1/p`. Two routes whose lengths agree within a relative 1e-9 are equally
+//! short (sums of `1/p` differ in the last bits where the mathematics says equal); among
+//! those the one with fewer hops wins, and remaining ties go by the order in which Dijkstra
+//! settles units (index order at equal keys), so a network always gives the same route.
 
 use std::cmp::{Ordering, Reverse};
 use std::collections::BinaryHeap;
@@ -10,6 +11,14 @@ use std::collections::BinaryHeap;
 use super::Path;
 use super::graph::Adjacency;
 use crate::model::Network;
+
+/// Relative difference under which two route lengths count as equal.
+const REL_TOLERANCE: f64 = 1e-9;
+
+/// Whether two route lengths are equal within [`REL_TOLERANCE`] (never for an unreached unit).
+fn same_length(x: f64, y: f64) -> bool {
+    y.is_finite() && (x - y).abs() <= REL_TOLERANCE * x.max(y)
+}
 
 /// The shortest route from `a` to `b` by total distance `1/p`; `None` when they are not
 /// connected or an index is out of range. `a == b` gives a route of one unit, length 0,
@@ -87,7 +96,8 @@ pub fn shortest_in(adj: &Adjacency, a: usize, b: usize, floor: f64) -> Option<Pa
                 continue;
             }
             let alt = d + 1.0 / p;
-            if alt < dist[v] || (alt == dist[v] && h + 1 < hops[v]) {
+            let same = same_length(alt, dist[v]);
+            if (alt < dist[v] && !same) || (same && h + 1 < hops[v]) {
                 dist[v] = alt;
                 hops[v] = h + 1;
                 prev[v] = u;
@@ -141,5 +151,113 @@ impl PartialOrd for Key {
 impl Ord for Key {
     fn cmp(&self, other: &Self) -> Ordering {
         self.0.total_cmp(&other.0)
+    }
+}
+
+/// A maximum spanning forest of the undirected view: one widest route for every connected
+/// pair, answered in O(route length) after an O(m log m) build.
+///
+/// The route through the forest has the largest possible weakest link (the maximin property
+/// of maximum spanning trees), so its `weakest` equals that of [`widest`]; where several
+/// routes share that weakest link, the forest's may be longer than [`widest`]'s. Gap
+/// explanations use it so that a large org with many targets stays fast.
+#[derive(Debug, Clone)]
+pub struct WidestForest {
+    parent: Vec<usize>,
+    strength: Vec<f64>,
+    depth: Vec<usize>,
+    root: Vec<usize>,
+}
+
+impl WidestForest {
+    /// Builds the forest (Kruskal, strongest ties first, ties broken by index).
+    pub fn new(adj: &Adjacency) -> WidestForest {
+        let n = adj.len();
+        let mut edges: Vec<(usize, usize, f64)> = (0..n)
+            .flat_map(|u| {
+                adj.neighbours(u)
+                    .filter(move |&(v, _)| u < v)
+                    .map(move |(v, p)| (u, v, p))
+            })
+            .collect();
+        edges.sort_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
+        let mut set: Vec<usize> = (0..n).collect();
+        fn find(set: &mut [usize], mut x: usize) -> usize {
+            while set[x] != x {
+                set[x] = set[set[x]];
+                x = set[x];
+            }
+            x
+        }
+        let mut tree = vec![Vec::new(); n];
+        for (a, b, p) in edges {
+            let (ra, rb) = (find(&mut set, a), find(&mut set, b));
+            if ra != rb {
+                set[ra] = rb;
+                tree[a].push((b, p));
+                tree[b].push((a, p));
+            }
+        }
+        let mut forest = WidestForest {
+            parent: vec![usize::MAX; n],
+            strength: vec![1.0; n],
+            depth: vec![0; n],
+            root: vec![usize::MAX; n],
+        };
+        let mut queue = Vec::new();
+        for r in 0..n {
+            if forest.root[r] != usize::MAX {
+                continue;
+            }
+            forest.root[r] = r;
+            queue.clear();
+            queue.push(r);
+            let mut head = 0;
+            while head < queue.len() {
+                let u = queue[head];
+                head += 1;
+                for &(v, p) in &tree[u] {
+                    if forest.root[v] == usize::MAX {
+                        forest.root[v] = r;
+                        forest.parent[v] = u;
+                        forest.strength[v] = p;
+                        forest.depth[v] = forest.depth[u] + 1;
+                        queue.push(v);
+                    }
+                }
+            }
+        }
+        forest
+    }
+
+    /// The forest's route from `a` to `b`; `None` when they are not connected.
+    pub fn route(&self, a: usize, b: usize) -> Option<Path> {
+        let n = self.parent.len();
+        if a >= n || b >= n || self.root[a] != self.root[b] {
+            return None;
+        }
+        let (mut x, mut y) = (a, b);
+        let (mut up, mut down) = (vec![a], vec![b]);
+        let (mut up_s, mut down_s) = (Vec::new(), Vec::new());
+        while x != y {
+            if self.depth[x] >= self.depth[y] {
+                up_s.push(self.strength[x]);
+                x = self.parent[x];
+                up.push(x);
+            } else {
+                down_s.push(self.strength[y]);
+                y = self.parent[y];
+                down.push(y);
+            }
+        }
+        down.pop();
+        let units: Vec<usize> = up.into_iter().chain(down.into_iter().rev()).collect();
+        let strengths: Vec<f64> = up_s.into_iter().chain(down_s.into_iter().rev()).collect();
+        Some(Path {
+            length: strengths.iter().map(|p| 1.0 / p).sum(),
+            weakest: strengths.iter().copied().fold(1.0, f64::min),
+            units,
+            strengths,
+        })
     }
 }

@@ -74,3 +74,22 @@ pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::cell;
+
+    #[test]
+    fn cells_are_quoted_and_disarmed() {
+        assert_eq!(cell("Finance"), "Finance");
+        assert_eq!(cell("a,b"), "\"a,b\"");
+        assert_eq!(cell("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(cell("=SUM(A1)"), "'=SUM(A1)");
+        assert_eq!(cell("+1"), "'+1");
+        assert_eq!(cell("-x"), "'-x");
+        assert_eq!(cell("@cmd"), "'@cmd");
+        assert_eq!(cell("\tx"), "'\\tx");
+        assert_eq!(cell("a\nb"), "a\\nb");
+        assert_eq!(cell("x=1"), "x=1");
+    }
+}

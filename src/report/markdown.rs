@@ -29,28 +29,9 @@ pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
     let a = r.analysis;
     writeln!(out, "# Collaboration gaps: {}", escape(r.title()))?;
     writeln!(out)?;
-    writeln!(
-        out,
-        "- {} units, {} ties, {} edges ({}), density {}",
-        r.org.units.len(),
-        r.org.ties.len(),
-        a.network.pairs.len(),
-        if a.network.directed {
-            "directed"
-        } else {
-            "undirected"
-        },
-        number(a.density)
-    )?;
+    writeln!(out, "- {}", r.size_line())?;
     writeln!(out, "- Targets: {}", escape(&r.scope()))?;
-    writeln!(
-        out,
-        "- {} components, {} bridges, {} articulation points, {} communities",
-        a.components.len(),
-        a.bridges.len(),
-        a.articulation_points.len(),
-        a.communities.members.len()
-    )?;
+    writeln!(out, "- {}", r.structure_line())?;
     writeln!(out)?;
     writeln!(out, "## Gaps ({} of {})", r.gaps.len(), a.gaps.len())?;
     writeln!(out)?;
@@ -104,13 +85,13 @@ pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
         for (g, spread) in a.groups.iter().zip(&a.group_communities) {
             writeln!(
                 out,
-                "| {} | {} | {} | {} | {} | {} communities |",
+                "| {} | {} | {} | {} | {} | {} |",
                 escape(&g.group),
                 g.units,
                 g.internal,
                 g.external,
                 g.ei_index.map_or("–".into(), number),
-                spread.counts.len()
+                super::count(spread.counts.len(), "community", "communities")
             )?;
         }
     }
@@ -155,5 +136,21 @@ fn capped(items: &[String]) -> String {
     match items.len().saturating_sub(LIST_CAP) {
         0 => shown,
         more => format!("{shown} and {more} more"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn table_breaking_and_active_characters_are_escaped() {
+        assert_eq!(escape("R&D | Ops"), "R\\&D \\| Ops");
+        assert_eq!(
+            escape("*bold* _x_ `c` [l](u) <b>"),
+            "\\*bold\\* \\_x\\_ \\`c\\` \\[l\\](u) \\<b\\>"
+        );
+        assert_eq!(escape("a\u{1b}[2Jb"), "a\\\\u{1b}\\[2Jb");
+        assert_eq!(escape("Security (CISO)"), "Security (CISO)");
     }
 }

@@ -10,6 +10,7 @@ pub mod text;
 
 use std::io::{self, Write};
 
+use crate::analysis::needs::number;
 use crate::analysis::{Analysis, Gap};
 use crate::model::Org;
 
@@ -111,6 +112,50 @@ impl<'a> Report<'a> {
         list
     }
 
+    /// "7 units, 24 ties, 12 edges (directed), density 0.57, reciprocity 0.96".
+    pub fn size_line(&self) -> String {
+        let a = self.analysis;
+        let kind = if a.network.directed {
+            "directed"
+        } else {
+            "undirected"
+        };
+        let mut line = format!(
+            "{}, {}, {} ({kind}), density {}",
+            count(self.org.units.len(), "unit", "units"),
+            count(self.org.ties.len(), "tie", "ties"),
+            count(a.network.pairs.len(), "edge", "edges"),
+            number(a.density)
+        );
+        if let Some(rec) = a.reciprocity {
+            line.push_str(&format!(", reciprocity {}", number(rec)));
+        }
+        line
+    }
+
+    /// "1 component (largest 7 units), 0 bridges, 0 articulation points, 2 communities
+    /// (modularity 0.13)".
+    pub fn structure_line(&self) -> String {
+        let a = self.analysis;
+        let largest = a.components.first().map_or(0, Vec::len);
+        let mut line = format!(
+            "{} (largest {}), {}, {}, {}",
+            count(a.components.len(), "component", "components"),
+            count(largest, "unit", "units"),
+            count(a.bridges.len(), "bridge", "bridges"),
+            count(
+                a.articulation_points.len(),
+                "articulation point",
+                "articulation points"
+            ),
+            count(a.communities.members.len(), "community", "communities"),
+        );
+        if let Some(q) = a.communities.modularity {
+            line.push_str(&format!(" (modularity {})", number(q)));
+        }
+        line
+    }
+
     /// The pair or unit a gap is about, by id: "a – b", "a", or "group G".
     pub fn subject_ids(&self, gap: &Gap) -> String {
         match (&gap.group, gap.to) {
@@ -128,5 +173,14 @@ pub fn write(format: Format, report: &Report, out: &mut dyn Write) -> io::Result
         Format::Markdown => markdown::write(report, out),
         Format::Json => json::write(report, out),
         Format::Csv => csv::write(report, out),
+    }
+}
+
+/// "1 unit", "2 units": a count with the singular or plural noun.
+pub fn count(n: usize, one: &str, plural: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {plural}")
     }
 }

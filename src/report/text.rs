@@ -25,37 +25,9 @@ pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
     let a = r.analysis;
     let on = r.settings.color;
     writeln!(out, "{}", paint(on, BOLD, &clean(r.title())))?;
-    let kind = if a.network.directed {
-        "directed"
-    } else {
-        "undirected"
-    };
-    write!(
-        out,
-        "{} units, {} ties, {} edges ({kind}), density {}",
-        r.org.units.len(),
-        r.org.ties.len(),
-        a.network.pairs.len(),
-        number(a.density)
-    )?;
-    if let Some(rec) = a.reciprocity {
-        write!(out, ", reciprocity {}", number(rec))?;
-    }
-    writeln!(out)?;
+    writeln!(out, "{}", r.size_line())?;
     writeln!(out, "Targets: {}", clean(&r.scope()))?;
-    let largest = a.components.first().map_or(0, Vec::len);
-    writeln!(
-        out,
-        "{} components (largest {largest} units), {} bridges, {} articulation points, {} communities{}",
-        a.components.len(),
-        a.bridges.len(),
-        a.articulation_points.len(),
-        a.communities.members.len(),
-        a.communities
-            .modularity
-            .map(|q| format!(" (modularity {})", number(q)))
-            .unwrap_or_default()
-    )?;
+    writeln!(out, "{}", r.structure_line())?;
 
     writeln!(out)?;
     let heading = format!("Gaps: {} of {}", r.gaps.len(), a.gaps.len());
