@@ -142,9 +142,14 @@ fn main() {
     for (name, org) in orgs {
         let t = Instant::now();
         let mut app = App::new(org, &name, &Config::default());
+        let state = ms(t);
         let mut term = Terminal::new(TestBackend::new(200, 60)).expect("test terminal");
         script::draw(&mut app, &mut term);
         let first = ms(t);
+        println!(
+            "{name:<18} state {state:.1} ms, first frame drawn {:.1} ms later",
+            first - state
+        );
         let t = Instant::now();
         let quick = analysis_task::analyse(&app.org, None, Stage::Quick);
         let quick_ms = ms(t);
