@@ -9,13 +9,14 @@ use super::{Cli, CliError, ScreenArgs, Status, load_org};
 
 /// Checks the options, loads the org and runs the screen.
 pub fn run(cli: &Cli) -> Result<Status, CliError> {
+    // The file and the options are checked first, so their errors show even in a pipe.
+    let (org, name) = load_org(cli.file.as_deref(), cli.max_bytes)?;
+    let config = config(&cli.screen, &org, std::env::var("NO_COLOR").ok().as_deref())?;
     if !std::io::stdout().is_terminal() {
         return Err(CliError::Usage(
             "standard output is not a terminal, so the screen cannot open; for text or JSON output use `gapscope report FILE`".into(),
         ));
     }
-    let (org, name) = load_org(cli.file.as_deref(), cli.max_bytes)?;
-    let config = config(&cli.screen, &org, std::env::var("NO_COLOR").ok().as_deref())?;
     let app = App::new(org, &name, &config);
     tui::terminal::run(app)?;
     Ok(0)

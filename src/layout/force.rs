@@ -19,10 +19,13 @@ impl Default for ForceOptions {
         ForceOptions {
             seed: super::DEFAULT_SEED,
             max_iterations: 120,
-            work_budget: 6_000_000,
+            work_budget: 3_000_000,
         }
     }
 }
+
+/// Cells with more nodes than this repel through their centre of mass.
+const CROWD: usize = 12;
 
 /// A splitmix64 stream: deterministic starting positions without a dependency.
 struct Rng(u64);
@@ -58,6 +61,7 @@ pub fn force_directed(n: usize, edges: &[(usize, usize, f64)], opts: &ForceOptio
     let iterations = (opts.work_budget / (n + edges.len()).max(1)).clamp(1, opts.max_iterations);
     let mut disp = vec![(0.0f64, 0.0f64); n];
     let mut grid: Vec<Vec<usize>> = vec![Vec::new(); side * side];
+    let mut centre = vec![(0.0f64, 0.0f64); side * side];
     let cell_of = |p: Point| -> (usize, usize) {
         let cx = ((p.0 / cell) as usize).min(side - 1);
         let cy = ((p.1 / cell) as usize).min(side - 1);
@@ -71,11 +75,31 @@ pub fn force_directed(n: usize, edges: &[(usize, usize, f64)], opts: &ForceOptio
             grid[cy * side + cx].push(i);
         }
         disp.iter_mut().for_each(|d| *d = (0.0, 0.0));
+        // Centres of mass of the cells: crowded cells repel as one body, which keeps the
+        // work per node bounded however the nodes bunch up.
+        for (c, members) in grid.iter().enumerate() {
+            let k = members.len().max(1) as f64;
+            let (sx, sy) = members
+                .iter()
+                .fold((0.0, 0.0), |a, &j| (a.0 + pos[j].0, a.1 + pos[j].1));
+            centre[c] = (sx / k, sy / k);
+        }
         for i in 0..n {
             let (cx, cy) = cell_of(pos[i]);
             for gy in cy.saturating_sub(1)..=(cy + 1).min(side - 1) {
                 for gx in cx.saturating_sub(1)..=(cx + 1).min(side - 1) {
-                    for &j in &grid[gy * side + gx] {
+                    let c = gy * side + gx;
+                    let members = &grid[c];
+                    if members.len() > CROWD {
+                        let dx = pos[i].0 - centre[c].0;
+                        let dy = pos[i].1 - centre[c].1;
+                        let d2 = (dx * dx + dy * dy).max(k * k * 0.01);
+                        let f = k * k / d2 * members.len() as f64;
+                        disp[i].0 += dx * f;
+                        disp[i].1 += dy * f;
+                        continue;
+                    }
+                    for &j in members {
                         if j == i {
                             continue;
                         }

@@ -1,7 +1,7 @@
 //! Every call into `analysis` and `layout` the screen makes, and the worker thread that runs them.
 
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, Sender, TryRecvError};
+use std::sync::mpsc::{Receiver, Sender};
 
 use crate::analysis::{self, Analysis, BetweennessMode, Options, Path};
 use crate::layout::{self, Point};
@@ -71,9 +71,30 @@ pub enum Done {
     Laid(Vec<Point>),
 }
 
-/// Runs jobs until the job channel closes. A newer analysis request cancels the full pass of
-/// an older one; each result goes through `send` (which returns false once nobody listens).
-pub fn work(jobs: Receiver<Job>, send: impl Fn(Done) -> bool) {
+/// Runs jobs until the job channel closes: quick passes and layouts here, full passes on a
+/// second thread that always takes the newest request, so a new initiative's gaps arrive at
+/// once even while an older exact betweenness is still running. Each result goes through
+/// `send` (which returns false once nobody listens).
+pub fn work(jobs: Receiver<Job>, send: impl Fn(Done) -> bool + Clone + Send + 'static) {
+    let (full_tx, full_rx) = std::sync::mpsc::channel::<(u64, Arc<Org>, Option<String>)>();
+    let send_full = send.clone();
+    std::thread::spawn(move || {
+        while let Ok(mut job) = full_rx.recv() {
+            while let Ok(newer) = full_rx.try_recv() {
+                job = newer;
+            }
+            let (generation, org, initiative) = job;
+            let full = analyse(&org, initiative, Stage::Full);
+            let done = Done::Analysed {
+                generation,
+                stage: Stage::Full,
+                analysis: Box::new(full),
+            };
+            if !send_full(done) {
+                return;
+            }
+        }
+    });
     let mut queue: Vec<Job> = Vec::new();
     loop {
         if queue.is_empty() {
@@ -82,12 +103,8 @@ pub fn work(jobs: Receiver<Job>, send: impl Fn(Done) -> bool) {
                 Err(_) => return,
             }
         }
-        loop {
-            match jobs.try_recv() {
-                Ok(j) => queue.push(j),
-                Err(TryRecvError::Empty) => break,
-                Err(TryRecvError::Disconnected) => break,
-            }
+        while let Ok(j) = jobs.try_recv() {
+            queue.push(j);
         }
         // Only the newest analysis request matters.
         if let Some(last) = queue.iter().rposition(|j| matches!(j, Job::Analyse { .. })) {
@@ -98,8 +115,7 @@ pub fn work(jobs: Receiver<Job>, send: impl Fn(Done) -> bool) {
                 keep
             });
         }
-        let job = queue.remove(0);
-        let alive = match job {
+        let alive = match queue.remove(0) {
             Job::Analyse {
                 generation,
                 org,
@@ -111,32 +127,7 @@ pub fn work(jobs: Receiver<Job>, send: impl Fn(Done) -> bool) {
                     stage: Stage::Quick,
                     analysis: Box::new(quick),
                 });
-                // Lay out before the slow pass, so the graph appears early.
-                let mut rest = Vec::new();
-                for j in std::mem::take(&mut queue) {
-                    match j {
-                        Job::Layout(net) => {
-                            if !send(Done::Laid(unit_layout(&net))) {
-                                return;
-                            }
-                        }
-                        other => rest.push(other),
-                    }
-                }
-                queue = rest;
-                while let Ok(j) = jobs.try_recv() {
-                    queue.push(j);
-                }
-                if ok && !queue.iter().any(|j| matches!(j, Job::Analyse { .. })) {
-                    let full = analyse(&org, initiative, Stage::Full);
-                    send(Done::Analysed {
-                        generation,
-                        stage: Stage::Full,
-                        analysis: Box::new(full),
-                    })
-                } else {
-                    ok
-                }
+                ok && full_tx.send((generation, org, initiative)).is_ok()
             }
             Job::Layout(net) => send(Done::Laid(unit_layout(&net))),
         };
@@ -149,6 +140,53 @@ pub fn work(jobs: Receiver<Job>, send: impl Fn(Done) -> bool) {
 /// Starts the worker thread; results go to `out` wrapped by `wrap`.
 pub fn spawn<M: Send + 'static>(out: Sender<M>, wrap: fn(Done) -> M) -> Sender<Job> {
     let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || work(rx, |d| out.send(wrap(d)).is_ok()));
+    std::thread::spawn(move || work(rx, move |d| out.send(wrap(d)).is_ok()));
     tx
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_request_gets_a_quick_pass_and_the_newest_a_full_one() {
+        let org = Arc::new(crate::model::seed::seed());
+        let (jobs_tx, jobs_rx) = std::sync::mpsc::channel();
+        let (out_tx, out_rx) = std::sync::mpsc::channel();
+        for generation in 0..3 {
+            let job = Job::Analyse {
+                generation,
+                org: org.clone(),
+                initiative: None,
+            };
+            jobs_tx.send(job).expect("worker listens");
+        }
+        jobs_tx
+            .send(Job::Layout(Arc::new(Network::new(&org))))
+            .expect("worker listens");
+        drop(jobs_tx);
+        work(jobs_rx, move |d| out_tx.send(d).is_ok());
+        let mut fulls = Vec::new();
+        let mut laid = false;
+        while let Ok(d) = out_rx.recv_timeout(std::time::Duration::from_secs(30)) {
+            match d {
+                Done::Analysed {
+                    generation,
+                    stage: Stage::Full,
+                    ..
+                } => fulls.push(generation),
+                Done::Laid(p) => laid = p.len() == org.units.len(),
+                Done::Analysed { .. } => {}
+            }
+            if laid && fulls.last() == Some(&2) {
+                break;
+            }
+        }
+        assert!(laid, "the layout arrives");
+        assert_eq!(
+            fulls.last(),
+            Some(&2),
+            "the newest request gets its full pass: {fulls:?}"
+        );
+    }
 }

@@ -7,6 +7,7 @@ pub mod app;
 pub mod keymap;
 pub mod nav;
 pub mod script;
+pub mod search;
 pub mod terminal;
 pub mod theme;
 pub mod update;

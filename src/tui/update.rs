@@ -103,7 +103,7 @@ fn on_key(app: &mut App, ev: KeyEvent) -> Vec<Effect> {
                     .modifiers
                     .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
             {
-                type_char(app, c);
+                super::search::type_char(app, c);
             }
             Vec::new()
         }
@@ -228,7 +228,7 @@ fn act(app: &mut App, a: Action) -> Vec<Effect> {
             if let Some(s) = &mut app.search {
                 s.query.pop();
             }
-            refresh_search(app);
+            super::search::refresh_search(app);
         }
         Action::SearchNext | Action::SearchPrev => {
             if let Some(s) = &mut app.search
@@ -282,7 +282,7 @@ fn show(app: &mut App, v: View) {
     }
 }
 
-fn select_unit(app: &mut App, u: usize) {
+pub(crate) fn select_unit(app: &mut App, u: usize) {
     if u < app.n() {
         app.selected = u;
         app.pair_with = None;
@@ -393,42 +393,6 @@ fn move_cursor(app: &mut App, a: Action) {
             app.pair_with = None;
         }
     }
-}
-
-fn type_char(app: &mut App, c: char) {
-    if let Some(s) = &mut app.search {
-        s.query.push(c);
-    }
-    refresh_search(app);
-}
-
-fn refresh_search(app: &mut App) {
-    let Some(s) = &app.search else { return };
-    let q = s.query.to_lowercase();
-    let before = s.before;
-    let mut hits: Vec<(u8, usize)> = Vec::new();
-    if !q.is_empty() {
-        for &u in &app.order {
-            let label = app.labels[u].to_lowercase();
-            let id = app.org.units[u].id.to_lowercase();
-            let rank = if label.starts_with(&q) || id.starts_with(&q) {
-                0
-            } else if label.contains(&q) || id.contains(&q) {
-                1
-            } else {
-                continue;
-            };
-            hits.push((rank, u));
-        }
-    }
-    hits.sort_by_key(|&(r, u)| (r, app.rank[u]));
-    let matches: Vec<usize> = hits.into_iter().map(|(_, u)| u).collect();
-    let first = matches.first().copied();
-    if let Some(s) = &mut app.search {
-        s.matches = matches;
-        s.current = 0;
-    }
-    select_unit(app, first.unwrap_or(before));
 }
 
 fn click(app: &mut App, col: u16, row: u16) {

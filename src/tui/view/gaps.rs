@@ -54,10 +54,18 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
         .map(|g| who(app, g).chars().count())
         .max()
         .unwrap_or(4);
-    let pair_w = longest.clamp(4, ((area.width as usize) * 3 / 10).max(14));
+    // Narrow screens leave the pair out: the explanation names it too.
+    let pair_w = if area.width < 100 {
+        0
+    } else {
+        longest.clamp(4, ((area.width as usize) * 3 / 10).max(14))
+    };
     let header = format!(
         " {:<8} {:<15}{:<pair_w$} {:>11}  why",
-        "severity", "kind", "pair", "actual/need"
+        "severity",
+        "kind",
+        if pair_w > 0 { "pair" } else { "" },
+        "actual/need"
     );
     put(buf, area.x, area.y, &header, area.width, t.heading);
     let rows = (area.height - 1) as usize;

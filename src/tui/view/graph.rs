@@ -1,115 +1,25 @@
 //! The graph view: ties as lines on a Canvas (braille, or plain characters with `--ascii`),
 //! units and groups as labelled nodes on top, gaps marked with symbols at the middle of lines.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Modifier, Style};
 use ratatui::symbols::Marker;
 use ratatui::widgets::Widget;
-use ratatui::widgets::canvas::{Canvas, Painter, Shape};
+use ratatui::widgets::canvas::Canvas;
 
 use crate::analysis::GapKind;
 use crate::tui::app::{App, VisNode};
 use crate::tui::nav;
 
+use super::lines::{Seg, Segs, ascii_lines};
 use super::symbols::{gap_symbol, is_alarm};
 use super::{FrameInfo, Hit, put};
 
-/// A line between two cells, drawn with a dash pattern.
-struct Seg {
-    from: (u16, u16),
-    to: (u16, u16),
-    color: Color,
-    /// Points on, points off (off = 0: solid).
-    pattern: (usize, usize),
-}
-
-/// The lines, as a Canvas shape in the canvas's own coordinates.
-struct Segs<'a> {
-    segs: &'a [Seg],
-    area: Rect,
-}
-
-impl Shape for Segs<'_> {
-    fn draw(&self, painter: &mut Painter) {
-        let (w, h) = (self.area.width as f64, self.area.height as f64);
-        let to_canvas = |(c, r): (u16, u16)| {
-            let x = (2.0 * (c - self.area.x) as f64 + 0.5) / (2.0 * w - 1.0).max(1.0);
-            let y = 1.0 - (4.0 * (r - self.area.y) as f64 + 1.5) / (4.0 * h - 1.0).max(1.0);
-            (x.clamp(0.0, 1.0), y.clamp(0.0, 1.0))
-        };
-        for s in self.segs {
-            let (a, b) = (to_canvas(s.from), to_canvas(s.to));
-            let (Some(p), Some(q)) = (painter.get_point(a.0, a.1), painter.get_point(b.0, b.1))
-            else {
-                continue;
-            };
-            for (i, (x, y)) in line(p, q).enumerate() {
-                if s.pattern.1 == 0 || i % (s.pattern.0 + s.pattern.1) < s.pattern.0 {
-                    painter.paint(x, y, s.color);
-                }
-            }
-        }
-    }
-}
-
-/// Points of a Bresenham line.
-fn line(p: (usize, usize), q: (usize, usize)) -> impl Iterator<Item = (usize, usize)> {
-    let (x0, y0, x1, y1) = (p.0 as i64, p.1 as i64, q.0 as i64, q.1 as i64);
-    let (dx, dy) = ((x1 - x0).abs(), -(y1 - y0).abs());
-    let (sx, sy) = (if x0 < x1 { 1 } else { -1 }, if y0 < y1 { 1 } else { -1 });
-    let steps = dx.max(-dy) as usize;
-    let (mut x, mut y, mut err) = (x0, y0, dx + dy);
-    (0..=steps).map(move |_| {
-        let out = (x.max(0) as usize, y.max(0) as usize);
-        let e2 = 2 * err;
-        if e2 >= dy {
-            err += dy;
-            x += sx;
-        }
-        if e2 <= dx {
-            err += dx;
-            y += sy;
-        }
-        out
-    })
-}
-
-/// Draws lines with plain characters, for `--ascii`.
-fn ascii_lines(segs: &[Seg], buf: &mut Buffer) {
-    for s in segs {
-        let (dx, dy) = (
-            s.to.0 as i64 - s.from.0 as i64,
-            s.to.1 as i64 - s.from.1 as i64,
-        );
-        let ch = if dy == 0 || dx.abs() > 2 * dy.abs() {
-            "-"
-        } else if dx == 0 || dy.abs() > 2 * dx.abs() {
-            "|"
-        } else if (dx > 0) == (dy > 0) {
-            "\\"
-        } else {
-            "/"
-        };
-        let ch = if s.pattern.1 > 0 { "." } else { ch };
-        for (i, (x, y)) in line(
-            (s.from.0 as usize, s.from.1 as usize),
-            (s.to.0 as usize, s.to.1 as usize),
-        )
-        .enumerate()
-        {
-            let on = s.pattern.1 == 0 || i % 2 == 0;
-            if let Some(cell) = buf.cell_mut((x as u16, y as u16))
-                && on
-                && cell.symbol() == " "
-            {
-                cell.set_symbol(ch).set_fg(s.color);
-            }
-        }
-    }
-}
+/// Most lines drawn in one frame.
+const MAX_LINES: usize = 1500;
 
 /// Worst first: which gap kind an aggregated line shows.
 fn gap_rank(k: GapKind) -> u8 {
@@ -180,17 +90,23 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
             size[i] = members[*g].max(1);
         }
     }
-    let node_of = |u: usize| -> Option<usize> {
-        index
-            .get(&VisNode::Unit(u))
-            .or_else(|| {
-                let g = app.unit_group[u];
-                index.get(&VisNode::Group(g))
-            })
-            .copied()
-    };
+    // Which visible node stands for each unit: itself, or its collapsed group.
+    let mut shown_as: Vec<Option<usize>> = vec![None; app.n()];
+    let mut group_node: Vec<Option<usize>> = vec![None; app.groups.len()];
+    for (i, (v, _)) in nodes.iter().enumerate() {
+        match *v {
+            VisNode::Unit(u) => shown_as[u] = Some(i),
+            VisNode::Group(g) => group_node[g] = Some(i),
+        }
+    }
+    for (u, slot) in shown_as.iter_mut().enumerate() {
+        if slot.is_none() {
+            *slot = group_node[app.unit_group[u]];
+        }
+    }
+    let node_of = |u: usize| shown_as.get(u).copied().flatten();
     // Aggregate ties and gaps onto the visible nodes.
-    let mut edges: BTreeMap<(usize, usize), (f64, Option<GapKind>)> = BTreeMap::new();
+    let mut edges: HashMap<(usize, usize), (f64, Option<GapKind>)> = HashMap::new();
     for &(a, b, p) in &app.net.pairs {
         if let (Some(x), Some(y)) = (node_of(a), node_of(b))
             && x != y
@@ -198,10 +114,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
             edges.entry((x.min(y), x.max(y))).or_insert((0.0, None)).0 += p;
         }
     }
+    let is_group = |i: usize| matches!(nodes[i].0, VisNode::Group(_));
     for g in app.gaps() {
         if let Some(to) = g.to
             && let (Some(x), Some(y)) = (node_of(g.from), node_of(to))
             && x != y
+            // One-sided ratings are common in survey data; between groups they would mark
+            // every line, so only target gaps are carried up to groups.
+            && !(g.kind == GapKind::Asymmetric && (is_group(x) || is_group(y)))
         {
             let e = edges.entry((x.min(y), x.max(y))).or_insert((0.0, None));
             if e.1.is_none_or(|k| gap_rank(g.kind) < gap_rank(k)) {
@@ -213,15 +133,33 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
     let other = app.pair_with.and_then(node_of);
     let min = app.graph.threshold as f64 * 0.2;
     let mut near = vec![false; nodes.len()];
-    // In a crowded graph, ties away from the selection are drawn faintly (every 4th point).
-    let crowded = nodes.len() > 12 && cursor.is_some();
+    // In a crowded graph, lines are drawn sparser so that nodes and gaps stay readable; the
+    // pattern never depends on the selection, so moving it repaints little.
+    let crowded = nodes.len() > 12;
     let mut segs = Vec::new();
     let mut marks = Vec::new();
-    for (&(x, y), &(sum, gap)) in &edges {
-        let s = sum / (size[x] * size[y]) as f64;
-        if gap.is_none() && s < min {
-            continue;
-        }
+    // Lines worth drawing: above the threshold, or a gap. A crowded screen keeps gaps, the
+    // selection's ties and the strongest others, so a frame stays cheap at any size.
+    let mut lines: Vec<(usize, usize, f64, Option<GapKind>)> = edges
+        .iter()
+        .map(|(&(x, y), &(sum, gap))| (x, y, sum / (size[x] * size[y]) as f64, gap))
+        .filter(|&(_, _, s, gap)| gap.is_some() || s >= min)
+        .collect();
+    if lines.len() > MAX_LINES {
+        let keep = |l: &(usize, usize, f64, Option<GapKind>)| {
+            l.3.is_some() || cursor.is_some_and(|c| c == l.0 || c == l.1)
+        };
+        lines.sort_by(|a, b| {
+            keep(b)
+                .cmp(&keep(a))
+                .then(b.2.total_cmp(&a.2))
+                .then((a.0, a.1).cmp(&(b.0, b.1)))
+        });
+        lines.truncate(MAX_LINES);
+    }
+    // Same order every frame (the map's is not), so the picture does not flicker.
+    lines.sort_unstable_by_key(|l| (l.0, l.1));
+    for (x, y, s, gap) in lines {
         let touches = cursor.is_some_and(|c| c == x || c == y);
         if touches {
             near[x] = true;
@@ -236,7 +174,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
         };
         let pattern = match (gap, level) {
             (Some(GapKind::MissingTie), _) => (3, 3),
-            (None, _) if crowded && !touches => (1, 3),
+            (_, 0) if crowded => (1, 1),
+            (_, 1) if crowded => (1, 2),
+            (_, _) if crowded => (1, 4),
             (_, 0) => (1, 0),
             (_, 1) => (2, 1),
             _ => (1, 2),
@@ -326,7 +266,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
         } else {
             Style::new().fg(t.group(group)).add_modifier(Modifier::BOLD)
         };
-        let text: String = text.chars().take(22).collect();
+        let text: String = text.chars().take(28).collect();
         let text = if w > 0 || labels_for_all {
             text
         } else {

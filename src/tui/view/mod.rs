@@ -5,6 +5,7 @@ mod detail;
 mod gaps;
 mod graph;
 mod help;
+mod lines;
 mod matrix;
 mod symbols;
 

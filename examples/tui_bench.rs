@@ -1,0 +1,215 @@
+//! Timings of the screen: first frame, analysis, frame drawing, bytes sent per selection move.
+//!
+//!     cargo run --release --example tui_bench
+//!
+//! Prints timings; it asserts nothing (machines are noisy).
+
+use std::time::Instant;
+
+use gapscope::model::{Org, Scale, Target, Tie, Unit, seed::seed};
+use gapscope::tui::analysis_task::{self, Stage};
+use gapscope::tui::update::{Msg, update};
+use gapscope::tui::{App, Config, View, script, view};
+use ratatui::backend::{CrosstermBackend, TestBackend};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
+
+/// A deterministic org: groups of 25 units, ~6 ties per unit mostly inside the group, targets
+/// for one pair in fifty.
+fn generated(n: usize) -> Org {
+    let mut state = 0x1234_5678_9abc_def0u64;
+    let mut next = move |m: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % m as u64) as usize
+    };
+    let groups = n.div_ceil(25).max(1);
+    let mut org = Org {
+        title: Some(format!("generated {n}")),
+        directed: true,
+        scale: Scale { min: 0.0, max: 5.0 },
+        ..Org::default()
+    };
+    for i in 0..n {
+        org.units.push(Unit {
+            id: format!("u{i}"),
+            group: Some(format!("g{}", i % groups)),
+            ..Unit::default()
+        });
+    }
+    let mut seen = std::collections::HashSet::new();
+    for i in 0..n {
+        for k in 0..6 {
+            let j = if k < 5 {
+                (i + groups * (1 + next(6))) % n
+            } else {
+                next(n)
+            };
+            if i != j && seen.insert((i, j)) {
+                org.ties.push(Tie {
+                    from: format!("u{i}"),
+                    to: format!("u{j}"),
+                    strength: (1 + next(5)) as f64,
+                    ..Tie::default()
+                });
+            }
+        }
+        if i % 50 == 0 && n > 1 {
+            let j = (i + 1 + next(n - 1)) % n;
+            if j != i && seen.insert((j.min(i) + n, j.max(i))) {
+                org.targets.push(Target {
+                    from: format!("u{i}"),
+                    to: format!("u{j}"),
+                    min: 4.0,
+                    ..Target::default()
+                });
+            }
+        }
+    }
+    org
+}
+
+fn ms(t: Instant) -> f64 {
+    t.elapsed().as_secs_f64() * 1000.0
+}
+
+/// Draws once into a test terminal; returns milliseconds.
+fn draw_ms(app: &mut App, term: &mut Terminal<TestBackend>) -> f64 {
+    let t = Instant::now();
+    script::draw(app, term);
+    ms(t)
+}
+
+/// A writer that counts the bytes written to it.
+#[derive(Clone, Default)]
+struct Count(std::rc::Rc<std::cell::Cell<usize>>);
+
+impl std::io::Write for Count {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.set(self.0.get() + buf.len());
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Bytes a real crossterm backend writes for the frame after one selection move.
+fn move_bytes(app: &mut App, key: KeyCode) -> usize {
+    let area = Rect::new(0, 0, 120, 40);
+    let count = Count::default();
+    let backend = CrosstermBackend::new(count.clone());
+    let Ok(mut term) = Terminal::with_options(
+        backend,
+        TerminalOptions {
+            viewport: Viewport::Fixed(area),
+        },
+    ) else {
+        return 0;
+    };
+    let mut info = view::FrameInfo::default();
+    let _ = term.draw(|f| info = view::draw(app, f));
+    app.frame = std::mem::take(&mut info);
+    count.0.set(0);
+    update(app, Msg::Key(KeyEvent::from(key)));
+    let _ = term.draw(|f| info = view::draw(app, f));
+    app.frame = std::mem::take(&mut info);
+    count.0.get()
+}
+
+fn main() {
+    let krack = std::fs::read_to_string("tests/fixtures_tui/krackhardt-advice-people.json")
+        .ok()
+        .and_then(|s| gapscope::model::from_str("krackhardt", &s).ok());
+    let mut orgs: Vec<(String, Org)> = vec![("built-in (7)".into(), seed())];
+    if let Some(k) = krack {
+        orgs.push(("krackhardt (21)".into(), k));
+    }
+    orgs.push(("generated 1,000".into(), generated(1_000)));
+    orgs.push(("generated 10,000".into(), generated(10_000)));
+    println!(
+        "{:<18} {:>12} {:>12} {:>12} {:>10} {:>14} {:>14}",
+        "org",
+        "first frame",
+        "quick anal.",
+        "full anal.",
+        "layout",
+        "graph 200x60",
+        "matrix 200x60"
+    );
+    for (name, org) in orgs {
+        let t = Instant::now();
+        let mut app = App::new(org, &name, &Config::default());
+        let state = ms(t);
+        let mut term = Terminal::new(TestBackend::new(200, 60)).expect("test terminal");
+        script::draw(&mut app, &mut term);
+        let first = ms(t);
+        println!(
+            "{name:<18} state {state:.1} ms, first frame drawn {:.1} ms later",
+            first - state
+        );
+        let t = Instant::now();
+        let quick = analysis_task::analyse(&app.org, None, Stage::Quick);
+        let quick_ms = ms(t);
+        let t = Instant::now();
+        let full = analysis_task::analyse(&app.org, None, Stage::Full);
+        let full_ms = ms(t);
+        drop(quick);
+        app.set_analysis(full);
+        app.pending = None;
+        let t = Instant::now();
+        let laid = analysis_task::unit_layout(&app.net);
+        let layout_ms = ms(t);
+        app.graph.layout = Some(std::sync::Arc::new(laid));
+        // Frames: the view as it opens (grouped above 60 units), averaged over 5 draws with a
+        // selection move in between so every draw has work to do.
+        let mut graph = 0.0;
+        let mut matrix = 0.0;
+        for k in 0..5 {
+            app.view = View::Graph;
+            update(
+                &mut app,
+                Msg::Key(KeyEvent::from(if k % 2 == 0 {
+                    KeyCode::Left
+                } else {
+                    KeyCode::Right
+                })),
+            );
+            graph += draw_ms(&mut app, &mut term) / 5.0;
+            app.view = View::Matrix;
+            update(&mut app, Msg::Key(KeyEvent::from(KeyCode::Down)));
+            matrix += draw_ms(&mut app, &mut term) / 5.0;
+        }
+        println!(
+            "{name:<18} {first:>9.1} ms {quick_ms:>9.1} ms {full_ms:>9.1} ms {layout_ms:>7.1} ms {graph:>11.2} ms {matrix:>11.2} ms"
+        );
+        if app.n() > 60 {
+            app.graph.grouped = false;
+            app.view = View::Graph;
+            let mut t = 0.0;
+            for _ in 0..3 {
+                update(&mut app, Msg::Key(KeyEvent::from(KeyCode::Left)));
+                t += draw_ms(&mut app, &mut term) / 3.0;
+            }
+            println!(
+                "{:<18} every unit drawn (ungrouped graph): {t:.1} ms per frame",
+                ""
+            );
+        }
+        app.graph.grouped = app.n() > 60;
+        for (v, key, label) in [
+            (View::Matrix, KeyCode::Down, "matrix, Down"),
+            (View::Graph, KeyCode::Left, "graph, Left"),
+            (View::Gaps, KeyCode::Down, "gaps, Down"),
+        ] {
+            app.view = v;
+            println!(
+                "{:<18} bytes for one move at 120x40 ({label}): {}",
+                "",
+                move_bytes(&mut app, key)
+            );
+        }
+    }
+}
