@@ -4,5 +4,6 @@
 
 pub mod analysis;
 pub mod cli;
+pub mod generate;
 pub mod model;
 pub mod text;
