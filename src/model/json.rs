@@ -94,6 +94,7 @@ pub fn parse(bytes: &[u8]) -> Result<Node, SyntaxError> {
         i: 0,
         line: 1,
         line_start: 0,
+        col_cache: std::cell::Cell::new((0, 0)),
     };
     p.skip_ws();
     if p.i >= p.s.len() {
@@ -124,13 +125,34 @@ struct Parser<'a> {
     i: usize,
     line: usize,
     line_start: usize,
+    /// The last column computed: (byte offset, characters from `line_start` to it), so
+    /// columns on a long line (minified files are one line) cost O(distance moved).
+    col_cache: std::cell::Cell<(usize, usize)>,
 }
 
 impl Parser<'_> {
     fn pos(&self) -> Pos {
-        let col = std::str::from_utf8(&self.s[self.line_start..self.i])
-            .map_or(self.i - self.line_start, |t| t.chars().count())
-            + 1;
+        // The text is valid UTF-8, so its characters are its non-continuation bytes; in the
+        // middle of a character, the column counts bytes.
+        let i = self.i.min(self.s.len());
+        let continuation = |b: u8| b & 0xC0 == 0x80;
+        let col = if self.s.get(i).is_some_and(|&b| continuation(b)) {
+            i - self.line_start
+        } else {
+            let (at, count) = self.col_cache.get();
+            let (from, base) = if (self.line_start..=i).contains(&at) {
+                (at, count)
+            } else {
+                (self.line_start, 0)
+            };
+            let chars = base
+                + self.s[from..i]
+                    .iter()
+                    .filter(|&&b| !continuation(b))
+                    .count();
+            self.col_cache.set((i, chars));
+            chars
+        } + 1;
         Pos {
             line: self.line,
             col,
@@ -440,6 +462,31 @@ mod tests {
             panic!("not an array")
         };
         assert_eq!(items[1].pos, Pos { line: 3, col: 4 });
+    }
+
+    #[test]
+    fn columns_on_one_long_line_count_characters() {
+        // Minified files are one line: every value's column must still be exact.
+        let mut text = String::from("[");
+        for i in 0..2000 {
+            text.push_str(if i % 2 == 0 { "\"é€\"," } else { "1," });
+        }
+        text.push_str("\"x\"]");
+        let node = parse(text.as_bytes()).unwrap();
+        let Json::Array(items) = node.value else {
+            panic!("not an array")
+        };
+        let mut col = 2;
+        for item in &items {
+            assert_eq!(item.pos, Pos { line: 1, col });
+            col += match item.value {
+                Json::String(_) => 5,
+                _ => 2,
+            };
+        }
+        let bad = format!("{},\n  [\"é\", ]]", text.trim_end_matches(']'));
+        assert_eq!(err(&bad).pos.line, 2);
+        assert_eq!(err(&bad).pos.col, 9);
     }
 
     #[test]

@@ -1,0 +1,145 @@
+//! Timings of load, analysis and betweenness on generated orgs of growing size.
+//!
+//! Run: `cargo run --release --example bench` (options: `--help`). Each phase is timed
+//! `--runs` times; the best and the median are printed. See docs/benchmarks.md.
+
+use std::time::{Duration, Instant};
+
+use clap::Parser;
+use gapscope::analysis::{self, BetweennessMode, Options, betweenness};
+use gapscope::generate::{Params, generate};
+use gapscope::model::{self, Network, save};
+
+/// Times gapscope's load, analysis and betweenness on synthetic orgs.
+#[derive(Parser)]
+struct Args {
+    /// Org sizes (units) to measure.
+    #[arg(long, value_delimiter = ',', default_values_t = [1_000, 10_000, 100_000])]
+    sizes: Vec<usize>,
+    /// Runs per phase (the largest size runs betweenness once when exact).
+    #[arg(long, default_value_t = 3)]
+    runs: usize,
+    /// Mean degree of the generated orgs.
+    #[arg(long, default_value_t = 10.0)]
+    mean_degree: f64,
+    /// Exact betweenness at every size (default: `Auto`, sampled above the exact limit).
+    #[arg(long)]
+    exact: bool,
+    /// A real org file whose load time is measured too.
+    #[arg(
+        long,
+        default_value = "/work/shared/data/orgs/email-eu-core-people.json"
+    )]
+    real: String,
+}
+
+fn main() {
+    let args = Args::parse();
+    let threads = rayon::current_num_threads();
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    println!("gapscope bench: {cores} cores available, {threads} rayon threads");
+    println!("runs per phase: {} (best / median)", args.runs);
+    for &units in &args.sizes {
+        bench_size(&args, units);
+    }
+    bench_real(&args);
+}
+
+fn bench_size(args: &Args, units: usize) {
+    let params = Params {
+        units,
+        mean_degree: args.mean_degree,
+        ..Params::default()
+    };
+    let text = save::to_string(&generate(&params));
+    let org = match model::from_str("generated", &text) {
+        Ok(org) => org,
+        Err(e) => {
+            eprintln!("generated org does not load: {e}");
+            return;
+        }
+    };
+    let net = Network::new(&org);
+    println!(
+        "\n{units} units: {} ties, {} edges (undirected view), {:.1} MB of JSON",
+        org.ties.len(),
+        net.pairs.len(),
+        text.len() as f64 / 1e6
+    );
+    let runs = args.runs.max(1);
+    let load = time(runs, || {
+        model::from_str("generated", &text).map(|o| o.units.len())
+    });
+    report("load (parse + validate)", &load);
+    let rest = Options {
+        betweenness: BetweennessMode::Skip,
+        ..Options::default()
+    };
+    let analyse = time(runs, || analysis::analyse(&org, &rest).gaps.len());
+    report("analyse without betweenness", &analyse);
+    let mode = if args.exact {
+        BetweennessMode::Exact
+    } else {
+        BetweennessMode::Auto
+    };
+    let mut done = None;
+    let slow = args.exact && units > analysis::AUTO_EXACT_LIMIT;
+    let between = time(if slow { 1 } else { runs }, || {
+        let (values, how) = betweenness::compute(&net, mode);
+        done = Some(how);
+        values.len()
+    });
+    report(&format!("betweenness {done:?}"), &between);
+    let full = Options {
+        betweenness: mode,
+        ..Options::default()
+    };
+    let whole = time(if slow { 1 } else { runs }, || {
+        analysis::analyse(&org, &full).nodes.len()
+    });
+    report("analyse (everything)", &whole);
+    let total: Vec<Duration> = load.iter().zip(&whole).map(|(a, b)| *a + *b).collect();
+    report("load + analyse", &total);
+}
+
+fn bench_real(args: &Args) {
+    let runs = args.runs.max(1) * 3;
+    let mut units = 0;
+    let load = time(runs, || {
+        match model::load(&args.real, model::DEFAULT_MAX_BYTES) {
+            Ok(org) => {
+                units = org.units.len();
+                1
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                0
+            }
+        }
+    });
+    println!("\n{} ({units} units)", args.real);
+    report("load (read + parse + validate)", &load);
+}
+
+/// Runs `f` `runs` times; the durations sorted.
+fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> Vec<Duration> {
+    let mut out: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            std::hint::black_box(f());
+            start.elapsed()
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn report(what: &str, sorted: &[Duration]) {
+    let best = sorted.first().copied().unwrap_or_default();
+    let median = sorted.get(sorted.len() / 2).copied().unwrap_or_default();
+    println!(
+        "  {what:<34} best {:>9.3} s   median {:>9.3} s",
+        best.as_secs_f64(),
+        median.as_secs_f64()
+    );
+}
