@@ -25,6 +25,9 @@ struct Args {
     /// Exact betweenness at every size (default: `Auto`, sampled above the exact limit).
     #[arg(long)]
     exact: bool,
+    /// Sampled betweenness from this many sources (seed 0) instead of `Auto`/`--exact`.
+    #[arg(long)]
+    sources: Option<usize>,
     /// A real org file whose load time is measured too.
     #[arg(
         long,
@@ -77,13 +80,13 @@ fn bench_size(args: &Args, units: usize) {
     };
     let analyse = time(runs, || analysis::analyse(&org, &rest).gaps.len());
     report("analyse without betweenness", &analyse);
-    let mode = if args.exact {
-        BetweennessMode::Exact
-    } else {
-        BetweennessMode::Auto
+    let mode = match (args.sources, args.exact) {
+        (Some(sources), _) => BetweennessMode::Sampled { sources, seed: 0 },
+        (None, true) => BetweennessMode::Exact,
+        (None, false) => BetweennessMode::Auto,
     };
     let mut done = None;
-    let slow = args.exact && units > analysis::AUTO_EXACT_LIMIT;
+    let slow = mode == BetweennessMode::Exact && units > analysis::AUTO_EXACT_LIMIT;
     let between = time(if slow { 1 } else { runs }, || {
         let (values, how) = betweenness::compute(&net, mode);
         done = Some(how);
@@ -98,7 +101,7 @@ fn bench_size(args: &Args, units: usize) {
         analysis::analyse(&org, &full).nodes.len()
     });
     report("analyse (everything)", &whole);
-    let total: Vec<Duration> = load.iter().zip(&whole).map(|(a, b)| *a + *b).collect();
+    let total: Vec<Took> = load.iter().zip(&whole).map(|(a, b)| *a + *b).collect();
     report("load + analyse", &total);
 }
 
@@ -121,25 +124,62 @@ fn bench_real(args: &Args) {
     report("load (read + parse + validate)", &load);
 }
 
-/// Runs `f` `runs` times; the durations sorted.
-fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> Vec<Duration> {
-    let mut out: Vec<Duration> = (0..runs)
+/// Wall and CPU time (all threads) of one run.
+#[derive(Clone, Copy, Default, PartialEq, PartialOrd)]
+struct Took {
+    wall: Duration,
+    cpu: Duration,
+}
+
+impl std::ops::Add for Took {
+    type Output = Took;
+    fn add(self, other: Took) -> Took {
+        Took {
+            wall: self.wall + other.wall,
+            cpu: self.cpu + other.cpu,
+        }
+    }
+}
+
+/// CPU time of this process so far (user + system, all threads), from /proc; 0 elsewhere.
+fn cpu_time() -> Duration {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after the command name (which ends with ')'): utime and stime are 12 and 13.
+    let rest = stat.rsplit(')').next().unwrap_or("");
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|f| f.parse::<u64>().ok())
+            .unwrap_or(0)
+    };
+    // Linux reports these in USER_HZ, 100 per second on every supported platform.
+    Duration::from_millis((ticks(11) + ticks(12)) * 10)
+}
+
+/// Runs `f` `runs` times; the times sorted by wall time.
+fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> Vec<Took> {
+    let mut out: Vec<Took> = (0..runs)
         .map(|_| {
-            let start = Instant::now();
+            let (start, cpu) = (Instant::now(), cpu_time());
             std::hint::black_box(f());
-            start.elapsed()
+            Took {
+                wall: start.elapsed(),
+                cpu: cpu_time().saturating_sub(cpu),
+            }
         })
         .collect();
-    out.sort();
+    out.sort_by_key(|t| t.wall);
     out
 }
 
-fn report(what: &str, sorted: &[Duration]) {
+fn report(what: &str, sorted: &[Took]) {
     let best = sorted.first().copied().unwrap_or_default();
     let median = sorted.get(sorted.len() / 2).copied().unwrap_or_default();
     println!(
-        "  {what:<34} best {:>9.3} s   median {:>9.3} s",
-        best.as_secs_f64(),
-        median.as_secs_f64()
+        "  {what:<34} best {:>8.3} s  median {:>8.3} s  (cpu {:>7.2} s)",
+        best.wall.as_secs_f64(),
+        median.wall.as_secs_f64(),
+        best.cpu.as_secs_f64()
     );
 }

@@ -345,3 +345,24 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn many_distinct_strengths_match_the_reference() {
+    // More than 256 distinct lengths: the arcs are stored unpacked. Strengths in (0.5, 1]
+    // keep the bucket queue; a second run with tiny strengths takes the heap.
+    for (base, spread) in [(0.5, 0.5), (0.001, 0.002)] {
+        let n = 120;
+        let mut ties = Vec::new();
+        let mut x = 7u64;
+        for a in 0..n {
+            for step in [1, 7, 31] {
+                x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                let s = base + spread * ((x >> 33) % 1000 + 1) as f64 / 1000.0;
+                ties.push((a, (a + step) % n, s));
+            }
+        }
+        let net = Network::new(&org(n, true, &ties));
+        let (fast, _) = betweenness::compute(&net, BetweennessMode::Exact);
+        assert_close(&fast, &reference(&net), 1e-9, "distinct strengths");
+    }
+}

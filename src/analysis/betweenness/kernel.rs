@@ -24,15 +24,18 @@ use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
 use super::close;
-use super::csr::Csr;
+use super::csr::{ArcList, Arcs, Csr};
 
 /// Largest arc length for which the bucket queue is used (the ring has this many slots).
 pub const BUCKET_MAX_LENGTH: f64 = 256.0;
 
+/// Distance of an unreached node: finite, so that `close` and `as usize` need no special case.
+const UNREACHED: f64 = f64::MAX;
+
 /// Per-thread buffers, reused for every source of a chunk (no allocation per source).
 pub struct Workspace {
     /// Per node: `[distance, sigma]` during the forward pass; the second slot becomes
-    /// `(1 + delta) / sigma` during the accumulation. Unreached: `[inf, 0]`.
+    /// `(1 + delta) / sigma` during the accumulation. Unreached: `[UNREACHED, 0]`.
     state: Vec<[f64; 2]>,
     /// Nodes in settle order.
     order: Vec<u32>,
@@ -53,7 +56,7 @@ impl Workspace {
             0
         };
         Workspace {
-            state: vec![[f64::INFINITY, 0.0]; g.n()],
+            state: vec![[UNREACHED, 0.0]; g.n()],
             order: Vec::with_capacity(g.n()),
             buckets: vec![Vec::new(); slots],
             current: Vec::new(),
@@ -63,59 +66,76 @@ impl Workspace {
 
     /// Adds the dependencies of source `s` on every other node to `raw`.
     pub fn accumulate(&mut self, g: &Csr, s: u32, raw: &mut [f64]) {
-        if self.buckets.is_empty() {
-            self.forward_heap(g, s);
-        } else {
-            self.forward_buckets(g, s);
+        match &g.arcs {
+            Arcs::Packed(arcs) => self.run(g, arcs, s, raw),
+            Arcs::Wide(arcs) => self.run(g, arcs, s, raw),
         }
-        self.backward(g, s, raw);
+    }
+
+    fn run<A: ArcList>(&mut self, g: &Csr, arcs: &A, s: u32, raw: &mut [f64]) {
+        if self.buckets.is_empty() {
+            self.forward_heap(g, arcs, s);
+        } else {
+            self.forward_buckets(g, arcs, s);
+        }
+        self.backward(g, arcs, s, raw);
     }
 
     /// Relaxes the arcs of settled node `u`; calls `push(v, old, new)` where `v` gets a new
     /// (clearly shorter) distance.
-    #[inline]
-    fn relax(&mut self, g: &Csr, u: u32, mut push: impl FnMut(u32, f64, f64)) {
-        let [du, sigma_u] = self.state[u as usize];
-        for e in g.arcs(u as usize) {
-            let v = g.targets[e];
-            let alt = du + g.lengths[e];
-            let slot = &mut self.state[v as usize];
+    #[inline(always)]
+    fn relax<A: ArcList>(
+        state: &mut [[f64; 2]],
+        g: &Csr,
+        arcs: &A,
+        u: u32,
+        mut push: impl FnMut(u32, f64, f64),
+    ) {
+        let [du, sigma_u] = state[u as usize];
+        for e in g.range(u) {
+            let (v, len) = arcs.arc(e);
+            let alt = du + len;
+            let slot = &mut state[v as usize];
             let dv = slot[0];
-            if dv == f64::INFINITY || (alt < dv && !close(alt, dv)) {
+            // Unreached nodes hold `UNREACHED`, which no path length is close to.
+            let same = close(alt, dv);
+            if alt < dv && !same {
                 *slot = [alt, sigma_u];
                 push(v, dv, alt);
-            } else if dv > du && close(alt, dv) {
-                slot[1] += sigma_u;
+            } else {
+                // Branch-free: another shortest path to `v` (never to a settled node).
+                let more = same & (dv > du);
+                slot[1] += sigma_u * f64::from(u8::from(more));
             }
         }
     }
 
-    fn forward_buckets(&mut self, g: &Csr, s: u32) {
+    fn forward_buckets<A: ArcList>(&mut self, g: &Csr, arcs: &A, s: u32) {
         let ring = self.buckets.len();
-        self.state[s as usize] = [0.0, 1.0];
-        self.buckets[0].push(s);
+        let state = &mut self.state;
+        let buckets = &mut self.buckets;
+        state[s as usize] = [0.0, 1.0];
+        buckets[0].push(s);
         let mut pending = 1usize;
         let mut k = 0usize;
         let mut bucket = std::mem::take(&mut self.current);
         while pending > 0 {
-            std::mem::swap(&mut bucket, &mut self.buckets[k % ring]);
+            std::mem::swap(&mut bucket, &mut buckets[k % ring]);
             pending -= bucket.len();
             for &u in &bucket {
                 // An entry is stale when its node moved to an earlier bucket; a node is
                 // never entered twice in one bucket.
-                if self.state[u as usize][0] as usize != k {
+                if state[u as usize][0] as usize != k {
                     continue;
                 }
                 self.order.push(u);
-                let mut buckets = std::mem::take(&mut self.buckets);
-                self.relax(g, u, |v, old, new| {
+                Self::relax(state, g, arcs, u, |v, old, new| {
                     let to = new as usize;
-                    if old == f64::INFINITY || old as usize != to {
+                    if old as usize != to {
                         buckets[to % ring].push(v);
                         pending += 1;
                     }
                 });
-                self.buckets = buckets;
             }
             bucket.clear();
             k += 1;
@@ -123,32 +143,35 @@ impl Workspace {
         self.current = bucket;
     }
 
-    fn forward_heap(&mut self, g: &Csr, s: u32) {
-        self.state[s as usize] = [0.0, 1.0];
-        let mut heap = std::mem::take(&mut self.heap);
+    fn forward_heap<A: ArcList>(&mut self, g: &Csr, arcs: &A, s: u32) {
+        let state = &mut self.state;
+        let heap = &mut self.heap;
+        state[s as usize] = [0.0, 1.0];
         heap.push(Reverse((0f64.to_bits(), s)));
         while let Some(Reverse((bits, u))) = heap.pop() {
             // Each push carries a strictly smaller distance, so only the latest matches.
-            if self.state[u as usize][0].to_bits() != bits {
+            if state[u as usize][0].to_bits() != bits {
                 continue;
             }
             self.order.push(u);
-            self.relax(g, u, |v, _, new| heap.push(Reverse((new.to_bits(), v))));
+            Self::relax(state, g, arcs, u, |v, _, new| {
+                heap.push(Reverse((new.to_bits(), v)))
+            });
         }
-        self.heap = heap;
     }
 
     /// Dependency accumulation in reverse settle order; resets the state for the next source.
-    fn backward(&mut self, g: &Csr, s: u32, raw: &mut [f64]) {
+    fn backward<A: ArcList>(&mut self, g: &Csr, arcs: &A, s: u32, raw: &mut [f64]) {
         let state = &mut self.state;
         for &v in self.order.iter().rev() {
             let [dv, sigma_v] = state[v as usize];
             let mut sum = 0.0;
-            for e in g.arcs(v as usize) {
-                let [dw, coef_w] = state[g.targets[e] as usize];
-                if dw > dv && close(dv + g.lengths[e], dw) {
-                    sum += coef_w;
-                }
+            for e in g.range(v) {
+                let (w, len) = arcs.arc(e);
+                let [dw, coef_w] = state[w as usize];
+                // Branch-free: whether `w` is a successor is unpredictable.
+                let successor = (dw > dv) & close(dv + len, dw);
+                sum += coef_w * f64::from(u8::from(successor));
             }
             if v != s {
                 raw[v as usize] += sigma_v * sum;
@@ -156,7 +179,7 @@ impl Workspace {
             state[v as usize][1] = 1.0 / sigma_v + sum;
         }
         for &v in &self.order {
-            state[v as usize] = [f64::INFINITY, 0.0];
+            state[v as usize] = [UNREACHED, 0.0];
         }
         self.order.clear();
     }
