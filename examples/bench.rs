@@ -28,6 +28,9 @@ struct Args {
     /// Sampled betweenness from this many sources (seed 0) instead of `Auto`/`--exact`.
     #[arg(long)]
     sources: Option<usize>,
+    /// Measure this org file (load from disk + full analysis) instead of generated ones.
+    #[arg(long)]
+    file: Option<String>,
     /// A real org file whose load time is measured too.
     #[arg(
         long,
@@ -42,6 +45,10 @@ fn main() {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     println!("gapscope bench: {cores} cores available, {threads} rayon threads");
     println!("runs per phase: {} (best / median)", args.runs);
+    if let Some(file) = &args.file {
+        bench_file(&args, file);
+        return;
+    }
     for &units in &args.sizes {
         bench_size(&args, units);
     }
@@ -101,6 +108,30 @@ fn bench_size(args: &Args, units: usize) {
         analysis::analyse(&org, &full).nodes.len()
     });
     report("analyse (everything)", &whole);
+    let total: Vec<Took> = load.iter().zip(&whole).map(|(a, b)| *a + *b).collect();
+    report("load + analyse", &total);
+}
+
+/// Load and analyse one org file, as `gapscope report` would.
+fn bench_file(args: &Args, file: &str) {
+    let runs = args.runs.max(1);
+    let load = time(runs, || model::load(file, model::DEFAULT_MAX_BYTES).is_ok());
+    let org = match model::load(file, model::DEFAULT_MAX_BYTES) {
+        Ok(org) => org,
+        Err(e) => {
+            eprintln!("{e}");
+            return;
+        }
+    };
+    println!("\n{file}: {} units, {} ties", org.units.len(), org.ties.len());
+    report("load (read + parse + validate)", &load);
+    let mut done = None;
+    let whole = time(runs, || {
+        let a = analysis::analyse(&org, &Options::default());
+        done = Some(a.betweenness);
+        a.nodes.len()
+    });
+    report(&format!("analyse (betweenness {done:?})"), &whole);
     let total: Vec<Took> = load.iter().zip(&whole).map(|(a, b)| *a + *b).collect();
     report("load + analyse", &total);
 }
