@@ -19,7 +19,7 @@ pub use kernel::BUCKET_MAX_LENGTH;
 pub const REL_TOLERANCE: f64 = 1e-9;
 
 /// Sources used by `BetweennessMode::Auto` above [`AUTO_EXACT_LIMIT`] units.
-pub const AUTO_SOURCES: usize = 512;
+pub const AUTO_SOURCES: usize = 256;
 
 /// Seed of the source sample of `BetweennessMode::Auto`.
 pub const AUTO_SEED: u64 = 0;
