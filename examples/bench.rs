@@ -123,7 +123,11 @@ fn bench_file(args: &Args, file: &str) {
             return;
         }
     };
-    println!("\n{file}: {} units, {} ties", org.units.len(), org.ties.len());
+    println!(
+        "\n{file}: {} units, {} ties",
+        org.units.len(),
+        org.ties.len()
+    );
     report("load (read + parse + validate)", &load);
     let mut done = None;
     let whole = time(runs, || {

@@ -280,6 +280,24 @@ fn one_and_two_threads_give_bit_identical_values() {
     let three = run(3);
     assert_eq!(one, two);
     assert_eq!(one, three);
+    // A generated org, sampled: many chunks, the bucket queue, packed arcs.
+    let org = gapscope::generate::generate(&gapscope::generate::Params {
+        units: 1500,
+        ..Default::default()
+    });
+    let big = Network::new(&org);
+    let mode = BetweennessMode::Sampled {
+        sources: 300,
+        seed: 9,
+    };
+    let sampled = |threads| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("thread pool")
+            .install(|| betweenness::compute(&big, mode).0)
+    };
+    assert_eq!(sampled(1), sampled(2));
 }
 
 #[test]

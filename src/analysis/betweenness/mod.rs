@@ -24,8 +24,11 @@ pub const AUTO_SOURCES: usize = 256;
 /// Seed of the source sample of `BetweennessMode::Auto`.
 pub const AUTO_SEED: u64 = 0;
 
-/// Most partial vectors in flight: bounds memory at `MAX_CHUNKS * n` floats.
+/// Most chunks (partial vectors), for load balance on many cores.
 const MAX_CHUNKS: usize = 64;
+
+/// Floats the partial vectors may hold together (128 MB): fewer chunks for huge orgs.
+const PARTIAL_BUDGET: usize = 1 << 24;
 
 /// Fewest sources per chunk, so small runs are not split into tiny tasks.
 const MIN_CHUNK: usize = 4;
@@ -62,7 +65,9 @@ pub fn compute(net: &Network, mode: BetweennessMode) -> (Vec<f64>, BetweennessDo
 /// Sum of the dependencies of all `sources`, unnormalised.
 fn accumulate(graph: &csr::Csr, sources: &[usize]) -> Vec<f64> {
     let n = graph.n();
-    let chunk = sources.len().div_ceil(MAX_CHUNKS).max(MIN_CHUNK);
+    // The split depends only on the counts, never on the thread count.
+    let chunks = (PARTIAL_BUDGET / n.max(1)).clamp(2, MAX_CHUNKS);
+    let chunk = sources.len().div_ceil(chunks).max(MIN_CHUNK);
     let partials: Vec<Vec<f64>> = sources
         .par_chunks(chunk)
         .map_init(
