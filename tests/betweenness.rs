@@ -9,7 +9,7 @@ use gapscope::analysis::{BetweennessDone, BetweennessMode};
 use gapscope::model::{self, Network, Org, Tie, Unit};
 use proptest::prelude::*;
 
-const ORGS: &str = "/work/shared/data/orgs";
+const ORGS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
 
 // ---- the reference: Brandes with a binary heap and predecessor lists, no tricks ----
 

@@ -3,8 +3,20 @@
 //! Units are referred to by their index in `Org::units`; reports map indices to ids.
 
 pub mod betweenness;
+pub mod community;
+mod compute;
+pub mod constraint;
+pub mod gaps;
+pub mod graph;
+pub mod groups;
+pub mod needs;
+pub mod paths;
+pub mod structure;
 
-use crate::model::{Network, Org};
+pub use community::{Communities, GroupSpread};
+pub use compute::analyse;
+
+use crate::model::Network;
 
 /// How betweenness is computed.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -36,6 +48,8 @@ pub struct Options {
     pub asymmetry: f64,
     /// How betweenness is computed.
     pub betweenness: BetweennessMode,
+    /// A group of two or more units whose E-I index is below this is a `silo` gap.
+    pub silo_threshold: f64,
 }
 
 impl Default for Options {
@@ -44,6 +58,7 @@ impl Default for Options {
             initiative: None,
             asymmetry: 0.25,
             betweenness: BetweennessMode::Auto,
+            silo_threshold: -0.5,
         }
     }
 }
@@ -59,6 +74,14 @@ pub struct NodeStats {
     pub betweenness: f64,
     /// Index into `Analysis::components`.
     pub component: usize,
+    /// Directed files: sum of the unit's ratings of others (arcs with `s > 0`).
+    pub out_strength: Option<f64>,
+    /// Directed files: sum of the others' ratings of the unit.
+    pub in_strength: Option<f64>,
+    /// Burt's constraint on the undirected view (see `constraint`); `None` without neighbours.
+    pub constraint: Option<f64>,
+    /// Index into `Analysis::communities.members`.
+    pub community: usize,
 }
 
 /// What was computed for betweenness.
@@ -152,7 +175,7 @@ pub struct Path {
     pub strengths: Vec<f64>,
     /// Sum of `1/p` over the hops.
     pub length: f64,
-    /// The smallest hop strength.
+    /// The smallest hop strength (1 for a route of one unit, which has no hop).
     pub weakest: f64,
 }
 
@@ -169,9 +192,9 @@ pub struct Analysis {
     pub betweenness: BetweennessDone,
     /// Connected components of the undirected view (unit indices sorted by id), largest first.
     pub components: Vec<Vec<usize>>,
-    /// Bridges of the undirected view, as `(a, b)` pairs.
+    /// Bridges of the undirected view, as `(a, b)` pairs with `a` the smaller id, sorted by ids.
     pub bridges: Vec<(usize, usize)>,
-    /// Articulation points of the undirected view.
+    /// Articulation points of the undirected view, sorted by id.
     pub articulation_points: Vec<usize>,
     /// Undirected-view edges / (n(n-1)/2); 0 when n < 2.
     pub density: f64,
@@ -179,28 +202,13 @@ pub struct Analysis {
     pub groups: Vec<GroupStats>,
     /// All gaps, sorted by severity (descending), then kind, then ids.
     pub gaps: Vec<Gap>,
-}
-
-/// Analyses a document.
-pub fn analyse(org: &Org, opts: &Options) -> Analysis {
-    let network = Network::new(org);
-    let (values, done) = betweenness::compute(&network, opts.betweenness);
-    let mut nodes = vec![NodeStats::default(); network.n];
-    for (a, list) in network.undirected_adjacency().iter().enumerate() {
-        nodes[a].degree = list.len();
-        nodes[a].strength = list.iter().map(|&(_, p)| p).sum();
-        nodes[a].betweenness = values[a];
-    }
-    Analysis {
-        network,
-        initiative: opts.initiative.clone(),
-        nodes,
-        betweenness: done,
-        components: Vec::new(),
-        bridges: Vec::new(),
-        articulation_points: Vec::new(),
-        density: 0.0,
-        groups: Vec::new(),
-        gaps: Vec::new(),
-    }
+    /// Unit indices in id order (plain string order), the order of reports.
+    pub by_id: Vec<usize>,
+    /// Directed files: the share of arcs whose reverse arc also exists; `None` otherwise
+    /// or without arcs (networkx `overall_reciprocity`).
+    pub reciprocity: Option<f64>,
+    /// Louvain communities of the undirected view and their modularity.
+    pub communities: Communities,
+    /// How each formal group spreads over the communities, parallel to `groups`.
+    pub group_communities: Vec<GroupSpread>,
 }

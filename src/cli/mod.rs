@@ -2,8 +2,15 @@
 //!
 //! Each command writes to the writers it is given, so tests can run it in memory.
 
+mod aggregate;
+mod diff;
+mod export;
 mod generate;
+mod import;
+pub mod open;
+pub mod report;
 mod sample;
+mod shell;
 mod validate;
 
 use std::io::Write;
@@ -18,6 +25,7 @@ Examples:
   gapscope org.json                 open an org file
   gapscope validate org.json        check a file; errors say line, column and JSON path
   gapscope sample > my-org.json     start a new org from the example
+  gapscope report org.json          list the gaps and key metrics (also markdown, json, csv)
   cat org.json | gapscope validate -
 
 Exit status: 0 ok, 1 a check failed, 2 bad input or usage.";
@@ -36,9 +44,30 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "BYTES", default_value_t = model::DEFAULT_MAX_BYTES)]
     pub max_bytes: u64,
 
+    /// Options of the screen (when no command is given).
+    #[command(flatten)]
+    pub screen: ScreenArgs,
+
     /// What to do; none opens FILE.
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// Options of the interactive screen.
+#[derive(Debug, Args, Default)]
+pub struct ScreenArgs {
+    /// Start with this initiative's targets (default: all targets).
+    #[arg(long, value_name = "ID")]
+    pub initiative: Option<String>,
+    /// The first view.
+    #[arg(long, value_enum, value_name = "VIEW")]
+    pub view: Option<open::ViewArg>,
+    /// Colours: dark, light or mono (NO_COLOR set forces mono).
+    #[arg(long, value_enum, value_name = "THEME")]
+    pub theme: Option<open::ThemeArg>,
+    /// No box drawing and no braille, for old terminals and serial consoles.
+    #[arg(long)]
+    pub ascii: bool,
 }
 
 /// The subcommands.
@@ -49,9 +78,39 @@ pub enum Command {
         after_help = "Examples:\n  gapscope validate org.json\n  gapscope validate --quiet a.json b.json && echo ok\n\nExit status: 0 when every file is valid, 2 otherwise."
     )]
     Validate(ValidateArgs),
+    /// Analyse an org: gaps by severity, brokers, silos, components (text, markdown, json, csv).
+    #[command(after_help = report::EXAMPLES)]
+    Report(report::ReportArgs),
     /// Print the built-in example org as an org file.
     #[command(after_help = "Example:\n  gapscope sample > my-org.json")]
     Sample,
+    /// Build an org file from survey answers, an edge list or node-link JSON.
+    #[command(after_help = import::IMPORT_HELP)]
+    Import(Box<import::ImportArgs>),
+    /// Aggregate an org to one unit per group (block density).
+    #[command(
+        after_help = "Examples:\n  gapscope aggregate people.json --by group -o departments.json\n  gapscope aggregate people.json --by office --weighted\n\nExit status: 0 ok, 2 bad input."
+    )]
+    Aggregate(aggregate::AggregateArgs),
+    /// Write an org and its gaps as DOT, Mermaid, GraphML, JSON, CSV or node-link JSON.
+    #[command(after_help = export::EXPORT_HELP)]
+    Export(export::ExportArgs),
+    /// Show what changed between two snapshots of an org: gaps, ties, targets, metrics.
+    #[command(
+        after_help = "Examples:\n  gapscope diff q1.json q2.json\n  gapscope diff q1.json q2.json --initiative ai --format markdown > changes.md\n\nExit status: 0 ok (with or without differences), 2 bad input."
+    )]
+    Diff(diff::DiffArgs),
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Examples:\n  gapscope completions bash > ~/.local/share/bash-completion/completions/gapscope\n  gapscope completions zsh > ~/.zfunc/_gapscope\n  gapscope completions fish > ~/.config/fish/completions/gapscope.fish"
+    )]
+    Completions(shell::CompletionsArgs),
+    /// Print the man page (roff).
+    #[command(after_help = "Example:\n  gapscope man > gapscope.1 && man ./gapscope.1")]
+    Man,
+    /// Print the JSON Schema (draft 2020-12) of the org file, for editors.
+    #[command(after_help = "Example:\n  gapscope schema > gapscope.schema.json")]
+    Schema,
     /// Write a synthetic org: departments, heavy-tailed ties, one-sided ratings, targets.
     #[command(
         after_help = "Examples:\n  gapscope generate --units 10000 -o big.json\n  gapscope generate --units 500 --groups 8 --mean-degree 6 --seed 7 > small.json\n\nThe same options always give the same file."
@@ -124,29 +183,14 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status,
         Some(Command::Validate(args)) => validate::run(&args, cli.max_bytes, out, err),
         Some(Command::Sample) => sample::run(out),
         Some(Command::Generate(args)) => generate::run(&args, out, err),
-        None => {
-            let (org, name) = load_org(cli.file.as_deref(), cli.max_bytes)?;
-            summary(&org, &name, out)?;
-            Ok(0)
-        }
+        Some(Command::Import(args)) => import::run(&args, cli.max_bytes, out, err),
+        Some(Command::Aggregate(args)) => aggregate::run(&args, cli.max_bytes, out, err),
+        Some(Command::Export(args)) => export::run(&args, cli.max_bytes, out),
+        Some(Command::Diff(args)) => diff::run(&args, cli.max_bytes, out),
+        Some(Command::Completions(args)) => shell::completions(&args, out),
+        Some(Command::Man) => shell::man(out),
+        Some(Command::Schema) => shell::schema(out),
+        Some(Command::Report(args)) => report::run(&args, cli.max_bytes, out),
+        None => open::run(&cli),
     }
-}
-
-/// A short plain-text summary of an org.
-fn summary(org: &Org, name: &str, out: &mut dyn Write) -> std::io::Result<()> {
-    let title = org.title.as_deref().unwrap_or(name);
-    writeln!(out, "{}", crate::text::clean(title))?;
-    writeln!(
-        out,
-        "{} units, {} ties, {} targets, {} initiatives ({})",
-        org.units.len(),
-        org.ties.len(),
-        org.targets.len(),
-        org.initiatives.len(),
-        if org.directed {
-            "directed"
-        } else {
-            "undirected"
-        }
-    )
 }

@@ -7,8 +7,8 @@ use std::collections::HashMap;
 use super::error::quote;
 use super::fields::{Fields, Problems, index, join};
 use super::json::{Json, Node};
-use super::suggest::did_you_mean;
-use super::types::{AttrValue, Initiative, Org, Scale, Target, Tie, Unit};
+use super::links::{Refs, decode_targets, decode_ties};
+use super::types::{AttrValue, Initiative, Org, Scale, Unit};
 
 const TOP_KEYS: &[&str] = &[
     "gapscope",
@@ -22,8 +22,6 @@ const TOP_KEYS: &[&str] = &[
 ];
 const SCALE_KEYS: &[&str] = &["min", "max"];
 const UNIT_KEYS: &[&str] = &["id", "name", "group", "size", "attrs"];
-const TIE_KEYS: &[&str] = &["from", "to", "strength", "note"];
-const TARGET_KEYS: &[&str] = &["from", "to", "min", "initiative", "why"];
 const INITIATIVE_KEYS: &[&str] = &["id", "name", "description"];
 
 /// Decodes and checks a whole document.
@@ -36,11 +34,16 @@ pub fn decode(root: &Node, out: &mut Problems) -> Org {
     if let Some(node) = top.get("gapscope") {
         match node.value {
             Json::Number { value: 1.0, .. } => {}
-            Json::Number { value, .. } => out.add(
-                node.pos,
-                "gapscope",
-                format!("unsupported format version {value} (this gapscope reads version 1)"),
-            ),
+            Json::Number { value, .. } => {
+                // The rest of a file of another version follows other rules: say only this.
+                out.list.clear();
+                out.add(
+                    node.pos,
+                    "gapscope",
+                    format!("unsupported format version {value} (this gapscope reads version 1)"),
+                );
+                return org;
+            }
             _ => out.wrong_type(node, "gapscope", "the format version 1"),
         }
     }
@@ -61,6 +64,8 @@ pub fn decode(root: &Node, out: &mut Problems) -> Org {
     let refs = Refs {
         ids: &ids,
         units: &org.units,
+        // Without a readable unit list every reference would be "unknown": say it once.
+        units_known: matches!(top.get("units").map(|n| &n.value), Some(Json::Array(_))),
     };
     let ties = top
         .array("ties", out)
@@ -217,202 +222,4 @@ fn decode_initiatives(items: &[Node], out: &mut Problems) -> Vec<Initiative> {
         });
     }
     list
-}
-
-/// What ties and targets refer to.
-struct Refs<'a> {
-    ids: &'a HashMap<&'a str, usize>,
-    units: &'a [Unit],
-}
-
-impl Refs<'_> {
-    /// Resolves the `from` and `to` members of a tie or target to unit indices.
-    fn pair(&self, f: &Fields, what: &str, out: &mut Problems) -> Option<(usize, usize)> {
-        let from = self.unit(f, "from", out);
-        let to = self.unit(f, "to", out);
-        let (a, b) = (from?, to?);
-        if a == b {
-            out.add(
-                f.pos,
-                &f.path,
-                format!(
-                    "a {what} from {} to itself; a {what} joins two different units",
-                    quote(&self.units[a].id)
-                ),
-            );
-            return None;
-        }
-        Some((a, b))
-    }
-
-    fn unit(&self, f: &Fields, key: &str, out: &mut Problems) -> Option<usize> {
-        let id = f.required_string(key, out)?;
-        if let Some(&i) = self.ids.get(id.as_str()) {
-            return Some(i);
-        }
-        let pos = f.get(key).map_or(f.pos, |n| n.pos);
-        let hint = match did_you_mean(&id, self.ids.keys().copied()) {
-            Some(s) => format!(" (did you mean {}?)", quote(s)),
-            None => match self
-                .units
-                .iter()
-                .find(|u| u.name.as_deref() == Some(id.as_str()))
-            {
-                Some(u) => format!(
-                    " ({} is the name of unit {}; ties and targets use ids)",
-                    quote(&id),
-                    quote(&u.id)
-                ),
-                None => String::new(),
-            },
-        };
-        out.add(
-            pos,
-            &f.path_of(key),
-            format!("unknown unit {}{hint}", quote(&id)),
-        );
-        None
-    }
-}
-
-/// Checks that a value lies on the scale.
-fn on_scale(f: &Fields, key: &str, value: f64, scale: Option<Scale>, out: &mut Problems) -> bool {
-    match scale {
-        Some(s) if !s.contains(value) => {
-            let pos = f.get(key).map_or(f.pos, |n| n.pos);
-            out.add(
-                pos,
-                &f.path_of(key),
-                format!("{value} is outside the scale {}..{}", s.min, s.max),
-            );
-            false
-        }
-        _ => true,
-    }
-}
-
-fn decode_ties(
-    items: &[Node],
-    refs: &Refs,
-    scale: Option<Scale>,
-    directed: bool,
-    out: &mut Problems,
-) -> Vec<Tie> {
-    let mut ties = Vec::with_capacity(items.len());
-    let mut seen: HashMap<(usize, usize), usize> = HashMap::with_capacity(items.len());
-    for (i, node) in items.iter().enumerate() {
-        let path = index("ties", i);
-        let Some(f) = Fields::of(node, &path, "a tie object", TIE_KEYS, out) else {
-            continue;
-        };
-        let pair = refs.pair(&f, "tie", out);
-        let strength = f.required_number("strength", out);
-        let note = f.string("note", out);
-        let (Some((a, b)), Some(strength)) = (pair, strength) else {
-            continue;
-        };
-        if !on_scale(&f, "strength", strength, scale, out) {
-            continue;
-        }
-        let key = if directed {
-            (a, b)
-        } else {
-            (a.min(b), a.max(b))
-        };
-        if let Some(&j) = seen.get(&key) {
-            let how = if directed {
-                "the same rating twice"
-            } else {
-                "in an undirected file a-b and b-a are the same pair"
-            };
-            out.add(
-                f.pos,
-                &path,
-                format!(
-                    "duplicate tie {} - {} (first at ties[{j}]; {how})",
-                    quote(&refs.units[a].id),
-                    quote(&refs.units[b].id)
-                ),
-            );
-            continue;
-        }
-        seen.insert(key, i);
-        ties.push(Tie {
-            from: refs.units[a].id.clone(),
-            to: refs.units[b].id.clone(),
-            strength,
-            note,
-            extra: f.extra.clone(),
-        });
-    }
-    ties
-}
-
-fn decode_targets(
-    items: &[Node],
-    refs: &Refs,
-    scale: Option<Scale>,
-    initiatives: &[Initiative],
-    out: &mut Problems,
-) -> Vec<Target> {
-    let mut targets = Vec::with_capacity(items.len());
-    let mut seen: HashMap<(usize, usize, Option<String>), usize> = HashMap::new();
-    for (i, node) in items.iter().enumerate() {
-        let path = index("targets", i);
-        let Some(f) = Fields::of(node, &path, "a target object", TARGET_KEYS, out) else {
-            continue;
-        };
-        let pair = refs.pair(&f, "target", out);
-        let min = f.required_number("min", out);
-        let why = f.string("why", out);
-        let initiative = f.string("initiative", out);
-        let known = match &initiative {
-            Some(id) if !initiatives.iter().any(|x| &x.id == id) => {
-                let hint = did_you_mean(id, initiatives.iter().map(|x| x.id.as_str()))
-                    .map(|s| format!(" (did you mean {}?)", quote(s)))
-                    .unwrap_or_else(|| " (list it under \"initiatives\")".into());
-                let pos = f.get("initiative").map_or(f.pos, |n| n.pos);
-                out.add(
-                    pos,
-                    &f.path_of("initiative"),
-                    format!("unknown initiative {}{hint}", quote(id)),
-                );
-                false
-            }
-            _ => true,
-        };
-        let (Some((a, b)), Some(min)) = (pair, min) else {
-            continue;
-        };
-        if !on_scale(&f, "min", min, scale, out) || !known {
-            continue;
-        }
-        let key = (a.min(b), a.max(b), initiative.clone());
-        if let Some(&j) = seen.get(&key) {
-            let scope = match &initiative {
-                Some(id) => format!("initiative {}", quote(id)),
-                None => "the baseline (no initiative)".into(),
-            };
-            out.add(
-                f.pos,
-                &path,
-                format!(
-                    "a second target for {} - {} in {scope} (first at targets[{j}])",
-                    quote(&refs.units[a].id),
-                    quote(&refs.units[b].id)
-                ),
-            );
-            continue;
-        }
-        seen.insert(key, i);
-        targets.push(Target {
-            from: refs.units[a].id.clone(),
-            to: refs.units[b].id.clone(),
-            min,
-            initiative,
-            why,
-            extra: f.extra.clone(),
-        });
-    }
-    targets
 }

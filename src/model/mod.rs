@@ -1,9 +1,12 @@
 //! The org document: types, loading with located errors, saving, and derived values.
 
 mod decode;
+pub mod edit;
 pub mod error;
 mod fields;
+pub mod history;
 pub mod json;
+mod links;
 mod load;
 pub mod network;
 pub mod save;

@@ -1,0 +1,107 @@
+//! `analyse`: runs every metric and gap finder over one document.
+
+use super::community::{group_spread, louvain};
+use super::constraint::constraint;
+use super::gaps::{self, Inputs};
+use super::graph::Adjacency;
+use super::structure::{Dfs, components};
+use super::{Analysis, NodeStats, Options, betweenness, groups, needs};
+use crate::model::{Network, Org};
+
+/// Analyses a document under the given options.
+pub fn analyse(org: &Org, opts: &Options) -> Analysis {
+    let network = Network::new(org);
+    let n = network.n;
+    let mut by_id: Vec<usize> = (0..n).collect();
+    by_id.sort_by(|&a, &b| org.units[a].id.cmp(&org.units[b].id));
+    let mut rank = vec![0usize; n];
+    for (r, &u) in by_id.iter().enumerate() {
+        rank[u] = r;
+    }
+    let adj = Adjacency::undirected(&network);
+    let (values, done) = betweenness::compute(&network, opts.betweenness);
+    let components = components(&adj, &rank);
+    let dfs = Dfs::new(&adj);
+    let communities = louvain(&adj, &rank);
+    let constraints = constraint(&adj);
+
+    let mut nodes = vec![NodeStats::default(); n];
+    for (u, node) in nodes.iter_mut().enumerate() {
+        node.degree = adj.degree(u);
+        node.strength = adj.neighbours(u).map(|(_, p)| p).sum();
+        node.betweenness = values.get(u).copied().unwrap_or(0.0);
+        node.constraint = constraints[u];
+        node.community = communities.of_unit[u];
+    }
+    for (c, members) in components.iter().enumerate() {
+        for &u in members {
+            nodes[u].component = c;
+        }
+    }
+    if network.directed {
+        let (mut ins, mut outs) = (vec![0.0; n], vec![0.0; n]);
+        for &(a, b, s) in &network.arcs {
+            outs[a] += s;
+            ins[b] += s;
+        }
+        for ((node, i), o) in nodes.iter_mut().zip(ins).zip(outs) {
+            node.in_strength = Some(i);
+            node.out_strength = Some(o);
+        }
+    }
+
+    let mut bridges: Vec<(usize, usize)> = dfs
+        .bridges()
+        .into_iter()
+        .map(|(a, b)| if rank[a] < rank[b] { (a, b) } else { (b, a) })
+        .collect();
+    bridges.sort_unstable_by_key(|&(a, b)| (rank[a], rank[b]));
+    let mut articulation_points = dfs.articulation_points();
+    articulation_points.sort_unstable_by_key(|&u| rank[u]);
+
+    let groups = groups::group_stats(org, &network);
+    let unit_groups: Vec<Option<&str>> = org.units.iter().map(|u| u.group.as_deref()).collect();
+    let group_communities = group_spread(&unit_groups, &communities.of_unit);
+
+    let needs = needs::needs(org, opts.initiative.as_deref(), &rank);
+    let inputs = Inputs {
+        org,
+        net: &network,
+        adj: &adj,
+        rank: &rank,
+        needs: &needs,
+    };
+    let mut gaps = gaps::target_gaps(&inputs);
+    gaps.extend(gaps::asymmetric_gaps(&inputs, opts.asymmetry));
+    gaps.extend(gaps::isolated_gaps(&inputs));
+    gaps.extend(gaps::silo_gaps(&inputs, &groups, opts.silo_threshold));
+    gaps.extend(gaps::single_point_gaps(&inputs, &dfs));
+    gaps::sort(&mut gaps, &rank);
+
+    let pairs = network.pairs.len();
+    let density = if n < 2 {
+        0.0
+    } else {
+        pairs as f64 / (n as f64 * (n - 1) as f64 / 2.0)
+    };
+    let arcs = network.arcs.len();
+    let reciprocity = (network.directed && arcs > 0)
+        .then(|| 2.0 * arcs.saturating_sub(pairs) as f64 / arcs as f64);
+
+    Analysis {
+        network,
+        initiative: opts.initiative.clone(),
+        nodes,
+        betweenness: done,
+        components,
+        bridges,
+        articulation_points,
+        density,
+        groups,
+        gaps,
+        by_id,
+        reciprocity,
+        communities,
+        group_communities,
+    }
+}

@@ -1,0 +1,220 @@
+//! Ties and targets: the parts of a document that refer to units (and initiatives).
+
+use std::collections::HashMap;
+
+use super::error::quote;
+use super::fields::{Fields, Problems, index};
+use super::json::Node;
+use super::suggest::did_you_mean;
+use super::types::{Initiative, Scale, Target, Tie, Unit};
+
+const TIE_KEYS: &[&str] = &["from", "to", "strength", "note"];
+const TARGET_KEYS: &[&str] = &["from", "to", "min", "initiative", "why"];
+
+/// What ties and targets refer to.
+pub struct Refs<'a> {
+    /// Unit id to index.
+    pub ids: &'a HashMap<&'a str, usize>,
+    /// The units, for names in messages.
+    pub units: &'a [Unit],
+    /// Whether the unit list could be read (if not, references are not checked).
+    pub units_known: bool,
+}
+
+impl Refs<'_> {
+    /// Resolves the `from` and `to` members of a tie or target to unit indices.
+    fn pair(&self, f: &Fields, what: &str, out: &mut Problems) -> Option<(usize, usize)> {
+        let from = self.unit(f, "from", out);
+        let to = self.unit(f, "to", out);
+        let (a, b) = (from?, to?);
+        if a == b {
+            out.add(
+                f.pos,
+                &f.path,
+                format!(
+                    "a {what} from {} to itself; a {what} joins two different units",
+                    quote(&self.units[a].id)
+                ),
+            );
+            return None;
+        }
+        Some((a, b))
+    }
+
+    fn unit(&self, f: &Fields, key: &str, out: &mut Problems) -> Option<usize> {
+        let id = f.required_string(key, out)?;
+        if let Some(&i) = self.ids.get(id.as_str()) {
+            return Some(i);
+        }
+        if !self.units_known {
+            return None;
+        }
+        let pos = f.get(key).map_or(f.pos, |n| n.pos);
+        let hint = match did_you_mean(&id, self.ids.keys().copied()) {
+            Some(s) => format!(" (did you mean {}?)", quote(s)),
+            None => match self
+                .units
+                .iter()
+                .find(|u| u.name.as_deref() == Some(id.as_str()))
+            {
+                Some(u) => format!(
+                    " ({} is the name of unit {}; ties and targets use ids)",
+                    quote(&id),
+                    quote(&u.id)
+                ),
+                None => String::new(),
+            },
+        };
+        out.add(
+            pos,
+            &f.path_of(key),
+            format!("unknown unit {}{hint}", quote(&id)),
+        );
+        None
+    }
+}
+
+/// Checks that a value lies on the scale.
+fn on_scale(f: &Fields, key: &str, value: f64, scale: Option<Scale>, out: &mut Problems) -> bool {
+    match scale {
+        Some(s) if !s.contains(value) => {
+            let pos = f.get(key).map_or(f.pos, |n| n.pos);
+            out.add(
+                pos,
+                &f.path_of(key),
+                format!("{value} is outside the scale {}..{}", s.min, s.max),
+            );
+            false
+        }
+        _ => true,
+    }
+}
+
+/// Decodes the `ties` array: known units, no self-ties, no duplicates, strengths on the scale.
+pub fn decode_ties(
+    items: &[Node],
+    refs: &Refs,
+    scale: Option<Scale>,
+    directed: bool,
+    out: &mut Problems,
+) -> Vec<Tie> {
+    let mut ties = Vec::with_capacity(items.len());
+    let mut seen: HashMap<(usize, usize), usize> = HashMap::with_capacity(items.len());
+    for (i, node) in items.iter().enumerate() {
+        let path = index("ties", i);
+        let Some(f) = Fields::of(node, &path, "a tie object", TIE_KEYS, out) else {
+            continue;
+        };
+        let pair = refs.pair(&f, "tie", out);
+        let strength = f
+            .required_number("strength", out)
+            .filter(|&v| on_scale(&f, "strength", v, scale, out));
+        let note = f.string("note", out);
+        let (Some((a, b)), Some(strength)) = (pair, strength) else {
+            continue;
+        };
+        let key = if directed {
+            (a, b)
+        } else {
+            (a.min(b), a.max(b))
+        };
+        if let Some(&j) = seen.get(&key) {
+            let how = if directed {
+                "the same rating twice"
+            } else {
+                "in an undirected file a-b and b-a are the same pair"
+            };
+            out.add(
+                f.pos,
+                &path,
+                format!(
+                    "duplicate tie {} - {} (first at ties[{j}]; {how})",
+                    quote(&refs.units[a].id),
+                    quote(&refs.units[b].id)
+                ),
+            );
+            continue;
+        }
+        seen.insert(key, i);
+        ties.push(Tie {
+            from: refs.units[a].id.clone(),
+            to: refs.units[b].id.clone(),
+            strength,
+            note,
+            extra: f.extra.clone(),
+        });
+    }
+    ties
+}
+
+/// Decodes the `targets` array: known units and initiatives, one target per pair and scope.
+pub fn decode_targets(
+    items: &[Node],
+    refs: &Refs,
+    scale: Option<Scale>,
+    initiatives: &[Initiative],
+    out: &mut Problems,
+) -> Vec<Target> {
+    let mut targets = Vec::with_capacity(items.len());
+    let mut seen: HashMap<(usize, usize, Option<String>), usize> = HashMap::new();
+    for (i, node) in items.iter().enumerate() {
+        let path = index("targets", i);
+        let Some(f) = Fields::of(node, &path, "a target object", TARGET_KEYS, out) else {
+            continue;
+        };
+        let pair = refs.pair(&f, "target", out);
+        let min = f
+            .required_number("min", out)
+            .filter(|&v| on_scale(&f, "min", v, scale, out));
+        let why = f.string("why", out);
+        let initiative = f.string("initiative", out);
+        let known = match &initiative {
+            Some(id) if !initiatives.iter().any(|x| &x.id == id) => {
+                let hint = did_you_mean(id, initiatives.iter().map(|x| x.id.as_str()))
+                    .map(|s| format!(" (did you mean {}?)", quote(s)))
+                    .unwrap_or_else(|| " (list it under \"initiatives\")".into());
+                let pos = f.get("initiative").map_or(f.pos, |n| n.pos);
+                out.add(
+                    pos,
+                    &f.path_of("initiative"),
+                    format!("unknown initiative {}{hint}", quote(id)),
+                );
+                false
+            }
+            _ => true,
+        };
+        let (Some((a, b)), Some(min)) = (pair, min) else {
+            continue;
+        };
+        if !known {
+            continue;
+        }
+        let key = (a.min(b), a.max(b), initiative.clone());
+        if let Some(&j) = seen.get(&key) {
+            let scope = match &initiative {
+                Some(id) => format!("initiative {}", quote(id)),
+                None => "the baseline (no initiative)".into(),
+            };
+            out.add(
+                f.pos,
+                &path,
+                format!(
+                    "a second target for {} - {} in {scope} (first at targets[{j}])",
+                    quote(&refs.units[a].id),
+                    quote(&refs.units[b].id)
+                ),
+            );
+            continue;
+        }
+        seen.insert(key, i);
+        targets.push(Target {
+            from: refs.units[a].id.clone(),
+            to: refs.units[b].id.clone(),
+            min,
+            initiative,
+            why,
+            extra: f.extra.clone(),
+        });
+    }
+    targets
+}

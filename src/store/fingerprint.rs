@@ -1,0 +1,147 @@
+//! What a file looked like when it was loaded, to tell whether another writer changed it since.
+
+use std::fs::File;
+use std::io::Read;
+use std::path::Path;
+use std::time::UNIX_EPOCH;
+
+use crate::model::{self, LoadError, Org};
+
+/// Size, modification time and content hash of a file as it was read or written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fingerprint {
+    /// Length in bytes.
+    pub len: u64,
+    /// Modification time as (seconds, nanoseconds) since the Unix epoch, when known.
+    pub modified: Option<(u64, u32)>,
+    /// FNV-1a 64-bit hash of the content.
+    pub hash: u64,
+}
+
+impl Fingerprint {
+    /// The fingerprint of content as read or written, with the file's metadata.
+    pub fn of(bytes: &[u8], meta: Option<&std::fs::Metadata>) -> Fingerprint {
+        let modified = meta
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+            .map(|d| (d.as_secs(), d.subsec_nanos()));
+        Fingerprint {
+            len: bytes.len() as u64,
+            modified,
+            hash: fnv1a(bytes),
+        }
+    }
+}
+
+/// The FNV-1a 64-bit hash of some bytes: fast, and enough to tell two versions of a file apart.
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    hash
+}
+
+/// How a file differs from its fingerprint.
+#[derive(Debug, thiserror::Error)]
+pub enum Changed {
+    /// The file is gone.
+    #[error("it no longer exists")]
+    Missing,
+    /// The file cannot be read any more.
+    #[error("it cannot be read: {0}")]
+    Unreadable(#[source] std::io::Error),
+    /// Its size differs.
+    #[error("its size changed from {was} to {now} bytes")]
+    Resized {
+        /// Size at load.
+        was: u64,
+        /// Size now.
+        now: u64,
+    },
+    /// Same size, other content.
+    #[error("its content changed")]
+    Content,
+}
+
+/// Checks that a file still holds the content it had when `fingerprint` was taken.
+///
+/// Only the content counts: a file touched or rewritten with the same bytes is unchanged,
+/// and a file rewritten with other bytes of the same size and the same time is changed.
+pub fn check_unchanged(path: &Path, fingerprint: &Fingerprint) -> Result<(), Changed> {
+    let unreadable = |e: std::io::Error| match e.kind() {
+        std::io::ErrorKind::NotFound => Changed::Missing,
+        _ => Changed::Unreadable(e),
+    };
+    let mut file = File::open(path).map_err(unreadable)?;
+    let now = file.metadata().map_err(unreadable)?.len();
+    if now != fingerprint.len {
+        return Err(Changed::Resized {
+            was: fingerprint.len,
+            now,
+        });
+    }
+    let mut bytes = Vec::with_capacity(now as usize);
+    file.read_to_end(&mut bytes).map_err(unreadable)?;
+    if bytes.len() as u64 != fingerprint.len {
+        return Err(Changed::Resized {
+            was: fingerprint.len,
+            now: bytes.len() as u64,
+        });
+    }
+    if fnv1a(&bytes) != fingerprint.hash {
+        return Err(Changed::Content);
+    }
+    Ok(())
+}
+
+/// Reads a file of at most `max_bytes` and fingerprints the very bytes read.
+pub fn read_tracked(path: &Path, max_bytes: u64) -> Result<(Vec<u8>, Fingerprint), LoadError> {
+    let name = path.display().to_string();
+    let io = |source| LoadError::Io {
+        file: name.clone(),
+        source,
+    };
+    let file = File::open(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    if meta.is_dir() {
+        return Err(io(std::io::Error::other("it is a directory")));
+    }
+    let too_large = |size: String| LoadError::TooLarge {
+        file: name.clone(),
+        size,
+        limit: max_bytes,
+    };
+    if meta.len() > max_bytes {
+        return Err(too_large(format!("{} bytes", meta.len())));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(too_large("more".into()));
+    }
+    let fingerprint = Fingerprint::of(&bytes, Some(&meta));
+    Ok((bytes, fingerprint))
+}
+
+/// Loads an org file and the fingerprint of the bytes it was parsed from.
+pub fn load_tracked(path: &Path, max_bytes: u64) -> Result<(Org, Fingerprint), LoadError> {
+    let (bytes, fingerprint) = read_tracked(path, max_bytes)?;
+    let org = model::from_bytes(&path.display().to_string(), &bytes)?;
+    Ok((org, fingerprint))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fnv1a;
+
+    #[test]
+    fn fnv1a_matches_reference_values() {
+        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(fnv1a(b"foobar"), 0x8594_4171_f739_67e8);
+    }
+}

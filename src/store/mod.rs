@@ -1,0 +1,52 @@
+//! Keeping documents on disk safely: atomic saves with a backup, detecting changes made by
+//! other writers since a file was loaded, and recovery files for unsaved edits.
+//!
+//! docs/editing.md describes the save procedure, the change check and the recovery files.
+
+mod atomic;
+mod fingerprint;
+mod recovery;
+
+use std::path::Path;
+
+pub use atomic::{
+    SaveError, SaveOptions, Saved, Stage, backup_path, save_atomic, save_atomic_with,
+};
+pub use fingerprint::{Changed, Fingerprint, check_unchanged, fnv1a, load_tracked, read_tracked};
+pub use recovery::{
+    RECOVERY_KEY, Recoveries, Recovery, SourceStatus, discard_recovery, find_recovery,
+    recovery_path, state_dir, write_recovery,
+};
+
+use crate::model::{Org, save};
+
+/// Saves a document to its file: refuses when the file changed on disk since `loaded` was
+/// taken (pass `None` to overwrite regardless, or for a new file), writes atomically with a
+/// backup, then removes the document's recovery file, which the save supersedes.
+///
+/// On success, remember [`Saved::fingerprint`] as the new `loaded` and mark the history saved.
+pub fn save_org(
+    path: &Path,
+    org: &Org,
+    loaded: Option<&Fingerprint>,
+    recoveries: &Recoveries,
+) -> Result<Saved, SaveError> {
+    if let Some(fp) = loaded
+        && let Err(change) = check_unchanged(path, fp)
+    {
+        return Err(SaveError::ChangedOnDisk {
+            path: path.to_path_buf(),
+            change,
+        });
+    }
+    let mut saved = save_atomic(path, save::to_string(org).as_bytes())?;
+    if let Err(e) = recoveries.discard(Some(path)) {
+        saved.warning.get_or_insert_with(|| {
+            format!(
+                "saved, but the old recovery file {} could not be removed: {e}",
+                atomic::shown(&recoveries.path_for(Some(path)))
+            )
+        });
+    }
+    Ok(saved)
+}

@@ -1,0 +1,302 @@
+//! Recovery files: unsaved edits left behind by a hang-up, a termination or a panic.
+//!
+//! One recovery file per document, in `$XDG_STATE_HOME/gapscope/` (by default
+//! `~/.local/state/gapscope/`). It is an org file with one more top-level key,
+//! `x-gapscope-recovery`, that says which file it belongs to, when it was written and the
+//! fingerprint of the file the edits started from. docs/editing.md has the details.
+
+use std::ffi::OsString;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use serde_json::{Map, Value};
+
+use super::atomic::{SaveError, SaveOptions, save_atomic_with};
+use super::fingerprint::{Changed, Fingerprint, check_unchanged, fnv1a, read_tracked};
+use crate::model::{self, DEFAULT_MAX_BYTES, LoadError, Org};
+
+/// The top-level key that marks a recovery file and holds where it comes from.
+pub const RECOVERY_KEY: &str = "x-gapscope-recovery";
+
+/// Longest readable part of a recovery file's name, in characters.
+const SLUG_LEN: usize = 40;
+
+/// The folder recovery files live in, and the operations on them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recoveries {
+    dir: PathBuf,
+}
+
+/// A recovery file that was found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Recovery {
+    /// Where the recovery file is.
+    pub path: PathBuf,
+    /// The edited document (without the `x-gapscope-recovery` key).
+    pub org: Org,
+    /// The document's file (canonical path) when it came from one.
+    pub file: Option<PathBuf>,
+    /// When the recovery file was written, in seconds since the Unix epoch.
+    pub written: Option<u64>,
+    /// Fingerprint of the file the edits started from, when it came from a file.
+    pub source: Option<Fingerprint>,
+}
+
+/// Whether a recovery still fits the file on disk.
+#[derive(Debug)]
+pub enum SourceStatus {
+    /// The file is as it was when the edits started: restoring loses nothing.
+    Unchanged,
+    /// The file changed since (another writer, or a later save): restoring would drop that.
+    Changed(Changed),
+    /// The document did not come from a file, or no fingerprint was recorded.
+    Unknown,
+}
+
+impl Recovery {
+    /// Compares the file on disk with the fingerprint the edits started from.
+    pub fn source_status(&self) -> SourceStatus {
+        match (&self.file, &self.source) {
+            (Some(file), Some(fp)) => match check_unchanged(file, fp) {
+                Ok(()) => SourceStatus::Unchanged,
+                Err(change) => SourceStatus::Changed(change),
+            },
+            _ => SourceStatus::Unknown,
+        }
+    }
+}
+
+/// The state folder: `$XDG_STATE_HOME/gapscope` when that is an absolute path, else
+/// `$HOME/.local/state/gapscope`, else `gapscope-state` in the system's temporary folder.
+pub fn state_dir(xdg_state_home: Option<OsString>, home: Option<OsString>) -> PathBuf {
+    if let Some(xdg) = xdg_state_home.map(PathBuf::from)
+        && xdg.is_absolute()
+    {
+        return xdg.join("gapscope");
+    }
+    match home.map(PathBuf::from) {
+        Some(home) if !home.as_os_str().is_empty() => home.join(".local/state/gapscope"),
+        _ => std::env::temp_dir().join("gapscope-state"),
+    }
+}
+
+impl Recoveries {
+    /// Recovery files in the state folder named by the environment (see [`state_dir`]).
+    pub fn from_env() -> Recoveries {
+        Recoveries {
+            dir: state_dir(std::env::var_os("XDG_STATE_HOME"), std::env::var_os("HOME")),
+        }
+    }
+
+    /// Recovery files in a given folder.
+    pub fn in_dir(dir: impl Into<PathBuf>) -> Recoveries {
+        Recoveries { dir: dir.into() }
+    }
+
+    /// The folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The recovery file of a document: `None` is the built-in example, `-` standard input,
+    /// anything else a file, named by a readable slug and a hash of its canonical path.
+    pub fn path_for(&self, for_file: Option<&Path>) -> PathBuf {
+        let name = match origin(for_file) {
+            Origin::Builtin => "builtin-example".to_string(),
+            Origin::Stdin => "stdin".to_string(),
+            Origin::File(path) => {
+                let canonical = canonical(path);
+                let slug = slug(&canonical);
+                let hash = fnv1a(canonical.as_os_str().as_encoded_bytes());
+                format!("{slug}-{hash:016x}")
+            }
+        };
+        self.dir.join(format!("{name}.recovery.json"))
+    }
+
+    /// Writes the edited document as the recovery file of `for_file`, atomically, readable
+    /// by the owner only. Takes no locks, so a panic hook can call it.
+    pub fn write(
+        &self,
+        for_file: Option<&Path>,
+        org: &Org,
+        source: Option<&Fingerprint>,
+    ) -> Result<PathBuf, SaveError> {
+        let path = self.path_for(for_file);
+        create_private_dir(&self.dir).map_err(|e| SaveError::Io {
+            path: path.clone(),
+            what: format!(
+                "cannot create the folder {}",
+                super::atomic::shown(&self.dir)
+            ),
+            source: e,
+        })?;
+        let mut value = model::save::to_value(org);
+        if let Value::Object(top) = &mut value {
+            top.insert(RECOVERY_KEY.into(), meta(for_file, source));
+        }
+        let mut text = serde_json::to_string_pretty(&value).map_err(|e| SaveError::Io {
+            path: path.clone(),
+            what: "cannot write the document as JSON".into(),
+            source: io::Error::other(e),
+        })?;
+        text.push('\n');
+        let options = SaveOptions {
+            backup: false,
+            new_file_mode: 0o600,
+        };
+        save_atomic_with(&path, text.as_bytes(), &options, &mut |_| Ok(()))?;
+        Ok(path)
+    }
+
+    /// The recovery file of a document, when there is one. A recovery file that cannot be
+    /// read or is not a valid org file is an error, so that it is never silently ignored.
+    pub fn find(&self, for_file: Option<&Path>) -> Result<Option<Recovery>, LoadError> {
+        let path = self.path_for(for_file);
+        if !path.exists() {
+            return Ok(None);
+        }
+        let (bytes, _) = read_tracked(&path, DEFAULT_MAX_BYTES)?;
+        let mut org = model::from_bytes(&path.display().to_string(), &bytes)?;
+        let meta = org.extra.shift_remove(RECOVERY_KEY);
+        let meta = meta.as_ref().and_then(Value::as_object);
+        let get = |key: &str| meta.and_then(|m| m.get(key));
+        Ok(Some(Recovery {
+            path,
+            org,
+            file: get("file").and_then(Value::as_str).map(PathBuf::from),
+            written: get("written").and_then(Value::as_u64),
+            source: get("source").and_then(fingerprint_from),
+        }))
+    }
+
+    /// Removes the recovery file of a document; `Ok(false)` when there was none.
+    pub fn discard(&self, for_file: Option<&Path>) -> io::Result<bool> {
+        match std::fs::remove_file(self.path_for(for_file)) {
+            Ok(()) => Ok(true),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
+}
+
+/// The recovery file of a document in the state folder (see [`Recoveries::path_for`]).
+pub fn recovery_path(for_file: Option<&Path>) -> PathBuf {
+    Recoveries::from_env().path_for(for_file)
+}
+
+/// Writes a recovery file in the state folder (see [`Recoveries::write`]).
+pub fn write_recovery(
+    for_file: Option<&Path>,
+    org: &Org,
+    source: Option<&Fingerprint>,
+) -> Result<PathBuf, SaveError> {
+    Recoveries::from_env().write(for_file, org, source)
+}
+
+/// Finds a recovery file in the state folder (see [`Recoveries::find`]).
+pub fn find_recovery(for_file: Option<&Path>) -> Result<Option<Recovery>, LoadError> {
+    Recoveries::from_env().find(for_file)
+}
+
+/// Removes a recovery file from the state folder (see [`Recoveries::discard`]).
+pub fn discard_recovery(for_file: Option<&Path>) -> io::Result<bool> {
+    Recoveries::from_env().discard(for_file)
+}
+
+enum Origin<'a> {
+    Builtin,
+    Stdin,
+    File(&'a Path),
+}
+
+fn origin(for_file: Option<&Path>) -> Origin<'_> {
+    match for_file {
+        None => Origin::Builtin,
+        Some(p) if p.as_os_str() == "-" => Origin::Stdin,
+        Some(p) => Origin::File(p),
+    }
+}
+
+/// The file's canonical path, or its absolute path when it does not exist (yet).
+fn canonical(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path)
+        .or_else(|_| std::path::absolute(path))
+        .unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// The file name reduced to letters, digits, `.`, `-` and `_`, cut to [`SLUG_LEN`].
+fn slug(path: &Path) -> String {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let slug: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(SLUG_LEN)
+        .collect();
+    if slug.is_empty() { "file".into() } else { slug }
+}
+
+fn meta(for_file: Option<&Path>, source: Option<&Fingerprint>) -> Value {
+    let mut m = Map::new();
+    let (kind, file) = match origin(for_file) {
+        Origin::Builtin => ("builtin-example", Value::Null),
+        Origin::Stdin => ("stdin", Value::Null),
+        Origin::File(p) => ("file", Value::String(canonical(p).display().to_string())),
+    };
+    m.insert("origin".into(), Value::from(kind));
+    m.insert("file".into(), file);
+    let written = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    m.insert("written".into(), Value::from(written));
+    m.insert("source".into(), source.map_or(Value::Null, fingerprint_to));
+    m.insert("version".into(), Value::from(env!("CARGO_PKG_VERSION")));
+    Value::Object(m)
+}
+
+fn fingerprint_to(fp: &Fingerprint) -> Value {
+    let mut m = Map::new();
+    m.insert("len".into(), Value::from(fp.len));
+    let modified = fp.modified.map_or(Value::Null, |(s, ns)| {
+        Value::Array(vec![Value::from(s), Value::from(ns)])
+    });
+    m.insert("modified".into(), modified);
+    m.insert("fnv1a".into(), Value::from(format!("{:016x}", fp.hash)));
+    Value::Object(m)
+}
+
+fn fingerprint_from(v: &Value) -> Option<Fingerprint> {
+    let len = v.get("len")?.as_u64()?;
+    let hash = u64::from_str_radix(v.get("fnv1a")?.as_str()?, 16).ok()?;
+    let modified = v.get("modified").and_then(Value::as_array).and_then(|a| {
+        let secs = a.first()?.as_u64()?;
+        let nanos = u32::try_from(a.get(1)?.as_u64()?).ok()?;
+        Some((secs, nanos))
+    });
+    Some(Fingerprint {
+        len,
+        modified,
+        hash,
+    })
+}
+
+#[cfg(unix)]
+fn create_private_dir(dir: &Path) -> io::Result<()> {
+    use std::os::unix::fs::DirBuilderExt;
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+}
+
+#[cfg(not(unix))]
+fn create_private_dir(dir: &Path) -> io::Result<()> {
+    std::fs::create_dir_all(dir)
+}

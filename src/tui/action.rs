@@ -1,0 +1,155 @@
+//! What the user can ask for: every action has a one-line doc and a group for the help overlay.
+
+/// Something the screen can do in answer to a key, a click or a finished computation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// Leave gapscope.
+    Quit,
+    /// Suspend to the shell (resume with `fg`).
+    Suspend,
+    /// Move the selection up.
+    Up,
+    /// Move the selection down.
+    Down,
+    /// Move the selection left.
+    Left,
+    /// Move the selection right.
+    Right,
+    /// Move a page up.
+    PageUp,
+    /// Move a page down.
+    PageDown,
+    /// Go to the first item.
+    First,
+    /// Go to the last item.
+    Last,
+    /// Show the next view.
+    NextView,
+    /// Show the previous view.
+    PrevView,
+    /// Show the graph view.
+    ShowGraph,
+    /// Show the matrix view.
+    ShowMatrix,
+    /// Show the gap list.
+    ShowGaps,
+    /// Select: expand a group, pick a pair, or jump to a gap.
+    Activate,
+    /// Back out: close the pair, collapse a group, clear filters.
+    Back,
+    /// Search units by name or id.
+    Search,
+    /// Next initiative (the gaps recompute).
+    NextInitiative,
+    /// Previous initiative.
+    PrevInitiative,
+    /// Group units by department, or show every unit.
+    ToggleGrouping,
+    /// Show more hops around the selected unit (ego focus).
+    FocusMore,
+    /// Show fewer hops around the selected unit (0 shows all).
+    FocusLess,
+    /// Hide weaker ties (raise the strength threshold).
+    ThresholdUp,
+    /// Show weaker ties (lower the strength threshold).
+    ThresholdDown,
+    /// Show or hide the detail pane.
+    ToggleDetail,
+    /// Open or close this help.
+    Help,
+    /// Search: accept the match and close the search line.
+    SearchAccept,
+    /// Search: give up and return to the previous selection.
+    SearchCancel,
+    /// Search: delete the last character.
+    SearchBackspace,
+    /// Search: next match.
+    SearchNext,
+    /// Search: previous match.
+    SearchPrev,
+}
+
+/// Where an action is listed in the help overlay.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Group {
+    /// Moving the selection.
+    Move,
+    /// Switching views and panes.
+    Views,
+    /// Filters and focus.
+    Filter,
+    /// Searching.
+    Search,
+    /// Leaving, suspending, help.
+    General,
+}
+
+impl Group {
+    /// The heading shown in the help overlay and README.
+    pub fn title(self) -> &'static str {
+        match self {
+            Group::Move => "Moving",
+            Group::Views => "Views",
+            Group::Filter => "Focus and filters",
+            Group::Search => "Search",
+            Group::General => "General",
+        }
+    }
+}
+
+impl Action {
+    /// The one-line description shown in help, the status bar and README.
+    pub fn doc(self) -> &'static str {
+        match self {
+            Action::Quit => "quit",
+            Action::Suspend => "suspend to the shell (fg resumes)",
+            Action::Up => "move up",
+            Action::Down => "move down",
+            Action::Left => "move left",
+            Action::Right => "move right",
+            Action::PageUp => "page up",
+            Action::PageDown => "page down",
+            Action::First => "first",
+            Action::Last => "last",
+            Action::NextView => "next view",
+            Action::PrevView => "previous view",
+            Action::ShowGraph => "graph view",
+            Action::ShowMatrix => "matrix view",
+            Action::ShowGaps => "gap list",
+            Action::Activate => "select / expand group / jump to gap",
+            Action::Back => "back out (close pair, collapse, clear)",
+            Action::Search => "search units by name or id",
+            Action::NextInitiative => "next initiative (gaps recompute)",
+            Action::PrevInitiative => "previous initiative",
+            Action::ToggleGrouping => "group by department / show all units",
+            Action::FocusMore => "ego focus: one more hop",
+            Action::FocusLess => "ego focus: one hop less (0 = all)",
+            Action::ThresholdUp => "hide weaker ties",
+            Action::ThresholdDown => "show weaker ties",
+            Action::ToggleDetail => "show / hide the detail pane",
+            Action::Help => "open / close this help",
+            Action::SearchAccept => "accept the match",
+            Action::SearchCancel => "cancel the search",
+            Action::SearchBackspace => "delete a character",
+            Action::SearchNext => "next match",
+            Action::SearchPrev => "previous match",
+        }
+    }
+
+    /// The help group of the action.
+    pub fn group(self) -> Group {
+        use Action::*;
+        match self {
+            Up | Down | Left | Right | PageUp | PageDown | First | Last | Activate | Back => {
+                Group::Move
+            }
+            NextView | PrevView | ShowGraph | ShowMatrix | ShowGaps | ToggleDetail => Group::Views,
+            NextInitiative | PrevInitiative | ToggleGrouping | FocusMore | FocusLess
+            | ThresholdUp | ThresholdDown => Group::Filter,
+            Search | SearchAccept | SearchCancel | SearchBackspace | SearchNext | SearchPrev => {
+                Group::Search
+            }
+            Quit | Suspend | Help => Group::General,
+        }
+    }
+}

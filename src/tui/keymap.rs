@@ -1,0 +1,336 @@
+//! The keymap as data: one table of (mode, key, action), with lookup, hints and a README table.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::{Action, Group};
+
+/// Which bindings apply: the global ones in every view, a view's own on top of them, and the
+/// overlays (help, search) alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Mode {
+    /// Every view (graph, matrix, gap list).
+    Global,
+    /// The graph view only.
+    Graph,
+    /// The matrix view only.
+    Matrix,
+    /// The gap list only.
+    Gaps,
+    /// The help overlay.
+    Help,
+    /// The search line.
+    Search,
+}
+
+impl Mode {
+    /// Name of the mode in help and README.
+    pub fn title(self) -> &'static str {
+        match self {
+            Mode::Global => "all views",
+            Mode::Graph => "graph view",
+            Mode::Matrix => "matrix view",
+            Mode::Gaps => "gap list",
+            Mode::Help => "help",
+            Mode::Search => "search",
+        }
+    }
+}
+
+/// One binding. `key` is written as it is shown: `q`, `Ctrl-c`, `Tab`, `Shift-Tab`, `Up`, ...
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Binding {
+    /// Where it applies.
+    pub mode: Mode,
+    /// The key, as shown to people.
+    pub key: &'static str,
+    /// What it does.
+    pub action: Action,
+    /// Its short name in the status bar; empty: not listed there.
+    pub hint: &'static str,
+}
+
+const fn b(mode: Mode, key: &'static str, action: Action, hint: &'static str) -> Binding {
+    Binding {
+        mode,
+        key,
+        action,
+        hint,
+    }
+}
+
+use Action as A;
+use Mode as M;
+
+/// Every binding. `+`/`-`/`e`/`u`/`s` stay free in the matrix view for editing later.
+pub const BINDINGS: &[Binding] = &[
+    b(M::Global, "q", A::Quit, "quit"),
+    b(M::Global, "Ctrl-c", A::Quit, ""),
+    b(M::Global, "Ctrl-z", A::Suspend, ""),
+    b(M::Global, "?", A::Help, "help"),
+    b(M::Global, "Up", A::Up, ""),
+    b(M::Global, "k", A::Up, ""),
+    b(M::Global, "Down", A::Down, ""),
+    b(M::Global, "j", A::Down, ""),
+    b(M::Global, "Left", A::Left, ""),
+    b(M::Global, "h", A::Left, ""),
+    b(M::Global, "Right", A::Right, ""),
+    b(M::Global, "l", A::Right, ""),
+    b(M::Global, "PageUp", A::PageUp, ""),
+    b(M::Global, "PageDown", A::PageDown, ""),
+    b(M::Global, "Home", A::First, ""),
+    b(M::Global, "End", A::Last, ""),
+    b(M::Global, "Tab", A::NextView, "view"),
+    b(M::Global, "Shift-Tab", A::PrevView, ""),
+    b(M::Global, "1", A::ShowGraph, ""),
+    b(M::Global, "2", A::ShowMatrix, ""),
+    b(M::Global, "3", A::ShowGaps, ""),
+    b(M::Global, "Enter", A::Activate, "select"),
+    b(M::Global, "Esc", A::Back, ""),
+    b(M::Global, "/", A::Search, "search"),
+    b(M::Global, "i", A::NextInitiative, "initiative"),
+    b(M::Global, "I", A::PrevInitiative, ""),
+    b(M::Global, "d", A::ToggleDetail, ""),
+    b(M::Graph, "g", A::ToggleGrouping, "group"),
+    b(M::Graph, "+", A::FocusMore, "focus"),
+    b(M::Graph, "=", A::FocusMore, ""),
+    b(M::Graph, "-", A::FocusLess, ""),
+    b(M::Graph, "]", A::ThresholdUp, "filter"),
+    b(M::Graph, "[", A::ThresholdDown, ""),
+    b(M::Help, "?", A::Help, "close"),
+    b(M::Help, "Esc", A::Help, ""),
+    b(M::Help, "q", A::Help, ""),
+    b(M::Help, "Up", A::Up, "scroll"),
+    b(M::Help, "k", A::Up, ""),
+    b(M::Help, "Down", A::Down, ""),
+    b(M::Help, "j", A::Down, ""),
+    b(M::Help, "PageUp", A::PageUp, ""),
+    b(M::Help, "PageDown", A::PageDown, ""),
+    b(M::Help, "Ctrl-c", A::Quit, ""),
+    b(M::Search, "Enter", A::SearchAccept, "accept"),
+    b(M::Search, "Esc", A::SearchCancel, "cancel"),
+    b(M::Search, "Backspace", A::SearchBackspace, ""),
+    b(M::Search, "Down", A::SearchNext, "next match"),
+    b(M::Search, "Tab", A::SearchNext, ""),
+    b(M::Search, "Up", A::SearchPrev, ""),
+    b(M::Search, "Shift-Tab", A::SearchPrev, ""),
+    b(M::Search, "Ctrl-c", A::Quit, ""),
+];
+
+/// A key as the keymap compares it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    /// The key code (letters keep their case).
+    pub code: KeyCode,
+    /// Only Ctrl and Alt count; Shift is part of the character.
+    pub ctrl: bool,
+}
+
+/// Parses a key as written in [`BINDINGS`]; `None` for a spelling the table must not use.
+pub fn parse(key: &str) -> Option<Key> {
+    let (ctrl, rest) = match key.strip_prefix("Ctrl-") {
+        Some(r) => (true, r),
+        None => (false, key),
+    };
+    let code = match rest {
+        "Up" => KeyCode::Up,
+        "Down" => KeyCode::Down,
+        "Left" => KeyCode::Left,
+        "Right" => KeyCode::Right,
+        "PageUp" => KeyCode::PageUp,
+        "PageDown" => KeyCode::PageDown,
+        "Home" => KeyCode::Home,
+        "End" => KeyCode::End,
+        "Tab" => KeyCode::Tab,
+        "Shift-Tab" => KeyCode::BackTab,
+        "Enter" => KeyCode::Enter,
+        "Esc" => KeyCode::Esc,
+        "Backspace" => KeyCode::Backspace,
+        s => {
+            let mut chars = s.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) => KeyCode::Char(c),
+                _ => return None,
+            }
+        }
+    };
+    Some(Key { code, ctrl })
+}
+
+/// The keymap key of a terminal key event.
+pub fn key_of(ev: &KeyEvent) -> Key {
+    let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+    let code = match ev.code {
+        KeyCode::Char(c) if ctrl => KeyCode::Char(c.to_ascii_lowercase()),
+        c => c,
+    };
+    Key { code, ctrl }
+}
+
+/// The action bound to a key in a mode: a view's own bindings first, then the global ones
+/// (overlays have only their own).
+pub fn lookup(mode: Mode, key: Key) -> Option<Action> {
+    let find = |m: Mode| {
+        BINDINGS
+            .iter()
+            .find(|b| b.mode == m && parse(b.key) == Some(key))
+            .map(|b| b.action)
+    };
+    match mode {
+        Mode::Help | Mode::Search | Mode::Global => find(mode),
+        view => find(view).or_else(|| find(Mode::Global)),
+    }
+}
+
+/// Bindings that clash: the same key twice in one mode, or a view binding that hides a
+/// global one. Empty when the keymap is sound.
+pub fn conflicts() -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, x) in BINDINGS.iter().enumerate() {
+        let Some(kx) = parse(x.key) else {
+            out.push(format!("{:?}: cannot parse key {:?}", x.mode, x.key));
+            continue;
+        };
+        for y in &BINDINGS[i + 1..] {
+            let same_key = parse(y.key) == Some(kx);
+            let shadows =
+                x.mode == Mode::Global && matches!(y.mode, Mode::Graph | Mode::Matrix | Mode::Gaps);
+            if same_key && (x.mode == y.mode || shadows) {
+                out.push(format!(
+                    "{:?} {:?} and {:?} {:?} share key {}",
+                    x.mode, x.action, y.mode, y.action, x.key
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// The keys of one action in one mode, joined with " ".
+pub fn keys_for(mode: Mode, action: Action) -> String {
+    let keys: Vec<&str> = BINDINGS
+        .iter()
+        .filter(|b| b.mode == mode && b.action == action)
+        .map(|b| b.key)
+        .collect();
+    keys.join(" ")
+}
+
+/// Help entries of the modes that apply (for a view: its own, then the global ones), grouped:
+/// `(group, [(keys, doc)])`, one row per action.
+pub fn help_rows(modes: &[Mode]) -> Vec<(Group, Vec<(String, &'static str)>)> {
+    let mut rows: Vec<(Group, Vec<(String, &'static str)>)> = Vec::new();
+    let mut seen = Vec::new();
+    for &mode in modes {
+        for bnd in BINDINGS.iter().filter(|b| b.mode == mode) {
+            if seen.contains(&(mode, bnd.action)) {
+                continue;
+            }
+            seen.push((mode, bnd.action));
+            let entry = (keys_for(mode, bnd.action), bnd.action.doc());
+            let group = bnd.action.group();
+            match rows.iter_mut().find(|(g, _)| *g == group) {
+                Some((_, list)) => list.push(entry),
+                None => rows.push((group, vec![entry])),
+            }
+        }
+    }
+    rows.sort_by_key(|(g, _)| *g);
+    rows
+}
+
+/// Status-bar hints of the modes, in table order: `(key, short name)`.
+pub fn hints(modes: &[Mode]) -> Vec<(&'static str, &'static str)> {
+    let mut out = Vec::new();
+    for &mode in modes {
+        for bnd in BINDINGS
+            .iter()
+            .filter(|b| b.mode == mode && !b.hint.is_empty())
+        {
+            out.push((bnd.key, bnd.hint));
+        }
+    }
+    out
+}
+
+/// The README's key table (Markdown), one row per (mode, action).
+pub fn markdown() -> String {
+    let mut out = String::from("| where | keys | does |\n|---|---|---|\n");
+    for mode in [
+        Mode::Global,
+        Mode::Graph,
+        Mode::Matrix,
+        Mode::Gaps,
+        Mode::Search,
+        Mode::Help,
+    ] {
+        for (_, list) in help_rows(&[mode]) {
+            for (keys, doc) in list {
+                let keys: Vec<String> = keys
+                    .split(' ')
+                    .map(|k| {
+                        if k == "|" {
+                            "`\\|`".into()
+                        } else {
+                            format!("`{k}`")
+                        }
+                    })
+                    .collect();
+                out.push_str(&format!(
+                    "| {} | {} | {} |\n",
+                    mode.title(),
+                    keys.join(" "),
+                    doc
+                ));
+            }
+        }
+        if mode == Mode::Search {
+            out.push_str(
+                "| search | any character | add to the search (the selection follows) |\n",
+            );
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keymap_has_no_conflicts() {
+        assert_eq!(conflicts(), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_clash_is_found() {
+        let k = parse("q");
+        assert_eq!(k, parse("q"));
+        assert_ne!(parse("q"), parse("Q"));
+        assert_eq!(parse("Ctrl-c").map(|k| k.ctrl), Some(true));
+        assert_eq!(parse("nonsense"), None);
+    }
+
+    #[test]
+    fn views_fall_back_to_global_keys_but_overlays_do_not() {
+        let q = parse("q").map(|k| lookup(Mode::Graph, k));
+        assert_eq!(q, Some(Some(Action::Quit)));
+        let g = parse("g").map(|k| lookup(Mode::Matrix, k));
+        assert_eq!(g, Some(None), "g groups only in the graph view");
+        let q_help = parse("q").map(|k| lookup(Mode::Help, k));
+        assert_eq!(
+            q_help,
+            Some(Some(Action::Help)),
+            "q closes help, it does not quit"
+        );
+        let s = parse("s").map(|k| lookup(Mode::Search, k));
+        assert_eq!(s, Some(None), "letters are typed in the search line");
+    }
+
+    #[test]
+    fn matrix_keeps_edit_keys_free() {
+        for k in ["+", "-", "e", "u", "s"] {
+            let key = parse(k).map(|k| lookup(Mode::Matrix, k));
+            assert_eq!(key, Some(None), "{k} is reserved for editing in the matrix");
+        }
+    }
+}

@@ -1,0 +1,16 @@
+//! The interactive screen: state (`app`), keymap, one mutator (`update`), pure views, and the
+//! terminal edge (`terminal`), which alone does IO.
+
+pub mod action;
+pub mod analysis_task;
+pub mod app;
+pub mod keymap;
+pub mod nav;
+pub mod script;
+pub mod terminal;
+pub mod theme;
+pub mod update;
+pub mod view;
+
+pub use app::{App, Config, View};
+pub use theme::ThemeName;

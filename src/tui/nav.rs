@@ -1,0 +1,170 @@
+//! What the graph view shows and where: visible nodes, their positions, ego focus, and moving
+//! the cursor between nodes by direction.
+
+use std::collections::VecDeque;
+
+use crate::layout::Point;
+
+use super::app::{App, VisNode};
+
+/// A direction of cursor movement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dir {
+    /// Towards the top.
+    Up,
+    /// Towards the bottom.
+    Down,
+    /// Towards the left.
+    Left,
+    /// Towards the right.
+    Right,
+}
+
+/// Units within `hops` of `from` in the undirected view (all units when hops is 0).
+pub fn within(app: &App, from: usize, hops: u8) -> Vec<bool> {
+    let n = app.n();
+    if hops == 0 || from >= n {
+        return vec![true; n];
+    }
+    let mut seen = vec![false; n];
+    let mut queue = VecDeque::from([(from, 0u8)]);
+    seen[from] = true;
+    while let Some((u, d)) = queue.pop_front() {
+        if d == hops {
+            continue;
+        }
+        for &(v, _) in &app.adj[u] {
+            if !seen[v] {
+                seen[v] = true;
+                queue.push_back((v, d + 1));
+            }
+        }
+    }
+    seen
+}
+
+/// The cursor's node in the graph view.
+pub fn cursor(app: &App) -> Option<VisNode> {
+    if app.n() == 0 {
+        return None;
+    }
+    match app.graph.on_group {
+        Some(g) if app.graph.grouped => Some(VisNode::Group(g)),
+        _ => Some(VisNode::Unit(app.selected)),
+    }
+}
+
+/// Whether the ungrouped view is waiting for its layout.
+pub fn waiting_for_layout(app: &App) -> bool {
+    !app.graph.grouped && app.graph.layout.is_none() && app.n() > 0
+}
+
+/// The nodes the graph view shows, with their positions.
+pub fn visible(app: &App) -> Vec<(VisNode, Point)> {
+    let n = app.n();
+    let focus = within(app, app.selected, app.graph.hops);
+    let mut out = Vec::new();
+    if app.graph.grouped {
+        for (g, &centre) in app.graph.group_layout.iter().enumerate() {
+            if !app.graph.expanded.get(g).copied().unwrap_or(false) {
+                out.push((VisNode::Group(g), centre));
+            }
+        }
+        for (u, &shown) in focus.iter().enumerate() {
+            let g = app.unit_group[u];
+            if app.graph.expanded.get(g).copied().unwrap_or(false) && shown {
+                out.push((VisNode::Unit(u), app.graph.ring_layout[u]));
+            }
+        }
+    } else if let Some(layout) = &app.graph.layout {
+        for u in 0..n.min(layout.len()) {
+            if focus[u] {
+                out.push((VisNode::Unit(u), layout[u]));
+            }
+        }
+    }
+    out
+}
+
+/// The node under the cursor's neighbour in a direction: the closest node whose offset
+/// points that way, preferring nodes straight ahead.
+pub fn step(nodes: &[(VisNode, Point)], from: VisNode, dir: Dir) -> Option<VisNode> {
+    let &(_, p) = nodes.iter().find(|(v, _)| *v == from)?;
+    let (dx, dy) = match dir {
+        Dir::Up => (0.0, -1.0),
+        Dir::Down => (0.0, 1.0),
+        Dir::Left => (-1.0, 0.0),
+        Dir::Right => (1.0, 0.0),
+    };
+    nodes
+        .iter()
+        .filter(|(v, _)| *v != from)
+        .filter_map(|&(v, q)| {
+            let (ox, oy) = (q.0 - p.0, q.1 - p.1);
+            let ahead = ox * dx + oy * dy;
+            let side = (ox * dy - oy * dx).abs();
+            (ahead > 1e-9 && side <= 2.0 * ahead).then_some((ahead + 2.0 * side, v))
+        })
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, v)| v)
+}
+
+/// Puts the cursor on a node.
+pub fn put_cursor(app: &mut App, node: VisNode) {
+    match node {
+        VisNode::Unit(u) => {
+            app.selected = u;
+            app.graph.on_group = None;
+        }
+        VisNode::Group(g) => {
+            app.graph.on_group = Some(g);
+            if let Some(&u) = app.order.iter().find(|&&u| app.unit_group[u] == g) {
+                app.selected = u;
+            }
+        }
+    }
+}
+
+/// Makes the selected unit (and the other unit of a pair) visible in the grouped view by
+/// expanding their groups.
+pub fn reveal(app: &mut App) {
+    if !app.graph.grouped || app.n() == 0 {
+        return;
+    }
+    for u in std::iter::once(app.selected).chain(app.pair_with) {
+        let g = app.unit_group[u];
+        if let Some(e) = app.graph.expanded.get_mut(g) {
+            *e = true;
+        }
+    }
+    app.graph.on_group = None;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn steps_go_the_asked_way() {
+        let nodes = vec![
+            (VisNode::Unit(0), (0.5, 0.5)),
+            (VisNode::Unit(1), (0.9, 0.5)),
+            (VisNode::Unit(2), (0.5, 0.1)),
+            (VisNode::Unit(3), (0.1, 0.9)),
+        ];
+        assert_eq!(
+            step(&nodes, VisNode::Unit(0), Dir::Right),
+            Some(VisNode::Unit(1))
+        );
+        assert_eq!(
+            step(&nodes, VisNode::Unit(0), Dir::Up),
+            Some(VisNode::Unit(2))
+        );
+        assert_eq!(
+            step(&nodes, VisNode::Unit(0), Dir::Left),
+            Some(VisNode::Unit(3))
+        );
+        assert_eq!(step(&nodes, VisNode::Unit(1), Dir::Right), None);
+        assert_eq!(step(&nodes, VisNode::Unit(9), Dir::Right), None);
+    }
+}

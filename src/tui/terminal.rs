@@ -1,0 +1,199 @@
+//! All terminal IO: raw mode, the alternate screen, mouse, the panic hook, signals, suspend,
+//! and the event loop that feeds `update` and runs its effects.
+
+use std::io::{self, Write};
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::time::Duration;
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind,
+};
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::crossterm::{cursor, execute};
+use signal_hook::consts::{SIGHUP, SIGTERM, SIGTSTP};
+use signal_hook::iterator::Signals;
+
+use super::analysis_task::{self, Done, Job};
+use super::app::App;
+use super::update::{self, Effect, Msg};
+use super::view;
+
+/// How often the spinner moves while something is being computed.
+const TICK: Duration = Duration::from_millis(100);
+
+/// What the loop waits for.
+enum Incoming {
+    Term(Event),
+    Done(Done),
+    Signal(i32),
+    InputError(String),
+}
+
+/// Switches the terminal to the screen: raw mode, alternate screen, mouse, hidden cursor.
+pub fn enter() -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        cursor::Hide
+    )
+}
+
+/// Gives the terminal back as it was. Safe to call more than once, and from a panic.
+pub fn restore() {
+    let _ = execute!(
+        io::stdout(),
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
+    let _ = disable_raw_mode();
+    let _ = io::stdout().flush();
+}
+
+/// Restores the terminal before the default panic message is printed.
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}
+
+/// Runs the screen until the user quits. Signals SIGTERM and SIGHUP restore the terminal and
+/// exit with 128 + the signal number.
+pub fn run(mut app: App) -> io::Result<()> {
+    let (tx, rx) = mpsc::channel::<Incoming>();
+    let jobs = analysis_task::spawn(tx.clone(), Incoming::Done);
+    let mut signals = Signals::new([SIGTERM, SIGHUP])?;
+    let sig_tx = tx.clone();
+    std::thread::spawn(move || {
+        for s in signals.forever() {
+            if sig_tx.send(Incoming::Signal(s)).is_err() {
+                break;
+            }
+        }
+    });
+    install_panic_hook();
+    enter()?;
+    // The terminal is set up before the input thread starts: setting it up may read the
+    // terminal's answers (the cursor position), which that thread would otherwise take.
+    let terminal = match Terminal::new(CrosstermBackend::new(io::stdout())) {
+        Ok(t) => t,
+        Err(e) => {
+            restore();
+            return Err(e);
+        }
+    };
+    let input_tx = tx;
+    std::thread::spawn(move || {
+        loop {
+            let msg = match event::read() {
+                Ok(ev) => Incoming::Term(ev),
+                Err(e) => Incoming::InputError(e.to_string()),
+            };
+            let stop = matches!(msg, Incoming::InputError(_));
+            if input_tx.send(msg).is_err() || stop {
+                break;
+            }
+        }
+    });
+    let result = event_loop(terminal, &mut app, &rx, &jobs);
+    restore();
+    result
+}
+
+/// Makes the next draw repaint every cell (after a suspend). `Terminal::clear` would ask the
+/// terminal for the cursor position, whose answer the input thread would take.
+fn redraw_all(terminal: &mut Terminal<CrosstermBackend<io::Stdout>>) -> io::Result<()> {
+    let size = terminal.size()?;
+    terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
+}
+
+fn event_loop(
+    mut terminal: Terminal<CrosstermBackend<io::Stdout>>,
+    app: &mut App,
+    rx: &mpsc::Receiver<Incoming>,
+    jobs: &mpsc::Sender<Job>,
+) -> io::Result<()> {
+    let mut effects = update::start(app);
+    loop {
+        for fx in effects.drain(..) {
+            match fx {
+                Effect::Quit => return Ok(()),
+                Effect::Suspend => {
+                    restore();
+                    let _ = signal_hook::low_level::raise(SIGTSTP);
+                    enter()?;
+                    redraw_all(&mut terminal)?;
+                }
+                Effect::Analyse {
+                    generation,
+                    initiative,
+                } => {
+                    let _ = jobs.send(Job::Analyse {
+                        generation,
+                        org: app.org.clone(),
+                        initiative,
+                    });
+                }
+                Effect::Layout => {
+                    let _ = jobs.send(Job::Layout(app.net.clone()));
+                }
+            }
+        }
+        let mut info = view::FrameInfo::default();
+        terminal.draw(|f| info = view::draw(app, f))?;
+        app.frame = info;
+        let first = if app.pending.is_some() {
+            match rx.recv_timeout(TICK) {
+                Ok(m) => Some(m),
+                Err(RecvTimeoutError::Timeout) => None,
+                Err(RecvTimeoutError::Disconnected) => return Ok(()),
+            }
+        } else {
+            match rx.recv() {
+                Ok(m) => Some(m),
+                Err(_) => return Ok(()),
+            }
+        };
+        let Some(first) = first else {
+            effects.extend(update::update(app, Msg::Tick));
+            continue;
+        };
+        // Answer everything that is waiting before drawing again.
+        for m in std::iter::once(first).chain(rx.try_iter()) {
+            let msg = match m {
+                Incoming::Term(Event::Key(k)) => Msg::Key(k),
+                Incoming::Term(Event::Mouse(me)) => match me.kind {
+                    MouseEventKind::Down(MouseButton::Left) => Msg::Click {
+                        col: me.column,
+                        row: me.row,
+                    },
+                    MouseEventKind::ScrollDown => Msg::Wheel { down: true },
+                    MouseEventKind::ScrollUp => Msg::Wheel { down: false },
+                    _ => continue,
+                },
+                Incoming::Term(Event::Resize(..)) => {
+                    terminal.autoresize()?;
+                    continue;
+                }
+                Incoming::Term(_) => continue,
+                Incoming::Done(d) => Msg::Done(d),
+                Incoming::Signal(s) => {
+                    restore();
+                    std::process::exit(128 + s);
+                }
+                Incoming::InputError(e) => {
+                    return Err(io::Error::other(format!("cannot read the keyboard: {e}")));
+                }
+            };
+            effects.extend(update::update(app, msg));
+        }
+    }
+}

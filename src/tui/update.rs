@@ -1,0 +1,462 @@
+//! The one mutator: `update(&mut App, Msg) -> Vec<Effect>`. IO happens in the loop, as effects.
+
+use std::sync::Arc;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::action::Action;
+use super::analysis_task::{Done, Stage, best_route};
+use super::app::{App, Pending, SearchState, View, VisNode};
+use super::keymap::{self, Mode};
+use super::nav::{self, Dir};
+
+/// Something that happened: a key, a click, a finished computation.
+#[derive(Debug)]
+pub enum Msg {
+    /// A key from the terminal, mapped through the keymap.
+    Key(KeyEvent),
+    /// An action, already mapped.
+    Act(Action),
+    /// A mouse click at a cell.
+    Click {
+        /// Column.
+        col: u16,
+        /// Row.
+        row: u16,
+    },
+    /// The mouse wheel.
+    Wheel {
+        /// Down (else up).
+        down: bool,
+    },
+    /// The spinner's clock while something is computed.
+    Tick,
+    /// Work of the background thread.
+    Done(Done),
+}
+
+/// IO the loop performs for `update`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Leave, restoring the terminal.
+    Quit,
+    /// Restore the terminal, stop, and come back on resume.
+    Suspend,
+    /// Analyse for an initiative (two passes).
+    Analyse {
+        /// Generation to tag the results with.
+        generation: u64,
+        /// Initiative id.
+        initiative: Option<String>,
+    },
+    /// Lay out every unit in the background.
+    Layout,
+}
+
+/// The effects that start the screen: the first analysis, and the layout if it is not ready.
+pub fn start(app: &mut App) -> Vec<Effect> {
+    let mut fx = vec![Effect::Analyse {
+        generation: app.generation,
+        initiative: app.initiative_id(),
+    }];
+    if app.graph.layout.is_none() {
+        fx.push(Effect::Layout);
+    }
+    fx
+}
+
+/// Applies a message to the state and returns the IO to perform.
+pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+    let fx = match msg {
+        Msg::Key(ev) => on_key(app, ev),
+        Msg::Act(a) => act(app, a),
+        Msg::Click { col, row } => {
+            click(app, col, row);
+            Vec::new()
+        }
+        Msg::Wheel { down } => act(app, if down { Action::Down } else { Action::Up }),
+        Msg::Tick => {
+            app.tick = app.tick.wrapping_add(1);
+            Vec::new()
+        }
+        Msg::Done(done) => {
+            finished(app, done);
+            Vec::new()
+        }
+    };
+    refresh_route(app);
+    fx
+}
+
+fn on_key(app: &mut App, ev: KeyEvent) -> Vec<Effect> {
+    if ev.kind == KeyEventKind::Release {
+        return Vec::new();
+    }
+    let key = keymap::key_of(&ev);
+    let mode = app.mode();
+    match keymap::lookup(mode, key) {
+        Some(a) => act(app, a),
+        None => {
+            if mode == Mode::Search
+                && let KeyCode::Char(c) = ev.code
+                && !ev
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+            {
+                type_char(app, c);
+            }
+            Vec::new()
+        }
+    }
+}
+
+fn finished(app: &mut App, done: Done) {
+    match done {
+        Done::Analysed {
+            generation,
+            stage,
+            analysis,
+        } => {
+            if generation != app.generation {
+                return;
+            }
+            app.set_analysis(*analysis);
+            app.pending = match stage {
+                Stage::Quick => Some(Pending::Betweenness),
+                Stage::Full => None,
+            };
+        }
+        Done::Laid(points) => {
+            if points.len() == app.n() {
+                app.graph.layout = Some(Arc::new(points));
+            }
+        }
+    }
+}
+
+fn act(app: &mut App, a: Action) -> Vec<Effect> {
+    app.message = None;
+    let n = app.n();
+    match a {
+        Action::Quit => {
+            app.quit = true;
+            return vec![Effect::Quit];
+        }
+        Action::Suspend => return vec![Effect::Suspend],
+        Action::Help => {
+            app.help = if app.help.is_some() { None } else { Some(0) };
+        }
+        Action::Up
+        | Action::Down
+        | Action::PageUp
+        | Action::PageDown
+        | Action::First
+        | Action::Last
+            if app.help.is_some() =>
+        {
+            let h = app.help.unwrap_or(0);
+            let page = app.frame.page.max(1);
+            app.help = Some(match a {
+                Action::Up => h.saturating_sub(1),
+                Action::Down => h.saturating_add(1).min(app.frame.help_max),
+                Action::PageUp => h.saturating_sub(page),
+                _ => h.saturating_add(page).min(app.frame.help_max),
+            });
+        }
+        Action::NextView
+        | Action::PrevView
+        | Action::ShowGraph
+        | Action::ShowMatrix
+        | Action::ShowGaps => {
+            let views = [View::Graph, View::Matrix, View::Gaps];
+            let i = views.iter().position(|&v| v == app.view).unwrap_or(0);
+            let v = match a {
+                Action::NextView => views[(i + 1) % 3],
+                Action::PrevView => views[(i + 2) % 3],
+                Action::ShowGraph => View::Graph,
+                Action::ShowMatrix => View::Matrix,
+                _ => View::Gaps,
+            };
+            show(app, v);
+        }
+        Action::ToggleDetail => app.detail_toggled = !app.detail_toggled,
+        Action::NextInitiative | Action::PrevInitiative => {
+            let count = app.org.initiatives.len();
+            if count == 0 {
+                app.message = Some("this org has no initiatives".into());
+                return Vec::new();
+            }
+            // Cycle: all targets, then each initiative.
+            let cur = app.initiative.map_or(0, |i| i + 1);
+            let next = if a == Action::NextInitiative {
+                (cur + 1) % (count + 1)
+            } else {
+                (cur + count) % (count + 1)
+            };
+            app.initiative = next.checked_sub(1);
+            app.generation += 1;
+            app.pending = Some(Pending::Analysis);
+            app.message = Some(format!("initiative: {}", app.initiative_label()));
+            return vec![Effect::Analyse {
+                generation: app.generation,
+                initiative: app.initiative_id(),
+            }];
+        }
+        Action::Search => {
+            app.search = Some(SearchState {
+                before: app.selected,
+                ..SearchState::default()
+            });
+        }
+        Action::SearchAccept => {
+            if let Some(s) = app.search.take()
+                && s.matches.is_empty()
+                && !s.query.is_empty()
+            {
+                app.message = Some(format!(
+                    "no unit matches \"{}\"",
+                    crate::text::clean(&s.query)
+                ));
+            }
+        }
+        Action::SearchCancel => {
+            if let Some(s) = app.search.take() {
+                select_unit(app, s.before);
+            }
+        }
+        Action::SearchBackspace => {
+            if let Some(s) = &mut app.search {
+                s.query.pop();
+            }
+            refresh_search(app);
+        }
+        Action::SearchNext | Action::SearchPrev => {
+            if let Some(s) = &mut app.search
+                && !s.matches.is_empty()
+            {
+                let k = s.matches.len();
+                s.current = if a == Action::SearchNext {
+                    (s.current + 1) % k
+                } else {
+                    (s.current + k - 1) % k
+                };
+                let u = s.matches[s.current];
+                select_unit(app, u);
+            }
+        }
+        _ if n == 0 => {}
+        Action::Back => back(app),
+        Action::Activate => activate(app),
+        Action::ToggleGrouping => {
+            app.graph.grouped = !app.graph.grouped && !app.groups.is_empty();
+            app.graph.on_group = None;
+            if app.graph.grouped {
+                let g = app.unit_group[app.selected];
+                if !app.graph.expanded.get(g).copied().unwrap_or(false) {
+                    app.graph.on_group = Some(g);
+                }
+            } else if app.graph.layout.is_none() {
+                app.message = Some("laying out every unit…".into());
+            }
+        }
+        Action::FocusMore => app.graph.hops = (app.graph.hops + 1).min(5),
+        Action::FocusLess => app.graph.hops = app.graph.hops.saturating_sub(1),
+        Action::ThresholdUp => app.graph.threshold = (app.graph.threshold + 1).min(4),
+        Action::ThresholdDown => app.graph.threshold = app.graph.threshold.saturating_sub(1),
+        Action::Up
+        | Action::Down
+        | Action::Left
+        | Action::Right
+        | Action::PageUp
+        | Action::PageDown
+        | Action::First
+        | Action::Last => move_cursor(app, a),
+    }
+    Vec::new()
+}
+
+fn show(app: &mut App, v: View) {
+    app.view = v;
+    if v != View::Gaps {
+        app.pair_view = v;
+    }
+}
+
+fn select_unit(app: &mut App, u: usize) {
+    if u < app.n() {
+        app.selected = u;
+        app.pair_with = None;
+        app.graph.on_group = None;
+        nav::reveal(app);
+    }
+}
+
+fn back(app: &mut App) {
+    if app.pair_with.take().is_some() {
+        return;
+    }
+    if app.graph.hops > 0 || app.graph.threshold > 0 {
+        app.graph.hops = 0;
+        app.graph.threshold = 0;
+        return;
+    }
+    if app.view == View::Graph && app.graph.grouped && app.graph.on_group.is_none() {
+        let g = app.unit_group[app.selected];
+        if let Some(e) = app.graph.expanded.get_mut(g) {
+            *e = false;
+        }
+        app.graph.on_group = Some(g);
+    }
+}
+
+fn activate(app: &mut App) {
+    match app.view {
+        View::Gaps => {
+            let Some(g) = app.gaps().get(app.gap_cursor).cloned() else {
+                return;
+            };
+            app.selected = g.from.min(app.n() - 1);
+            app.pair_with = g.to.filter(|&t| t < app.n() && t != g.from);
+            app.graph.on_group = None;
+            nav::reveal(app);
+            show(app, app.pair_view);
+        }
+        View::Graph => {
+            if let Some(g) = app.graph.on_group.filter(|_| app.graph.grouped) {
+                if let Some(e) = app.graph.expanded.get_mut(g) {
+                    *e = true;
+                }
+                app.graph.on_group = None;
+            }
+        }
+        View::Matrix => {
+            if app.pair_with.is_none() {
+                app.message = Some("move left or right to pick the other unit of a pair".into());
+            }
+        }
+    }
+}
+
+fn move_cursor(app: &mut App, a: Action) {
+    let n = app.n();
+    let page = app.frame.page.max(1) as usize;
+    let step = |pos: usize, len: usize| -> usize {
+        let last = len.saturating_sub(1);
+        match a {
+            Action::Up | Action::Left => pos.saturating_sub(1),
+            Action::Down | Action::Right => (pos + 1).min(last),
+            Action::PageUp => pos.saturating_sub(page),
+            Action::PageDown => (pos + page).min(last),
+            Action::First => 0,
+            _ => last,
+        }
+    };
+    match app.view {
+        View::Gaps => app.gap_cursor = step(app.gap_cursor, app.gaps().len()),
+        View::Matrix => {
+            let row = app.rank[app.selected];
+            let col = app.rank[app.pair_with.unwrap_or(app.selected)];
+            let (row, col) = match a {
+                Action::Left | Action::Right => (row, step(col, n)),
+                Action::First | Action::Last => (step(row, n), step(col, n)),
+                _ => (step(row, n), col),
+            };
+            app.selected = app.order[row];
+            app.pair_with = (row != col).then(|| app.order[col]);
+            app.graph.on_group = None;
+        }
+        View::Graph => {
+            let nodes = nav::visible(app);
+            let Some(cur) = nav::cursor(app) else { return };
+            let target = match a {
+                Action::Up => nav::step(&nodes, cur, Dir::Up),
+                Action::Down => nav::step(&nodes, cur, Dir::Down),
+                Action::Left => nav::step(&nodes, cur, Dir::Left),
+                Action::Right => nav::step(&nodes, cur, Dir::Right),
+                _ => {
+                    // Page keys and Home/End walk the units in matrix order.
+                    let r = step(app.rank[app.selected], n);
+                    Some(VisNode::Unit(app.order[r]))
+                }
+            };
+            match target {
+                Some(t) if nodes.iter().any(|(v, _)| *v == t) => nav::put_cursor(app, t),
+                Some(VisNode::Unit(u)) => select_unit(app, u),
+                Some(t) => nav::put_cursor(app, t),
+                None if !nodes.iter().any(|(v, _)| *v == cur) => {
+                    if let Some(&(v, _)) = nodes.first() {
+                        nav::put_cursor(app, v);
+                    }
+                }
+                None => {}
+            }
+            app.pair_with = None;
+        }
+    }
+}
+
+fn type_char(app: &mut App, c: char) {
+    if let Some(s) = &mut app.search {
+        s.query.push(c);
+    }
+    refresh_search(app);
+}
+
+fn refresh_search(app: &mut App) {
+    let Some(s) = &app.search else { return };
+    let q = s.query.to_lowercase();
+    let before = s.before;
+    let mut hits: Vec<(u8, usize)> = Vec::new();
+    if !q.is_empty() {
+        for &u in &app.order {
+            let label = app.labels[u].to_lowercase();
+            let id = app.org.units[u].id.to_lowercase();
+            let rank = if label.starts_with(&q) || id.starts_with(&q) {
+                0
+            } else if label.contains(&q) || id.contains(&q) {
+                1
+            } else {
+                continue;
+            };
+            hits.push((rank, u));
+        }
+    }
+    hits.sort_by_key(|&(r, u)| (r, app.rank[u]));
+    let matches: Vec<usize> = hits.into_iter().map(|(_, u)| u).collect();
+    let first = matches.first().copied();
+    if let Some(s) = &mut app.search {
+        s.matches = matches;
+        s.current = 0;
+    }
+    select_unit(app, first.unwrap_or(before));
+}
+
+fn click(app: &mut App, col: u16, row: u16) {
+    let hit = app.frame.hit(col, row);
+    match hit {
+        Some(super::view::Hit::Node(v)) => match v {
+            VisNode::Unit(u) => select_unit(app, u),
+            VisNode::Group(_) => nav::put_cursor(app, v),
+        },
+        Some(super::view::Hit::Cell(r, c)) => {
+            if let (Some(&a), Some(&b)) = (app.order.get(r), app.order.get(c)) {
+                app.selected = a;
+                app.pair_with = (a != b).then_some(b);
+            }
+        }
+        Some(super::view::Hit::Gap(i)) if i < app.gaps().len() => app.gap_cursor = i,
+        Some(super::view::Hit::Gap(_)) => {}
+        None => {}
+    }
+}
+
+fn refresh_route(app: &mut App) {
+    let want = app.pair_with.map(|b| (app.selected, b));
+    match want {
+        None => app.route = None,
+        Some((a, b)) if app.route.as_ref().map(|r| r.0) != want => {
+            app.route = Some(((a, b), best_route(&app.net, a, b)));
+        }
+        Some(_) => {}
+    }
+}

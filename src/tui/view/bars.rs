@@ -1,0 +1,138 @@
+//! The title bar (org, counts, initiative, progress) and the status bar (keys, messages, search).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use crate::tui::app::{App, Pending};
+use crate::tui::keymap::{self, Mode};
+
+use super::put;
+
+const SPIN: &[&str] = &["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
+const SPIN_ASCII: &[&str] = &["|", "/", "-", "\\"];
+
+/// The title bar.
+pub fn title(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    buf.set_style(area, t.bar);
+    let sep = if app.ascii { " | " } else { " │ " };
+    let gaps = match app.pending {
+        Some(Pending::Analysis) => "… gaps".to_string(),
+        _ => format!("{} gaps", app.gaps().len()),
+    };
+    let counts = format!("{} units · {} ties · {}", app.n(), app.org.ties.len(), gaps);
+    let counts = if app.ascii {
+        counts.replace('·', ",").replace('…', "..")
+    } else {
+        counts
+    };
+    let right = match app.pending {
+        None => format!(" {} ", app.view.title()),
+        Some(p) => {
+            let frames = if app.ascii { SPIN_ASCII } else { SPIN };
+            let spin = frames[(app.tick % frames.len() as u64) as usize];
+            let what = match p {
+                Pending::Analysis => "analysing",
+                Pending::Betweenness => "betweenness",
+            };
+            format!(
+                " {spin} {what}{} │ {} ",
+                if app.ascii { "..." } else { "…" },
+                app.view.title()
+            )
+        }
+    };
+    let right = if app.ascii {
+        right.replace('│', "|")
+    } else {
+        right
+    };
+    let rw = right.chars().count() as u16;
+    let tail = format!("{sep}{counts}{sep}initiative: {}", app.initiative_label());
+    let avail = area.width.saturating_sub(rw) as usize;
+    let tail_w = tail.chars().count();
+    let title_w = avail.saturating_sub(tail_w + 1).max(avail.min(12));
+    let mut title: String = app.title.chars().take(title_w).collect();
+    if title.chars().count() < app.title.chars().count() && title_w > 1 {
+        title = title.chars().take(title_w - 1).collect();
+        title.push(if app.ascii { '~' } else { '…' });
+    }
+    let left = format!(" {title}{tail}");
+    put(buf, area.x, area.y, &left, avail as u16, t.bar);
+    put(
+        buf,
+        area.right().saturating_sub(rw),
+        area.y,
+        &right,
+        rw,
+        t.bar,
+    );
+}
+
+/// The status bar: the search line, or a message and the main keys of the current mode.
+pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    buf.set_style(area, t.bar);
+    if let Some(s) = &app.search {
+        let found = match s.matches.len() {
+            0 if s.query.is_empty() => "type a name or id".to_string(),
+            0 => "no match".to_string(),
+            k => format!(
+                "{}/{k}: {}",
+                s.current + 1,
+                app.labels[s.matches[s.current].min(app.n() - 1)]
+            ),
+        };
+        let line = format!(" /{}", crate::text::clean(&s.query));
+        let x = put(buf, area.x, area.y, &line, area.width, t.bar);
+        let x = put(
+            buf,
+            x,
+            area.y,
+            "▏",
+            area.width.saturating_sub(x - area.x),
+            t.bar,
+        );
+        let x = put(
+            buf,
+            x + 1,
+            area.y,
+            &found,
+            area.width.saturating_sub(x + 1 - area.x),
+            t.bar,
+        );
+        hint_list(app, &[Mode::Search], area, x + 2, buf);
+        return;
+    }
+    let mut x = area.x;
+    if let Some(m) = &app.message {
+        x = put(buf, x + 1, area.y, m, area.width.saturating_sub(1), t.bar) + 1;
+    }
+    let modes = if app.help.is_some() {
+        vec![Mode::Help]
+    } else {
+        vec![app.view.mode(), Mode::Global]
+    };
+    hint_list(app, &modes, area, x, buf);
+}
+
+fn hint_list(app: &App, modes: &[Mode], area: Rect, mut x: u16, buf: &mut Buffer) {
+    let t = &app.theme;
+    for (key, doc) in keymap::hints(modes) {
+        let short = doc;
+        let need = key.chars().count() + short.chars().count() + 3;
+        if x + need as u16 > area.right() {
+            break;
+        }
+        x = put(
+            buf,
+            x + 1,
+            area.y,
+            key,
+            area.right() - x - 1,
+            t.bar.add_modifier(ratatui::style::Modifier::BOLD),
+        );
+        x = put(buf, x + 1, area.y, short, area.right() - x - 1, t.bar);
+        x += 1;
+    }
+}

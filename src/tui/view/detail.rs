@@ -1,0 +1,268 @@
+//! The detail pane: a unit (group, attributes, metrics, ties, gaps) or a pair (both ratings,
+//! targets, the best indirect route).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::widgets::{Block, Widget};
+
+use crate::analysis::BetweennessDone;
+use crate::text::clean;
+use crate::tui::app::{App, Pending};
+
+use super::gaps::who;
+use super::help::border_set;
+use super::symbols::{gap_symbol, is_alarm};
+use super::{on_scale, put, wrap};
+
+type Lines = Vec<(Style, String)>;
+
+/// Draws the detail pane.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let block = Block::bordered()
+        .border_set(border_set(app.ascii))
+        .border_style(t.dim)
+        .title(" Detail ");
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if app.n() == 0 || inner.width < 4 {
+        return;
+    }
+    let gap = app
+        .gaps()
+        .get(app.gap_cursor)
+        .filter(|_| app.view == crate::tui::app::View::Gaps);
+    if let Some(g) = gap {
+        let mut lines = match g.to {
+            Some(to) if to < app.n() => pair_lines(app, g.from.min(app.n() - 1), to, false),
+            _ => unit_lines(app, g.from.min(app.n() - 1)),
+        };
+        lines.push((t.dim, "Enter jumps to it".into()));
+        show(lines, inner, buf);
+        return;
+    }
+    let lines = match (
+        app.graph
+            .on_group
+            .filter(|_| app.graph.grouped && app.view == crate::tui::app::View::Graph),
+        app.pair_with,
+    ) {
+        (Some(g), _) => group_lines(app, g),
+        (None, Some(b)) => pair_lines(app, app.selected, b, true),
+        (None, None) => unit_lines(app, app.selected),
+    };
+    show(lines, inner, buf);
+}
+
+/// Writes lines into the pane, wrapping long ones.
+fn show(lines: Lines, inner: Rect, buf: &mut Buffer) {
+    let wrapped = lines.into_iter().flat_map(|(style, text)| {
+        wrap(&text, inner.width as usize)
+            .into_iter()
+            .map(move |l| (style, l))
+    });
+    for (k, (style, text)) in wrapped.take(inner.height as usize).enumerate() {
+        put(buf, inner.x, inner.y + k as u16, &text, inner.width, style);
+    }
+}
+
+fn group_lines(app: &App, g: usize) -> Lines {
+    let t = &app.theme;
+    let units: Vec<usize> = app
+        .order
+        .iter()
+        .copied()
+        .filter(|&u| app.unit_group[u] == g)
+        .collect();
+    let mut out = vec![
+        (t.heading, app.groups[g].clone()),
+        (t.text, format!("{} units (Enter shows them)", units.len())),
+    ];
+    if let Some(s) = app
+        .analysis
+        .as_deref()
+        .and_then(|a| a.groups.iter().find(|s| clean(&s.group) == app.groups[g]))
+    {
+        out.push((
+            t.text,
+            format!("ties inside {} · outside {}", s.internal, s.external),
+        ));
+        if let Some(ei) = s.ei_index {
+            out.push((t.text, format!("E-I index {ei:+.2} (-1 silo, +1 outward)")));
+        }
+    }
+    for u in units {
+        out.push((t.dim, format!("  {}", app.labels[u])));
+    }
+    out
+}
+
+fn unit_lines(app: &App, u: usize) -> Lines {
+    let t = &app.theme;
+    let unit = &app.org.units[u];
+    let mut out = vec![(t.heading, app.labels[u].clone())];
+    out.push((
+        t.dim,
+        format!(
+            "id {} · {}",
+            clean(&unit.id),
+            app.groups
+                .get(app.unit_group[u])
+                .cloned()
+                .unwrap_or_default()
+        ),
+    ));
+    if let Some(size) = unit.size {
+        out.push((t.dim, format!("size {size}")));
+    }
+    for (k, v) in &unit.attrs {
+        out.push((t.dim, format!("{}: {}", clean(k), clean(&v.to_string()))));
+    }
+    match app
+        .analysis
+        .as_deref()
+        .and_then(|a| a.nodes.get(u).map(|s| (a, s)))
+    {
+        Some((a, s)) => {
+            let btw = match a.betweenness {
+                BetweennessDone::Skipped => "…".to_string(),
+                BetweennessDone::Exact => format!("{:.3}", s.betweenness),
+                BetweennessDone::Sampled(k) => format!("≈{:.3} ({k} sources)", s.betweenness),
+            };
+            out.push((
+                t.text,
+                format!("degree {} · strength {:.2}", s.degree, s.strength),
+            ));
+            out.push((t.text, format!("betweenness {btw}")));
+        }
+        None => out.push((t.dim, "metrics: computing…".into())),
+    }
+    let mut ties = app.adj[u].clone();
+    ties.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    out.push((t.heading, format!("Ties ({}), strongest first", ties.len())));
+    let r = |x, y| {
+        app.net
+            .rating(x, y)
+            .map_or("?".to_string(), |s| on_scale(app, s))
+    };
+    for (v, _) in ties.iter().take(12) {
+        let mark = app
+            .pair_gap(u, *v)
+            .map(|k| gap_symbol(k, app.ascii))
+            .unwrap_or(" ");
+        let text = if app.net.directed {
+            format!("{mark} {:<16} {}→ {}←", app.labels[*v], r(u, *v), r(*v, u))
+        } else {
+            format!("{mark} {:<16} {}", app.labels[*v], r(u, *v))
+        };
+        out.push((t.text, text));
+    }
+    if ties.len() > 12 {
+        out.push((t.dim, format!("  … {} more", ties.len() - 12)));
+    }
+    let gaps: Vec<_> = app
+        .gaps()
+        .iter()
+        .filter(|g| g.from == u || g.to == Some(u))
+        .collect();
+    out.push((t.heading, format!("Gaps ({})", gaps.len())));
+    for g in gaps.iter().take(8) {
+        let style = if is_alarm(g.kind) { t.alarm } else { t.warn };
+        out.push((
+            style,
+            format!(
+                "{} {}: {}",
+                gap_symbol(g.kind, app.ascii),
+                g.kind.as_str(),
+                who(app, g)
+            ),
+        ));
+    }
+    out
+}
+
+fn pair_lines(app: &App, a: usize, b: usize, with_route: bool) -> Lines {
+    let t = &app.theme;
+    let (la, lb) = (&app.labels[a], &app.labels[b]);
+    let r = |x, y| {
+        app.net
+            .rating(x, y)
+            .map_or("unknown (did not answer)".to_string(), |s| on_scale(app, s))
+    };
+    let mut out = vec![(
+        t.heading,
+        format!("{la} {} {lb}", if app.ascii { "<->" } else { "↔" }),
+    )];
+    if app.net.directed {
+        out.push((t.text, format!("{la} rates {lb}: {}", r(a, b))));
+        out.push((t.text, format!("{lb} rates {la}: {}", r(b, a))));
+    }
+    out.push((
+        t.text,
+        format!(
+            "pair strength {} (scale {}-{})",
+            on_scale(app, app.net.pair(a, b)),
+            on_scale(app, 0.0),
+            on_scale(app, 1.0)
+        ),
+    ));
+    let chosen = app.initiative_id();
+    let ids = (&app.org.units[a].id, &app.org.units[b].id);
+    for target in &app.org.targets {
+        let same = (&target.from, &target.to) == ids || (&target.to, &target.from) == ids;
+        let applies =
+            target.initiative.is_none() || chosen.is_none() || target.initiative == chosen;
+        if same && applies {
+            let who = target
+                .initiative
+                .as_deref()
+                .map_or("baseline".to_string(), clean);
+            out.push((
+                t.text,
+                format!(
+                    "target {} ({who})",
+                    on_scale(app, app.org.normalize(target.min))
+                ),
+            ));
+            if let Some(why) = &target.why {
+                out.push((t.dim, format!("  {}", clean(why))));
+            }
+        }
+    }
+    for g in app.gaps().iter().filter(|g| {
+        g.to.is_some()
+            && (g.from.min(g.to.unwrap_or(0)), g.from.max(g.to.unwrap_or(0)))
+                == (a.min(b), a.max(b))
+    }) {
+        let style = if is_alarm(g.kind) { t.alarm } else { t.warn };
+        out.push((
+            style,
+            format!("{} {}", gap_symbol(g.kind, app.ascii), g.kind.as_str()),
+        ));
+        out.push((t.text, format!("  {}", clean(&g.explanation))));
+    }
+    if !with_route {
+        return out;
+    }
+    out.push((t.heading, "Best route (strongest weakest link)".into()));
+    match &app.route {
+        Some((_, Some(p))) => {
+            let names: Vec<&str> = p
+                .units
+                .iter()
+                .filter_map(|&u| app.labels.get(u).map(String::as_str))
+                .collect();
+            out.push((t.text, names.join(if app.ascii { " > " } else { " → " })));
+            out.push((t.text, format!("weakest link {}", on_scale(app, p.weakest))));
+            if p.units.len() == 2 {
+                out.push((t.dim, "(the direct tie is the best route)".into()));
+            }
+        }
+        Some((_, None)) if app.pending == Some(Pending::Analysis) => {
+            out.push((t.dim, "computing…".into()))
+        }
+        _ => out.push((t.dim, "none found".into())),
+    }
+    out
+}

@@ -1,0 +1,186 @@
+//! The matrix view: a heat map of ratings, row -> column, with gap cells marked by symbol.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use crate::tui::app::App;
+
+use super::symbols::{gap_symbol, is_alarm};
+use super::{FrameInfo, Hit, on_scale, put};
+
+/// Width of one cell in columns.
+pub const CELL: u16 = 2;
+
+const RAMP: [&str; 4] = ["░", "▒", "▓", "█"];
+const RAMP_ASCII: [&str; 4] = [".", ":", "+", "#"];
+
+/// The cell text and style of the rating `row -> col`.
+fn cell(app: &App, a: usize, b: usize) -> (String, ratatui::style::Style) {
+    let t = &app.theme;
+    if a == b {
+        return ((if app.ascii { "\\ " } else { "╲ " }).into(), t.dim);
+    }
+    let (glyph, style) = match app.net.rating(a, b) {
+        None => ("?", t.dim),
+        Some(s) if s <= 0.0 => (if app.ascii { "." } else { "·" }, t.dim),
+        Some(s) => {
+            let level = ((s * 4.0).ceil() as usize).clamp(1, 4) - 1;
+            (
+                if app.ascii {
+                    RAMP_ASCII[level]
+                } else {
+                    RAMP[level]
+                },
+                t.ramp[level],
+            )
+        }
+    };
+    match app.pair_gap(a, b) {
+        Some(k) => (
+            format!("{glyph}{}", gap_symbol(k, app.ascii)),
+            if is_alarm(k) { t.alarm } else { t.warn },
+        ),
+        None => (format!("{glyph}{glyph}"), style),
+    }
+}
+
+/// Draws the matrix view.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
+    let t = &app.theme;
+    let n = app.n();
+    if area.height < 4 || area.width < 12 {
+        return;
+    }
+    if n == 0 {
+        put(
+            buf,
+            area.x + 1,
+            area.y + 1,
+            "This org has no units yet.",
+            area.width - 1,
+            t.dim,
+        );
+        return;
+    }
+    let label_w = (app
+        .labels
+        .iter()
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(4) as u16
+        + 1)
+    .clamp(5, 18)
+    .min(area.width / 3);
+    let head_h = (app
+        .labels
+        .iter()
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(1) as u16)
+        .clamp(1, 5)
+        .min(area.height / 4);
+    let top = area.y + 2 + head_h;
+    let rows = area.bottom().saturating_sub(top) as usize;
+    let cols = ((area.width - label_w) / CELL) as usize;
+    if rows == 0 || cols == 0 {
+        return;
+    }
+    info.page = rows as u16;
+    let row = app.rank[app.selected];
+    let col = app.rank[app.pair_with.unwrap_or(app.selected)];
+    let (r0, c0) = ((row / rows) * rows, (col / cols) * cols);
+    // Line 1: what the selected cell says; line 2: a legend.
+    let (a, b) = (app.order[row], app.order[col]);
+    let what = if a == b {
+        format!(" {}: pick a column with ←/→ to see a pair", app.labels[a])
+    } else {
+        let r = |x, y| {
+            app.net
+                .rating(x, y)
+                .map_or("unknown".to_string(), |s| on_scale(app, s))
+        };
+        format!(
+            " {} → {}: {}   {} → {}: {}   (scale {}–{})",
+            app.labels[a],
+            app.labels[b],
+            r(a, b),
+            app.labels[b],
+            app.labels[a],
+            r(b, a),
+            on_scale(app, 0.0),
+            on_scale(app, 1.0)
+        )
+    };
+    let what = if app.ascii {
+        what.replace('→', "->").replace('←', "<-").replace('–', "-")
+    } else {
+        what
+    };
+    put(buf, area.x, area.y, &what, area.width, t.heading);
+    let ramp = if app.ascii { RAMP_ASCII } else { RAMP };
+    let legend = format!(
+        " row rates column: {}{}{}{} weak→strong  {} none  ? unknown  {} below target  {} missing  {} one-sided  [{}-{} of {}]",
+        ramp[0],
+        ramp[1],
+        ramp[2],
+        ramp[3],
+        if app.ascii { "." } else { "·" },
+        gap_symbol(crate::analysis::GapKind::BelowTarget, app.ascii),
+        gap_symbol(crate::analysis::GapKind::MissingTie, app.ascii),
+        gap_symbol(crate::analysis::GapKind::Asymmetric, app.ascii),
+        c0 + 1,
+        (c0 + cols).min(n),
+        n
+    );
+    let legend = if app.ascii {
+        legend.replace('→', "->")
+    } else {
+        legend
+    };
+    put(buf, area.x, area.y + 1, &legend, area.width, t.dim);
+    // Column headers, written downwards.
+    for (k, c) in (c0..(c0 + cols).min(n)).enumerate() {
+        let x = area.x + label_w + k as u16 * CELL;
+        let style = if c == col { t.selected } else { t.dim };
+        for (i, ch) in app.labels[app.order[c]]
+            .chars()
+            .take(head_h as usize)
+            .enumerate()
+        {
+            put(buf, x, area.y + 2 + i as u16, &ch.to_string(), 1, style);
+        }
+    }
+    for (k, r) in (r0..(r0 + rows).min(n)).enumerate() {
+        let y = top + k as u16;
+        let u = app.order[r];
+        let style = if r == row { t.selected } else { t.text };
+        let label: String = app.labels[u].chars().take(label_w as usize - 1).collect();
+        put(buf, area.x, y, &label, label_w - 1, style);
+        for (j, c) in (c0..(c0 + cols).min(n)).enumerate() {
+            let x = area.x + label_w + j as u16 * CELL;
+            let (text, mut style) = cell(app, u, app.order[c]);
+            if r == row && c == col {
+                style = style.patch(t.selected);
+            }
+            put(buf, x, y, &text, CELL, style);
+        }
+    }
+    let grid = Rect {
+        x: area.x + label_w,
+        y: top,
+        width: (((c0 + cols).min(n) - c0) as u16) * CELL,
+        height: ((r0 + rows).min(n) - r0) as u16,
+    };
+    for dr in 0..grid.height {
+        for dc in 0..grid.width / CELL {
+            let rect = Rect {
+                x: grid.x + dc * CELL,
+                y: grid.y + dr,
+                width: CELL,
+                height: 1,
+            };
+            info.hits
+                .push((rect, Hit::Cell(r0 + dr as usize, c0 + dc as usize)));
+        }
+    }
+}

@@ -1,0 +1,223 @@
+//! Pure drawing: `draw(&App, &mut Frame) -> FrameInfo`. One file per view.
+
+mod bars;
+mod detail;
+mod gaps;
+mod graph;
+mod help;
+mod matrix;
+mod symbols;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::app::{App, View, VisNode};
+
+pub use symbols::{gap_symbol, too_small};
+
+/// Smallest usable terminal.
+pub const MIN_WIDTH: u16 = 40;
+/// Smallest usable terminal.
+pub const MIN_HEIGHT: u16 = 12;
+/// From this width the detail pane sits beside the view (and is shown by default).
+pub const WIDE: u16 = 100;
+
+/// What a click at a cell means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hit {
+    /// A graph node.
+    Node(VisNode),
+    /// A matrix cell: positions in the matrix order (row, column).
+    Cell(usize, usize),
+    /// A row of the gap list.
+    Gap(usize),
+}
+
+/// Facts learned while drawing, returned to the loop (views store nothing).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FrameInfo {
+    /// Rows in a page of the current list, matrix or help.
+    pub page: u16,
+    /// Largest scroll offset of the help overlay.
+    pub help_max: u16,
+    /// Clickable areas, later ones on top.
+    pub hits: Vec<(Rect, Hit)>,
+}
+
+impl FrameInfo {
+    /// What lies under a cell.
+    pub fn hit(&self, col: u16, row: u16) -> Option<Hit> {
+        self.hits
+            .iter()
+            .rev()
+            .find(|(r, _)| col >= r.x && col < r.right() && row >= r.y && row < r.bottom())
+            .map(|&(_, h)| h)
+    }
+}
+
+/// Draws the whole screen.
+pub fn draw(app: &App, frame: &mut Frame) -> FrameInfo {
+    let area = frame.area();
+    render(app, area, frame.buffer_mut())
+}
+
+/// Draws the whole screen into a buffer.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> FrameInfo {
+    let mut info = FrameInfo::default();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(area, buf, &app.theme);
+        return info;
+    }
+    let title = Rect { height: 1, ..area };
+    let status = Rect {
+        y: area.bottom() - 1,
+        height: 1,
+        ..area
+    };
+    let body = Rect {
+        y: area.y + 1,
+        height: area.height - 2,
+        ..area
+    };
+    bars::title(app, title, buf);
+    bars::status(app, status, buf);
+    let wide = area.width >= WIDE;
+    let show_detail = wide != app.detail_toggled;
+    let (main, side) = if !show_detail {
+        (body, None)
+    } else if wide {
+        let w = (area.width / 3).clamp(32, 52);
+        (
+            Rect {
+                width: body.width - w,
+                ..body
+            },
+            Some(Rect {
+                x: body.right() - w,
+                width: w,
+                ..body
+            }),
+        )
+    } else {
+        let h = (body.height / 2).min(11);
+        (
+            Rect {
+                height: body.height - h,
+                ..body
+            },
+            Some(Rect {
+                y: body.bottom() - h,
+                height: h,
+                ..body
+            }),
+        )
+    };
+    match app.view {
+        View::Graph => graph::render(app, main, buf, &mut info),
+        View::Matrix => matrix::render(app, main, buf, &mut info),
+        View::Gaps => gaps::render(app, main, buf, &mut info),
+    }
+    if let Some(side) = side {
+        detail::render(app, side, buf);
+    }
+    if app.help.is_some() {
+        help::render(app, area, buf, &mut info);
+    }
+    if app.ascii {
+        to_ascii(buf, area);
+    }
+    info
+}
+
+/// Replaces the drawing and punctuation characters the views use with ASCII ones, in one
+/// place (text from the file is left as it is).
+fn to_ascii(buf: &mut Buffer, area: Rect) {
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            let cell = &mut buf[(x, y)];
+            let plain = match cell.symbol() {
+                "·" => ",",
+                "…" => ".",
+                "→" => ">",
+                "←" => "<",
+                "↔" => "=",
+                "–" | "—" | "─" => "-",
+                "≈" => "~",
+                "×" => "x",
+                "│" | "▏" => "|",
+                _ => continue,
+            };
+            cell.set_symbol(plain);
+        }
+    }
+}
+
+/// Writes a string clipped to a width, returning the column after it.
+pub(crate) fn put(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    text: &str,
+    max: u16,
+    style: ratatui::style::Style,
+) -> u16 {
+    let area = buf.area;
+    if y < area.y || y >= area.bottom() || x >= area.right() || max == 0 {
+        return x;
+    }
+    let max = max.min(area.right() - x) as usize;
+    buf.set_stringn(x, y, text, max, style).0
+}
+
+/// Splits text into lines of at most `width` characters at spaces (long words are cut);
+/// continuation lines start with two spaces.
+pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(4);
+    let mut out = Vec::new();
+    let mut line = String::new();
+    let mut fresh = true;
+    for word in text.split(' ') {
+        if !fresh && line.chars().count() + 1 + word.chars().count() > width {
+            out.push(std::mem::take(&mut line));
+            line.push_str("  ");
+            fresh = true;
+        }
+        if !fresh {
+            line.push(' ');
+        }
+        line.push_str(word);
+        fresh = false;
+        while line.chars().count() > width {
+            out.push(line.chars().take(width).collect());
+            line = format!("  {}", line.chars().skip(width).collect::<String>());
+        }
+    }
+    if !line.trim().is_empty() || out.is_empty() {
+        out.push(line);
+    }
+    out
+}
+
+/// A number on the file's scale, short.
+pub(crate) fn on_scale(app: &App, s: f64) -> String {
+    let v = app.org.scale.denormalize(s);
+    if (v - v.round()).abs() < 1e-9 {
+        format!("{}", v.round())
+    } else {
+        format!("{v:.1}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wrap_breaks_at_spaces_and_indents() {
+        assert_eq!(wrap("aaa bbb ccc", 7), vec!["aaa bbb", "  ccc"]);
+        assert_eq!(wrap("  indented", 20), vec!["  indented"]);
+        assert_eq!(wrap("abcdefghij", 6), vec!["abcdef", "  ghij"]);
+        assert_eq!(wrap("", 6), vec![""]);
+    }
+}

@@ -1,0 +1,90 @@
+//! Helpers shared by the screen tests: building apps and reading the screen back.
+#![allow(dead_code)]
+
+use gapscope::analysis::{Gap, GapKind};
+use gapscope::model::{self, Org};
+use gapscope::tui::script;
+use gapscope::tui::update::Msg;
+use gapscope::tui::{App, Config};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+
+/// The real network used by the tests (Krackhardt 1987, see fixtures_tui/README.md).
+pub fn krackhardt() -> Org {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures_tui/krackhardt-advice-people.json"
+    );
+    model::load(path, model::DEFAULT_MAX_BYTES).expect("fixture loads")
+}
+
+/// An app on an org, with its analysis done and one frame drawn.
+pub fn started(org: Org, config: &Config, w: u16, h: u16) -> (App, Terminal<TestBackend>) {
+    let mut app = App::new(org, "test", config);
+    let mut term = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
+    script::run(&mut app, &mut term, Vec::new());
+    (app, term)
+}
+
+/// Sends keys (keymap spellings) through the real update path, drawing after each.
+pub fn keys(app: &mut App, term: &mut Terminal<TestBackend>, keys: &[&str]) -> bool {
+    let msgs = keys.iter().map(|k| Msg::Key(script::key(k))).collect();
+    run_msgs(app, term, msgs)
+}
+
+/// Sends messages through the real update path without re-running the start effects.
+pub fn run_msgs(app: &mut App, term: &mut Terminal<TestBackend>, msgs: Vec<Msg>) -> bool {
+    let mut quit = false;
+    for m in msgs {
+        let fx = gapscope::tui::update::update(app, m);
+        quit |= script::run_effects(app, fx);
+        script::draw(app, term);
+    }
+    quit
+}
+
+/// The screen as text, one line per row, trailing spaces kept off.
+pub fn text(buf: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut line = String::new();
+        for x in 0..buf.area.width {
+            line.push_str(buf[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// Adds hand-made gaps to the app's analysis (the analysis helper fills real ones).
+pub fn with_gaps(app: &mut App, gaps: Vec<Gap>) {
+    let mut a = (*app.analysis.clone().expect("analysis done")).clone();
+    a.gaps = gaps;
+    app.set_analysis(a);
+}
+
+/// A pair gap between unit indices.
+pub fn pair_gap(kind: GapKind, a: usize, b: usize, actual: f64, target: f64) -> Gap {
+    Gap {
+        kind,
+        from: a.min(b),
+        to: Some(a.max(b)),
+        group: None,
+        actual: Some(actual),
+        target: Some(target),
+        severity: (target - actual).abs(),
+        initiative: None,
+        explanation: format!("test gap {a}-{b}"),
+    }
+}
+
+/// Index of the unit with this id.
+pub fn unit(app: &App, id: &str) -> usize {
+    app.org
+        .units
+        .iter()
+        .position(|u| u.id == id)
+        .expect("unit exists")
+}
