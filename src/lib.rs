@@ -7,6 +7,7 @@ pub mod analysis;
 pub mod cli;
 pub mod diff;
 pub mod export;
+pub mod generate;
 pub mod import;
 pub mod layout;
 pub mod model;

@@ -37,7 +37,7 @@ pub enum BetweennessMode {
 }
 
 /// Largest org for which `BetweennessMode::Auto` computes exact betweenness.
-pub const AUTO_EXACT_LIMIT: usize = 20_000;
+pub const AUTO_EXACT_LIMIT: usize = 10_000;
 
 /// Choices that change what the analysis reports.
 #[derive(Debug, Clone, PartialEq)]

@@ -5,6 +5,7 @@
 mod aggregate;
 mod diff;
 mod export;
+mod generate;
 mod import;
 pub mod open;
 pub mod report;
@@ -110,6 +111,31 @@ pub enum Command {
     /// Print the JSON Schema (draft 2020-12) of the org file, for editors.
     #[command(after_help = "Example:\n  gapscope schema > gapscope.schema.json")]
     Schema,
+    /// Write a synthetic org: departments, heavy-tailed ties, one-sided ratings, targets.
+    #[command(
+        after_help = "Examples:\n  gapscope generate --units 10000 -o big.json\n  gapscope generate --units 500 --groups 8 --mean-degree 6 --seed 7 > small.json\n\nThe same options always give the same file."
+    )]
+    Generate(GenerateArgs),
+}
+
+/// Arguments of `generate`.
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// Number of units.
+    #[arg(long, value_name = "N")]
+    pub units: usize,
+    /// Seed of every random choice.
+    #[arg(long, value_name = "S", default_value_t = 1)]
+    pub seed: u64,
+    /// Number of departments (default: one per 40 units).
+    #[arg(long, value_name = "G")]
+    pub groups: Option<usize>,
+    /// Mean number of collaborators per unit.
+    #[arg(long, value_name = "D", default_value_t = 10.0)]
+    pub mean_degree: f64,
+    /// Write to this file (never overwritten) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<String>,
 }
 
 /// Arguments of `validate`.
@@ -156,6 +182,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status,
     match cli.command {
         Some(Command::Validate(args)) => validate::run(&args, cli.max_bytes, out, err),
         Some(Command::Sample) => sample::run(out),
+        Some(Command::Generate(args)) => generate::run(&args, out, err),
         Some(Command::Import(args)) => import::run(&args, cli.max_bytes, out, err),
         Some(Command::Aggregate(args)) => aggregate::run(&args, cli.max_bytes, out, err),
         Some(Command::Export(args)) => export::run(&args, cli.max_bytes, out),

@@ -1,0 +1,220 @@
+//! Timings of load, analysis and betweenness on generated orgs of growing size.
+//!
+//! Run: `cargo run --release --example bench` (options: `--help`). Each phase is timed
+//! `--runs` times; the best and the median are printed. See docs/benchmarks.md.
+
+use std::time::{Duration, Instant};
+
+use clap::Parser;
+use gapscope::analysis::{self, BetweennessMode, Options, betweenness};
+use gapscope::generate::{Params, generate};
+use gapscope::model::{self, Network, save};
+
+/// Times gapscope's load, analysis and betweenness on synthetic orgs.
+#[derive(Parser)]
+struct Args {
+    /// Org sizes (units) to measure.
+    #[arg(long, value_delimiter = ',', default_values_t = [1_000, 10_000, 100_000])]
+    sizes: Vec<usize>,
+    /// Runs per phase (the largest size runs betweenness once when exact).
+    #[arg(long, default_value_t = 3)]
+    runs: usize,
+    /// Mean degree of the generated orgs.
+    #[arg(long, default_value_t = 10.0)]
+    mean_degree: f64,
+    /// Exact betweenness at every size (default: `Auto`, sampled above the exact limit).
+    #[arg(long)]
+    exact: bool,
+    /// Sampled betweenness from this many sources (seed 0) instead of `Auto`/`--exact`.
+    #[arg(long)]
+    sources: Option<usize>,
+    /// Measure this org file (load from disk + full analysis) instead of generated ones.
+    #[arg(long)]
+    file: Option<String>,
+    /// A real org file whose load time is measured too.
+    #[arg(
+        long,
+        default_value = "/work/shared/data/orgs/email-eu-core-people.json"
+    )]
+    real: String,
+}
+
+fn main() {
+    let args = Args::parse();
+    let threads = rayon::current_num_threads();
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    println!("gapscope bench: {cores} cores available, {threads} rayon threads");
+    println!("runs per phase: {} (best / median)", args.runs);
+    if let Some(file) = &args.file {
+        bench_file(&args, file);
+        return;
+    }
+    for &units in &args.sizes {
+        bench_size(&args, units);
+    }
+    bench_real(&args);
+}
+
+fn bench_size(args: &Args, units: usize) {
+    let params = Params {
+        units,
+        mean_degree: args.mean_degree,
+        ..Params::default()
+    };
+    let text = save::to_string(&generate(&params));
+    let org = match model::from_str("generated", &text) {
+        Ok(org) => org,
+        Err(e) => {
+            eprintln!("generated org does not load: {e}");
+            return;
+        }
+    };
+    let net = Network::new(&org);
+    println!(
+        "\n{units} units: {} ties, {} edges (undirected view), {:.1} MB of JSON",
+        org.ties.len(),
+        net.pairs.len(),
+        text.len() as f64 / 1e6
+    );
+    let runs = args.runs.max(1);
+    let load = time(runs, || {
+        model::from_str("generated", &text).map(|o| o.units.len())
+    });
+    report("load (parse + validate)", &load);
+    let rest = Options {
+        betweenness: BetweennessMode::Skip,
+        ..Options::default()
+    };
+    let analyse = time(runs, || analysis::analyse(&org, &rest).gaps.len());
+    report("analyse without betweenness", &analyse);
+    let mode = match (args.sources, args.exact) {
+        (Some(sources), _) => BetweennessMode::Sampled { sources, seed: 0 },
+        (None, true) => BetweennessMode::Exact,
+        (None, false) => BetweennessMode::Auto,
+    };
+    let mut done = None;
+    let slow = mode == BetweennessMode::Exact && units > analysis::AUTO_EXACT_LIMIT;
+    let between = time(if slow { 1 } else { runs }, || {
+        let (values, how) = betweenness::compute(&net, mode);
+        done = Some(how);
+        values.len()
+    });
+    report(&format!("betweenness {done:?}"), &between);
+    let full = Options {
+        betweenness: mode,
+        ..Options::default()
+    };
+    let whole = time(if slow { 1 } else { runs }, || {
+        analysis::analyse(&org, &full).nodes.len()
+    });
+    report("analyse (everything)", &whole);
+    let total: Vec<Took> = load.iter().zip(&whole).map(|(a, b)| *a + *b).collect();
+    report("load + analyse", &total);
+}
+
+/// Load and analyse one org file, as `gapscope report` would.
+fn bench_file(args: &Args, file: &str) {
+    let runs = args.runs.max(1);
+    let load = time(runs, || model::load(file, model::DEFAULT_MAX_BYTES).is_ok());
+    let org = match model::load(file, model::DEFAULT_MAX_BYTES) {
+        Ok(org) => org,
+        Err(e) => {
+            eprintln!("{e}");
+            return;
+        }
+    };
+    println!(
+        "\n{file}: {} units, {} ties",
+        org.units.len(),
+        org.ties.len()
+    );
+    report("load (read + parse + validate)", &load);
+    let mut done = None;
+    let whole = time(runs, || {
+        let a = analysis::analyse(&org, &Options::default());
+        done = Some(a.betweenness);
+        a.nodes.len()
+    });
+    report(&format!("analyse (betweenness {done:?})"), &whole);
+    let total: Vec<Took> = load.iter().zip(&whole).map(|(a, b)| *a + *b).collect();
+    report("load + analyse", &total);
+}
+
+fn bench_real(args: &Args) {
+    let runs = args.runs.max(1) * 3;
+    let mut units = 0;
+    let load = time(runs, || {
+        match model::load(&args.real, model::DEFAULT_MAX_BYTES) {
+            Ok(org) => {
+                units = org.units.len();
+                1
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                0
+            }
+        }
+    });
+    println!("\n{} ({units} units)", args.real);
+    report("load (read + parse + validate)", &load);
+}
+
+/// Wall and CPU time (all threads) of one run.
+#[derive(Clone, Copy, Default, PartialEq, PartialOrd)]
+struct Took {
+    wall: Duration,
+    cpu: Duration,
+}
+
+impl std::ops::Add for Took {
+    type Output = Took;
+    fn add(self, other: Took) -> Took {
+        Took {
+            wall: self.wall + other.wall,
+            cpu: self.cpu + other.cpu,
+        }
+    }
+}
+
+/// CPU time of this process so far (user + system, all threads), from /proc; 0 elsewhere.
+fn cpu_time() -> Duration {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after the command name (which ends with ')'): utime and stime are 12 and 13.
+    let rest = stat.rsplit(')').next().unwrap_or("");
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|f| f.parse::<u64>().ok())
+            .unwrap_or(0)
+    };
+    // Linux reports these in USER_HZ, 100 per second on every supported platform.
+    Duration::from_millis((ticks(11) + ticks(12)) * 10)
+}
+
+/// Runs `f` `runs` times; the times sorted by wall time.
+fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> Vec<Took> {
+    let mut out: Vec<Took> = (0..runs)
+        .map(|_| {
+            let (start, cpu) = (Instant::now(), cpu_time());
+            std::hint::black_box(f());
+            Took {
+                wall: start.elapsed(),
+                cpu: cpu_time().saturating_sub(cpu),
+            }
+        })
+        .collect();
+    out.sort_by_key(|t| t.wall);
+    out
+}
+
+fn report(what: &str, sorted: &[Took]) {
+    let best = sorted.first().copied().unwrap_or_default();
+    let median = sorted.get(sorted.len() / 2).copied().unwrap_or_default();
+    println!(
+        "  {what:<34} best {:>8.3} s  median {:>8.3} s  (cpu {:>7.2} s)",
+        best.wall.as_secs_f64(),
+        median.wall.as_secs_f64(),
+        best.cpu.as_secs_f64()
+    );
+}

@@ -1,0 +1,116 @@
+//! Weighted betweenness centrality (Brandes), with distances `1/s` compared with a tolerance.
+//!
+//! The graph is stored as compact arrays ([`csr`]); each source runs one Brandes pass
+//! ([`kernel`]) with buffers reused per thread. Sources are processed in parallel (rayon)
+//! in fixed chunks whose partial sums are added in chunk order, so the result does not
+//! depend on the number of threads: it is bit-identical on 1 or 32 threads.
+
+mod csr;
+mod kernel;
+
+use rayon::prelude::*;
+
+use super::{AUTO_EXACT_LIMIT, BetweennessDone, BetweennessMode};
+use crate::model::Network;
+
+pub use kernel::BUCKET_MAX_LENGTH;
+
+/// Relative tolerance under which two path lengths count as equal.
+pub const REL_TOLERANCE: f64 = 1e-9;
+
+/// Sources used by `BetweennessMode::Auto` above [`AUTO_EXACT_LIMIT`] units.
+pub const AUTO_SOURCES: usize = 256;
+
+/// Seed of the source sample of `BetweennessMode::Auto`.
+pub const AUTO_SEED: u64 = 0;
+
+/// Most chunks (partial vectors), for load balance on many cores.
+const MAX_CHUNKS: usize = 64;
+
+/// Floats the partial vectors may hold together (128 MB): fewer chunks for huge orgs.
+const PARTIAL_BUDGET: usize = 1 << 24;
+
+/// Fewest sources per chunk, so small runs are not split into tiny tasks.
+const MIN_CHUNK: usize = 4;
+
+/// Betweenness of every unit as REPORT.md defines it, and how it was computed.
+pub fn compute(net: &Network, mode: BetweennessMode) -> (Vec<f64>, BetweennessDone) {
+    let n = net.n;
+    let sources: Vec<usize> = match mode {
+        BetweennessMode::Skip => return (vec![0.0; n], BetweennessDone::Skipped),
+        BetweennessMode::Exact => (0..n).collect(),
+        BetweennessMode::Auto if n <= AUTO_EXACT_LIMIT => (0..n).collect(),
+        BetweennessMode::Auto => sample(n, AUTO_SOURCES.min(n), AUTO_SEED),
+        BetweennessMode::Sampled { sources, seed } => sample(n, sources.min(n), seed),
+    };
+    let Some(graph) = csr::Csr::of(net) else {
+        return (vec![0.0; n], BetweennessDone::Skipped);
+    };
+    let mut raw = accumulate(&graph, &sources);
+    let mut scale = if n > 2 {
+        1.0 / ((n - 1) as f64 * (n - 2) as f64)
+    } else {
+        1.0
+    };
+    let done = if sources.len() == n {
+        BetweennessDone::Exact
+    } else {
+        scale *= n as f64 / sources.len().max(1) as f64;
+        BetweennessDone::Sampled(sources.len())
+    };
+    raw.iter_mut().for_each(|x| *x *= scale);
+    (raw, done)
+}
+
+/// Sum of the dependencies of all `sources`, unnormalised.
+fn accumulate(graph: &csr::Csr, sources: &[usize]) -> Vec<f64> {
+    let n = graph.n();
+    // The split depends only on the counts, never on the thread count.
+    let chunks = (PARTIAL_BUDGET / n.max(1)).clamp(2, MAX_CHUNKS);
+    let chunk = sources.len().div_ceil(chunks).max(MIN_CHUNK);
+    let partials: Vec<Vec<f64>> = sources
+        .par_chunks(chunk)
+        .map_init(
+            || kernel::Workspace::new(graph),
+            |ws, part| {
+                let mut raw = vec![0.0; n];
+                for &s in part {
+                    // `s < n`, and `Csr::of` checked that `n` fits in u32.
+                    ws.accumulate(graph, s as u32, &mut raw);
+                }
+                raw
+            },
+        )
+        .collect();
+    let mut total = vec![0.0; n];
+    for part in &partials {
+        for (t, x) in total.iter_mut().zip(part) {
+            *t += x;
+        }
+    }
+    total
+}
+
+/// A deterministic sample of `k` distinct sources (splitmix64 partial shuffle), sorted.
+pub fn sample(n: usize, k: usize, seed: u64) -> Vec<usize> {
+    let mut all: Vec<usize> = (0..n).collect();
+    let mut state = seed ^ 0x9E37_79B9_7F4A_7C15;
+    for i in 0..k.min(n) {
+        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^= z >> 31;
+        let j = i + (z % (n - i) as u64) as usize;
+        all.swap(i, j);
+    }
+    all.truncate(k);
+    all.sort_unstable();
+    all
+}
+
+/// Whether `a` and `b` are equal within the relative tolerance.
+#[inline]
+pub fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= REL_TOLERANCE * a.abs().max(b.abs())
+}
