@@ -9,6 +9,8 @@ use crate::model::{Network, Org};
 use crate::text::clean;
 
 use super::keymap::Mode;
+use super::prompt::Prompt;
+use super::session::{Origin, Session};
 use super::theme::{Theme, ThemeName};
 use super::view::FrameInfo;
 
@@ -60,6 +62,8 @@ pub struct Config {
     pub theme: ThemeName,
     /// No box drawing, no braille.
     pub ascii: bool,
+    /// Refuse edits (`--read-only`).
+    pub read_only: bool,
 }
 
 /// What is still being computed.
@@ -181,12 +185,31 @@ pub struct App {
     pub frame: FrameInfo,
     /// Set when the user asked to quit.
     pub quit: bool,
+    /// Undo history, saving, recovery and the what-if (see `session`).
+    pub session: Session,
+    /// An open prompt or dialog (it takes the keys).
+    pub prompt: Option<Prompt>,
+    /// The list of changed gaps is open, scrolled by this many lines.
+    pub changes: Option<u16>,
 }
 
-impl App {
-    /// Builds the state for an org. Small orgs are laid out here; larger ones later.
-    pub fn new(org: Org, source: &str, config: &Config) -> App {
-        let net = Network::new(&org);
+/// Values derived from the document, recomputed after each edit.
+struct Derived {
+    net: Network,
+    adj: Vec<Vec<(usize, f64)>>,
+    labels: Vec<String>,
+    title: String,
+    groups: Vec<String>,
+    unit_group: Vec<usize>,
+    order: Vec<usize>,
+    rank: Vec<usize>,
+    group_layout: Vec<Point>,
+    ring_layout: Vec<Point>,
+}
+
+impl Derived {
+    fn of(org: &Org, source: &str) -> Derived {
+        let net = Network::new(org);
         let adj = net.undirected_adjacency();
         let labels: Vec<String> = org.units.iter().map(|u| clean(u.label())).collect();
         let title = clean(org.title.as_deref().unwrap_or(source));
@@ -224,6 +247,39 @@ impl App {
         }
         let group_layout = group_positions(&net, &unit_group, groups.len());
         let ring_layout = ring_positions(&unit_group, &group_layout, groups.len());
+        Derived {
+            net,
+            adj,
+            labels,
+            title,
+            groups,
+            unit_group,
+            order,
+            rank,
+            group_layout,
+            ring_layout,
+        }
+    }
+}
+
+impl App {
+    /// Builds the state for an org. Small orgs are laid out here; larger ones later.
+    pub fn new(org: Org, source: &str, config: &Config) -> App {
+        let d = Derived::of(&org, source);
+        let (net, adj, labels, title, groups, unit_group, order, rank) = (
+            d.net,
+            d.adj,
+            d.labels,
+            d.title,
+            d.groups,
+            d.unit_group,
+            d.order,
+            d.rank,
+        );
+        let (group_layout, ring_layout) = (d.group_layout, d.ring_layout);
+        let n = org.units.len();
+        let mut session = Session::new(&org, Origin::Builtin, None);
+        session.read_only = config.read_only;
         let layout = (n <= SYNC_LAYOUT_MAX).then(|| Arc::new(layout::auto(n, &net.pairs)));
         let grouped = n > GROUP_FIRST_ABOVE && !groups.is_empty();
         let view = config.view.unwrap_or(View::Graph);
@@ -273,7 +329,48 @@ impl App {
             tick: 0,
             frame: FrameInfo::default(),
             quit: false,
+            session,
+            prompt: None,
+            changes: None,
         }
+    }
+
+    /// Recomputes what is derived from the document after it changed, keeping the view
+    /// state (selection clamped, layout kept while the units stay the same).
+    pub fn refresh_derived(&mut self) {
+        let d = Derived::of(&self.org, &self.source);
+        let n = self.org.units.len();
+        let same_units = n == self.labels.len();
+        self.net = Arc::new(d.net);
+        self.adj = d.adj;
+        self.labels = d.labels;
+        self.title = d.title;
+        self.groups = d.groups;
+        self.unit_group = d.unit_group;
+        self.order = d.order;
+        self.rank = d.rank;
+        self.graph.group_layout = d.group_layout;
+        self.graph.ring_layout = d.ring_layout;
+        self.graph.expanded.resize(self.groups.len(), false);
+        if self.graph.on_group.is_some_and(|g| g >= self.groups.len()) {
+            self.graph.on_group = None;
+        }
+        if self.groups.is_empty() {
+            self.graph.grouped = false;
+            self.graph.on_group = None;
+        }
+        if !same_units {
+            self.graph.layout =
+                (n <= SYNC_LAYOUT_MAX).then(|| Arc::new(layout::auto(n, &self.net.pairs)));
+            // Gap indices name units by position; they are stale until the new analysis.
+            self.analysis = None;
+            self.pair_gaps.clear();
+            self.unit_gaps.clear();
+        }
+        self.selected = self.selected.min(n.saturating_sub(1));
+        self.pair_with = self.pair_with.filter(|&b| b < n && b != self.selected);
+        self.route = None;
+        self.search = None;
     }
 
     /// Number of units.
@@ -283,7 +380,14 @@ impl App {
 
     /// The keymap mode that applies now.
     pub fn mode(&self) -> Mode {
-        if self.help.is_some() {
+        if let Some(p) = &self.prompt {
+            match p {
+                Prompt::Input { .. } => Mode::Prompt,
+                Prompt::Ask(_) => Mode::Dialog,
+            }
+        } else if self.changes.is_some() {
+            Mode::Changes
+        } else if self.help.is_some() {
             Mode::Help
         } else if self.search.is_some() {
             Mode::Search

@@ -1,14 +1,20 @@
 //! The one mutator: `update(&mut App, Msg) -> Vec<Effect>`. IO happens in the loop, as effects.
 
+use std::path::PathBuf;
 use std::sync::Arc;
+
+use crate::model::Org;
+use crate::store::{Fingerprint, Recoveries};
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::Action;
 use super::analysis_task::{Done, Stage, best_route};
 use super::app::{App, Pending, SearchState, View, VisNode};
+use super::io::SaveOutcome;
 use super::keymap::{self, Mode};
 use super::nav::{self, Dir};
+use super::{dialog, edit};
 
 /// Something that happened: a key, a click, a finished computation.
 #[derive(Debug)]
@@ -33,6 +39,22 @@ pub enum Msg {
     Tick,
     /// Work of the background thread.
     Done(Done),
+    /// A save finished.
+    Saved {
+        /// The file.
+        path: PathBuf,
+        /// Quit after it, if it worked.
+        quit: bool,
+        /// How it went.
+        outcome: SaveOutcome,
+    },
+    /// A recovery file was discarded (or could not be).
+    Discarded {
+        /// Quit after it.
+        quit: bool,
+        /// Why it could not be removed.
+        error: Option<String>,
+    },
 }
 
 /// IO the loop performs for `update`.
@@ -51,6 +73,37 @@ pub enum Effect {
     },
     /// Lay out every unit in the background.
     Layout,
+    /// Analyse the document as loaded (the what-if baseline) for an initiative.
+    Baseline {
+        /// Generation to tag the result with.
+        generation: u64,
+        /// Initiative id.
+        initiative: Option<String>,
+    },
+    /// Save the document atomically (see `io::perform`).
+    Save {
+        /// The file.
+        path: PathBuf,
+        /// The document.
+        org: Arc<Org>,
+        /// Refuse if the file no longer matches this fingerprint.
+        check: Option<Fingerprint>,
+        /// Refuse to replace an existing file (a new name).
+        new_file: bool,
+        /// Quit after a successful save.
+        quit: bool,
+        /// Recovery files, one of which the save supersedes.
+        recoveries: Recoveries,
+    },
+    /// Remove the recovery file of a document.
+    DiscardRecovery {
+        /// Recovery files.
+        recoveries: Recoveries,
+        /// The document's `for_file`.
+        for_file: Option<PathBuf>,
+        /// Quit afterwards.
+        quit: bool,
+    },
 }
 
 /// The effects that start the screen: the first analysis, and the layout if it is not ready.
@@ -80,8 +133,35 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Done(done) => {
-            finished(app, done);
-            Vec::new()
+            let baseline = match &done {
+                Done::Analysed {
+                    generation,
+                    analysis,
+                    ..
+                } => edit::take_baseline(app, *generation, analysis),
+                Done::Laid(_) => None,
+            };
+            match baseline {
+                Some(fx) => fx,
+                None => {
+                    finished(app, done);
+                    edit::after_analysis(app)
+                }
+            }
+        }
+        Msg::Saved {
+            path,
+            quit,
+            outcome,
+        } => dialog::saved(app, path, quit, outcome),
+        Msg::Discarded { quit, error } => {
+            if quit {
+                app.quit = true;
+                vec![Effect::Quit]
+            } else {
+                app.message = Some(error.unwrap_or_else(|| "discarded the recovered edits".into()));
+                Vec::new()
+            }
         }
     };
     refresh_route(app);
@@ -97,7 +177,14 @@ fn on_key(app: &mut App, ev: KeyEvent) -> Vec<Effect> {
     match keymap::lookup(mode, key) {
         Some(a) => act(app, a),
         None => {
-            if mode == Mode::Search
+            if mode == Mode::Prompt
+                && let KeyCode::Char(c) = ev.code
+                && !ev
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+            {
+                dialog::type_char(app, c);
+            } else if mode == Mode::Search
                 && let KeyCode::Char(c) = ev.code
                 && !ev
                     .modifiers
@@ -135,12 +222,29 @@ fn finished(app: &mut App, done: Done) {
 }
 
 fn act(app: &mut App, a: Action) -> Vec<Effect> {
-    app.message = None;
+    if app.prompt.is_none() || matches!(a, Action::PromptCancel | Action::AnswerCancel) {
+        app.message = None;
+    }
+    if let Some(fx) = dialog::act(app, a) {
+        return fx;
+    }
+    if let Some(fx) = edit::act(app, a) {
+        return fx;
+    }
     let n = app.n();
     match a {
-        Action::Quit => {
-            app.quit = true;
-            return vec![Effect::Quit];
+        Action::Changes => {
+            app.changes = if app.changes.is_some() { None } else { Some(0) };
+        }
+        Action::Up | Action::Down | Action::PageUp | Action::PageDown if app.changes.is_some() => {
+            let h = app.changes.unwrap_or(0);
+            let page = app.frame.page.max(1);
+            app.changes = Some(match a {
+                Action::Up => h.saturating_sub(1),
+                Action::Down => h.saturating_add(1).min(app.frame.help_max),
+                Action::PageUp => h.saturating_sub(page),
+                _ => h.saturating_add(page).min(app.frame.help_max),
+            });
         }
         Action::Suspend => return vec![Effect::Suspend],
         Action::Help => {
@@ -271,6 +375,8 @@ fn act(app: &mut App, a: Action) -> Vec<Effect> {
         | Action::PageDown
         | Action::First
         | Action::Last => move_cursor(app, a),
+        // Handled by `dialog` and `edit` above.
+        _ => {}
     }
     Vec::new()
 }
