@@ -5,6 +5,9 @@
 
 pub mod analysis;
 pub mod cli;
+pub mod diff;
+pub mod export;
+pub mod import;
 pub mod layout;
 pub mod model;
 pub mod report;

@@ -2,9 +2,14 @@
 //!
 //! Each command writes to the writers it is given, so tests can run it in memory.
 
+mod aggregate;
+mod diff;
+mod export;
+mod import;
 pub mod open;
 pub mod report;
 mod sample;
+mod shell;
 mod validate;
 
 use std::io::Write;
@@ -87,6 +92,33 @@ pub enum Command {
     /// Print the built-in example org as an org file.
     #[command(after_help = "Example:\n  gapscope sample > my-org.json")]
     Sample,
+    /// Build an org file from survey answers, an edge list or node-link JSON.
+    #[command(after_help = import::IMPORT_HELP)]
+    Import(Box<import::ImportArgs>),
+    /// Aggregate an org to one unit per group (block density).
+    #[command(
+        after_help = "Examples:\n  gapscope aggregate people.json --by group -o departments.json\n  gapscope aggregate people.json --by office --weighted\n\nExit status: 0 ok, 2 bad input."
+    )]
+    Aggregate(aggregate::AggregateArgs),
+    /// Write an org and its gaps as DOT, Mermaid, GraphML, JSON, CSV or node-link JSON.
+    #[command(after_help = export::EXPORT_HELP)]
+    Export(export::ExportArgs),
+    /// Show what changed between two snapshots of an org: gaps, ties, targets, metrics.
+    #[command(
+        after_help = "Examples:\n  gapscope diff q1.json q2.json\n  gapscope diff q1.json q2.json --initiative ai --format markdown > changes.md\n\nExit status: 0 ok (with or without differences), 2 bad input."
+    )]
+    Diff(diff::DiffArgs),
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Examples:\n  gapscope completions bash > ~/.local/share/bash-completion/completions/gapscope\n  gapscope completions zsh > ~/.zfunc/_gapscope\n  gapscope completions fish > ~/.config/fish/completions/gapscope.fish"
+    )]
+    Completions(shell::CompletionsArgs),
+    /// Print the man page (roff).
+    #[command(after_help = "Example:\n  gapscope man > gapscope.1 && man ./gapscope.1")]
+    Man,
+    /// Print the JSON Schema (draft 2020-12) of the org file, for editors.
+    #[command(after_help = "Example:\n  gapscope schema > gapscope.schema.json")]
+    Schema,
 }
 
 /// Arguments of `validate`.
@@ -133,6 +165,13 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status,
     match cli.command {
         Some(Command::Validate(args)) => validate::run(&args, cli.max_bytes, out, err),
         Some(Command::Sample) => sample::run(out),
+        Some(Command::Import(args)) => import::run(&args, cli.max_bytes, out, err),
+        Some(Command::Aggregate(args)) => aggregate::run(&args, cli.max_bytes, out, err),
+        Some(Command::Export(args)) => export::run(&args, cli.max_bytes, out),
+        Some(Command::Diff(args)) => diff::run(&args, cli.max_bytes, out),
+        Some(Command::Completions(args)) => shell::completions(&args, out),
+        Some(Command::Man) => shell::man(out),
+        Some(Command::Schema) => shell::schema(out),
         Some(Command::Report(args)) => report::run(&args, cli.max_bytes, out),
         None => open::run(&cli),
     }

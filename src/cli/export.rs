@@ -1,0 +1,140 @@
+//! `gapscope export`: write an org and its gaps for other tools.
+
+use std::io::Write;
+
+use clap::{Args, ValueEnum};
+
+use super::{CliError, Status, load_org};
+use crate::analysis::{self, Analysis, BetweennessMode, Options};
+use crate::export::{dot, graphml, mermaid, nodelink, table};
+use crate::model::{Org, quote, suggest::did_you_mean};
+use crate::store::{SaveOptions, save_atomic_with};
+
+/// Examples shown by `gapscope export --help`.
+pub const EXPORT_HELP: &str = "\
+Examples:
+  gapscope export org.json --format dot | dot -Tsvg > org.svg
+  gapscope export org.json --format mermaid --initiative ai >> wiki-page.md
+  gapscope export org.json --format graphml -o org.graphml
+  gapscope export org.json --format csv --table units
+
+Exit status: 0 ok, 2 bad input.";
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Graphviz DOT, gaps styled, one cluster per group.
+    Dot,
+    /// Mermaid flowchart for Markdown wikis.
+    Mermaid,
+    /// GraphML for Gephi, yEd, igraph and NetworkX.
+    Graphml,
+    /// The org file, normalized.
+    Json,
+    /// One CSV table (see --table).
+    Csv,
+    /// NetworkX node-link JSON.
+    NodeLink,
+}
+
+/// The CSV tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TableArg {
+    /// id,name,group,size and the unit attributes.
+    Units,
+    /// from,to,strength,normalized,gap,note.
+    Ties,
+    /// from,to,min,initiative,why.
+    Targets,
+}
+
+/// Arguments of `export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Org file ("-" reads standard input); none exports the built-in example.
+    #[arg(value_name = "FILE")]
+    pub file: Option<String>,
+    /// Output format.
+    #[arg(short, long, value_enum)]
+    pub format: Format,
+    /// Write here (atomically) instead of to standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<String>,
+    /// Style the gaps of this initiative's targets (default: all targets).
+    #[arg(long, value_name = "ID")]
+    pub initiative: Option<String>,
+    /// CSV: which table to write.
+    #[arg(long, value_enum, default_value_t = TableArg::Ties)]
+    pub table: TableArg,
+}
+
+/// Checks that an initiative exists; the error suggests a close id.
+pub fn check_initiative(org: &Org, id: Option<&str>, file: &str) -> Result<(), CliError> {
+    let Some(id) = id else { return Ok(()) };
+    if org.initiative(id).is_some() {
+        return Ok(());
+    }
+    let hint = did_you_mean(id, org.initiatives.iter().map(|i| i.id.as_str()))
+        .map(|c| format!(" (did you mean {}?)", quote(c)))
+        .unwrap_or_default();
+    Err(CliError::Usage(format!(
+        "{file}: no initiative {}{hint}",
+        quote(id)
+    )))
+}
+
+/// Analyses an org: gaps under the chosen initiative; betweenness only when `metrics`
+/// (exports draw gaps, not centrality, and large orgs would wait for it).
+pub fn analyse(org: &Org, initiative: Option<&str>, metrics: bool) -> Analysis {
+    let opts = Options {
+        initiative: initiative.map(str::to_string),
+        betweenness: if metrics {
+            BetweennessMode::Auto
+        } else {
+            BetweennessMode::Skip
+        },
+        ..Options::default()
+    };
+    analysis::analyse(org, &opts)
+}
+
+/// Runs `export`.
+pub fn run(args: &ExportArgs, max_bytes: u64, out: &mut dyn Write) -> Result<Status, CliError> {
+    let (org, name) = load_org(args.file.as_deref(), max_bytes)?;
+    check_initiative(&org, args.initiative.as_deref(), &name)?;
+    let analysis = analyse(&org, args.initiative.as_deref(), false);
+    let text = match args.format {
+        Format::Dot => dot::to_dot(&org, &analysis),
+        Format::Mermaid => mermaid::to_mermaid(&org, &analysis),
+        Format::Graphml => graphml::to_graphml(&org, &analysis),
+        Format::Json => crate::model::save::to_string(&org),
+        Format::NodeLink => nodelink::to_node_link(&org),
+        Format::Csv => {
+            let t = match args.table {
+                TableArg::Units => table::Table::Units,
+                TableArg::Ties => table::Table::Ties,
+                TableArg::Targets => table::Table::Targets,
+            };
+            table::to_csv(&org, &analysis, t)
+        }
+    };
+    write_output(args.output.as_deref(), text.as_bytes(), out)?;
+    Ok(0)
+}
+
+/// Writes to standard output, or atomically to a file (`store::save_atomic_with`: a
+/// temporary file in the same folder, flushed, renamed; no backup is kept of an export).
+pub fn write_output(path: Option<&str>, bytes: &[u8], out: &mut dyn Write) -> Result<(), CliError> {
+    let Some(path) = path.filter(|p| *p != "-") else {
+        out.write_all(bytes)?;
+        return Ok(());
+    };
+    let options = SaveOptions {
+        backup: false,
+        ..SaveOptions::default()
+    };
+    // A warning (the folder could not be synced) comes after the file is in place.
+    save_atomic_with(std::path::Path::new(path), bytes, &options, &mut |_| Ok(()))
+        .map_err(|e| CliError::Usage(e.to_string()))?;
+    Ok(())
+}
