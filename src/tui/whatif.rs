@@ -87,6 +87,15 @@ type Key = (
     Option<String>,
 );
 
+/// The gap's kind and explanation, cleaned: "below target: …".
+fn describe(g: &Gap) -> String {
+    format!(
+        "{}: {}",
+        g.kind.as_str().replace('_', " "),
+        clean(&g.explanation)
+    )
+}
+
 fn key(org: &Org, g: &Gap) -> Key {
     let id = |i: usize| org.units.get(i).map(|u| u.id.clone()).unwrap_or_default();
     let (a, b) = match g.to {
@@ -114,17 +123,17 @@ pub fn diff(before_org: &Org, before: &Analysis, now_org: &Org, now: &Analysis) 
         match new.get(k) {
             None => items.push(Item {
                 change: Change::Closed,
-                text: clean(&g.explanation),
+                text: describe(g),
                 severity: (g.severity, 0.0),
             }),
             Some(n) if n.severity > g.severity + EPS => items.push(Item {
                 change: Change::Widened,
-                text: clean(&n.explanation),
+                text: describe(n),
                 severity: (g.severity, n.severity),
             }),
             Some(n) if n.severity + EPS < g.severity => items.push(Item {
                 change: Change::Narrowed,
-                text: clean(&n.explanation),
+                text: describe(n),
                 severity: (g.severity, n.severity),
             }),
             Some(_) => {}
@@ -134,7 +143,7 @@ pub fn diff(before_org: &Org, before: &Analysis, now_org: &Org, now: &Analysis) 
         if !old.contains_key(k) {
             items.push(Item {
                 change: Change::Opened,
-                text: clean(&n.explanation),
+                text: describe(n),
                 severity: (0.0, n.severity),
             });
         }

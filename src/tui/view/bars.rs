@@ -58,7 +58,11 @@ pub fn title(app: &App, area: Rect, buf: &mut Buffer) {
         title = title.chars().take(title_w - 1).collect();
         title.push(if app.ascii { '~' } else { '…' });
     }
-    let left = format!(" {title}{tail}");
+    let mut left = format!(" {title}{tail}");
+    if left.chars().count() > avail && avail > 1 {
+        left = left.chars().take(avail - 2).collect();
+        left.push(if app.ascii { '~' } else { '…' });
+    }
     put(buf, area.x, area.y, &left, avail as u16, t.bar);
     put(
         buf,
