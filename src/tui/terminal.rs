@@ -14,7 +14,7 @@ use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::crossterm::{cursor, execute};
-use signal_hook::consts::{SIGHUP, SIGTERM, SIGTSTP};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
 use super::analysis_task::{self, Done, Job};
@@ -84,13 +84,13 @@ fn report_recovery(kept: Option<Result<std::path::PathBuf, crate::store::SaveErr
 /// Set to 1 by tests only: saving panics, to test that a panic keeps unsaved edits.
 pub const TEST_PANIC_ENV: &str = "GAPSCOPE_TEST_PANIC_ON_SAVE";
 
-/// Runs the screen until the user quits. Signals SIGTERM and SIGHUP write unsaved edits to the
+/// Runs the screen until the user quits. SIGHUP, SIGTERM, SIGINT and SIGQUIT write unsaved edits to the
 /// recovery file, restore the terminal and exit with 128 + the signal number.
 pub fn run(mut app: App) -> io::Result<()> {
     let panic_on_save = std::env::var(TEST_PANIC_ENV).is_ok_and(|v| v == "1");
     let (tx, rx) = mpsc::channel::<Incoming>();
     let jobs = analysis_task::spawn(tx.clone(), Incoming::Done);
-    let mut signals = Signals::new([SIGTERM, SIGHUP])?;
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
     let sig_tx = tx.clone();
     std::thread::spawn(move || {
         for s in signals.forever() {
