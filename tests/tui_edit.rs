@@ -312,7 +312,7 @@ fn a_failed_save_keeps_every_edit_and_says_why() {
     assert!(
         app.message
             .as_deref()
-            .is_some_and(|m| m.contains("edits are kept")),
+            .is_some_and(|m| m.starts_with("edits kept, not saved: cannot save")),
         "{s}"
     );
 }

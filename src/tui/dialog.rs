@@ -169,7 +169,7 @@ pub fn saved(app: &mut App, path: PathBuf, quit: bool, outcome: SaveOutcome) -> 
             Vec::new()
         }
         SaveOutcome::Failed(why) => {
-            app.message = Some(format!("{}; your edits are kept", clean(&why)));
+            app.message = Some(format!("edits kept, not saved: {}", clean(&why)));
             Vec::new()
         }
     }
