@@ -56,6 +56,8 @@ fn two_units() {
     assert_eq!(a.nodes[0].strength, 0.5);
     assert_eq!(a.nodes[0].constraint, Some(1.0));
     assert_eq!(a.groups[0].ei_index, Some(1.0));
+    assert_eq!(a.nodes[0].betweenness, 0.0);
+    assert_eq!(a.communities.members.len(), 1);
 }
 
 #[test]
@@ -110,6 +112,10 @@ fn star_constraint_and_components() {
     assert_eq!(a.components.len(), 2);
     assert_eq!(ids(&o, &a.components[1]), ["lone"]);
     assert_eq!(a.nodes[4].component, 1);
+    // The hub is on all 3 leaf pairs, of (n-1)(n-2)/2 = 6 pairs.
+    assert!((a.nodes[0].betweenness - 0.5).abs() < 1e-12);
+    assert_eq!((a.nodes[0].degree, a.nodes[0].strength), (3, 3.0));
+    assert!((a.density - 0.3).abs() < 1e-15);
     assert_eq!(ids(&o, &a.articulation_points), ["hub"]);
     assert_eq!(a.bridges.len(), 3);
     // All-internal group: E-I index -1, a silo.
@@ -131,6 +137,12 @@ fn triangle_with_pendant() {
     let a = run(&o);
     assert_eq!(a.bridges, vec![(2, 3)]);
     assert_eq!(a.articulation_points, vec![2]);
+    // b–c: the direct tie (distance 2) and b–a–c (1 + 1) tie, as do b–c–d and b–a–c–d;
+    // so a carries half of (b,c) and (b,d), c all of (a,d), (b,d) — normalized by 3.
+    let b: Vec<f64> = a.nodes.iter().map(|s| s.betweenness).collect();
+    for (got, want) in b.iter().zip([1.0 / 3.0, 0.0, 2.0 / 3.0, 0.0]) {
+        assert!((got - want).abs() < 1e-12, "{b:?}");
+    }
     // Values from networkx 3.6.1 constraint(G, weight="weight").
     let want = [
         0.8577097505668934,
