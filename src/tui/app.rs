@@ -8,6 +8,7 @@ use crate::layout::{self, Point};
 use crate::model::{Network, Org};
 use crate::text::clean;
 
+use super::derived::Derived;
 use super::keymap::Mode;
 use super::prompt::Prompt;
 use super::session::{Origin, Session};
@@ -191,75 +192,6 @@ pub struct App {
     pub prompt: Option<Prompt>,
     /// The list of changed gaps is open, scrolled by this many lines.
     pub changes: Option<u16>,
-}
-
-/// Values derived from the document, recomputed after each edit.
-struct Derived {
-    net: Network,
-    adj: Vec<Vec<(usize, f64)>>,
-    labels: Vec<String>,
-    title: String,
-    groups: Vec<String>,
-    unit_group: Vec<usize>,
-    order: Vec<usize>,
-    rank: Vec<usize>,
-    group_layout: Vec<Point>,
-    ring_layout: Vec<Point>,
-}
-
-impl Derived {
-    fn of(org: &Org, source: &str) -> Derived {
-        let net = Network::new(org);
-        let adj = net.undirected_adjacency();
-        let labels: Vec<String> = org.units.iter().map(|u| clean(u.label())).collect();
-        let title = clean(org.title.as_deref().unwrap_or(source));
-        let mut groups: Vec<String> = org.groups().into_iter().map(String::from).collect();
-        let none = org.units.iter().any(|u| u.group.is_none());
-        let index: HashMap<&str, usize> = groups
-            .iter()
-            .enumerate()
-            .map(|(i, g)| (g.as_str(), i))
-            .collect();
-        let unit_group: Vec<usize> = org
-            .units
-            .iter()
-            .map(|u| match u.group.as_deref() {
-                Some(g) => index.get(g).copied().unwrap_or(0),
-                None => groups.len(),
-            })
-            .collect();
-        if none {
-            groups.push("(no group)".into());
-        }
-        let groups: Vec<String> = groups.iter().map(|g| clean(g)).collect();
-        let n = org.units.len();
-        let mut order: Vec<usize> = (0..n).collect();
-        order.sort_by(|&a, &b| {
-            (unit_group[a], &labels[a], &org.units[a].id).cmp(&(
-                unit_group[b],
-                &labels[b],
-                &org.units[b].id,
-            ))
-        });
-        let mut rank = vec![0; n];
-        for (r, &u) in order.iter().enumerate() {
-            rank[u] = r;
-        }
-        let group_layout = group_positions(&net, &unit_group, groups.len());
-        let ring_layout = ring_positions(&unit_group, &group_layout, groups.len());
-        Derived {
-            net,
-            adj,
-            labels,
-            title,
-            groups,
-            unit_group,
-            order,
-            rank,
-            group_layout,
-            ring_layout,
-        }
-    }
 }
 
 impl App {
@@ -447,7 +379,7 @@ impl App {
 }
 
 /// Positions of the groups: a layout of the group graph weighted by block density.
-fn group_positions(net: &Network, unit_group: &[usize], count: usize) -> Vec<Point> {
+pub(super) fn group_positions(net: &Network, unit_group: &[usize], count: usize) -> Vec<Point> {
     let mut sizes = vec![0usize; count];
     unit_group.iter().for_each(|&g| sizes[g] += 1);
     let mut sums: HashMap<(usize, usize), f64> = HashMap::new();
@@ -472,7 +404,7 @@ fn group_positions(net: &Network, unit_group: &[usize], count: usize) -> Vec<Poi
 }
 
 /// Each unit's position on a ring around its group's centre.
-fn ring_positions(unit_group: &[usize], centres: &[Point], count: usize) -> Vec<Point> {
+pub(super) fn ring_positions(unit_group: &[usize], centres: &[Point], count: usize) -> Vec<Point> {
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); count];
     for (u, &g) in unit_group.iter().enumerate() {
         members[g].push(u);
