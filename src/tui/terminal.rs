@@ -57,8 +57,9 @@ pub fn restore() {
     let _ = io::stdout().flush();
 }
 
-/// On a panic: writes the unsaved edits to the recovery file (never blocking), restores the
-/// terminal, says where the edits are, then prints the default panic message.
+/// On a panic in any thread: writes the unsaved edits to the recovery file (never blocking),
+/// restores the terminal, says where the edits are, prints the default panic message, and
+/// exits with status 101.
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -66,6 +67,9 @@ fn install_panic_hook() {
         restore();
         report_recovery(kept);
         previous(info);
+        // A panic in a worker thread would leave the screen running on a restored terminal:
+        // end the process (as an unwinding main thread would) now that the edits are kept.
+        std::process::exit(101);
     }));
 }
 
