@@ -158,3 +158,40 @@ pub fn diff(before_org: &Org, before: &Analysis, now_org: &Org, now: &Analysis) 
     });
     Diff { items }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{Options, analyse};
+    use crate::model::edit::Edit;
+    use crate::model::seed::seed;
+
+    #[test]
+    fn gaps_are_matched_by_unit_ids_when_positions_shift() {
+        let before = seed();
+        let mut after = before.clone();
+        // A new unit first shifts every other unit's index by one; it is isolated.
+        let unit = crate::model::Unit {
+            id: "new".into(),
+            ..Default::default()
+        };
+        Edit::AddUnit { unit, at: Some(0) }
+            .apply(&mut after)
+            .expect("adds");
+        let (a, b) = (
+            analyse(&before, &Options::default()),
+            analyse(&after, &Options::default()),
+        );
+        let d = diff(&before, &a, &after, &b);
+        assert_eq!(d.count(Change::Closed), 0, "{d:?}");
+        assert_eq!(
+            d.count(Change::Widened) + d.count(Change::Narrowed),
+            0,
+            "{d:?}"
+        );
+        assert_eq!(d.summary(), "1 opened", "{d:?}");
+        assert!(d.items[0].text.starts_with("isolated"), "{d:?}");
+        assert_eq!(diff(&before, &a, &before, &a), Diff::default());
+        assert_eq!(Diff::default().summary(), "no gap changed");
+    }
+}
