@@ -1,4 +1,5 @@
-//! Random key sequences at random terminal sizes never panic and keep the selection valid.
+//! Random key sequences at random terminal sizes (edits, prompts and saves included) never
+//! panic and keep the selection valid.
 
 mod tui_common;
 
@@ -80,6 +81,12 @@ fn check(app: &App) -> Result<(), TestCaseError> {
     if let Some(s) = &app.search {
         prop_assert!(s.matches.is_empty() || s.current < s.matches.len());
     }
+    prop_assert_eq!(app.labels.len(), n, "derived state follows edits");
+    let text = gapscope::model::save::to_string(&app.org);
+    prop_assert!(
+        gapscope::model::from_str("edited", &text).is_ok(),
+        "edits keep the document valid"
+    );
     Ok(())
 }
 
@@ -94,7 +101,13 @@ proptest! {
         inputs in prop::collection::vec(input(), 1..60),
     ) {
         let config = Config { ascii, ..Config::default() };
+        // Random keys edit and save (typed names are relative paths): keep that in a scratch
+        // folder, and recovery files away from the user's.
+        let scratch = std::path::Path::new(concat!(env!("CARGO_TARGET_TMPDIR"), "/tui_props"));
+        std::fs::create_dir_all(scratch).expect("scratch folder");
+        std::env::set_current_dir(scratch).expect("cd scratch");
         let mut app = App::new(org(which), "prop", &config);
+        app.session.recoveries = gapscope::store::Recoveries::in_dir(scratch.join("state"));
         let mut term = Terminal::new(TestBackend::new(size.0, size.1)).expect("terminal");
         script::run(&mut app, &mut term, Vec::new());
         if app.n() > 3 {

@@ -68,6 +68,15 @@ pub struct ScreenArgs {
     /// No box drawing and no braille, for old terminals and serial consoles.
     #[arg(long)]
     pub ascii: bool,
+    /// Look only: edits and saving are refused.
+    #[arg(long, conflicts_with = "recover")]
+    pub read_only: bool,
+    /// Restore the unsaved edits of an earlier session without asking.
+    #[arg(long, conflicts_with = "discard_recovery")]
+    pub recover: bool,
+    /// Throw away the unsaved edits of an earlier session without asking.
+    #[arg(long)]
+    pub discard_recovery: bool,
 }
 
 /// The subcommands.

@@ -1,25 +1,121 @@
 //! The default command: `gapscope [FILE]` opens the interactive screen.
 
 use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
 
 use crate::model::suggest;
-use crate::tui::{self, App, Config};
+use crate::store::{self, Recoveries};
+use crate::tui::session::{Origin, Session};
+use crate::tui::{self, App, Config, dialog};
 
 use super::{Cli, CliError, ScreenArgs, Status, load_org};
 
 /// Checks the options, loads the org and runs the screen.
 pub fn run(cli: &Cli) -> Result<Status, CliError> {
     // The file and the options are checked first, so their errors show even in a pipe.
-    let (org, name) = load_org(cli.file.as_deref(), cli.max_bytes)?;
-    let config = config(&cli.screen, &org, std::env::var("NO_COLOR").ok().as_deref())?;
+    let doc = load_document(cli)?;
     if !std::io::stdout().is_terminal() {
         return Err(CliError::Usage(
             "standard output is not a terminal, so the screen cannot open; for text or JSON output use `gapscope report FILE`".into(),
         ));
     }
-    let app = App::new(org, &name, &config);
+    let app = finish(cli, doc, Recoveries::from_env())?;
     tui::terminal::run(app)?;
     Ok(0)
+}
+
+/// A loaded document with where it came from and the screen options checked against it.
+pub struct Document {
+    org: crate::model::Org,
+    name: String,
+    origin: Origin,
+    fingerprint: Option<store::Fingerprint>,
+    config: Config,
+}
+
+/// Loads the document (with its fingerprint when it is a file) and checks the screen options.
+/// Reads standard input once; has no other effect.
+pub fn load_document(cli: &Cli) -> Result<Document, CliError> {
+    let (org, name, origin, fingerprint) = match cli.file.as_deref() {
+        Some(path) if path != "-" => {
+            let (org, fp) = store::load_tracked(Path::new(path), cli.max_bytes)?;
+            (org, path.to_string(), Origin::File(path.into()), Some(fp))
+        }
+        file => {
+            let (org, name) = load_org(file, cli.max_bytes)?;
+            let origin = if file.is_some() {
+                Origin::Stdin
+            } else {
+                Origin::Builtin
+            };
+            (org, name, origin, None)
+        }
+    };
+    let config = config(&cli.screen, &org, std::env::var("NO_COLOR").ok().as_deref())?;
+    Ok(Document {
+        org,
+        name,
+        origin,
+        fingerprint,
+        config,
+    })
+}
+
+/// Loads the document (with its fingerprint when it is a file), builds the screen's state and
+/// deals with a recovery file left by an earlier session: `--recover` restores it,
+/// `--discard-recovery` removes it, otherwise the screen starts by asking.
+pub fn prepare(cli: &Cli, recoveries: Recoveries) -> Result<App, CliError> {
+    let doc = load_document(cli)?;
+    finish(cli, doc, recoveries)
+}
+
+/// Builds the screen's state for a loaded document and deals with a recovery file.
+fn finish(cli: &Cli, doc: Document, recoveries: Recoveries) -> Result<App, CliError> {
+    let Document {
+        org,
+        name,
+        origin,
+        fingerprint,
+        config,
+    } = doc;
+    let mut app = App::new(org, &name, &config);
+    let mut session = Session::new(&app.org, origin, fingerprint);
+    session.read_only = config.read_only;
+    session.recoveries = recoveries;
+    app.session = session;
+    let for_file = app.session.origin.for_file().map(PathBuf::from);
+    let recoveries = app.session.recoveries.clone();
+    let shown = |p: &Path| crate::text::clean(&p.display().to_string());
+    if cli.screen.discard_recovery {
+        let gone = recoveries
+            .discard(for_file.as_deref())
+            .map_err(|e| CliError::Usage(format!("cannot remove the recovery file: {e}")))?;
+        if gone {
+            app.message = Some("discarded the unsaved edits of the last session".into());
+        }
+        return Ok(app);
+    }
+    let found = recoveries.find(for_file.as_deref()).map_err(|e| {
+        CliError::Usage(format!(
+            "cannot read the recovery file {}: {e} (move it away, or start with --discard-recovery)",
+            shown(&recoveries.path_for(for_file.as_deref()))
+        ))
+    })?;
+    match found {
+        None if cli.screen.recover => {
+            app.message = Some("no unsaved edits to recover".into());
+        }
+        None => {}
+        Some(rec) if config.read_only => {
+            app.message = Some(format!(
+                "unsaved edits are kept in {} (open without --read-only to restore them)",
+                shown(&rec.path)
+            ));
+        }
+        Some(rec) if cli.screen.recover => dialog::restore_at_start(&mut app, rec.org),
+        Some(rec) => dialog::ask_restore(&mut app, rec),
+    }
+    Ok(app)
 }
 
 /// The screen's start-up choices from the command line and `NO_COLOR`.
@@ -65,6 +161,7 @@ pub fn config(
             no_color,
         ),
         ascii: args.ascii,
+        read_only: args.read_only,
     })
 }
 

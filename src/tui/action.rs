@@ -67,6 +67,56 @@ pub enum Action {
     SearchNext,
     /// Search: previous match.
     SearchPrev,
+    /// Raise the selected rating by one step of the scale.
+    RatingUp,
+    /// Lower the selected rating by one step of the scale.
+    RatingDown,
+    /// Type the selected tie's strength.
+    EditStrength,
+    /// Remove the selected tie.
+    RemoveTie,
+    /// Edit the selected tie's note.
+    EditNote,
+    /// Set the selected pair's target (current initiative, or the baseline).
+    SetTarget,
+    /// Clear the selected pair's target.
+    ClearTarget,
+    /// Add a unit.
+    AddUnit,
+    /// Rename the selected unit.
+    RenameUnit,
+    /// Move the selected unit to another group.
+    RegroupUnit,
+    /// Remove the selected unit with its ties and targets.
+    RemoveUnit,
+    /// Undo the last edit.
+    Undo,
+    /// Redo the last undone edit.
+    Redo,
+    /// Save to the file (asks for a path when there is none).
+    Save,
+    /// Save under another name.
+    SaveAs,
+    /// Open or close the list of changed gaps.
+    Changes,
+    /// Prompt: accept the value.
+    PromptAccept,
+    /// Prompt: give up.
+    PromptCancel,
+    /// Prompt: delete the last character.
+    PromptBackspace,
+    /// Dialog: save.
+    AnswerSave,
+    /// Dialog: discard.
+    AnswerDiscard,
+    /// Dialog: overwrite.
+    AnswerOverwrite,
+    /// Dialog: restore the recovered edits.
+    AnswerRestore,
+    /// Dialog: keep the recovery file for later.
+    AnswerKeep,
+    /// Dialog: cancel.
+    AnswerCancel,
 }
 
 /// Where an action is listed in the help overlay.
@@ -80,6 +130,12 @@ pub enum Group {
     Filter,
     /// Searching.
     Search,
+    /// Changing the document.
+    Edit,
+    /// Undo, redo, saving, what changed.
+    File,
+    /// Answering prompts and dialogs.
+    Answer,
     /// Leaving, suspending, help.
     General,
 }
@@ -92,6 +148,9 @@ impl Group {
             Group::Views => "Views",
             Group::Filter => "Focus and filters",
             Group::Search => "Search",
+            Group::Edit => "Editing (matrix cell, gap, or selected unit)",
+            Group::File => "Undo, save, what changed",
+            Group::Answer => "Prompts and dialogs",
             Group::General => "General",
         }
     }
@@ -133,6 +192,31 @@ impl Action {
             Action::SearchBackspace => "delete a character",
             Action::SearchNext => "next match",
             Action::SearchPrev => "previous match",
+            Action::RatingUp => "rating one step up (row rates column)",
+            Action::RatingDown => "rating one step down",
+            Action::EditStrength => "type the tie's strength",
+            Action::RemoveTie => "remove the tie",
+            Action::EditNote => "edit the tie's note",
+            Action::SetTarget => "set the pair's target (this initiative)",
+            Action::ClearTarget => "clear the pair's target",
+            Action::AddUnit => "add a unit",
+            Action::RenameUnit => "rename the selected unit",
+            Action::RegroupUnit => "move the unit to a group",
+            Action::RemoveUnit => "remove the unit (ties, targets too)",
+            Action::Undo => "undo",
+            Action::Redo => "redo",
+            Action::Save => "save (asks for a path if none)",
+            Action::SaveAs => "save as another file",
+            Action::Changes => "gaps changed by the edits (what-if)",
+            Action::PromptAccept => "accept the value",
+            Action::PromptCancel => "cancel (nothing changes)",
+            Action::PromptBackspace => "delete a character",
+            Action::AnswerSave => "save",
+            Action::AnswerDiscard => "discard",
+            Action::AnswerOverwrite => "overwrite",
+            Action::AnswerRestore => "restore the recovered edits",
+            Action::AnswerKeep => "keep the recovery file for later",
+            Action::AnswerCancel => "cancel",
         }
     }
 
@@ -149,6 +233,11 @@ impl Action {
             Search | SearchAccept | SearchCancel | SearchBackspace | SearchNext | SearchPrev => {
                 Group::Search
             }
+            RatingUp | RatingDown | EditStrength | RemoveTie | EditNote | SetTarget
+            | ClearTarget | AddUnit | RenameUnit | RegroupUnit | RemoveUnit => Group::Edit,
+            Undo | Redo | Save | SaveAs | Changes => Group::File,
+            PromptAccept | PromptCancel | PromptBackspace | AnswerSave | AnswerDiscard
+            | AnswerOverwrite | AnswerRestore | AnswerKeep | AnswerCancel => Group::Answer,
             Quit | Suspend | Help => Group::General,
         }
     }

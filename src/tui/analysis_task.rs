@@ -53,6 +53,15 @@ pub enum Job {
     },
     /// Lay out every unit.
     Layout(Arc<Network>),
+    /// Analyse the document as loaded for the what-if (gaps only: the quick pass).
+    Baseline {
+        /// Generation of the request.
+        generation: u64,
+        /// The document as loaded.
+        org: Arc<Org>,
+        /// Initiative id.
+        initiative: Option<String>,
+    },
 }
 
 /// A finished piece of work.
@@ -130,6 +139,15 @@ pub fn work(jobs: Receiver<Job>, send: impl Fn(Done) -> bool + Clone + Send + 's
                 ok && full_tx.send((generation, org, initiative)).is_ok()
             }
             Job::Layout(net) => send(Done::Laid(unit_layout(&net))),
+            Job::Baseline {
+                generation,
+                org,
+                initiative,
+            } => send(Done::Analysed {
+                generation,
+                stage: Stage::Quick,
+                analysis: Box::new(analyse(&org, initiative, Stage::Quick)),
+            }),
         };
         if !alive {
             return;

@@ -8,7 +8,10 @@ use crate::layout::{self, Point};
 use crate::model::{Network, Org};
 use crate::text::clean;
 
+use super::derived::Derived;
 use super::keymap::Mode;
+use super::prompt::Prompt;
+use super::session::{Origin, Session};
 use super::theme::{Theme, ThemeName};
 use super::view::FrameInfo;
 
@@ -60,6 +63,8 @@ pub struct Config {
     pub theme: ThemeName,
     /// No box drawing, no braille.
     pub ascii: bool,
+    /// Refuse edits (`--read-only`).
+    pub read_only: bool,
 }
 
 /// What is still being computed.
@@ -181,49 +186,32 @@ pub struct App {
     pub frame: FrameInfo,
     /// Set when the user asked to quit.
     pub quit: bool,
+    /// Undo history, saving, recovery and the what-if (see `session`).
+    pub session: Session,
+    /// An open prompt or dialog (it takes the keys).
+    pub prompt: Option<Prompt>,
+    /// The list of changed gaps is open, scrolled by this many lines.
+    pub changes: Option<u16>,
 }
 
 impl App {
     /// Builds the state for an org. Small orgs are laid out here; larger ones later.
     pub fn new(org: Org, source: &str, config: &Config) -> App {
-        let net = Network::new(&org);
-        let adj = net.undirected_adjacency();
-        let labels: Vec<String> = org.units.iter().map(|u| clean(u.label())).collect();
-        let title = clean(org.title.as_deref().unwrap_or(source));
-        let mut groups: Vec<String> = org.groups().into_iter().map(String::from).collect();
-        let none = org.units.iter().any(|u| u.group.is_none());
-        let index: HashMap<&str, usize> = groups
-            .iter()
-            .enumerate()
-            .map(|(i, g)| (g.as_str(), i))
-            .collect();
-        let unit_group: Vec<usize> = org
-            .units
-            .iter()
-            .map(|u| match u.group.as_deref() {
-                Some(g) => index.get(g).copied().unwrap_or(0),
-                None => groups.len(),
-            })
-            .collect();
-        if none {
-            groups.push("(no group)".into());
-        }
-        let groups: Vec<String> = groups.iter().map(|g| clean(g)).collect();
+        let d = Derived::of(&org, source);
+        let (net, adj, labels, title, groups, unit_group, order, rank) = (
+            d.net,
+            d.adj,
+            d.labels,
+            d.title,
+            d.groups,
+            d.unit_group,
+            d.order,
+            d.rank,
+        );
+        let (group_layout, ring_layout) = (d.group_layout, d.ring_layout);
         let n = org.units.len();
-        let mut order: Vec<usize> = (0..n).collect();
-        order.sort_by(|&a, &b| {
-            (unit_group[a], &labels[a], &org.units[a].id).cmp(&(
-                unit_group[b],
-                &labels[b],
-                &org.units[b].id,
-            ))
-        });
-        let mut rank = vec![0; n];
-        for (r, &u) in order.iter().enumerate() {
-            rank[u] = r;
-        }
-        let group_layout = group_positions(&net, &unit_group, groups.len());
-        let ring_layout = ring_positions(&unit_group, &group_layout, groups.len());
+        let mut session = Session::new(&org, Origin::Builtin, None);
+        session.read_only = config.read_only;
         let layout = (n <= SYNC_LAYOUT_MAX).then(|| Arc::new(layout::auto(n, &net.pairs)));
         let grouped = n > GROUP_FIRST_ABOVE && !groups.is_empty();
         let view = config.view.unwrap_or(View::Graph);
@@ -273,7 +261,48 @@ impl App {
             tick: 0,
             frame: FrameInfo::default(),
             quit: false,
+            session,
+            prompt: None,
+            changes: None,
         }
+    }
+
+    /// Recomputes what is derived from the document after it changed, keeping the view
+    /// state (selection clamped, layout kept while the units stay the same).
+    pub fn refresh_derived(&mut self) {
+        let d = Derived::of(&self.org, &self.source);
+        let n = self.org.units.len();
+        let same_units = n == self.labels.len();
+        self.net = Arc::new(d.net);
+        self.adj = d.adj;
+        self.labels = d.labels;
+        self.title = d.title;
+        self.groups = d.groups;
+        self.unit_group = d.unit_group;
+        self.order = d.order;
+        self.rank = d.rank;
+        self.graph.group_layout = d.group_layout;
+        self.graph.ring_layout = d.ring_layout;
+        self.graph.expanded.resize(self.groups.len(), false);
+        if self.graph.on_group.is_some_and(|g| g >= self.groups.len()) {
+            self.graph.on_group = None;
+        }
+        if self.groups.is_empty() {
+            self.graph.grouped = false;
+            self.graph.on_group = None;
+        }
+        if !same_units {
+            self.graph.layout =
+                (n <= SYNC_LAYOUT_MAX).then(|| Arc::new(layout::auto(n, &self.net.pairs)));
+            // Gap indices name units by position; they are stale until the new analysis.
+            self.analysis = None;
+            self.pair_gaps.clear();
+            self.unit_gaps.clear();
+        }
+        self.selected = self.selected.min(n.saturating_sub(1));
+        self.pair_with = self.pair_with.filter(|&b| b < n && b != self.selected);
+        self.route = None;
+        self.search = None;
     }
 
     /// Number of units.
@@ -283,7 +312,14 @@ impl App {
 
     /// The keymap mode that applies now.
     pub fn mode(&self) -> Mode {
-        if self.help.is_some() {
+        if let Some(p) = &self.prompt {
+            match p {
+                Prompt::Input { .. } => Mode::Prompt,
+                Prompt::Ask(_) => Mode::Dialog,
+            }
+        } else if self.changes.is_some() {
+            Mode::Changes
+        } else if self.help.is_some() {
             Mode::Help
         } else if self.search.is_some() {
             Mode::Search
@@ -343,7 +379,7 @@ impl App {
 }
 
 /// Positions of the groups: a layout of the group graph weighted by block density.
-fn group_positions(net: &Network, unit_group: &[usize], count: usize) -> Vec<Point> {
+pub(super) fn group_positions(net: &Network, unit_group: &[usize], count: usize) -> Vec<Point> {
     let mut sizes = vec![0usize; count];
     unit_group.iter().for_each(|&g| sizes[g] += 1);
     let mut sums: HashMap<(usize, usize), f64> = HashMap::new();
@@ -371,7 +407,7 @@ fn group_positions(net: &Network, unit_group: &[usize], count: usize) -> Vec<Poi
 }
 
 /// Each unit's position on a ring around its group's centre.
-fn ring_positions(unit_group: &[usize], centres: &[Point], count: usize) -> Vec<Point> {
+pub(super) fn ring_positions(unit_group: &[usize], centres: &[Point], count: usize) -> Vec<Point> {
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); count];
     for (u, &g) in unit_group.iter().enumerate() {
         members[g].push(u);

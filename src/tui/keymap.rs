@@ -20,6 +20,12 @@ pub enum Mode {
     Help,
     /// The search line.
     Search,
+    /// A line prompt (a value, a name, a path).
+    Prompt,
+    /// A question (quit, overwrite, restore).
+    Dialog,
+    /// The list of changed gaps.
+    Changes,
 }
 
 impl Mode {
@@ -32,6 +38,9 @@ impl Mode {
             Mode::Gaps => "gap list",
             Mode::Help => "help",
             Mode::Search => "search",
+            Mode::Prompt => "prompt",
+            Mode::Dialog => "dialog",
+            Mode::Changes => "changes list",
         }
     }
 }
@@ -61,7 +70,8 @@ const fn b(mode: Mode, key: &'static str, action: Action, hint: &'static str) ->
 use Action as A;
 use Mode as M;
 
-/// Every binding. `+`/`-`/`e`/`u`/`s` stay free in the matrix view for editing later.
+/// Every binding. `+`/`-` change the focus in the graph but the rating in the matrix and the
+/// gap list, where a pair is selected.
 pub const BINDINGS: &[Binding] = &[
     b(M::Global, "q", A::Quit, "quit"),
     b(M::Global, "Ctrl-c", A::Quit, ""),
@@ -90,12 +100,54 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Global, "i", A::NextInitiative, "initiative"),
     b(M::Global, "I", A::PrevInitiative, ""),
     b(M::Global, "d", A::ToggleDetail, ""),
+    b(M::Global, "e", A::EditStrength, ""),
+    b(M::Global, "x", A::RemoveTie, ""),
+    b(M::Global, "n", A::EditNote, ""),
+    b(M::Global, "t", A::SetTarget, ""),
+    b(M::Global, "T", A::ClearTarget, ""),
+    b(M::Global, "a", A::AddUnit, ""),
+    b(M::Global, "r", A::RenameUnit, ""),
+    b(M::Global, "G", A::RegroupUnit, ""),
+    b(M::Global, "X", A::RemoveUnit, ""),
+    b(M::Global, "u", A::Undo, "undo"),
+    b(M::Global, "Ctrl-r", A::Redo, ""),
+    b(M::Global, "s", A::Save, "save"),
+    b(M::Global, "Ctrl-s", A::Save, ""),
+    b(M::Global, "W", A::SaveAs, ""),
+    b(M::Global, "c", A::Changes, ""),
     b(M::Graph, "g", A::ToggleGrouping, "group"),
     b(M::Graph, "+", A::FocusMore, "focus"),
     b(M::Graph, "=", A::FocusMore, ""),
     b(M::Graph, "-", A::FocusLess, ""),
     b(M::Graph, "]", A::ThresholdUp, "filter"),
     b(M::Graph, "[", A::ThresholdDown, ""),
+    b(M::Matrix, "+", A::RatingUp, "rate"),
+    b(M::Matrix, "=", A::RatingUp, ""),
+    b(M::Matrix, "-", A::RatingDown, ""),
+    b(M::Gaps, "+", A::RatingUp, "rate"),
+    b(M::Gaps, "=", A::RatingUp, ""),
+    b(M::Gaps, "-", A::RatingDown, ""),
+    b(M::Prompt, "Enter", A::PromptAccept, "accept"),
+    b(M::Prompt, "Esc", A::PromptCancel, "cancel"),
+    b(M::Prompt, "Backspace", A::PromptBackspace, ""),
+    b(M::Prompt, "Ctrl-c", A::PromptCancel, ""),
+    b(M::Dialog, "s", A::AnswerSave, ""),
+    b(M::Dialog, "d", A::AnswerDiscard, ""),
+    b(M::Dialog, "o", A::AnswerOverwrite, ""),
+    b(M::Dialog, "r", A::AnswerRestore, ""),
+    b(M::Dialog, "k", A::AnswerKeep, ""),
+    b(M::Dialog, "Esc", A::AnswerCancel, ""),
+    b(M::Dialog, "c", A::AnswerCancel, ""),
+    b(M::Dialog, "Ctrl-c", A::AnswerCancel, ""),
+    b(M::Changes, "c", A::Changes, "close"),
+    b(M::Changes, "Esc", A::Changes, ""),
+    b(M::Changes, "q", A::Changes, ""),
+    b(M::Changes, "Up", A::Up, "scroll"),
+    b(M::Changes, "k", A::Up, ""),
+    b(M::Changes, "Down", A::Down, ""),
+    b(M::Changes, "j", A::Down, ""),
+    b(M::Changes, "PageUp", A::PageUp, ""),
+    b(M::Changes, "PageDown", A::PageDown, ""),
     b(M::Help, "?", A::Help, "close"),
     b(M::Help, "Esc", A::Help, ""),
     b(M::Help, "q", A::Help, ""),
@@ -176,7 +228,9 @@ pub fn lookup(mode: Mode, key: Key) -> Option<Action> {
             .map(|b| b.action)
     };
     match mode {
-        Mode::Help | Mode::Search | Mode::Global => find(mode),
+        Mode::Help | Mode::Search | Mode::Global | Mode::Prompt | Mode::Dialog | Mode::Changes => {
+            find(mode)
+        }
         view => find(view).or_else(|| find(Mode::Global)),
     }
 }
@@ -262,6 +316,9 @@ pub fn markdown() -> String {
         Mode::Gaps,
         Mode::Search,
         Mode::Help,
+        Mode::Changes,
+        Mode::Prompt,
+        Mode::Dialog,
     ] {
         for (_, list) in help_rows(&[mode]) {
             for (keys, doc) in list {
@@ -287,6 +344,9 @@ pub fn markdown() -> String {
             out.push_str(
                 "| search | any character | add to the search (the selection follows) |\n",
             );
+        }
+        if mode == Mode::Prompt {
+            out.push_str("| prompt | any character | type into the prompt |\n");
         }
     }
     out
@@ -327,10 +387,14 @@ mod tests {
     }
 
     #[test]
-    fn matrix_keeps_edit_keys_free() {
-        for k in ["+", "-", "e", "u", "s"] {
-            let key = parse(k).map(|k| lookup(Mode::Matrix, k));
-            assert_eq!(key, Some(None), "{k} is reserved for editing in the matrix");
-        }
+    fn plus_and_minus_depend_on_the_view() {
+        let at = |m: Mode, k: &str| parse(k).and_then(|k| lookup(m, k));
+        assert_eq!(at(Mode::Graph, "+"), Some(Action::FocusMore));
+        assert_eq!(at(Mode::Matrix, "+"), Some(Action::RatingUp));
+        assert_eq!(at(Mode::Gaps, "-"), Some(Action::RatingDown));
+        assert_eq!(at(Mode::Matrix, "u"), Some(Action::Undo));
+        assert_eq!(at(Mode::Matrix, "Ctrl-r"), Some(Action::Redo));
+        assert_eq!(at(Mode::Prompt, "q"), None, "q is typed in a prompt");
+        assert_eq!(at(Mode::Dialog, "q"), None, "a dialog must be answered");
     }
 }

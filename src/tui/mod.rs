@@ -1,17 +1,27 @@
 //! The interactive screen: state (`app`), keymap, one mutator (`update`), pure views, and the
-//! terminal edge (`terminal`), which alone does IO.
+//! edges that do IO: the terminal (`terminal`) and the file effects (`io`, `recover`).
 
 pub mod action;
 pub mod analysis_task;
 pub mod app;
+pub mod derived;
+pub mod dialog;
+pub mod edit;
+pub mod effect;
+pub mod io;
 pub mod keymap;
 pub mod nav;
+pub mod prompt;
+pub mod recover;
+pub mod revision;
 pub mod script;
 pub mod search;
+pub mod session;
 pub mod terminal;
 pub mod theme;
 pub mod update;
 pub mod view;
+pub mod whatif;
 
 pub use app::{App, Config, View};
 pub use theme::ThemeName;

@@ -22,6 +22,24 @@ pub fn run_effects(app: &mut App, effects: Vec<Effect>) -> bool {
                     continue;
                 }
                 Effect::Suspend => continue,
+                Effect::Save { .. } | Effect::DiscardRecovery { .. } => {
+                    if let Some(msg) = super::io::perform(&fx) {
+                        next.extend(update::update(app, msg));
+                    }
+                    continue;
+                }
+                Effect::Baseline {
+                    generation,
+                    initiative,
+                } => vec![Done::Analysed {
+                    generation,
+                    stage: Stage::Quick,
+                    analysis: Box::new(analysis_task::analyse(
+                        &app.session.original,
+                        initiative,
+                        Stage::Quick,
+                    )),
+                }],
                 Effect::Analyse {
                     generation,
                     initiative,

@@ -14,13 +14,14 @@ use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::crossterm::{cursor, execute};
-use signal_hook::consts::{SIGHUP, SIGTERM, SIGTSTP};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
 use super::analysis_task::{self, Done, Job};
 use super::app::App;
 use super::update::{self, Effect, Msg};
 use super::view;
+use super::{dialog, io as file_io, recover};
 
 /// How often the spinner moves while something is being computed.
 const TICK: Duration = Duration::from_millis(100);
@@ -56,21 +57,44 @@ pub fn restore() {
     let _ = io::stdout().flush();
 }
 
-/// Restores the terminal before the default panic message is printed.
+/// On a panic in any thread: writes the unsaved edits to the recovery file (never blocking),
+/// restores the terminal, says where the edits are, prints the default panic message, and
+/// exits with status 101.
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        let kept = recover::write_latest();
         restore();
+        report_recovery(kept);
         previous(info);
+        // A panic in a worker thread would leave the screen running on a restored terminal:
+        // end the process (as an unwinding main thread would) now that the edits are kept.
+        std::process::exit(101);
     }));
 }
 
-/// Runs the screen until the user quits. Signals SIGTERM and SIGHUP restore the terminal and
-/// exit with 128 + the signal number.
+/// Tells on standard error where unsaved edits were left (after the terminal is restored).
+fn report_recovery(kept: Option<Result<std::path::PathBuf, crate::store::SaveError>>) {
+    match kept {
+        Some(Ok(path)) => eprintln!(
+            "gapscope: unsaved edits kept in {}; the next start offers to restore them",
+            path.display()
+        ),
+        Some(Err(e)) => eprintln!("gapscope: could not keep the unsaved edits: {e}"),
+        None => {}
+    }
+}
+
+/// Set to 1 by tests only: saving panics, to test that a panic keeps unsaved edits.
+pub const TEST_PANIC_ENV: &str = "GAPSCOPE_TEST_PANIC_ON_SAVE";
+
+/// Runs the screen until the user quits. SIGHUP, SIGTERM, SIGINT and SIGQUIT write unsaved edits to the
+/// recovery file, restore the terminal and exit with 128 + the signal number.
 pub fn run(mut app: App) -> io::Result<()> {
+    let panic_on_save = std::env::var(TEST_PANIC_ENV).is_ok_and(|v| v == "1");
     let (tx, rx) = mpsc::channel::<Incoming>();
     let jobs = analysis_task::spawn(tx.clone(), Incoming::Done);
-    let mut signals = Signals::new([SIGTERM, SIGHUP])?;
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
     let sig_tx = tx.clone();
     std::thread::spawn(move || {
         for s in signals.forever() {
@@ -103,7 +127,8 @@ pub fn run(mut app: App) -> io::Result<()> {
             }
         }
     });
-    let result = event_loop(terminal, &mut app, &rx, &jobs);
+    recover::publish(&app);
+    let result = event_loop(terminal, &mut app, &rx, &jobs, panic_on_save);
     restore();
     result
 }
@@ -120,12 +145,33 @@ fn event_loop(
     app: &mut App,
     rx: &mpsc::Receiver<Incoming>,
     jobs: &mpsc::Sender<Job>,
+    panic_on_save: bool,
 ) -> io::Result<()> {
     let mut effects = update::start(app);
+    let mut published = (app.session.history.revision(), dialog::unsaved(app));
     loop {
-        for fx in effects.drain(..) {
+        let mut queue = std::collections::VecDeque::from(std::mem::take(&mut effects));
+        while let Some(fx) = queue.pop_front() {
             match fx {
                 Effect::Quit => return Ok(()),
+                Effect::Save { .. } if panic_on_save => {
+                    panic!("{TEST_PANIC_ENV} is set: a test asked saving to panic")
+                }
+                Effect::Save { .. } | Effect::DiscardRecovery { .. } => {
+                    if let Some(msg) = file_io::perform(&fx) {
+                        queue.extend(update::update(app, msg));
+                    }
+                }
+                Effect::Baseline {
+                    generation,
+                    initiative,
+                } => {
+                    let _ = jobs.send(Job::Baseline {
+                        generation,
+                        org: app.session.original.clone(),
+                        initiative,
+                    });
+                }
                 Effect::Suspend => {
                     restore();
                     let _ = signal_hook::low_level::raise(SIGTSTP);
@@ -146,6 +192,11 @@ fn event_loop(
                     let _ = jobs.send(Job::Layout(app.net.clone()));
                 }
             }
+        }
+        let now = (app.session.history.revision(), dialog::unsaved(app));
+        if now != published {
+            recover::publish(app);
+            published = now;
         }
         let mut info = view::FrameInfo::default();
         terminal.draw(|f| info = view::draw(app, f))?;
@@ -186,7 +237,9 @@ fn event_loop(
                 Incoming::Term(_) => continue,
                 Incoming::Done(d) => Msg::Done(d),
                 Incoming::Signal(s) => {
+                    let kept = recover::Unsaved::of(app).map(|u| u.write());
                     restore();
+                    report_recovery(kept);
                     std::process::exit(128 + s);
                 }
                 Incoming::InputError(e) => {

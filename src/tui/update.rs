@@ -9,49 +9,9 @@ use super::analysis_task::{Done, Stage, best_route};
 use super::app::{App, Pending, SearchState, View, VisNode};
 use super::keymap::{self, Mode};
 use super::nav::{self, Dir};
+use super::{dialog, edit};
 
-/// Something that happened: a key, a click, a finished computation.
-#[derive(Debug)]
-pub enum Msg {
-    /// A key from the terminal, mapped through the keymap.
-    Key(KeyEvent),
-    /// An action, already mapped.
-    Act(Action),
-    /// A mouse click at a cell.
-    Click {
-        /// Column.
-        col: u16,
-        /// Row.
-        row: u16,
-    },
-    /// The mouse wheel.
-    Wheel {
-        /// Down (else up).
-        down: bool,
-    },
-    /// The spinner's clock while something is computed.
-    Tick,
-    /// Work of the background thread.
-    Done(Done),
-}
-
-/// IO the loop performs for `update`.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Effect {
-    /// Leave, restoring the terminal.
-    Quit,
-    /// Restore the terminal, stop, and come back on resume.
-    Suspend,
-    /// Analyse for an initiative (two passes).
-    Analyse {
-        /// Generation to tag the results with.
-        generation: u64,
-        /// Initiative id.
-        initiative: Option<String>,
-    },
-    /// Lay out every unit in the background.
-    Layout,
-}
+pub use super::effect::{Effect, Msg};
 
 /// The effects that start the screen: the first analysis, and the layout if it is not ready.
 pub fn start(app: &mut App) -> Vec<Effect> {
@@ -80,8 +40,35 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Done(done) => {
-            finished(app, done);
-            Vec::new()
+            let baseline = match &done {
+                Done::Analysed {
+                    generation,
+                    analysis,
+                    ..
+                } => edit::take_baseline(app, *generation, analysis),
+                Done::Laid(_) => None,
+            };
+            match baseline {
+                Some(fx) => fx,
+                None => {
+                    finished(app, done);
+                    edit::after_analysis(app)
+                }
+            }
+        }
+        Msg::Saved {
+            path,
+            quit,
+            outcome,
+        } => dialog::saved(app, path, quit, outcome),
+        Msg::Discarded { quit, error } => {
+            if quit {
+                app.quit = true;
+                vec![Effect::Quit]
+            } else {
+                app.message = Some(error.unwrap_or_else(|| "discarded the recovered edits".into()));
+                Vec::new()
+            }
         }
     };
     refresh_route(app);
@@ -97,7 +84,14 @@ fn on_key(app: &mut App, ev: KeyEvent) -> Vec<Effect> {
     match keymap::lookup(mode, key) {
         Some(a) => act(app, a),
         None => {
-            if mode == Mode::Search
+            if mode == Mode::Prompt
+                && let KeyCode::Char(c) = ev.code
+                && !ev
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+            {
+                dialog::type_char(app, c);
+            } else if mode == Mode::Search
                 && let KeyCode::Char(c) = ev.code
                 && !ev
                     .modifiers
@@ -135,12 +129,29 @@ fn finished(app: &mut App, done: Done) {
 }
 
 fn act(app: &mut App, a: Action) -> Vec<Effect> {
-    app.message = None;
+    if app.prompt.is_none() || matches!(a, Action::PromptCancel | Action::AnswerCancel) {
+        app.message = None;
+    }
+    if let Some(fx) = dialog::act(app, a) {
+        return fx;
+    }
+    if let Some(fx) = edit::act(app, a) {
+        return fx;
+    }
     let n = app.n();
     match a {
-        Action::Quit => {
-            app.quit = true;
-            return vec![Effect::Quit];
+        Action::Changes => {
+            app.changes = if app.changes.is_some() { None } else { Some(0) };
+        }
+        Action::Up | Action::Down | Action::PageUp | Action::PageDown if app.changes.is_some() => {
+            let h = app.changes.unwrap_or(0);
+            let page = app.frame.page.max(1);
+            app.changes = Some(match a {
+                Action::Up => h.saturating_sub(1),
+                Action::Down => h.saturating_add(1).min(app.frame.help_max),
+                Action::PageUp => h.saturating_sub(page),
+                _ => h.saturating_add(page).min(app.frame.help_max),
+            });
         }
         Action::Suspend => return vec![Effect::Suspend],
         Action::Help => {
@@ -271,6 +282,8 @@ fn act(app: &mut App, a: Action) -> Vec<Effect> {
         | Action::PageDown
         | Action::First
         | Action::Last => move_cursor(app, a),
+        // Handled by `dialog` and `edit` above.
+        _ => {}
     }
     Vec::new()
 }

@@ -42,8 +42,9 @@ pub fn title(app: &App, area: Rect, buf: &mut Buffer) {
             )
         }
     };
+    let right = format!("{}{right}", edit_marker(app));
     let right = if app.ascii {
-        right.replace('│', "|")
+        right.replace('│', "|").replace('●', "*")
     } else {
         right
     };
@@ -57,7 +58,11 @@ pub fn title(app: &App, area: Rect, buf: &mut Buffer) {
         title = title.chars().take(title_w - 1).collect();
         title.push(if app.ascii { '~' } else { '…' });
     }
-    let left = format!(" {title}{tail}");
+    let mut left = format!(" {title}{tail}");
+    if left.chars().count() > avail && avail > 1 {
+        left = left.chars().take(avail - 2).collect();
+        left.push(if app.ascii { '~' } else { '…' });
+    }
     put(buf, area.x, area.y, &left, avail as u16, t.bar);
     put(
         buf,
@@ -67,6 +72,25 @@ pub fn title(app: &App, area: Rect, buf: &mut Buffer) {
         rw,
         t.bar,
     );
+}
+
+/// The what-if marker: unsaved state and the gaps changed against the file as loaded.
+fn edit_marker(app: &App) -> String {
+    let s = &app.session;
+    let unsaved = crate::tui::dialog::unsaved(app);
+    let dot = if unsaved { " ●" } else { "" };
+    if !s.edited() {
+        return if unsaved && s.original_rev.is_some() {
+            String::new()
+        } else {
+            dot.to_string()
+        };
+    }
+    let what = match &s.diff {
+        Some(d) => d.summary(),
+        None => "…".into(),
+    };
+    format!("{dot} edited: {what} │")
 }
 
 /// The status bar: the search line, or a message and the main keys of the current mode.
@@ -108,7 +132,9 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
     if let Some(m) = &app.message {
         x = put(buf, x + 1, area.y, m, area.width.saturating_sub(1), t.bar) + 1;
     }
-    let modes = if app.help.is_some() {
+    let modes = if app.prompt.is_some() || app.changes.is_some() {
+        vec![app.mode()]
+    } else if app.help.is_some() {
         vec![Mode::Help]
     } else {
         vec![app.view.mode(), Mode::Global]

@@ -1,12 +1,14 @@
 //! Pure drawing: `draw(&App, &mut Frame) -> FrameInfo`. One file per view.
 
 mod bars;
+mod changes;
 mod detail;
 mod gaps;
 mod graph;
 mod help;
 mod lines;
 mod matrix;
+mod prompt;
 mod symbols;
 
 use ratatui::Frame;
@@ -124,6 +126,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> FrameInfo {
     }
     if app.help.is_some() {
         help::render(app, area, buf, &mut info);
+    }
+    if app.changes.is_some() {
+        changes::render(app, area, buf, &mut info);
+    }
+    if app.prompt.is_some() {
+        prompt::render(app, area, buf);
     }
     if app.ascii {
         to_ascii(buf, area);

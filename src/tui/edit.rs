@@ -1,0 +1,318 @@
+//! Editing in the screen: the edit actions (ratings, ties, targets, notes, units), undo and
+//! redo, and bringing the derived state and the analysis up to date after each change.
+
+use std::sync::Arc;
+
+use crate::model::edit::Edit;
+use crate::model::{Org, Unit};
+use crate::text::clean;
+
+use super::action::Action;
+use super::app::{App, View};
+use super::prompt::{Field, Prompt};
+pub use super::revision::{after_analysis, changed, take_baseline};
+use super::update::Effect;
+
+/// Whether an action changes the document (refused in read-only mode).
+pub fn changes_document(a: Action) -> bool {
+    matches!(
+        a,
+        Action::RatingUp
+            | Action::RatingDown
+            | Action::EditStrength
+            | Action::RemoveTie
+            | Action::EditNote
+            | Action::SetTarget
+            | Action::ClearTarget
+            | Action::AddUnit
+            | Action::RenameUnit
+            | Action::RegroupUnit
+            | Action::RemoveUnit
+            | Action::Undo
+            | Action::Redo
+    )
+}
+
+/// One step of the scale for `+`/`-`: 1 on scales at least 2 wide (1–5, 0–10), else a tenth.
+pub fn step(org: &Org) -> f64 {
+    let span = org.scale.max - org.scale.min;
+    if span >= 2.0 { 1.0 } else { span / 10.0 }
+}
+
+/// Runs an edit action; `None` when the action is not one.
+pub fn act(app: &mut App, a: Action) -> Option<Vec<Effect>> {
+    if !changes_document(a) {
+        return None;
+    }
+    if app.session.read_only {
+        app.message = Some("read-only (--read-only): edits are off".into());
+        return Some(Vec::new());
+    }
+    let fx = match a {
+        Action::Undo | Action::Redo => undo_redo(app, a == Action::Undo),
+        Action::AddUnit => {
+            app.prompt = Some(Prompt::input(
+                Field::NewUnit,
+                "id of the new unit".into(),
+                String::new(),
+            ));
+            Vec::new()
+        }
+        Action::RenameUnit | Action::RegroupUnit | Action::RemoveUnit => unit_action(app, a),
+        _ => pair_action(app, a),
+    };
+    Some(fx)
+}
+
+/// The selected pair as unit indices: (row, column) in the matrix, the gap's pair in the gap
+/// list, the picked pair in the graph.
+pub fn pair(app: &App) -> Option<(usize, usize)> {
+    let n = app.n();
+    let p = match app.view {
+        View::Gaps => app
+            .gaps()
+            .get(app.gap_cursor)
+            .and_then(|g| g.to.map(|t| (g.from, t))),
+        _ => app.pair_with.map(|b| (app.selected, b)),
+    };
+    p.filter(|&(a, b)| a < n && b < n && a != b)
+}
+
+fn id(app: &App, u: usize) -> String {
+    app.org.units[u].id.clone()
+}
+
+/// The strength of `from`'s tie to `to` (either order in an undirected file).
+fn tie_value(org: &Org, from: &str, to: &str) -> Option<f64> {
+    org.ties
+        .iter()
+        .find(|t| (t.from == from && t.to == to) || (!org.directed && t.from == to && t.to == from))
+        .map(|t| t.strength)
+}
+
+fn tie_note(org: &Org, from: &str, to: &str) -> Option<Option<String>> {
+    org.ties
+        .iter()
+        .find(|t| (t.from == from && t.to == to) || (!org.directed && t.from == to && t.to == from))
+        .map(|t| t.note.clone())
+}
+
+fn target_value(org: &Org, a: &str, b: &str, initiative: &Option<String>) -> Option<f64> {
+    org.targets
+        .iter()
+        .find(|t| {
+            &t.initiative == initiative
+                && ((t.from == a && t.to == b) || (t.from == b && t.to == a))
+        })
+        .map(|t| t.min)
+}
+
+fn shown(x: f64) -> String {
+    let s = format!("{x:.3}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+fn pair_action(app: &mut App, a: Action) -> Vec<Effect> {
+    let Some((x, y)) = pair(app) else {
+        app.message = Some(match app.view {
+            View::Gaps => "this gap is not about a pair".into(),
+            View::Matrix => "move to a cell of another unit first (Left/Right)".into(),
+            View::Graph => "pick a pair first: a cell in the matrix (2) or a gap (3)".into(),
+        });
+        return Vec::new();
+    };
+    let (from, to) = (id(app, x), id(app, y));
+    let (lx, ly) = (app.labels[x].clone(), app.labels[y].clone());
+    let between = if app.org.directed {
+        format!("{lx} rates {ly}")
+    } else {
+        format!("{lx}–{ly}")
+    };
+    let scale = app.org.scale;
+    let range = format!("{}–{}", shown(scale.min), shown(scale.max));
+    let current = tie_value(&app.org, &from, &to);
+    match a {
+        Action::RatingUp | Action::RatingDown => {
+            let up = a == Action::RatingUp;
+            let new = match (current, up) {
+                (None, false) => {
+                    app.message = Some(format!("no tie to lower: {between}"));
+                    return Vec::new();
+                }
+                (None, true) => scale.min + step(&app.org),
+                (Some(v), true) if v >= scale.max => {
+                    app.message = Some(format!("{between} is at the top of the scale"));
+                    return Vec::new();
+                }
+                (Some(v), false) if v <= scale.min => {
+                    app.message = Some(format!(
+                        "{between} is at the bottom of the scale (x removes the tie)"
+                    ));
+                    return Vec::new();
+                }
+                (Some(v), true) => (v + step(&app.org)).min(scale.max),
+                (Some(v), false) => (v - step(&app.org)).max(scale.min),
+            };
+            edit(
+                app,
+                Edit::SetTie {
+                    from,
+                    to,
+                    strength: new,
+                },
+            )
+        }
+        Action::EditStrength => {
+            let label = format!("strength {between} ({range})");
+            let text = current.map(shown).unwrap_or_default();
+            app.prompt = Some(Prompt::input(Field::Strength { from, to }, label, text));
+            Vec::new()
+        }
+        Action::RemoveTie => edit(app, Edit::RemoveTie { from, to }),
+        Action::EditNote => match tie_note(&app.org, &from, &to) {
+            None => {
+                app.message = Some(format!("no tie {between} to note (e or + adds one)"));
+                Vec::new()
+            }
+            Some(note) => {
+                let label = format!("note on {between} (empty clears)");
+                let text = note.as_deref().map(clean).unwrap_or_default();
+                app.prompt = Some(Prompt::input(Field::Note { from, to }, label, text));
+                Vec::new()
+            }
+        },
+        Action::SetTarget => {
+            let initiative = app.initiative_id();
+            let scope = initiative
+                .as_ref()
+                .map_or("baseline".to_string(), |_| app.initiative_label());
+            let label = format!("target {lx}–{ly} ({scope}; {range})");
+            let text = target_value(&app.org, &from, &to, &initiative)
+                .map(shown)
+                .unwrap_or_default();
+            app.prompt = Some(Prompt::input(
+                Field::Target {
+                    from,
+                    to,
+                    initiative,
+                },
+                label,
+                text,
+            ));
+            Vec::new()
+        }
+        _ => {
+            let initiative = app.initiative_id();
+            edit(
+                app,
+                Edit::RemoveTarget {
+                    from,
+                    to,
+                    initiative,
+                },
+            )
+        }
+    }
+}
+
+fn unit_action(app: &mut App, a: Action) -> Vec<Effect> {
+    if app.n() == 0 || (app.view == View::Graph && app.graph.on_group.is_some()) {
+        app.message = Some("select a unit first".into());
+        return Vec::new();
+    }
+    let u = app.selected;
+    let unit = &app.org.units[u];
+    let (uid, label) = (unit.id.clone(), app.labels[u].clone());
+    match a {
+        Action::RenameUnit => {
+            let text = unit.name.as_deref().map(clean).unwrap_or_default();
+            app.prompt = Some(Prompt::input(
+                Field::Rename { id: uid },
+                format!("name of {label} (empty shows the id)"),
+                text,
+            ));
+            Vec::new()
+        }
+        Action::RegroupUnit => {
+            let text = unit.group.as_deref().map(clean).unwrap_or_default();
+            app.prompt = Some(Prompt::input(
+                Field::Regroup { id: uid },
+                format!("group of {label} (empty: none)"),
+                text,
+            ));
+            Vec::new()
+        }
+        _ => {
+            let fx = edit(app, Edit::RemoveUnit { id: uid });
+            if let Some(m) = &mut app.message {
+                m.push_str(" (u undoes)");
+            }
+            fx
+        }
+    }
+}
+
+/// Applies an edit through the history; the status line says what happened or why not.
+pub fn edit(app: &mut App, e: Edit) -> Vec<Effect> {
+    match try_edit(app, e) {
+        Ok(fx) => fx,
+        Err(msg) => {
+            app.message = Some(msg);
+            Vec::new()
+        }
+    }
+}
+
+/// Applies an edit; on error nothing changes and the message says why.
+pub fn try_edit(app: &mut App, e: Edit) -> Result<Vec<Effect>, String> {
+    let org = Arc::make_mut(&mut app.org);
+    let desc = app
+        .session
+        .history
+        .apply(org, e)
+        .map_err(|err| clean(&err.to_string()))?;
+    app.message = Some(desc);
+    Ok(changed(app))
+}
+
+fn undo_redo(app: &mut App, undo: bool) -> Vec<Effect> {
+    let org = Arc::make_mut(&mut app.org);
+    let h = &mut app.session.history;
+    let done = if undo { h.undo(org) } else { h.redo(org) };
+    match done {
+        Ok(Some(desc)) => {
+            app.message = Some(desc);
+            changed(app)
+        }
+        Ok(None) => {
+            app.message = Some(
+                if undo {
+                    "nothing to undo"
+                } else {
+                    "nothing to redo"
+                }
+                .into(),
+            );
+            Vec::new()
+        }
+        Err(e) => {
+            app.message = Some(clean(&e.to_string()));
+            Vec::new()
+        }
+    }
+}
+
+/// Adds a unit typed in the prompt and selects it.
+pub fn add_unit(app: &mut App, uid: &str) -> Result<Vec<Effect>, String> {
+    let unit = Unit {
+        id: uid.to_string(),
+        ..Unit::default()
+    };
+    let fx = try_edit(app, Edit::AddUnit { unit, at: None })?;
+    if let Some(u) = app.org.units.iter().position(|u| u.id == uid) {
+        app.selected = u;
+        app.pair_with = None;
+        app.graph.on_group = None;
+    }
+    Ok(fx)
+}

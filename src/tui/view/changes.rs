@@ -1,0 +1,104 @@
+//! The changes list: the gaps the edits closed, opened, widened or narrowed against the file
+//! as loaded (the what-if), as an overlay like the help.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Block, Clear, Widget};
+
+use crate::tui::app::{App, Pending};
+use crate::tui::whatif::Change;
+
+use super::help::border_set;
+use super::{FrameInfo, put, wrap};
+
+/// The lines of the list: (style kind, text). Kind 0 text, 1 heading, 2 better, 3 worse.
+pub fn lines(app: &App, width: usize) -> Vec<(u8, String)> {
+    let s = &app.session;
+    let mut out = Vec::new();
+    let scope = format!("initiative: {}", app.initiative_label());
+    if !s.edited() {
+        out.push((0, "No edits yet: the document is as loaded.".into()));
+        out.push((0, format!("After an edit, this lists the gaps it closed, opened, widened or narrowed ({scope}).")));
+        return out;
+    }
+    let Some(diff) = &s.diff else {
+        out.push((0, "Comparing with the file as loaded…".into()));
+        return out;
+    };
+    let stale = if app.pending == Some(Pending::Analysis) {
+        " (updating…)"
+    } else {
+        ""
+    };
+    out.push((
+        1,
+        format!(
+            "Against the file as loaded, {scope}: {}{stale}",
+            diff.summary()
+        ),
+    ));
+    for item in &diff.items {
+        let kind = match item.change {
+            Change::Closed | Change::Narrowed => 2,
+            Change::Opened | Change::Widened => 3,
+        };
+        let sev = match item.change {
+            Change::Widened | Change::Narrowed => {
+                format!(
+                    " (severity {:.2} → {:.2})",
+                    item.severity.0, item.severity.1
+                )
+            }
+            _ => String::new(),
+        };
+        let line = format!("{:<8} {}{sev}", item.change.word(), item.text);
+        for (i, l) in wrap(&line, width).into_iter().enumerate() {
+            out.push((if i == 0 { kind } else { 0 }, l));
+        }
+    }
+    out
+}
+
+/// Draws the changes list over `area`.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
+    let t = &app.theme;
+    let w = area.width.saturating_sub(4).min(100);
+    let h = area.height.saturating_sub(2);
+    if w < 10 || h < 4 {
+        return;
+    }
+    let popup = Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + 1,
+        width: w,
+        height: h,
+    };
+    Clear.render(popup, buf);
+    let block = Block::bordered()
+        .border_set(border_set(app.ascii))
+        .border_style(t.heading)
+        .title(" What changed: gaps (c or Esc closes) ");
+    let inner = block.inner(popup);
+    block.render(popup, buf);
+    let all = lines(app, inner.width.saturating_sub(2) as usize);
+    let rows = inner.height as usize;
+    info.help_max = all.len().saturating_sub(rows) as u16;
+    info.page = inner.height;
+    let scroll = app.changes.unwrap_or(0).min(info.help_max) as usize;
+    for (k, (kind, text)) in all.iter().skip(scroll).take(rows).enumerate() {
+        let style = match kind {
+            1 => t.heading,
+            2 => t.emphasis,
+            3 => t.alarm,
+            _ => t.text,
+        };
+        put(
+            buf,
+            inner.x + 1,
+            inner.y + k as u16,
+            text,
+            inner.width.saturating_sub(1),
+            style,
+        );
+    }
+}
