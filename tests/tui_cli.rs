@@ -19,11 +19,14 @@ fn options_become_the_start_up_config() {
         view: Some(ViewArg::Gaps),
         theme: Some(ThemeArg::Light),
         ascii: true,
+        read_only: true,
+        recover: false,
+        discard_recovery: false,
     };
     let c = config(&args, &org, None).expect("valid options");
     assert_eq!(
-        (c.initiative, c.view, c.theme, c.ascii),
-        (Some(0), Some(View::Gaps), ThemeName::Light, true)
+        (c.initiative, c.view, c.theme, c.ascii, c.read_only),
+        (Some(0), Some(View::Gaps), ThemeName::Light, true, true)
     );
     let c = config(&args, &org, Some("1")).expect("valid options");
     assert_eq!(c.theme, ThemeName::Mono, "NO_COLOR wins over --theme");
