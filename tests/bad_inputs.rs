@@ -1177,8 +1177,49 @@ fn a_missing_file_is_named() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        stderr.starts_with("nowhere.json: cannot read: "),
-        "{stderr}"
+    assert_eq!(
+        stderr,
+        "nowhere.json: cannot read: no such file or directory\ngapscope: 1 of 1 file is invalid\n"
+    );
+}
+
+/// Commands other than `validate` print the same located lines, each starting with the
+/// file's name (no `gapscope: ` before the first one only), and no Rust error chain.
+#[test]
+fn other_commands_print_load_problems_one_per_line_like_validate() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = r#"{"units": [{"id": "a"}, {"id": "a"}], "ties": [{"from": "a", "to": "b", "strength": 1}]}"#;
+    std::fs::write(dir.path().join("bad.json"), bad).unwrap();
+    let want = "bad.json:1:32: units[1].id: duplicate unit id \"a\" (first at units[0])\n\
+                bad.json:1:68: ties[0].to: unknown unit \"b\" (did you mean \"a\"?)\n";
+    for args in [
+        &["report", "bad.json"][..],
+        &["export", "bad.json", "--format", "dot", "-o", "out.dot"],
+        &["aggregate", "bad.json", "-o", "out.json"],
+        &["diff", "bad.json", "bad.json"],
+    ] {
+        let out = cargo_bin_cmd!("gapscope")
+            .current_dir(dir.path())
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(String::from_utf8_lossy(&out.stderr), want, "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["bad.json"], "{args:?}: files written");
+    }
+    let out = cargo_bin_cmd!("gapscope")
+        .current_dir(dir.path())
+        .args(["report", "missing.json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "missing.json: cannot read: no such file or directory\n"
     );
 }
