@@ -21,7 +21,7 @@ pub enum Format {
     Text,
     /// Meeting notes to paste: headings and tables.
     Markdown,
-    /// The JSON report (shared/spec/REPORT.md, version 1).
+    /// The JSON report (docs/report.md, version 1).
     Json,
     /// The gap list, one row per gap (RFC 4180).
     Csv,
