@@ -18,6 +18,11 @@ fn main() -> ExitCode {
     match result {
         Ok(status) => ExitCode::from(status),
         Err(CliError::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        // Load problems already name their file on every line (as `validate` prints them).
+        Err(CliError::Load(e)) => {
+            let _ = writeln!(err, "{e}");
+            ExitCode::from(2)
+        }
         Err(e) => {
             let _ = writeln!(err, "gapscope: {}", anyhow::Error::from(e));
             ExitCode::from(2)

@@ -15,6 +15,31 @@ const HOSTILE: &str = r#"{
   "targets": [{"from": "=cmd", "to": "b", "min": 1}]
 }"#;
 
+/// 3/5 against 1/5 is a one-sided pair of severity 0.4 (0.6 - 0.2 = 0.39999999999999997 in
+/// floating point); the report prints 0.40, so `--fail-on 0.4` and `--min-severity 0.4` take it.
+#[test]
+fn thresholds_take_a_severity_equal_on_paper() {
+    let org = r#"{"gapscope": 1, "directed": true, "scale": {"min": 0, "max": 5},
+        "units": [{"id": "a"}, {"id": "b"}],
+        "ties": [{"from": "a", "to": "b", "strength": 3}, {"from": "b", "to": "a", "strength": 1}]}"#;
+    gapscope()
+        .args(["report", "-", "--fail-on", "0.4"])
+        .write_stdin(org)
+        .assert()
+        .code(1);
+    gapscope()
+        .args(["report", "-", "--fail-on", "0.41"])
+        .write_stdin(org)
+        .assert()
+        .code(0);
+    gapscope()
+        .args(["report", "-", "--min-severity", "0.4", "--format", "csv"])
+        .write_stdin(org)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("asymmetric,a,b"));
+}
+
 #[test]
 fn fail_on_counts_equal_severity() {
     // The built-in org's worst gap has severity 0.8.

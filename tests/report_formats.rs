@@ -84,3 +84,22 @@ fn silo_threshold_changes_the_gaps() {
         .collect();
     assert_eq!(silos, ["Technology"]);
 }
+
+#[test]
+fn markdown_counts_one_silo_in_the_singular() {
+    let org = gapscope::model::seed::seed();
+    let opts = Options {
+        silo_threshold: 0.6,
+        ..Options::default()
+    };
+    let analysis = analyse(&org, &opts);
+    let mut out = Vec::new();
+    write(
+        Format::Markdown,
+        &Report::new(&org, &analysis, Settings::default()),
+        &mut out,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let text = String::from_utf8_lossy(&out);
+    assert!(text.contains("## Groups and silos (1 silo)\n"), "{text}");
+}

@@ -167,6 +167,6 @@ pub fn run(args: &ReportArgs, max_bytes: u64, out: &mut dyn Write) -> Result<Sta
     report::write(args.format, &Report::new(&org, &analysis, settings), out)?;
     let failed = args
         .fail_on
-        .is_some_and(|x| analysis.gaps.iter().any(|g| g.severity >= x));
+        .is_some_and(|x| analysis.gaps.iter().any(|g| report::reaches(g.severity, x)));
     Ok(u8::from(failed))
 }

@@ -58,7 +58,7 @@ pub fn to_dot(org: &Org, analysis: &Analysis) -> String {
     let _ = writeln!(s, "{kw} {} {{", escape(title));
     let _ = writeln!(
         s,
-        "  graph [label={}, labelloc=t, fontname=\"Helvetica\", rankdir=LR];",
+        "  graph [label={}, labelloc=t, fontname=\"Helvetica\", rankdir=LR, newrank=true];",
         escape(title)
     );
     s.push_str("  node [shape=box, style=\"rounded\", fontname=\"Helvetica\"];\n");

@@ -35,7 +35,7 @@ pub const DEFAULT_MAX_BYTES: u64 = 256 * 1024 * 1024;
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     /// The file could not be read.
-    #[error("{file}: cannot read: {source}")]
+    #[error("{file}: cannot read: {}", io_reason(source))]
     Io {
         /// The file as named by the user.
         file: String,
@@ -65,6 +65,23 @@ pub enum LoadError {
         /// How many more problems there were.
         more: usize,
     },
+}
+
+/// The operating system's reason for an IO error, for a person: lower case and without
+/// Rust's `(os error N)` suffix ("no such file or directory").
+pub fn io_reason(e: &std::io::Error) -> String {
+    let text = e.to_string();
+    let text = match text.rfind(" (os error ") {
+        Some(at) if text.ends_with(')') => &text[..at],
+        _ => &text,
+    };
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) if chars.clone().next().is_some_and(char::is_lowercase) => {
+            first.to_lowercase().chain(chars).collect()
+        }
+        _ => text.to_string(),
+    }
 }
 
 fn invalid_lines(file: &str, problems: &[Problem], more: usize) -> String {
@@ -117,5 +134,16 @@ mod tests {
         assert_eq!(quote("say \"hi\""), "\"say \\\"hi\\\"\"");
         assert_eq!(quote("\u{202e}evil"), "\"\\u{202e}evil\"");
         assert!(quote(&"x".repeat(200)).ends_with("…\""));
+    }
+
+    #[test]
+    fn io_reasons_read_as_words_without_os_error_numbers() {
+        let missing = std::io::Error::from_raw_os_error(2);
+        assert_eq!(io_reason(&missing), "no such file or directory");
+        assert_eq!(
+            io_reason(&std::io::Error::other("it is a directory")),
+            "it is a directory"
+        );
+        assert_eq!(io_reason(&std::io::Error::other("EOF early")), "EOF early");
     }
 }

@@ -118,24 +118,21 @@ pub fn decode_ties(
         } else {
             (a.min(b), a.max(b))
         };
-        if let Some(&j) = seen.get(&key) {
+        let first = first_time(&mut seen, key, i, &f, &path, out, |j| {
             let how = if directed {
                 "the same rating twice"
             } else {
                 "in an undirected file a-b and b-a are the same pair"
             };
-            out.add(
-                f.pos,
-                &path,
-                format!(
-                    "duplicate tie {} - {} (first at ties[{j}]; {how})",
-                    quote(&refs.units[a].id),
-                    quote(&refs.units[b].id)
-                ),
-            );
+            format!(
+                "duplicate tie {} - {} (first at ties[{j}]; {how})",
+                quote(&refs.units[a].id),
+                quote(&refs.units[b].id)
+            )
+        });
+        if !first {
             continue;
         }
-        seen.insert(key, i);
         ties.push(Tie {
             from: refs.units[a].id.clone(),
             to: refs.units[b].id.clone(),
@@ -145,6 +142,25 @@ pub fn decode_ties(
         });
     }
     ties
+}
+
+/// Remembers where each key (a pair, or a pair and its scope) was first seen: a repeat is
+/// reported at the object `f` with `message(first index)`, and gives `false`.
+fn first_time<K: Eq + std::hash::Hash>(
+    seen: &mut HashMap<K, usize>,
+    key: K,
+    i: usize,
+    f: &Fields,
+    path: &str,
+    out: &mut Problems,
+    message: impl FnOnce(usize) -> String,
+) -> bool {
+    if let Some(&j) = seen.get(&key) {
+        out.add(f.pos, path, message(j));
+        return false;
+    }
+    seen.insert(key, i);
+    true
 }
 
 /// Decodes the `targets` array: known units and initiatives, one target per pair and scope.
@@ -190,23 +206,20 @@ pub fn decode_targets(
             continue;
         }
         let key = (a.min(b), a.max(b), initiative.clone());
-        if let Some(&j) = seen.get(&key) {
+        let first = first_time(&mut seen, key, i, &f, &path, out, |j| {
             let scope = match &initiative {
                 Some(id) => format!("initiative {}", quote(id)),
                 None => "the baseline (no initiative)".into(),
             };
-            out.add(
-                f.pos,
-                &path,
-                format!(
-                    "a second target for {} - {} in {scope} (first at targets[{j}])",
-                    quote(&refs.units[a].id),
-                    quote(&refs.units[b].id)
-                ),
-            );
+            format!(
+                "a second target for {} - {} in {scope} (first at targets[{j}])",
+                quote(&refs.units[a].id),
+                quote(&refs.units[b].id)
+            )
+        });
+        if !first {
             continue;
         }
-        seen.insert(key, i);
         targets.push(Target {
             from: refs.units[a].id.clone(),
             to: refs.units[b].id.clone(),

@@ -1,4 +1,4 @@
-//! The JSON report: shared/spec/REPORT.md version 1, plus gapscope's added fields.
+//! The JSON report: docs/report.md (REPORT.md version 1), plus gapscope's added fields.
 
 use std::io::{self, Write};
 

@@ -75,7 +75,8 @@ pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
     if !a.groups.is_empty() {
         let silos = a.gaps.iter().filter(|g| g.kind == GapKind::Silo).count();
         writeln!(out)?;
-        writeln!(out, "## Groups and silos ({silos} silos)")?;
+        let silos = super::count(silos, "silo", "silos");
+        writeln!(out, "## Groups and silos ({silos})")?;
         writeln!(out)?;
         writeln!(
             out,

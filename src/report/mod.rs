@@ -21,7 +21,7 @@ pub enum Format {
     Text,
     /// Meeting notes to paste: headings and tables.
     Markdown,
-    /// The JSON report (shared/spec/REPORT.md, version 1).
+    /// The JSON report (docs/report.md, version 1).
     Json,
     /// The gap list, one row per gap (RFC 4180).
     Csv,
@@ -51,6 +51,15 @@ pub struct Report<'a> {
     pub settings: Settings,
 }
 
+/// Whether a severity reaches a threshold the user typed (`--min-severity`, `--fail-on`).
+///
+/// Severities are differences of normalized values, so one that is 0.4 on paper can be
+/// 0.39999999999999997 in floating point; the report prints it as 0.40, and a user who asks
+/// for 0.4 means it. Values within 1e-9 of the threshold therefore count as reaching it.
+pub fn reaches(severity: f64, threshold: f64) -> bool {
+    severity >= threshold - 1e-9
+}
+
 impl<'a> Report<'a> {
     /// Selects the gaps to show: severity at least `min_severity`, then the first `top`.
     pub fn new(org: &'a Org, analysis: &'a Analysis, settings: Settings) -> Report<'a> {
@@ -58,7 +67,7 @@ impl<'a> Report<'a> {
         let gaps = analysis
             .gaps
             .iter()
-            .filter(|g| g.severity >= floor)
+            .filter(|g| reaches(g.severity, floor))
             .take(settings.top.unwrap_or(usize::MAX))
             .collect();
         Report {
