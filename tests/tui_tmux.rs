@@ -68,7 +68,13 @@ fn starts_draws_and_quits_in_a_real_terminal() {
         socket: format!("gapscope-test-{}", std::process::id()),
     };
     let bin = env!("CARGO_BIN_EXE_gapscope");
-    let shell = format!("env -u NO_COLOR TERM=xterm-256color '{bin}'; echo \"EXIT:$?\"; sleep 30");
+    // A recovery file left in the user's state folder by an earlier session would open the
+    // screen on the restore question; this run has a state folder of its own.
+    let state = tempfile::tempdir().expect("temporary state folder");
+    let shell = format!(
+        "env -u NO_COLOR TERM=xterm-256color XDG_STATE_HOME='{}' '{bin}'; echo \"EXIT:$?\"; sleep 30",
+        state.path().display()
+    );
     let out = tmux.cmd(&[
         "new-session",
         "-d",
