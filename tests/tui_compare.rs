@@ -180,3 +180,31 @@ fn a_missing_old_file_is_refused_before_any_terminal_check() {
     assert!(!err.contains("not a terminal"), "{err}");
     assert!(out.stdout.is_empty());
 }
+
+#[test]
+fn old_is_read_with_the_same_size_limit_as_file() {
+    let out = Command::cargo_bin("gapscope")
+        .expect("binary")
+        .args(["--max-bytes", "100", "--compare", &fixture("q1")])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("compare-q1.json"), "{err}");
+    assert!(!err.contains("not a terminal"), "{err}");
+}
+
+#[test]
+fn a_narrowed_gap_is_marked_with_a_down_arrow_and_its_size() {
+    // Q1 compared with Q2 (the other way round): Q1's Alpha–Charlie gap (3 of 4) is
+    // narrower than Q2's (1 of 4), and Bravo–Delta's is new.
+    let (mut app, mut term, _dir) = open(&[&fixture("q1"), "--compare", &fixture("q2")], 100, 30);
+    keys(&mut app, &mut term, &["3"]);
+    let s = screen(&term);
+    assert!(
+        s.contains("since compare-q2.json: 1 closed, 1 opened, 1 narrowed"),
+        "{s}"
+    );
+    assert!(line_with(&s, "Alpha–Charlie need").contains("▼0.40"), "{s}");
+    assert!(line_with(&s, "Bravo–Delta need").contains(" new "), "{s}");
+}
