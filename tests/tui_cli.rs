@@ -22,6 +22,7 @@ fn options_become_the_start_up_config() {
         read_only: true,
         recover: false,
         discard_recovery: false,
+        compare: None,
     };
     let c = config(&args, &org, None).expect("valid options");
     assert_eq!(

@@ -77,6 +77,10 @@ pub struct ScreenArgs {
     /// Throw away the unsaved edits of an earlier session without asking.
     #[arg(long)]
     pub discard_recovery: bool,
+    /// Show what changed since an older snapshot OLD of the same org: gaps new, widened (▲),
+    /// narrowed (▼) and closed, metrics and ratings then and now (units matched by id).
+    #[arg(long, value_name = "OLD")]
+    pub compare: Option<String>,
 }
 
 /// The subcommands.

@@ -31,6 +31,8 @@ pub struct Document {
     origin: Origin,
     fingerprint: Option<store::Fingerprint>,
     config: Config,
+    /// `--compare OLD`: the older snapshot and its name.
+    compare: Option<(crate::model::Org, String)>,
 }
 
 /// Loads the document (with its fingerprint when it is a file) and checks the screen options.
@@ -52,13 +54,36 @@ pub fn load_document(cli: &Cli) -> Result<Document, CliError> {
         }
     };
     let config = config(&cli.screen, &org, std::env::var("NO_COLOR").ok().as_deref())?;
+    let compare = match cli.screen.compare.as_deref() {
+        None => None,
+        Some("-") if cli.file.as_deref() == Some("-") => {
+            return Err(CliError::Usage(
+                "FILE and --compare cannot both be standard input (-)".into(),
+            ));
+        }
+        Some(path) => Some(load_old(path, cli.max_bytes)?),
+    };
     Ok(Document {
         org,
         name,
         origin,
         fingerprint,
         config,
+        compare,
     })
+}
+
+/// Loads OLD of `--compare` with the same loader and size limit as FILE; returns it with the
+/// name the screen shows ("since NAME"): its file name, cleaned.
+fn load_old(path: &str, max_bytes: u64) -> Result<(crate::model::Org, String), CliError> {
+    let (old, _) = load_org(Some(path), max_bytes)?;
+    let label = match path {
+        "-" => "standard input".to_string(),
+        _ => Path::new(path)
+            .file_name()
+            .map_or(path.into(), |n| n.to_string_lossy().into_owned()),
+    };
+    Ok((old, crate::text::clean(&label)))
 }
 
 /// Loads the document (with its fingerprint when it is a file), builds the screen's state and
@@ -77,11 +102,15 @@ fn finish(cli: &Cli, doc: Document, recoveries: Recoveries) -> Result<App, CliEr
         origin,
         fingerprint,
         config,
+        compare,
     } = doc;
     let mut app = App::new(org, &name, &config);
     let mut session = Session::new(&app.org, origin, fingerprint);
     session.read_only = config.read_only;
     session.recoveries = recoveries;
+    if let Some((old, label)) = compare {
+        session.compare_with(old, label);
+    }
     app.session = session;
     let for_file = app.session.origin.for_file().map(PathBuf::from);
     let recoveries = app.session.recoveries.clone();

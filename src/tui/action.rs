@@ -207,7 +207,7 @@ impl Action {
             Action::Redo => "redo",
             Action::Save => "save (asks for a path if none)",
             Action::SaveAs => "save as another file",
-            Action::Changes => "gaps changed by the edits (what-if)",
+            Action::Changes => "gaps changed (edits or --compare OLD)",
             Action::PromptAccept => "accept the value",
             Action::PromptCancel => "cancel (nothing changes)",
             Action::PromptBackspace => "delete a character",

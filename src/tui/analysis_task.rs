@@ -53,14 +53,17 @@ pub enum Job {
     },
     /// Lay out every unit.
     Layout(Arc<Network>),
-    /// Analyse the document as loaded for the what-if (gaps only: the quick pass).
+    /// Analyse the what-if's baseline: the document as loaded (gaps only: the quick pass),
+    /// or OLD of `--compare` (the full pass, for its betweenness).
     Baseline {
         /// Generation of the request.
         generation: u64,
-        /// The document as loaded.
+        /// The document as loaded, or OLD.
         org: Arc<Org>,
         /// Initiative id.
         initiative: Option<String>,
+        /// Which pass.
+        stage: Stage,
     },
 }
 
@@ -143,10 +146,11 @@ pub fn work(jobs: Receiver<Job>, send: impl Fn(Done) -> bool + Clone + Send + 's
                 generation,
                 org,
                 initiative,
+                stage,
             } => send(Done::Analysed {
                 generation,
-                stage: Stage::Quick,
-                analysis: Box::new(analyse(&org, initiative, Stage::Quick)),
+                stage,
+                analysis: Box::new(analyse(&org, initiative, stage)),
             }),
         };
         if !alive {

@@ -70,12 +70,14 @@ pub enum Effect {
     },
     /// Lay out every unit in the background.
     Layout,
-    /// Analyse the document as loaded (the what-if baseline) for an initiative.
+    /// Analyse the document as loaded, or OLD of `--compare` (the what-if baseline).
     Baseline {
         /// Generation to tag the result with.
         generation: u64,
         /// Initiative id.
         initiative: Option<String>,
+        /// Which pass: quick for the what-if, full for `--compare` (betweenness).
+        stage: super::analysis_task::Stage,
     },
     /// Save the document atomically (see `io::perform`).
     Save {

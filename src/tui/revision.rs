@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use super::analysis_task::Stage;
 use super::app::{App, Pending};
 use super::update::Effect;
 use super::whatif;
@@ -47,11 +48,11 @@ pub fn after_analysis(app: &mut App) -> Vec<Effect> {
     {
         let rev = app.session.history.revision();
         app.session.remember(rev, initiative.clone(), a.clone());
-        if !app.session.edited() {
+        if !app.session.compared() {
             app.session.baseline.insert(initiative.clone(), a);
         }
     }
-    if !app.session.edited() {
+    if !app.session.compared() {
         app.session.diff = None;
         return Vec::new();
     }
@@ -74,9 +75,16 @@ pub fn after_analysis(app: &mut App) -> Vec<Effect> {
             app.session.baseline_count += 1;
             let generation = BASELINE_GENERATIONS | app.session.baseline_count;
             app.session.baseline_pending = Some((generation, initiative.clone()));
+            // OLD of `--compare` gets the full pass: the detail pane shows its betweenness.
+            let stage = if app.session.compare.is_some() {
+                Stage::Full
+            } else {
+                Stage::Quick
+            };
             vec![Effect::Baseline {
                 generation,
                 initiative,
+                stage,
             }]
         }
     }

@@ -31,13 +31,14 @@ pub fn run_effects(app: &mut App, effects: Vec<Effect>) -> bool {
                 Effect::Baseline {
                     generation,
                     initiative,
+                    stage,
                 } => vec![Done::Analysed {
                     generation,
-                    stage: Stage::Quick,
+                    stage,
                     analysis: Box::new(analysis_task::analyse(
                         &app.session.original,
                         initiative,
-                        Stage::Quick,
+                        stage,
                     )),
                 }],
                 Effect::Analyse {

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::analysis::Analysis;
-use crate::model::Org;
 use crate::model::history::History;
+use crate::model::{Network, Org};
 use crate::store::{Fingerprint, Recoveries};
 
 use super::whatif::Diff;
@@ -34,6 +34,17 @@ impl Origin {
     }
 }
 
+/// The other snapshot of `--compare OLD`: its name and what the screen reads from it.
+#[derive(Debug, Clone)]
+pub struct Compare {
+    /// The file name of OLD, cleaned: the screen says "since LABEL".
+    pub label: String,
+    /// Ratings and pair strengths of OLD, for the detail pane's old values.
+    pub net: Arc<Network>,
+    /// Unit index in OLD by id (units are matched by id).
+    pub ids: HashMap<String, usize>,
+}
+
 /// An analysis cache key: (revision, initiative).
 type CacheKey = (u64, Option<String>);
 
@@ -55,8 +66,10 @@ pub struct Session {
     pub recoveries: Recoveries,
     /// Edits are refused (`--read-only`).
     pub read_only: bool,
-    /// The document as loaded: what the what-if compares against.
+    /// What the what-if compares against: the document as loaded, or OLD with `--compare`.
     pub original: Arc<Org>,
+    /// `--compare OLD`: the snapshot in `original` is another file (see [`Compare`]).
+    pub compare: Option<Compare>,
     /// Revision at which the document equals `original` (`None` after a restore).
     pub original_rev: Option<u64>,
     /// Analyses of `original` by initiative.
@@ -86,6 +99,7 @@ impl Session {
             recoveries: Recoveries::from_env(),
             read_only: false,
             original: Arc::new(org.clone()),
+            compare: None,
             original_rev: Some(0),
             baseline: HashMap::new(),
             baseline_pending: None,
@@ -98,6 +112,33 @@ impl Session {
     /// Whether the document differs from the file as loaded.
     pub fn edited(&self) -> bool {
         self.original_rev != Some(self.history.revision())
+    }
+
+    /// Whether the what-if has something to compare: edits, or another snapshot (`--compare`).
+    pub fn compared(&self) -> bool {
+        self.compare.is_some() || self.edited()
+    }
+
+    /// Compares the document with another snapshot (`--compare OLD`) instead of the file as
+    /// loaded, for the whole session (edits too are compared with OLD).
+    pub fn compare_with(&mut self, old: Org, label: String) {
+        let net = Arc::new(Network::new(&old));
+        let ids = old
+            .units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (u.id.clone(), i))
+            .collect();
+        self.original = Arc::new(old);
+        self.compare = Some(Compare { label, net, ids });
+        self.baseline.clear();
+        self.baseline_pending = None;
+        self.diff = None;
+    }
+
+    /// The index in OLD of a unit id (`--compare`).
+    pub fn old_index(&self, id: &str) -> Option<usize> {
+        self.compare.as_ref()?.ids.get(id).copied()
     }
 
     /// A cached analysis of the current revision.

@@ -165,11 +165,13 @@ fn event_loop(
                 Effect::Baseline {
                     generation,
                     initiative,
+                    stage,
                 } => {
                     let _ = jobs.send(Job::Baseline {
                         generation,
                         org: app.session.original.clone(),
                         initiative,
+                        stage,
                     });
                 }
                 Effect::Suspend => {

@@ -51,12 +51,24 @@ pub struct Item {
 pub struct Diff {
     /// Changed gaps: closed, opened, widened, narrowed, each by severity.
     pub items: Vec<Item>,
+    /// The gaps there now that changed, by key: how, and their severity before and now.
+    marks: BTreeMap<Key, (Change, (f64, f64))>,
+    /// Ids of the units there now and not before, cleaned, in document order.
+    pub units_added: Vec<String>,
+    /// Ids of the units there before and not now, cleaned, in document order.
+    pub units_removed: Vec<String>,
 }
 
 impl Diff {
     /// How many gaps changed this way.
     pub fn count(&self, change: Change) -> usize {
         self.items.iter().filter(|i| i.change == change).count()
+    }
+
+    /// How a gap of the document now (`org`) changed: opened, widened or narrowed, with its
+    /// severity before and now; `None` when it did not change.
+    pub fn mark(&self, org: &Org, g: &Gap) -> Option<(Change, (f64, f64))> {
+        self.marks.get(&key(org, g)).copied()
     }
 
     /// The title-bar summary, e.g. "2 closed, 1 opened" ("no gap changed" when none).
@@ -119,32 +131,38 @@ pub fn diff(before_org: &Org, before: &Analysis, now_org: &Org, now: &Analysis) 
         .collect();
     let new: BTreeMap<Key, &Gap> = now.gaps.iter().map(|g| (key(now_org, g), g)).collect();
     let mut items = Vec::new();
+    let mut marks = BTreeMap::new();
     for (k, g) in &old {
-        match new.get(k) {
-            None => items.push(Item {
-                change: Change::Closed,
-                text: describe(g),
-                severity: (g.severity, 0.0),
-            }),
-            Some(n) if n.severity > g.severity + EPS => items.push(Item {
-                change: Change::Widened,
-                text: describe(n),
-                severity: (g.severity, n.severity),
-            }),
-            Some(n) if n.severity + EPS < g.severity => items.push(Item {
-                change: Change::Narrowed,
-                text: describe(n),
-                severity: (g.severity, n.severity),
-            }),
-            Some(_) => {}
-        }
+        let change = match new.get(k) {
+            None => {
+                items.push(Item {
+                    change: Change::Closed,
+                    text: describe(g),
+                    severity: (g.severity, 0.0),
+                });
+                continue;
+            }
+            Some(n) if n.severity > g.severity + EPS => (Change::Widened, n),
+            Some(n) if n.severity + EPS < g.severity => (Change::Narrowed, n),
+            Some(_) => continue,
+        };
+        let (change, n) = change;
+        let severity = (g.severity, n.severity);
+        marks.insert(k.clone(), (change, severity));
+        items.push(Item {
+            change,
+            text: describe(n),
+            severity,
+        });
     }
     for (k, n) in &new {
         if !old.contains_key(k) {
+            let severity = (0.0, n.severity);
+            marks.insert(k.clone(), (Change::Opened, severity));
             items.push(Item {
                 change: Change::Opened,
                 text: describe(n),
-                severity: (0.0, n.severity),
+                severity,
             });
         }
     }
@@ -156,7 +174,20 @@ pub fn diff(before_org: &Org, before: &Analysis, now_org: &Org, now: &Analysis) 
                 .total_cmp(&a.severity.0.max(a.severity.1)),
         )
     });
-    Diff { items }
+    let only = |a: &Org, b: &Org| -> Vec<String> {
+        let ids: std::collections::HashSet<&str> = b.units.iter().map(|u| u.id.as_str()).collect();
+        a.units
+            .iter()
+            .filter(|u| !ids.contains(u.id.as_str()))
+            .map(|u| clean(&u.id))
+            .collect()
+    };
+    Diff {
+        items,
+        marks,
+        units_added: only(now_org, before_org),
+        units_removed: only(before_org, now_org),
+    }
 }
 
 #[cfg(test)]

@@ -74,12 +74,13 @@ pub fn title(app: &App, area: Rect, buf: &mut Buffer) {
     );
 }
 
-/// The what-if marker: unsaved state and the gaps changed against the file as loaded.
+/// The what-if marker: unsaved state and the gaps changed against the file as loaded (or
+/// against OLD of `--compare`, "since OLD").
 fn edit_marker(app: &App) -> String {
     let s = &app.session;
     let unsaved = crate::tui::dialog::unsaved(app);
     let dot = if unsaved { " ●" } else { "" };
-    if !s.edited() {
+    if !s.compared() {
         return if unsaved && s.original_rev.is_some() {
             String::new()
         } else {
@@ -90,7 +91,10 @@ fn edit_marker(app: &App) -> String {
         Some(d) => d.summary(),
         None => "…".into(),
     };
-    format!("{dot} edited: {what} │")
+    match &s.compare {
+        Some(c) => format!("{dot} since {}: {what} │", c.label),
+        None => format!("{dot} edited: {what} │"),
+    }
 }
 
 /// The status bar: the search line, or a message and the main keys of the current mode.

@@ -1,5 +1,5 @@
 //! The changes list: the gaps the edits closed, opened, widened or narrowed against the file
-//! as loaded (the what-if), as an overlay like the help.
+//! as loaded (the what-if), or since OLD with `--compare`, as an overlay like the help.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -16,13 +16,17 @@ pub fn lines(app: &App, width: usize) -> Vec<(u8, String)> {
     let s = &app.session;
     let mut out = Vec::new();
     let scope = format!("initiative: {}", app.initiative_label());
-    if !s.edited() {
+    if !s.compared() {
         out.push((0, "No edits yet: the document is as loaded.".into()));
         out.push((0, format!("After an edit, this lists the gaps it closed, opened, widened or narrowed ({scope}).")));
         return out;
     }
+    let against = match &s.compare {
+        Some(c) => c.label.clone(),
+        None => "the file as loaded".into(),
+    };
     let Some(diff) = &s.diff else {
-        out.push((0, "Comparing with the file as loaded…".into()));
+        out.push((0, format!("Comparing with {against}…")));
         return out;
     };
     let stale = if app.pending == Some(Pending::Analysis) {
@@ -32,11 +36,19 @@ pub fn lines(app: &App, width: usize) -> Vec<(u8, String)> {
     };
     out.push((
         1,
-        format!(
-            "Against the file as loaded, {scope}: {}{stale}",
-            diff.summary()
-        ),
+        format!("Against {against}, {scope}: {}{stale}", diff.summary()),
     ));
+    if s.compare.is_some() {
+        for (what, ids) in [
+            ("units added", &diff.units_added),
+            ("units removed", &diff.units_removed),
+        ] {
+            if !ids.is_empty() {
+                let line = format!("{what} ({}): {}", ids.len(), ids.join(", "));
+                out.extend(wrap(&line, width).into_iter().map(|l| (0, l)));
+            }
+        }
+    }
     for item in &diff.items {
         let kind = match item.change {
             Change::Closed | Change::Narrowed => 2,
@@ -77,7 +89,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
     let block = Block::bordered()
         .border_set(border_set(app.ascii))
         .border_style(t.heading)
-        .title(" What changed: gaps (c or Esc closes) ");
+        .title(match &app.session.compare {
+            Some(c) => format!(" Changes since {} (c or Esc closes) ", c.label),
+            None => " What changed: gaps (c or Esc closes) ".to_string(),
+        });
     let inner = block.inner(popup);
     block.render(popup, buf);
     let all = lines(app, inner.width.saturating_sub(2) as usize);

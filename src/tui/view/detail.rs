@@ -13,7 +13,7 @@ use crate::tui::app::{App, Pending};
 use super::gaps::who;
 use super::help::border_set;
 use super::symbols::{gap_symbol, is_alarm};
-use super::{on_scale, put, wrap};
+use super::{on_scale, put, since, wrap};
 
 type Lines = Vec<(Style, String)>;
 
@@ -130,13 +130,22 @@ fn unit_lines(app: &App, u: usize) -> Lines {
                 BetweennessDone::Exact => format!("{:.3}", s.betweenness),
                 BetweennessDone::Sampled(k) => format!("≈{:.3} ({k} sources)", s.betweenness),
             };
+            let (was_strength, was_btw) = since::unit(app, u, s, a.betweenness);
             out.push((
                 t.text,
-                format!("degree {} · strength {:.2}", s.degree, s.strength),
+                format!(
+                    "degree {} · strength {:.2}{was_strength}",
+                    s.degree, s.strength
+                ),
             ));
-            out.push((t.text, format!("betweenness {btw}")));
+            out.push((t.text, format!("betweenness {btw}{was_btw}")));
         }
         None => out.push((t.dim, "metrics: computing…".into())),
+    }
+    if let Some(c) = &app.session.compare
+        && app.session.old_index(&unit.id).is_none()
+    {
+        out.push((t.emphasis, format!("new since {}", c.label)));
     }
     let mut ties = app.adj[u].clone();
     ties.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -195,18 +204,33 @@ fn pair_lines(app: &App, a: usize, b: usize, with_route: bool) -> Lines {
         format!("{la} {} {lb}", if app.ascii { "<->" } else { "↔" }),
     )];
     if app.net.directed {
-        out.push((t.text, format!("{la} rates {lb}: {}", r(a, b))));
-        out.push((t.text, format!("{lb} rates {la}: {}", r(b, a))));
+        let (ab, ba) = (since::rating(app, a, b), since::rating(app, b, a));
+        out.push((t.text, format!("{la} rates {lb}: {}{ab}", r(a, b))));
+        out.push((t.text, format!("{lb} rates {la}: {}{ba}", r(b, a))));
     }
     out.push((
         t.text,
         format!(
-            "pair strength {} (scale {}-{})",
+            "pair strength {}{} (scale {}-{})",
             on_scale(app, app.net.pair(a, b)),
+            since::pair(app, a, b),
             on_scale(app, 0.0),
             on_scale(app, 1.0)
         ),
     ));
+    if let Some(c) = &app.session.compare {
+        let new: Vec<&str> = [a, b]
+            .into_iter()
+            .filter(|&u| app.session.old_index(&app.org.units[u].id).is_none())
+            .map(|u| app.labels[u].as_str())
+            .collect();
+        if !new.is_empty() {
+            out.push((
+                t.emphasis,
+                format!("new since {}: {}", c.label, new.join(", ")),
+            ));
+        }
+    }
     let chosen = app.initiative_id();
     let ids = (&app.org.units[a].id, &app.org.units[b].id);
     for target in &app.org.targets {

@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 
 use crate::analysis::Gap;
 use crate::tui::app::{App, Pending};
+use crate::tui::whatif::Change;
 
 use super::symbols::{gap_symbol, is_alarm};
 use super::{FrameInfo, Hit, on_scale, put};
@@ -28,6 +29,26 @@ pub fn who(app: &App, g: &Gap) -> String {
         ),
         (None, Some(group)) => format!("group {}", crate::text::clean(group)),
         (None, None) => name(g.from),
+    }
+}
+
+/// How a gap changed since OLD (`--compare`): "new", "▲0.15" (widened by that severity),
+/// "▼0.10" (narrowed), or nothing.
+pub fn mark(app: &App, g: &Gap) -> String {
+    let Some((change, (before, now))) = app.session.diff.as_ref().and_then(|d| d.mark(&app.org, g))
+    else {
+        return String::new();
+    };
+    let (up, down) = if app.ascii {
+        ("^", "v")
+    } else {
+        ("▲", "▼")
+    };
+    match change {
+        Change::Opened => "new".into(),
+        Change::Widened => format!("{up}{:.2}", now - before),
+        Change::Narrowed => format!("{down}{:.2}", before - now),
+        Change::Closed => String::new(),
     }
 }
 
@@ -60,9 +81,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
     } else {
         longest.clamp(4, ((area.width as usize) * 3 / 10).max(14))
     };
+    // With `--compare`, a column says how each gap changed since OLD.
+    let comparing = app.session.compare.is_some();
     let header = format!(
-        " {:<8} {:<15}{:<pair_w$} {:>11}  why",
+        " {:<8} {}{:<15}{:<pair_w$} {:>11}  why",
         "severity",
+        if comparing { "since  " } else { "" },
         "kind",
         if pair_w > 0 { "pair" } else { "" },
         "actual/need"
@@ -101,6 +125,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
             },
         );
         x = put(buf, x, y, " ", 1, row_style);
+        if comparing {
+            x = put(buf, x, y, &format!("{:<6} ", mark(app, g)), 7, row_style);
+        }
         x = put(
             buf,
             x,

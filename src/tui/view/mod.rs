@@ -9,6 +9,7 @@ mod help;
 mod lines;
 mod matrix;
 mod prompt;
+mod since;
 mod symbols;
 
 use ratatui::Frame;
