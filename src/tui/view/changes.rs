@@ -3,13 +3,11 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::widgets::{Block, Clear, Widget};
 
 use crate::tui::app::{App, Pending};
 use crate::tui::whatif::Change;
 
-use super::help::border_set;
-use super::{FrameInfo, put, wrap};
+use super::{FrameInfo, wrap};
 
 /// The lines of the list: (style kind, text). Kind 0 text, 1 heading, 2 better, 3 worse.
 pub fn lines(app: &App, width: usize) -> Vec<(u8, String)> {
@@ -74,46 +72,28 @@ pub fn lines(app: &App, width: usize) -> Vec<(u8, String)> {
 /// Draws the changes list over `area`.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
     let t = &app.theme;
-    let w = area.width.saturating_sub(4).min(100);
-    let h = area.height.saturating_sub(2);
-    if w < 10 || h < 4 {
-        return;
-    }
-    let popup = Rect {
-        x: area.x + (area.width - w) / 2,
-        y: area.y + 1,
-        width: w,
-        height: h,
+    let title = match &app.session.compare {
+        Some(c) => format!(" Changes since {} (c or Esc closes) ", c.label),
+        None => " What changed: gaps (c or Esc closes) ".to_string(),
     };
-    Clear.render(popup, buf);
-    let block = Block::bordered()
-        .border_set(border_set(app.ascii))
-        .border_style(t.heading)
-        .title(match &app.session.compare {
-            Some(c) => format!(" Changes since {} (c or Esc closes) ", c.label),
-            None => " What changed: gaps (c or Esc closes) ".to_string(),
-        });
-    let inner = block.inner(popup);
-    block.render(popup, buf);
-    let all = lines(app, inner.width.saturating_sub(2) as usize);
-    let rows = inner.height as usize;
-    info.help_max = all.len().saturating_sub(rows) as u16;
-    info.page = inner.height;
-    let scroll = app.changes.unwrap_or(0).min(info.help_max) as usize;
-    for (k, (kind, text)) in all.iter().skip(scroll).take(rows).enumerate() {
-        let style = match kind {
-            1 => t.heading,
-            2 => t.emphasis,
-            3 => t.alarm,
-            _ => t.text,
-        };
-        put(
-            buf,
-            inner.x + 1,
-            inner.y + k as u16,
-            text,
-            inner.width.saturating_sub(1),
-            style,
-        );
-    }
+    let scroll = app.changes.unwrap_or(0);
+    let overlay = super::overlay::Overlay {
+        max_width: 100,
+        title,
+        scroll,
+    };
+    super::overlay::render(app, area, buf, info, overlay, |width| {
+        lines(app, width)
+            .into_iter()
+            .map(|(kind, text)| {
+                let style = match kind {
+                    1 => t.heading,
+                    2 => t.emphasis,
+                    3 => t.alarm,
+                    _ => t.text,
+                };
+                (style, text)
+            })
+            .collect()
+    });
 }

@@ -8,6 +8,7 @@ mod graph;
 mod help;
 mod lines;
 mod matrix;
+mod overlay;
 mod prompt;
 mod since;
 mod symbols;

@@ -1,0 +1,71 @@
+//! A scrollable box drawn over the view: the help and the changes list.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::widgets::{Block, Clear, Widget};
+
+use crate::tui::app::App;
+
+use super::help::border_set;
+use super::{FrameInfo, put};
+
+/// What an overlay shows around its lines.
+pub struct Overlay {
+    /// Widest the box may be.
+    pub max_width: u16,
+    /// The title on the top border.
+    pub title: String,
+    /// Lines scrolled off the top (clamped to the content).
+    pub scroll: u16,
+}
+
+/// Draws a bordered overlay filled with the lines that `lines(text_width)` gives. Records the
+/// largest scroll and the page height in `info`.
+pub fn render(
+    app: &App,
+    area: Rect,
+    buf: &mut Buffer,
+    info: &mut FrameInfo,
+    overlay: Overlay,
+    lines: impl FnOnce(usize) -> Vec<(Style, String)>,
+) {
+    let Overlay {
+        max_width,
+        title,
+        scroll,
+    } = overlay;
+    let w = area.width.saturating_sub(4).min(max_width);
+    let h = area.height.saturating_sub(2);
+    if w < 10 || h < 4 {
+        return;
+    }
+    let popup = Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + 1,
+        width: w,
+        height: h,
+    };
+    Clear.render(popup, buf);
+    let block = Block::bordered()
+        .border_set(border_set(app.ascii))
+        .border_style(app.theme.heading)
+        .title(title);
+    let inner = block.inner(popup);
+    block.render(popup, buf);
+    let all = lines(inner.width.saturating_sub(2) as usize);
+    let rows = inner.height as usize;
+    info.help_max = all.len().saturating_sub(rows) as u16;
+    info.page = inner.height;
+    let scroll = scroll.min(info.help_max) as usize;
+    for (k, (style, text)) in all.iter().skip(scroll).take(rows).enumerate() {
+        put(
+            buf,
+            inner.x + 1,
+            inner.y + k as u16,
+            text,
+            inner.width.saturating_sub(1),
+            *style,
+        );
+    }
+}
