@@ -138,6 +138,37 @@ fn gaps_opened_closed_widened_and_narrowed() {
 }
 
 #[test]
+fn a_missing_tie_that_gets_a_weak_tie_is_one_gap_narrowed() {
+    // c joins a and b strongly, so no unit is isolated.
+    let old = org(r#"{"scale": {"min": 0, "max": 5},
+        "units": [{"id": "a"}, {"id": "b"}, {"id": "c"}],
+        "ties": [{"from": "a", "to": "c", "strength": 5}, {"from": "b", "to": "c", "strength": 5}],
+        "targets": [{"from": "a", "to": "b", "min": 4}]}"#);
+    let new = org(r#"{"scale": {"min": 0, "max": 5},
+        "units": [{"id": "a"}, {"id": "b"}, {"id": "c"}],
+        "ties": [{"from": "a", "to": "c", "strength": 5}, {"from": "b", "to": "c", "strength": 5},
+                 {"from": "a", "to": "b", "strength": 1}],
+        "targets": [{"from": "a", "to": "b", "min": 4}]}"#);
+    let d = compare(&old, &new);
+    assert!(d.gaps_opened.is_empty(), "{d:?}");
+    // The direct tie also ends the single point of failure; no shortfall closes.
+    assert_eq!(
+        gap_keys(&d.gaps_closed),
+        [pair(GapKind::SinglePoint, "a", "b")]
+    );
+    assert_eq!(
+        gap_keys(&d.gaps_narrowed),
+        [pair(GapKind::BelowTarget, "a", "b")],
+        "shown with the kind it has now"
+    );
+    let back = compare(&new, &old);
+    assert_eq!(
+        gap_keys(&back.gaps_widened),
+        [pair(GapKind::MissingTie, "a", "b")]
+    );
+}
+
+#[test]
 fn units_that_moved_and_groups_e_i_index() {
     let (old, new) = (org(OLD), org(NEW));
     let d = compare(&old, &new);

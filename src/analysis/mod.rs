@@ -124,6 +124,16 @@ impl GapKind {
             GapKind::SinglePoint => "single_point",
         }
     }
+
+    /// The kind under which gaps of two versions of a document are matched. A missing tie
+    /// and a pair below target are the same shortfall against one target, so a new weak tie
+    /// narrows that gap instead of closing one gap and opening another.
+    pub fn matching(self) -> GapKind {
+        match self {
+            GapKind::MissingTie => GapKind::BelowTarget,
+            other => other,
+        }
+    }
 }
 
 /// One gap: a pair or a unit (or a group, for `Silo`) that falls short.

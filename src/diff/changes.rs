@@ -62,7 +62,7 @@ type GapKey = (
     Option<String>,
 );
 
-fn gaps(snap: Snapshot) -> BTreeMap<GapKey, (f64, String)> {
+fn gaps(snap: Snapshot) -> BTreeMap<GapKey, (f64, String, GapKind)> {
     let units = &snap.org.units;
     let mut map = BTreeMap::new();
     for g in &snap.analysis.gaps {
@@ -78,9 +78,16 @@ fn gaps(snap: Snapshot) -> BTreeMap<GapKey, (f64, String)> {
             }
             (_, None) => (from.to_string(), None),
         };
-        let key = (g.kind, from, to, g.group.clone(), g.initiative.clone());
+        // A missing tie that becomes a weak tie is the same gap, narrowed.
+        let key = (
+            g.kind.matching(),
+            from,
+            to,
+            g.group.clone(),
+            g.initiative.clone(),
+        );
         map.entry(key)
-            .or_insert_with(|| (g.severity, g.explanation.clone()));
+            .or_insert_with(|| (g.severity, g.explanation.clone(), g.kind));
     }
     map
 }
@@ -171,8 +178,8 @@ pub fn diff(old: Snapshot, new: Snapshot) -> Diff {
 
 fn compare_gaps(d: &mut Diff, old: Snapshot, new: Snapshot) {
     let (og, ng) = (gaps(old), gaps(new));
-    let change = |k: &GapKey, o: Option<f64>, n: Option<f64>, why: &str| GapChange {
-        kind: k.0,
+    let change = |k: &GapKey, kind: GapKind, o: Option<f64>, n: Option<f64>, why: &str| GapChange {
+        kind,
         from: k.1.clone(),
         to: k.2.clone(),
         group: k.3.clone(),
@@ -181,21 +188,23 @@ fn compare_gaps(d: &mut Diff, old: Snapshot, new: Snapshot) {
         new: n,
         explanation: why.to_string(),
     };
-    for (k, (o, why)) in &og {
+    for (k, (o, why, okind)) in &og {
         match ng.get(k) {
-            None => d.gaps_closed.push(change(k, Some(*o), None, why)),
-            Some((n, nwhy)) if *n > o + EPSILON => {
-                d.gaps_widened.push(change(k, Some(*o), Some(*n), nwhy));
+            None => d.gaps_closed.push(change(k, *okind, Some(*o), None, why)),
+            Some((n, nwhy, nkind)) if *n > o + EPSILON => {
+                d.gaps_widened
+                    .push(change(k, *nkind, Some(*o), Some(*n), nwhy));
             }
-            Some((n, nwhy)) if *n < o - EPSILON => {
-                d.gaps_narrowed.push(change(k, Some(*o), Some(*n), nwhy));
+            Some((n, nwhy, nkind)) if *n < o - EPSILON => {
+                d.gaps_narrowed
+                    .push(change(k, *nkind, Some(*o), Some(*n), nwhy));
             }
             Some(_) => {}
         }
     }
-    for (k, (n, why)) in &ng {
+    for (k, (n, why, nkind)) in &ng {
         if !og.contains_key(k) {
-            d.gaps_opened.push(change(k, None, Some(*n), why));
+            d.gaps_opened.push(change(k, *nkind, None, Some(*n), why));
         }
     }
     let by_size = |a: &GapChange, b: &GapChange| {

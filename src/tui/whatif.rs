@@ -1,5 +1,5 @@
 //! What-if: the gaps now against the gaps of the file as loaded, matched by (kind, pair,
-//! initiative) with units named by id, so adding or removing a unit does not confuse them.
+//! initiative; a missing tie and a pair below target count as one kind) with units named by id, so adding or removing a unit does not confuse them.
 
 use std::collections::BTreeMap;
 
@@ -119,7 +119,13 @@ fn key(org: &Org, g: &Gap) -> Key {
         None if g.kind == GapKind::Silo => (String::new(), None),
         None => (id(g.from), None),
     };
-    (g.kind, a, b, g.group.clone(), g.initiative.clone())
+    (
+        g.kind.matching(),
+        a,
+        b,
+        g.group.clone(),
+        g.initiative.clone(),
+    )
 }
 
 /// Compares the gaps of the document as loaded with the gaps now.
@@ -224,5 +230,25 @@ mod tests {
         assert!(d.items[0].text.starts_with("isolated"), "{d:?}");
         assert_eq!(diff(&before, &a, &before, &a), Diff::default());
         assert_eq!(Diff::default().summary(), "no gap changed");
+    }
+
+    #[test]
+    fn a_first_weak_tie_narrows_the_missing_tie_gap() {
+        let before = seed();
+        let mut after = before.clone();
+        Edit::SetTie {
+            from: "cdo".into(),
+            to: "ciso".into(),
+            strength: 1.0,
+        }
+        .apply(&mut after)
+        .expect("sets");
+        let (a, b) = (
+            analyse(&before, &Options::default()),
+            analyse(&after, &Options::default()),
+        );
+        let d = diff(&before, &a, &after, &b);
+        assert_eq!(d.summary(), "1 narrowed", "{d:?}");
+        assert!(d.items[0].text.starts_with("below target"), "{d:?}");
     }
 }
