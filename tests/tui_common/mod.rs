@@ -1,6 +1,8 @@
 //! Helpers shared by the screen tests: building apps and reading the screen back.
 #![allow(dead_code)]
 
+pub mod tmux;
+
 use gapscope::analysis::{Gap, GapKind};
 use gapscope::model::{self, Org};
 use gapscope::tui::script;
