@@ -1,0 +1,139 @@
+//! Random key sequences at random terminal sizes (edits, prompts and saves included) never
+//! panic and keep the selection valid.
+
+
+use gapscope::analysis::GapKind;
+use gapscope::model::seed::seed;
+use gapscope::model::{Org, Tie, Unit};
+use gapscope::tui::keymap::BINDINGS;
+use gapscope::tui::update::Msg;
+use gapscope::tui::{App, Config, script};
+use proptest::prelude::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use crate::tui_common::{krackhardt, pair_gap, with_gaps};
+
+fn big_org() -> Org {
+    let mut org = Org {
+        directed: true,
+        ..Org::default()
+    };
+    for i in 0..90 {
+        org.units.push(Unit {
+            id: format!("u{i}"),
+            group: (i % 7 != 0).then(|| format!("G{}", i % 4)),
+            ..Unit::default()
+        });
+    }
+    for i in 0..90 {
+        org.ties.push(Tie {
+            from: format!("u{i}"),
+            to: format!("u{}", (i * 7 + 3) % 90),
+            strength: 0.7,
+            ..Tie::default()
+        });
+    }
+    org
+}
+
+fn org(which: u8) -> Org {
+    match which {
+        0 => seed(),
+        1 => krackhardt(),
+        2 => big_org(),
+        _ => Org::default(),
+    }
+}
+
+#[derive(Debug, Clone)]
+enum Input {
+    Key(usize),
+    Char(char),
+    Click(u16, u16),
+    Wheel(bool),
+    Resize(u16, u16),
+}
+
+fn input() -> impl Strategy<Value = Input> {
+    prop_oneof![
+        6 => (0..BINDINGS.len()).prop_map(Input::Key),
+        2 => prop::char::range('a', 'z').prop_map(Input::Char),
+        1 => (0u16..200, 0u16..70).prop_map(|(x, y)| Input::Click(x, y)),
+        1 => any::<bool>().prop_map(Input::Wheel),
+        1 => (0u16..200, 0u16..70).prop_map(|(w, h)| Input::Resize(w, h)),
+    ]
+}
+
+fn check(app: &App) -> Result<(), TestCaseError> {
+    let n = app.n();
+    if n > 0 {
+        prop_assert!(app.selected < n);
+        prop_assert!(app.rank[app.selected] < n);
+    }
+    if let Some(b) = app.pair_with {
+        prop_assert!(b < n && b != app.selected);
+    }
+    prop_assert!(app.gap_cursor < app.gaps().len().max(1));
+    if let Some(g) = app.graph.on_group {
+        prop_assert!(g < app.groups.len());
+    }
+    if let Some(s) = &app.search {
+        prop_assert!(s.matches.is_empty() || s.current < s.matches.len());
+    }
+    prop_assert_eq!(app.labels.len(), n, "derived state follows edits");
+    let text = gapscope::model::save::to_string(&app.org);
+    prop_assert!(
+        gapscope::model::from_str("edited", &text).is_ok(),
+        "edits keep the document valid"
+    );
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 120, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_keys_never_panic_and_keep_the_selection_valid(
+        which in 0u8..4,
+        ascii in any::<bool>(),
+        size in (0u16..200, 0u16..70),
+        inputs in prop::collection::vec(input(), 1..60),
+    ) {
+        let config = Config { ascii, ..Config::default() };
+        // Random keys edit and save (typed names are relative paths): keep that in a scratch
+        // folder, and recovery files away from the user's.
+        let scratch = std::path::Path::new(concat!(env!("CARGO_TARGET_TMPDIR"), "/tui_props"));
+        std::fs::create_dir_all(scratch).expect("scratch folder");
+        std::env::set_current_dir(scratch).expect("cd scratch");
+        let mut app = App::new(org(which), "prop", &config);
+        app.session.recoveries = gapscope::store::Recoveries::in_dir(scratch.join("state"));
+        let mut term = Terminal::new(TestBackend::new(size.0, size.1)).expect("terminal");
+        script::run(&mut app, &mut term, Vec::new());
+        if app.n() > 3 {
+            with_gaps(&mut app, vec![
+                pair_gap(GapKind::MissingTie, 0, 3, 0.0, 0.5),
+                pair_gap(GapKind::BelowTarget, 1, 2, 0.1, 0.9),
+            ]);
+        }
+        for inp in inputs {
+            let msg = match inp {
+                Input::Key(i) => Msg::Key(script::key(BINDINGS[i].key)),
+                Input::Char(c) => Msg::Key(ratatui::crossterm::event::KeyEvent::from(ratatui::crossterm::event::KeyCode::Char(c))),
+                Input::Click(x, y) => Msg::Click { col: x, row: y },
+                Input::Wheel(d) => Msg::Wheel { down: d },
+                Input::Resize(w, h) => {
+                    term.backend_mut().resize(w, h);
+                    script::draw(&mut app, &mut term);
+                    continue;
+                }
+            };
+            if matches!(&msg, Msg::Key(k) if k.code == ratatui::crossterm::event::KeyCode::Char('c') && k.modifiers.contains(ratatui::crossterm::event::KeyModifiers::CONTROL)) {
+                continue;
+            }
+            let fx = gapscope::tui::update::update(&mut app, msg);
+            script::run_effects(&mut app, fx);
+            script::draw(&mut app, &mut term);
+            check(&app)?;
+        }
+    }
+}
