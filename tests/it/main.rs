@@ -26,6 +26,7 @@ mod report_cli;
 mod report_fixtures;
 mod report_formats;
 mod roundtrip;
+mod schema_subset;
 mod seed;
 mod shell;
 mod store;
