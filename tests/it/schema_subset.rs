@@ -115,7 +115,12 @@ impl Schema {
         at: &str,
         out: &mut Vec<String>,
     ) {
-        for key in s.get("required").and_then(Value::as_array).into_iter().flatten() {
+        for key in s
+            .get("required")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
             let key = key.as_str().expect("required names are strings");
             if !obj.contains_key(key) {
                 out.push(format!("{at}: {key} is required"));
@@ -147,7 +152,10 @@ impl Schema {
 fn pattern_matches(pattern: &str, key: &str) -> bool {
     let prefix = pattern
         .strip_prefix('^')
-        .filter(|p| p.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_'))
+        .filter(|p| {
+            p.chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+        })
         .unwrap_or_else(|| panic!("only literal-prefix patterns are supported: {pattern}"));
     key.starts_with(prefix)
 }
