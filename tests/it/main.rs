@@ -6,6 +6,7 @@ mod analysis_props;
 mod bad_inputs;
 mod betweenness;
 mod cli_basics;
+mod cli_messages;
 mod common;
 mod derived;
 mod diff_snapshots;
