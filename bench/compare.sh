@@ -2,14 +2,21 @@
 # gapscope's whole load + analysis against NetworKit's exact weighted betweenness alone,
 # on the same generated org, in one run; then a check that both give the same values.
 #
-# Usage: bench/compare.sh            (UNITS=10000 RUNS=3 VENV=/work/venv-nk by default)
-# Needs a venv with NetworKit: python3 -m venv /work/venv-nk && /work/venv-nk/bin/pip install networkit
+# Usage: VENV=DIR bench/compare.sh   (UNITS=10000 RUNS=3; VENV: a Python venv with NetworKit)
+# Make one: python3 -m venv ~/venv-nk && ~/venv-nk/bin/pip install networkit
 set -euo pipefail
 cd "$(dirname "$0")/.."
 UNITS=${UNITS:-10000}
 RUNS=${RUNS:-3}
-VENV=${VENV:-/work/venv-nk}
+VENV=${VENV:-$HOME/venv-nk}
 PY="$VENV/bin/python"
+# Checked before anything is built or timed, so a missing NetworKit costs no minutes.
+if ! "$PY" -c 'import networkit' 2>/dev/null; then
+  echo "bench/compare.sh: no NetworKit in the venv $VENV ($PY cannot import networkit)." >&2
+  echo "Make one:  python3 -m venv ~/venv-nk && ~/venv-nk/bin/pip install networkit" >&2
+  echo "then run:  VENV=~/venv-nk bench/compare.sh" >&2
+  exit 2
+fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 

@@ -85,7 +85,8 @@ pub fn generate(params: &Params) -> Org {
     let units: Vec<Unit> = (0..n)
         .map(|i| Unit {
             id: format!("u{i:0width$}"),
-            name: Some(format!("{} team {}", group_name(group_of[i]), i + 1)),
+            // The number in the name is the one in the id (u0041 is "... team 41").
+            name: Some(format!("{} team {i}", group_name(group_of[i]))),
             group: Some(group_name(group_of[i])),
             size: Some(3 + rng.below(40) as u64),
             ..Unit::default()

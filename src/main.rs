@@ -7,7 +7,25 @@ use clap::Parser;
 use gapscope::cli::{self, Cli, CliError};
 
 fn main() -> ExitCode {
-    let parsed = Cli::parse();
+    let parsed = match Cli::try_parse() {
+        Ok(parsed) => parsed,
+        Err(e) => {
+            // `gapscope reprot FILE`: clap sees two files; say which command was meant.
+            let first = std::env::args_os().nth(1).unwrap_or_default();
+            let first = first
+                .to_str()
+                .filter(|a| !a.starts_with('-'))
+                .unwrap_or("-");
+            if e.kind() != clap::error::ErrorKind::DisplayHelp
+                && e.kind() != clap::error::ErrorKind::DisplayVersion
+                && let Err(hint) = cli::misspelt_command(first)
+            {
+                let _ = writeln!(std::io::stderr(), "gapscope: {hint}");
+                return ExitCode::from(2);
+            }
+            e.exit()
+        }
+    };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let mut err = std::io::stderr();
@@ -21,6 +39,9 @@ fn main() -> ExitCode {
         // Load problems already name their file on every line (as `validate` prints them).
         Err(CliError::Load(e)) => {
             let _ = writeln!(err, "{e}");
+            if let Some(hint) = cli::load_hint(&e) {
+                let _ = writeln!(err, "{hint}");
+            }
             ExitCode::from(2)
         }
         Err(e) => {

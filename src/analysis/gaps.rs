@@ -115,14 +115,15 @@ pub fn target_gaps(inp: &Inputs) -> Vec<Gap> {
                 .and_then(|r| r.route(inp.adj, need.a, need.b));
             let route = match found {
                 Some(path) => format!(
-                    "no direct tie; the best route runs {}, weakest link {}",
+                    "the best route runs {}, weakest link {}",
                     inp.route_names(&path.units),
                     fmt.show(path.weakest)
                 ),
                 None => "no route connects them".to_string(),
             };
             let mut gap = inp.pair_gap(GapKind::MissingTie, need, 0.0, need.min);
-            gap.explanation = format!("{head}; they have 0; {route}");
+            // "0" would read as a rating, which a 1-5 scale does not have.
+            gap.explanation = format!("{head}; they have no direct tie; {route}");
             out.push(gap);
         } else if p < need.min {
             let mut gap = inp.pair_gap(GapKind::BelowTarget, need, p, need.min - p);

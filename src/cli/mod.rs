@@ -41,7 +41,7 @@ pub struct Cli {
     pub file: Option<String>,
 
     /// Refuse files larger than this many bytes.
-    #[arg(long, global = true, value_name = "BYTES", default_value_t = model::DEFAULT_MAX_BYTES)]
+    #[arg(long, value_name = "BYTES", default_value_t = model::DEFAULT_MAX_BYTES)]
     pub max_bytes: u64,
 
     /// Options of the screen (when no command is given).
@@ -90,37 +90,69 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  gapscope validate org.json\n  gapscope validate --quiet a.json b.json && echo ok\n\nExit status: 0 when every file is valid, 2 otherwise."
     )]
-    Validate(ValidateArgs),
+    Validate {
+        #[command(flatten)]
+        args: ValidateArgs,
+        #[command(flatten)]
+        limit: FileLimit,
+    },
     /// Analyse an org: gaps by severity, brokers, silos, components (text, markdown, json, csv).
     #[command(after_help = report::EXAMPLES)]
-    Report(report::ReportArgs),
+    Report {
+        #[command(flatten)]
+        args: report::ReportArgs,
+        #[command(flatten)]
+        limit: FileLimit,
+    },
     /// Print the built-in example org as an org file.
     #[command(after_help = "Example:\n  gapscope sample > my-org.json")]
     Sample,
     /// Build an org file from survey answers, an edge list or node-link JSON.
     #[command(after_help = import::IMPORT_HELP)]
-    Import(Box<import::ImportArgs>),
+    Import {
+        #[command(flatten)]
+        args: Box<import::ImportArgs>,
+        #[command(flatten)]
+        limit: FileLimit,
+    },
     /// Aggregate an org to one unit per group (block density).
     #[command(
         after_help = "Examples:\n  gapscope aggregate people.json --by group -o departments.json\n  gapscope aggregate people.json --by office --weighted\n\nExit status: 0 ok, 2 bad input."
     )]
-    Aggregate(aggregate::AggregateArgs),
+    Aggregate {
+        #[command(flatten)]
+        args: aggregate::AggregateArgs,
+        #[command(flatten)]
+        limit: FileLimit,
+    },
     /// Write an org and its gaps as DOT, Mermaid, GraphML, JSON, CSV or node-link JSON.
     #[command(after_help = export::EXPORT_HELP)]
-    Export(export::ExportArgs),
+    Export {
+        #[command(flatten)]
+        args: export::ExportArgs,
+        #[command(flatten)]
+        limit: FileLimit,
+    },
     /// Show what changed between two snapshots of an org: gaps, ties, targets, metrics.
     #[command(
         after_help = "Examples:\n  gapscope diff q1.json q2.json\n  gapscope diff q1.json q2.json --initiative ai --format markdown > changes.md\n\nExit status: 0 ok (with or without differences), 2 bad input."
     )]
-    Diff(diff::DiffArgs),
+    Diff {
+        #[command(flatten)]
+        args: diff::DiffArgs,
+        #[command(flatten)]
+        limit: FileLimit,
+    },
     /// Print a shell completion script.
     #[command(
         after_help = "Examples:\n  gapscope completions bash > ~/.local/share/bash-completion/completions/gapscope\n  gapscope completions zsh > ~/.zfunc/_gapscope\n  gapscope completions fish > ~/.config/fish/completions/gapscope.fish"
     )]
     Completions(shell::CompletionsArgs),
-    /// Print the man page (roff).
-    #[command(after_help = "Example:\n  gapscope man > gapscope.1 && man ./gapscope.1")]
-    Man,
+    /// Print the man page (roff), or write one page per command into a folder.
+    #[command(
+        after_help = "Examples:\n  gapscope man > gapscope.1 && man ./gapscope.1\n  gapscope man --dir ~/.local/share/man/man1   # gapscope.1, gapscope-report.1, ..."
+    )]
+    Man(shell::ManArgs),
     /// Print the JSON Schema (draft 2020-12) of the org file, for editors.
     #[command(after_help = "Example:\n  gapscope schema > gapscope.schema.json")]
     Schema,
@@ -149,6 +181,14 @@ pub struct GenerateArgs {
     /// Write to this file (never overwritten) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<String>,
+}
+
+/// The size limit of the files a command reads (only on commands that read a file).
+#[derive(Debug, Args, Clone, Copy)]
+pub struct FileLimit {
+    /// Refuse files larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = model::DEFAULT_MAX_BYTES)]
+    pub max_bytes: u64,
 }
 
 /// Arguments of `validate`.
@@ -190,20 +230,107 @@ pub fn load_org(file: Option<&str>, max_bytes: u64) -> Result<(Org, String), Loa
     }
 }
 
+/// The names of the commands, for "did you mean" when a file argument names none.
+fn command_names() -> Vec<String> {
+    use clap::CommandFactory;
+    Cli::command()
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .filter(|n| n != "help")
+        .collect()
+}
+
+/// Refuses a file argument that does not exist and reads as a misspelt command
+/// (`gapscope reprot`): "no such file or command; did you mean `gapscope report`?".
+pub fn misspelt_command(file: &str) -> Result<(), CliError> {
+    if file == "-" || std::path::Path::new(file).exists() {
+        return Ok(());
+    }
+    let names = command_names();
+    if names.iter().any(|n| n == file) {
+        return Ok(());
+    }
+    let mut prefixed = names
+        .iter()
+        .filter(|n| file.len() >= 2 && n.starts_with(file));
+    let by_prefix = match (prefixed.next(), prefixed.next()) {
+        (Some(only), None) => Some(only.as_str()),
+        _ => None,
+    };
+    let close = crate::model::suggest::did_you_mean(file, names.iter().map(String::as_str));
+    match close.or(by_prefix) {
+        Some(name) => Err(CliError::Usage(format!(
+            "{}: no such file or command; did you mean `gapscope {name}`?",
+            crate::model::quote(file)
+        ))),
+        None => Ok(()),
+    }
+}
+
+/// The error for an `--initiative` the org does not define, the same for every command
+/// and the screen: the closest id when one is close, else the ids there are.
+pub fn unknown_initiative(org: &Org, id: &str) -> CliError {
+    let ids: Vec<&str> = org.initiatives.iter().map(|i| i.id.as_str()).collect();
+    let hint = match crate::model::suggest::did_you_mean(id, ids.iter().copied()) {
+        Some(s) => format!("; did you mean {}?", crate::model::quote(s)),
+        None if ids.is_empty() => "; the org defines no initiatives".to_string(),
+        None => format!(
+            "; known: {}",
+            ids.iter()
+                .map(|i| crate::model::quote(i))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    CliError::Usage(format!(
+        "unknown initiative {}{hint}",
+        crate::model::quote(id)
+    ))
+}
+
+/// A hint after a load error when the file is plainly not an org file but CSV (survey
+/// answers or an edge list), which `import` turns into one.
+pub fn load_hint(e: &LoadError) -> Option<String> {
+    let LoadError::Invalid { file, problems, .. } = e else {
+        return None;
+    };
+    let lower = file.to_lowercase();
+    let csv_name = [".csv", ".tsv", ".txt"].iter().any(|x| lower.ends_with(x));
+    // JSON never starts with a letter; a CSV header row does.
+    let at_start = problems
+        .first()
+        .is_some_and(|p| p.pos.line == 1 && p.pos.col == 1 && p.path.is_empty());
+    (csv_name && at_start).then(|| {
+        let f = crate::text::clean(file);
+        format!(
+            "gapscope: {f} looks like CSV, not an org file (JSON); make one with \
+             `gapscope import --from survey {f} -o org.json` (survey answers) \
+             or `--from edges` (an edge list)"
+        )
+    })
+}
+
 /// Runs a parsed command line.
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status, CliError> {
     match cli.command {
-        Some(Command::Validate(args)) => validate::run(&args, cli.max_bytes, out, err),
+        Some(Command::Validate { args, limit }) => validate::run(&args, limit.max_bytes, out, err),
         Some(Command::Sample) => sample::run(out),
         Some(Command::Generate(args)) => generate::run(&args, out, err),
-        Some(Command::Import(args)) => import::run(&args, cli.max_bytes, out, err),
-        Some(Command::Aggregate(args)) => aggregate::run(&args, cli.max_bytes, out, err),
-        Some(Command::Export(args)) => export::run(&args, cli.max_bytes, out),
-        Some(Command::Diff(args)) => diff::run(&args, cli.max_bytes, out),
+        Some(Command::Import { args, limit }) => import::run(&args, limit.max_bytes, out, err),
+        Some(Command::Aggregate { args, limit }) => {
+            aggregate::run(&args, limit.max_bytes, out, err)
+        }
+        Some(Command::Export { args, limit }) => export::run(&args, limit.max_bytes, out),
+        Some(Command::Diff { args, limit }) => diff::run(&args, limit.max_bytes, out),
         Some(Command::Completions(args)) => shell::completions(&args, out),
-        Some(Command::Man) => shell::man(out),
+        Some(Command::Man(args)) => shell::man(&args, out),
         Some(Command::Schema) => shell::schema(out),
-        Some(Command::Report(args)) => report::run(&args, cli.max_bytes, out),
-        None => open::run(&cli),
+        Some(Command::Report { args, limit }) => report::run(&args, limit.max_bytes, out, err),
+        None => {
+            if let Some(file) = cli.file.as_deref() {
+                misspelt_command(file)?;
+            }
+            open::run(&cli)
+        }
     }
 }

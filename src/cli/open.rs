@@ -3,7 +3,6 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-use crate::model::suggest;
 use crate::store::{self, Recoveries};
 use crate::tui::session::{Origin, Session};
 use crate::tui::{self, App, Config, dialog};
@@ -157,21 +156,7 @@ pub fn config(
         None => None,
         Some(id) => match org.initiatives.iter().position(|i| &i.id == id) {
             Some(i) => Some(i),
-            None => {
-                let ids: Vec<&str> = org.initiatives.iter().map(|i| i.id.as_str()).collect();
-                let hint = suggest::did_you_mean(id, ids.iter().copied())
-                    .map(|s| format!("; did you mean \"{s}\"?"))
-                    .unwrap_or_default();
-                let known = if ids.is_empty() {
-                    "the org has none".to_string()
-                } else {
-                    format!("known: {}", ids.join(", "))
-                };
-                return Err(CliError::Usage(format!(
-                    "unknown initiative {}{hint} ({known})",
-                    crate::model::quote(id)
-                )));
-            }
+            None => return Err(super::unknown_initiative(org, id)),
         },
     };
     Ok(Config {

@@ -6,7 +6,6 @@ use clap::{Args, ValueEnum};
 
 use super::{CliError, Status, load_org};
 use crate::analysis::{self, BetweennessMode, Options};
-use crate::model::suggest::did_you_mean;
 use crate::report::{self, Format, Report, Settings};
 
 /// Examples and exit status shown by `gapscope report --help`.
@@ -60,7 +59,7 @@ pub struct ReportArgs {
     /// Exit with status 1 when any gap has at least this severity (0 to 1).
     #[arg(long, value_name = "X", value_parser = fraction)]
     pub fail_on: Option<f64>,
-    /// Betweenness: exact, auto (exact up to 20,000 units), skip, or sampled:K sources.
+    /// Betweenness: exact, auto (exact up to 10,000 units, 256 sampled sources above), skip, or sampled:K sources.
     #[arg(long, value_name = "MODE", default_value = "auto", value_parser = betweenness_mode)]
     pub betweenness: BetweennessMode,
     /// Colour the text report.
@@ -121,29 +120,17 @@ pub fn betweenness_mode(s: &str) -> Result<BetweennessMode, String> {
 }
 
 /// Runs the report; status 1 when `--fail-on` is reached.
-pub fn run(args: &ReportArgs, max_bytes: u64, out: &mut dyn Write) -> Result<Status, CliError> {
-    let (org, name) = load_org(args.file.as_deref(), max_bytes)?;
+pub fn run(
+    args: &ReportArgs,
+    max_bytes: u64,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Status, CliError> {
+    let (org, _name) = load_org(args.file.as_deref(), max_bytes)?;
     if let Some(id) = &args.initiative
         && org.initiative(id).is_none()
     {
-        let ids = org.initiatives.iter().map(|i| i.id.as_str());
-        let hint = match did_you_mean(id, ids) {
-            Some(s) => format!("; did you mean \"{s}\"?"),
-            None if org.initiatives.is_empty() => "; the file defines no initiatives".into(),
-            None => format!(
-                "; known: {}",
-                org.initiatives
-                    .iter()
-                    .map(|i| i.id.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        };
-        return Err(CliError::Usage(format!(
-            "{name}: unknown initiative \"{}\"{}",
-            crate::text::clean(id),
-            crate::text::clean(&hint)
-        )));
+        return Err(super::unknown_initiative(&org, id));
     }
     let opts = Options {
         initiative: args.initiative.clone(),
@@ -165,8 +152,22 @@ pub fn run(args: &ReportArgs, max_bytes: u64, out: &mut dyn Write) -> Result<Sta
         color,
     };
     report::write(args.format, &Report::new(&org, &analysis, settings), out)?;
-    let failed = args
-        .fail_on
-        .is_some_and(|x| analysis.gaps.iter().any(|g| report::reaches(g.severity, x)));
+    let Some(limit) = args.fail_on else {
+        return Ok(0);
+    };
+    let reached = analysis
+        .gaps
+        .iter()
+        .filter(|g| report::reaches(g.severity, limit))
+        .count();
+    if reached > 0 {
+        // Status 1 alone would leave a cron job's log silent about why.
+        writeln!(
+            err,
+            "gapscope: {reached} gap{} of severity {limit} or more (--fail-on {limit})",
+            if reached == 1 { "" } else { "s" }
+        )?;
+    }
+    let failed = reached > 0;
     Ok(u8::from(failed))
 }

@@ -14,6 +14,15 @@ pub struct CompletionsArgs {
     pub shell: clap_complete::Shell,
 }
 
+/// Arguments of `man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write gapscope.1 and one page per command (gapscope-report.1, ...) into this folder
+    /// (made when missing) instead of printing gapscope.1.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<std::path::PathBuf>,
+}
+
 /// The JSON Schema (draft 2020-12) of the org file, format 1.
 pub const ORG_SCHEMA: &str = include_str!("../export/org.schema.json");
 
@@ -24,10 +33,33 @@ pub fn completions(args: &CompletionsArgs, out: &mut dyn Write) -> Result<Status
     Ok(0)
 }
 
-/// Writes the man page (roff) of gapscope and its commands.
-pub fn man(out: &mut dyn Write) -> Result<Status, CliError> {
+/// Prints the man page (roff) of gapscope, or writes it and the pages its "SEE ALSO"
+/// names (`gapscope-report(1)`, ...) into a folder.
+pub fn man(args: &ManArgs, out: &mut dyn Write) -> Result<Status, CliError> {
     let cmd = Cli::command();
-    clap_mangen::Man::new(cmd).render(out)?;
+    let Some(dir) = &args.dir else {
+        clap_mangen::Man::new(cmd).render(out)?;
+        return Ok(0);
+    };
+    let fail = |e: std::io::Error| {
+        CliError::Usage(format!(
+            "cannot write the man pages into {}: {}",
+            crate::model::quote(&dir.to_string_lossy()),
+            crate::model::io_reason(&e)
+        ))
+    };
+    std::fs::create_dir_all(dir).map_err(fail)?;
+    // One page per command (no nested commands here) and gapscope.1.
+    let pages = 1 + cmd
+        .get_subcommands()
+        .filter(|c| !c.is_hide_set() && c.get_name() != "help")
+        .count();
+    clap_mangen::generate_to(cmd, dir).map_err(fail)?;
+    let shown = crate::text::clean(&dir.to_string_lossy());
+    writeln!(
+        out,
+        "wrote {pages} man pages into {shown}; read one with: man -l {shown}/gapscope.1"
+    )?;
     Ok(0)
 }
 

@@ -12,7 +12,7 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<Status, CliError> {
-    let mut bad = 0;
+    let (mut bad, mut unread) = (0, 0);
     for file in &args.files {
         match model::load(file, max_bytes) {
             Ok(org) => {
@@ -28,21 +28,56 @@ pub fn run(
                 }
             }
             Err(e) => {
-                bad += 1;
+                if matches!(e, model::LoadError::Invalid { .. }) {
+                    bad += 1;
+                } else {
+                    unread += 1;
+                }
                 writeln!(err, "{e}")?;
+                if let Some(hint) = super::load_hint(&e) {
+                    writeln!(err, "{hint}")?;
+                }
             }
         }
     }
-    if bad > 0 {
-        return Err(CliError::Usage(format!(
-            "{bad} of {} file{} invalid",
+    if bad + unread > 0 {
+        return Err(CliError::Usage(failure_summary(
             args.files.len(),
-            if args.files.len() == 1 {
-                " is"
-            } else {
-                "s are"
-            }
+            bad,
+            unread,
         )));
     }
     Ok(0)
+}
+
+/// "1 of 3 files is invalid, 1 could not be read": a missing file is not an invalid one.
+fn failure_summary(files: usize, bad: usize, unread: usize) -> String {
+    let verb = |n: usize, one: &str, many: &str| if n == 1 { one } else { many }.to_string();
+    let of = format!("of {files} file{}", if files == 1 { "" } else { "s" });
+    match (bad, unread) {
+        (0, u) => format!(
+            "{u} {of} {}",
+            verb(u, "could not be read", "could not be read")
+        ),
+        (b, 0) => format!("{b} {of} {}", verb(b, "is invalid", "are invalid")),
+        (b, u) => format!(
+            "{b} {of} {}, {u} could not be read",
+            verb(b, "is invalid", "are invalid")
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::failure_summary;
+
+    #[test]
+    fn the_summary_tells_unreadable_from_invalid() {
+        assert_eq!(failure_summary(1, 0, 1), "1 of 1 file could not be read");
+        assert_eq!(failure_summary(3, 2, 0), "2 of 3 files are invalid");
+        assert_eq!(
+            failure_summary(4, 1, 2),
+            "1 of 4 files is invalid, 2 could not be read"
+        );
+    }
 }

@@ -1,4 +1,4 @@
-//! Mermaid flowcharts (`graph LR`) for Markdown wikis: one subgraph per group, ties as
+//! Mermaid flowcharts (`graph LR`, fenced) for Markdown wikis: one subgraph per group, ties as
 //! links labelled with their strength, gap links styled with `linkStyle`.
 
 use std::collections::HashSet;
@@ -51,11 +51,12 @@ pub fn node_ids(org: &Org) -> Vec<String> {
         .collect()
 }
 
-/// The org as a Mermaid flowchart.
+/// The org as a Mermaid flowchart in a fenced Markdown block (```` ```mermaid ````), so
+/// that `>> page.md` renders on GitHub, GitLab and other wikis.
 pub fn to_mermaid(org: &Org, analysis: &Analysis) -> String {
     let marks = Marks::new(analysis);
     let ids = node_ids(org);
-    let mut s = String::new();
+    let mut s = String::from("```mermaid\n");
     if let Some(title) = &org.title {
         let t = crate::text::clean(title)
             .replace('\\', "\\\\")
@@ -131,5 +132,6 @@ pub fn to_mermaid(org: &Org, analysis: &Analysis) -> String {
         s.push_str("  classDef isolated stroke:#c0392b,stroke-width:3px\n");
         let _ = writeln!(s, "  class {} isolated", isolated.join(","));
     }
+    s.push_str("```\n");
     s
 }

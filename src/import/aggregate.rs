@@ -121,16 +121,24 @@ pub fn aggregate(org: &Org, opts: &AggregateOptions) -> Result<Imported, ImportE
         (v / p as f64).clamp(0.0, 1.0)
     };
 
+    let mut lists: Vec<Vec<&Unit>> = vec![Vec::new(); k];
+    for (u, g) in org.units.iter().zip(&member) {
+        if let Some(g) = g {
+            lists[*g].push(u);
+        }
+    }
+    // Without --group-name-attr, an attribute such as `department_name` on which every
+    // group's members agree names the groups (else they would be called "0".."4").
+    let guessed = match &opts.name_attr {
+        Some(_) => None,
+        None => guess_name_attr(org, &lists),
+    };
+    let name_attr = opts.name_attr.as_deref().or(guessed.as_deref());
     let mut units = Vec::with_capacity(k);
     for (g, id) in groups.iter().enumerate() {
-        let members: Vec<&Unit> = (0..org.units.len())
-            .filter(|&i| member[i] == Some(g))
-            .map(|i| &org.units[i])
-            .collect();
-        let name = opts
-            .name_attr
-            .as_deref()
-            .and_then(|attr| agreed_name(&members, attr))
+        let members = &lists[g];
+        let name = name_attr
+            .and_then(|attr| agreed_name(members, attr))
             .unwrap_or_else(|| id.to_string());
         let total = members
             .iter()
@@ -197,6 +205,12 @@ pub fn aggregate(org: &Org, opts: &AggregateOptions) -> Result<Imported, ImportE
             plural(lost_targets, "target")
         ));
     }
+    if let Some(attr) = &guessed {
+        warnings.push(format!(
+            "groups named by their units' {} attribute (choose another with --group-name-attr)",
+            quote(attr)
+        ));
+    }
     if inside > 0 {
         warnings.push(format!(
             "{} inside one group left out (a target needs two units)",
@@ -231,6 +245,28 @@ pub fn aggregate(org: &Org, opts: &AggregateOptions) -> Result<Imported, ImportE
         bad_rows: Vec::new(),
         warnings,
     })
+}
+
+/// A unit attribute that names groups: called `name` or ending in `name`, and present and
+/// agreed on by the members of every group; the first such in name order.
+fn guess_name_attr(org: &Org, groups: &[Vec<&Unit>]) -> Option<String> {
+    let mut keys: Vec<&str> = org
+        .units
+        .iter()
+        .flat_map(|u| u.attrs.iter().map(|(k, _)| k.as_str()))
+        .filter(|k| k.to_lowercase().ends_with("name"))
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys.into_iter()
+        .find(|attr| {
+            !groups.is_empty()
+                && groups.iter().all(|members| {
+                    members.iter().all(|u| key_of(u, attr).is_some())
+                        && agreed_name(members, attr).is_some()
+                })
+        })
+        .map(str::to_string)
 }
 
 /// The value of `attr` when every member that has it agrees.

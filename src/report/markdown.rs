@@ -55,7 +55,7 @@ pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
     let brokers = r.brokers(5);
     if !brokers.is_empty() {
         writeln!(out)?;
-        writeln!(out, "## Top brokers")?;
+        writeln!(out, "## Top brokers{}", paren(&r.betweenness_note()))?;
         writeln!(out)?;
         writeln!(out, "| Unit | Group | Betweenness | Constraint | Degree |")?;
         writeln!(out, "|---|---|---:|---:|---:|")?;
@@ -128,11 +128,18 @@ pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
+/// " (estimated from 256 sampled sources)" from ", estimated from ...", or nothing.
+fn paren(note: &str) -> String {
+    note.strip_prefix(", ")
+        .map(|n| format!(" ({n})"))
+        .unwrap_or_default()
+}
+
 /// Most items listed in one line of notes.
 const LIST_CAP: usize = 20;
 
 /// Joins the first [`LIST_CAP`] items, saying how many more there are.
-fn capped(items: &[String]) -> String {
+pub(super) fn capped(items: &[String]) -> String {
     let shown = items[..items.len().min(LIST_CAP)].join(", ");
     match items.len().saturating_sub(LIST_CAP) {
         0 => shown,

@@ -121,6 +121,16 @@ impl<'a> Report<'a> {
         list
     }
 
+    /// Says when the brokers' betweenness is an estimate (sampled sources), for the heading.
+    pub fn betweenness_note(&self) -> String {
+        match self.analysis.betweenness {
+            crate::analysis::BetweennessDone::Sampled(k) => {
+                format!(", estimated from {k} sampled sources")
+            }
+            _ => String::new(),
+        }
+    }
+
     /// "7 units, 24 ties, 12 edges (directed), density 0.57, reciprocity 0.96".
     pub fn size_line(&self) -> String {
         let a = self.analysis;

@@ -3,6 +3,8 @@
 use std::io::{self, Write};
 
 use super::Report;
+use super::markdown::capped;
+use crate::analysis::GapKind;
 use crate::analysis::needs::number;
 use crate::text::clean;
 
@@ -74,7 +76,8 @@ pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
     let brokers = r.brokers(5);
     if !brokers.is_empty() {
         writeln!(out)?;
-        writeln!(out, "{}", paint(on, BOLD, "Top brokers (betweenness)"))?;
+        let heading = format!("Top brokers (betweenness{})", r.betweenness_note());
+        writeln!(out, "{}", paint(on, BOLD, &heading))?;
         for u in brokers {
             let s = &a.nodes[u];
             writeln!(
@@ -90,7 +93,13 @@ pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
 
     if !a.groups.is_empty() {
         writeln!(out)?;
-        writeln!(out, "{}", paint(on, BOLD, "Groups"))?;
+        // The same content as the Markdown report: silos counted here, listed as gaps.
+        let silos = a.gaps.iter().filter(|g| g.kind == GapKind::Silo).count();
+        let heading = format!(
+            "Groups and silos ({})",
+            super::count(silos, "silo", "silos")
+        );
+        writeln!(out, "{}", paint(on, BOLD, &heading))?;
         writeln!(
             out,
             "  {:<20} {:>5} {:>7} {:>7} {:>6}  communities",
@@ -108,6 +117,41 @@ pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
                 spread.counts.len()
             )?;
         }
+    }
+    single_points_of_failure(r, on, out)
+}
+
+/// The units and ties whose loss splits the network, as the Markdown report lists them.
+fn single_points_of_failure(r: &Report, on: bool, out: &mut dyn Write) -> io::Result<()> {
+    let a = r.analysis;
+    if a.articulation_points.is_empty() && a.bridges.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    writeln!(out, "{}", paint(on, BOLD, "Single points of failure"))?;
+    let units: Vec<String> = a
+        .articulation_points
+        .iter()
+        .map(|&u| clean(r.name(u)))
+        .collect();
+    if !units.is_empty() {
+        writeln!(
+            out,
+            "  units whose loss splits the network: {}",
+            capped(&units)
+        )?;
+    }
+    let ties: Vec<String> = a
+        .bridges
+        .iter()
+        .map(|&(x, y)| format!("{}–{}", clean(r.name(x)), clean(r.name(y))))
+        .collect();
+    if !ties.is_empty() {
+        writeln!(
+            out,
+            "  ties whose loss splits the network: {}",
+            capped(&ties)
+        )?;
     }
     Ok(())
 }

@@ -74,7 +74,7 @@ fn missing_tie_names_the_best_route() {
     assert!((g.severity - 0.6).abs() < 1e-12);
     assert_eq!(
         g.explanation,
-        "Alpha–Gamma need 3/5 for AI rollout; they have 0; no direct tie; \
+        "Alpha–Gamma need 3/5 for AI rollout; they have no direct tie; \
          the best route runs Alpha → Beta → Gamma, weakest link 2/5"
     );
     // c–d has no route at all (privacy).
@@ -241,7 +241,7 @@ fn seed_org_shows_at_least_three_kinds() {
     assert_eq!(top.kind, GapKind::MissingTie);
     assert_eq!(
         top.explanation,
-        "Chief Data Office–Security (CISO) need 4/5 for AI rollout; they have 0; no direct tie; \
+        "Chief Data Office–Security (CISO) need 4/5 for AI rollout; they have no direct tie; \
          the best route runs Chief Data Office → Finance → Security (CISO), weakest link 2/5"
     );
 }

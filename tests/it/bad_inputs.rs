@@ -329,7 +329,7 @@ fn a_missing_file_is_named() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(
         stderr,
-        "nowhere.json: cannot read: no such file or directory\ngapscope: 1 of 1 file is invalid\n"
+        "nowhere.json: cannot read: no such file or directory\ngapscope: 1 of 1 file could not be read\n"
     );
 }
 

@@ -115,7 +115,7 @@ fn validate_checks_every_file_and_fails_if_one_is_bad() {
     );
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
-        "bad.json:1:11: units: expected an array, found a number\ngapscope: 1 of 2 files are invalid\n"
+        "bad.json:1:11: units: expected an array, found a number\ngapscope: 1 of 2 files is invalid\n"
     );
 }
 

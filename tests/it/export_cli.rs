@@ -72,7 +72,7 @@ fn output_goes_to_a_file_and_stdin_is_read() {
         .write_stdin(r#"{"units": [{"id": "a"}, {"id": "b"}], "ties": [{"from": "a", "to": "b", "strength": 1}]}"#)
         .assert()
         .success()
-        .stdout("graph LR\n  u_a[\"a\"]\n  u_b[\"b\"]\n  u_a ---|\"1\"| u_b\n");
+        .stdout("```mermaid\ngraph LR\n  u_a[\"a\"]\n  u_b[\"b\"]\n  u_a ---|\"1\"| u_b\n```\n");
 }
 
 #[test]
