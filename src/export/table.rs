@@ -86,8 +86,10 @@ pub fn to_csv(org: &Org, analysis: &Analysis, table: Table) -> String {
                 rows.push(vec![
                     t.from.clone(),
                     t.to.clone(),
-                    num(t.strength),
-                    num(org.normalize(t.strength)),
+                    t.strength.map(num).unwrap_or_default(),
+                    t.strength
+                        .map(|v| num(org.normalize(v)))
+                        .unwrap_or_default(),
                     gap,
                     t.note.clone().unwrap_or_default(),
                 ]);

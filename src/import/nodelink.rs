@@ -279,7 +279,7 @@ pub fn import(file: &str, bytes: &[u8], opts: &NodeLinkOptions) -> Result<Import
         ties.push(Tie {
             from: units[a].id.clone(),
             to: units[b].id.clone(),
-            strength: w,
+            strength: Some(w),
             note,
             ..Tie::default()
         });
