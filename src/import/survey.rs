@@ -240,7 +240,7 @@ pub fn import(
     let mut warnings = Vec::new();
     if dropped > 0 {
         warnings.push(format!(
-            "{dropped} unit pair{} rated by fewer than {min} respondents written as unknown, \"strength\": null (privacy minimum, --min-respondents)",
+            "{dropped} unit pair{} rated by fewer than {min} respondents written as unknown (strength null; privacy minimum, --min-respondents)",
             if dropped == 1 { "" } else { "s" }
         ));
     }

@@ -79,6 +79,6 @@ fn set_tie(from: &str, to: &str, strength: f64) -> Edit {
     Edit::SetTie {
         from: from.into(),
         to: to.into(),
-        strength,
+        strength: Some(strength),
     }
 }

@@ -52,7 +52,7 @@ fn means_counts_and_response_rates_reach_the_notes() {
         ["sales", "it", "hr"]
     );
     assert_eq!(org.units[0].group.as_deref(), Some("Commercial"));
-    let ties: Vec<(&str, &str, f64, &str)> = org
+    let ties: Vec<(&str, &str, Option<f64>, &str)> = org
         .ties
         .iter()
         .map(|t| {
@@ -70,13 +70,19 @@ fn means_counts_and_response_rates_reach_the_notes() {
             (
                 "sales",
                 "it",
-                4.0,
+                Some(4.0),
                 "mean of 3 respondents; response rate of Sales 3 of 4 (75%)"
+            ),
+            (
+                "sales",
+                "hr",
+                None,
+                "withheld: rated by fewer than 3 respondents (privacy minimum)"
             ),
             (
                 "it",
                 "sales",
-                2.0,
+                Some(2.0),
                 "mean of 4 respondents; response rate of IT 4 of 5 (80%)"
             ),
         ]
@@ -84,7 +90,7 @@ fn means_counts_and_response_rates_reach_the_notes() {
     assert!(
         got.warnings
             .iter()
-            .any(|w| w.starts_with("1 unit pair rated by fewer than 3")),
+            .any(|w| w.starts_with("1 unit pair rated by fewer than 3 respondents written as unknown")),
         "{:?}",
         got.warnings
     );
@@ -125,7 +131,7 @@ fn lowering_the_privacy_minimum_keeps_the_small_pair() {
         .iter()
         .find(|t| t.to == "hr")
         .expect("sales -> hr kept");
-    assert_eq!(hr.strength, 1.5);
+    assert_eq!(hr.strength, Some(1.5));
     assert_eq!(
         hr.note.as_deref(),
         Some("mean of 2 respondents (unit size unknown)")
@@ -161,7 +167,7 @@ fn column_names_and_scale_come_from_options() {
     };
     let got = import("s.csv", csv.as_bytes(), None, &opts).expect("imports");
     assert_eq!(got.org.ties.len(), 1);
-    assert_eq!(got.org.ties[0].strength, 6.0);
+    assert_eq!(got.org.ties[0].strength, Some(6.0));
     assert_eq!(got.org.scale, Scale { min: 1.0, max: 7.0 });
 }
 

@@ -335,7 +335,7 @@ fn build(
             ties.push(Tie {
                 from: units[a].id.clone(),
                 to: units[b].id.clone(),
-                strength: on(scale, u),
+                strength: Some(on(scale, u)),
                 note,
                 extra,
             });
@@ -371,6 +371,8 @@ fn build(
         ties,
         targets,
         initiatives,
+        actions: Vec::new(),
+        reviews: Vec::new(),
         extra: extras.1,
     }
 }

@@ -114,7 +114,7 @@ fn doc() -> impl Strategy<Value = Org> {
                     let tie = Tie {
                         from,
                         to,
-                        strength,
+                        strength: Some(strength),
                         note,
                         ..Tie::default()
                     };
@@ -139,13 +139,13 @@ fn doc() -> impl Strategy<Value = Org> {
 
 fn edit(s: Scale) -> BoxedStrategy<Edit> {
     let leaf = prop_oneof![
-        (id(), id(), value(s)).prop_map(|(from, to, strength)| Edit::SetTie { from, to, strength }),
+        (id(), id(), value(s)).prop_map(|(from, to, strength)| Edit::SetTie { from, to, strength: Some(strength) }),
         (id(), id(), value(s), text(), 0..8usize).prop_map(|(from, to, strength, note, at)| {
             Edit::AddTie {
                 tie: Tie {
                     from,
                     to,
-                    strength,
+                    strength: Some(strength),
                     note,
                     ..Tie::default()
                 },
