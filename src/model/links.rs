@@ -33,11 +33,12 @@ impl Refs<'_> {
         let to = self.unit(f, "to", out);
         let (a, b) = (from?, to?);
         if a == b {
+            let an = if what.starts_with('a') { "an" } else { "a" };
             out.add(
                 f.pos,
                 &f.path,
                 format!(
-                    "a {what} from {} to itself; a {what} joins two different units",
+                    "{an} {what} from {} to itself; {an} {what} joins two different units",
                     quote(&self.units[a].id)
                 ),
             );

@@ -84,7 +84,12 @@ fn to_csv(org: &Org, dir: &Path) -> (String, String) {
     }
     let mut edges = String::from("from,to,strength\n");
     for t in &org.ties {
-        edges.push_str(&format!("{},{},{}\n", t.from, t.to, t.strength.unwrap_or(0.0)));
+        edges.push_str(&format!(
+            "{},{},{}\n",
+            t.from,
+            t.to,
+            t.strength.unwrap_or(0.0)
+        ));
     }
     let (u, e) = (dir.join("units.csv"), dir.join("edges.csv"));
     std::fs::write(&u, units).expect("write units");

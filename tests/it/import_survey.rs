@@ -90,7 +90,8 @@ fn means_counts_and_response_rates_reach_the_notes() {
     assert!(
         got.warnings
             .iter()
-            .any(|w| w.starts_with("1 unit pair rated by fewer than 3 respondents written as unknown")),
+            .any(|w| w
+                .starts_with("1 unit pair rated by fewer than 3 respondents written as unknown")),
         "{:?}",
         got.warnings
     );

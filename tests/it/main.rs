@@ -24,6 +24,7 @@ mod readme_commands;
 mod report_cli;
 mod report_fixtures;
 mod report_formats;
+mod review_format;
 mod roundtrip;
 mod seed;
 mod shell;

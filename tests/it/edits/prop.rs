@@ -139,7 +139,11 @@ fn doc() -> impl Strategy<Value = Org> {
 
 fn edit(s: Scale) -> BoxedStrategy<Edit> {
     let leaf = prop_oneof![
-        (id(), id(), value(s)).prop_map(|(from, to, strength)| Edit::SetTie { from, to, strength: Some(strength) }),
+        (id(), id(), value(s)).prop_map(|(from, to, strength)| Edit::SetTie {
+            from,
+            to,
+            strength: Some(strength)
+        }),
         (id(), id(), value(s), text(), 0..8usize).prop_map(|(from, to, strength, note, at)| {
             Edit::AddTie {
                 tie: Tie {

@@ -33,7 +33,11 @@ fn directed_files_set_each_direction_separately() {
     let d = apply_and_invert(&mut org, set_tie("cio", "hr", 2.0));
     assert_eq!(d, "CIO office rates HR none → 2");
     assert_eq!(org.ties.len(), 5);
-    assert_eq!(org.ties[1].strength, Some(3.0), "hr's rating of cio is its own");
+    assert_eq!(
+        org.ties[1].strength,
+        Some(3.0),
+        "hr's rating of cio is its own"
+    );
     let d = apply_and_invert(&mut org, set_tie("hr", "cio", 4.0));
     assert_eq!(d, "HR rates CIO office 3 → 4");
 }
