@@ -24,6 +24,7 @@ mod readme_commands;
 mod report_cli;
 mod report_fixtures;
 mod report_formats;
+mod report_plan;
 mod review_format;
 mod roundtrip;
 mod seed;
