@@ -175,6 +175,12 @@ pub fn diff(old: Snapshot, new: Snapshot) -> Diff {
     compare_gaps(&mut d, old, new);
     d.movers = movers(old, new, &old_ids, &new_ids);
     d.groups = groups(old, new);
+    (
+        d.actions_added,
+        d.actions_done,
+        d.actions_changed,
+        d.actions_removed,
+    ) = super::actions::compare(old.org, new.org);
     d
 }
 

@@ -25,6 +25,7 @@ mod report_cli;
 mod report_fixtures;
 mod report_formats;
 mod report_plan;
+mod review_exports;
 mod review_format;
 mod roundtrip;
 mod seed;
