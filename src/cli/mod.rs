@@ -7,6 +7,7 @@ mod diff;
 mod export;
 mod generate;
 mod import;
+mod minutes;
 pub mod open;
 pub mod report;
 mod sample;
@@ -26,6 +27,8 @@ Examples:
   gapscope validate org.json        check a file; errors say line, column and JSON path
   gapscope sample > my-org.json     start a new org from the example
   gapscope report org.json          list the gaps and key metrics (also markdown, json, csv)
+  gapscope report org.json --plan   the gaps left if the open actions reach their aim
+  gapscope minutes org.json         a review meeting's minutes (Markdown)
   cat org.json | gapscope validate -
 
 Exit status: 0 ok, 1 a check failed, 2 bad input or usage.";
@@ -113,6 +116,10 @@ pub enum Command {
         after_help = "Examples:\n  gapscope diff q1.json q2.json\n  gapscope diff q1.json q2.json --initiative ai --format markdown > changes.md\n\nExit status: 0 ok (with or without differences), 2 bad input."
     )]
     Diff(diff::DiffArgs),
+    /// Write a review meeting's minutes (Markdown): gaps with their actions, open and overdue
+    /// actions, the gaps the plan closes.
+    #[command(after_help = minutes::MINUTES_HELP)]
+    Minutes(minutes::MinutesArgs),
     /// Print a shell completion script.
     #[command(
         after_help = "Examples:\n  gapscope completions bash > ~/.local/share/bash-completion/completions/gapscope\n  gapscope completions zsh > ~/.zfunc/_gapscope\n  gapscope completions fish > ~/.config/fish/completions/gapscope.fish"
@@ -200,6 +207,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status,
         Some(Command::Aggregate(args)) => aggregate::run(&args, cli.max_bytes, out, err),
         Some(Command::Export(args)) => export::run(&args, cli.max_bytes, out),
         Some(Command::Diff(args)) => diff::run(&args, cli.max_bytes, out),
+        Some(Command::Minutes(args)) => minutes::run(&args, cli.max_bytes, out),
         Some(Command::Completions(args)) => shell::completions(&args, out),
         Some(Command::Man) => shell::man(out),
         Some(Command::Schema) => shell::schema(out),
