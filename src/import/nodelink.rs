@@ -10,6 +10,8 @@ use crate::model::{AttrValue, Org, Scale, Tie, Unit, quote};
 
 use super::{BadRow, ImportError, Imported, base_name};
 
+/// A link read: ends, weight (`None`: `null`, unknown), line, note.
+type Edge = (usize, usize, Option<f64>, usize, Option<String>);
 /// How a node-link file is read.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NodeLinkOptions {
@@ -175,7 +177,7 @@ pub fn import(file: &str, bytes: &[u8], opts: &NodeLinkOptions) -> Result<Import
     }
 
     let mut pairs: HashMap<(usize, usize), usize> = HashMap::new();
-    let mut edges: Vec<(usize, usize, Option<f64>, usize, Option<String>)> = Vec::new();
+    let mut edges: Vec<Edge> = Vec::new();
     'links: for (i, link) in links.iter().enumerate() {
         let at = format!("{links_key}[{i}]");
         if !matches!(link.value, Json::Object(_)) {
