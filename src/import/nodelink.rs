@@ -12,6 +12,7 @@ use super::{BadRow, ImportError, Imported, base_name};
 
 /// A link read: ends, weight (`None`: `null`, unknown), line, note.
 type Edge = (usize, usize, Option<f64>, usize, Option<String>);
+
 /// How a node-link file is read.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NodeLinkOptions {
