@@ -198,7 +198,8 @@ impl<'a> Report<'a> {
             parts.push(format!("due {d}"));
         }
         if let Some(x) = a.expect {
-            parts.push(format!("expect {}", crate::export::short_number(x)));
+            let shown = crate::analysis::needs::ScaleFmt::new(self.org).show(self.org.normalize(x));
+            parts.push(format!("expect {shown}"));
         }
         parts.push(a.status().as_str().to_string());
         if self.overdue(i) {

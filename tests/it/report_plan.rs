@@ -180,10 +180,10 @@ fn text_and_markdown_show_actions_and_overdue_ones() {
     assert_eq!(code, Some(0));
     assert!(text.contains("Actions: 4 open, 1 overdue, of 6"), "{text}");
     assert!(
-        text.contains("action 3: D (due 2026-11-15, expect 3, open, OVERDUE)"),
+        text.contains("action 3: D (due 2026-11-15, expect 3/5, open, OVERDUE)"),
         "{text}"
     );
-    assert!(text.contains("action 1: B (expect 4.5, done)"), "{text}");
+    assert!(text.contains("action 1: B (expect 4.5/5, done)"), "{text}");
     // The environment variable stands in for --today; on the due day nothing is overdue yet.
     let (_, text, _) = run(&[], Some("2026-11-15"));
     assert!(text.contains("Actions: 4 open, 0 overdue, of 6"), "{text}");
