@@ -269,3 +269,47 @@ fn a_skipped_bad_row_adds_no_unit() {
             .any(|w| w.starts_with("1 row with an empty rating"))
     );
 }
+
+/// A pair withheld by the privacy minimum is an unknown rating, not a 0: it makes no false
+/// one-sided pair. HR (3 respondents) rates IT 4; IT rates Sales 3 times but HR only
+/// twice (withheld). Read as 0, IT would "see no collaboration" with HR: asymmetric 0.8.
+#[test]
+fn a_withheld_pair_is_unknown_and_makes_no_one_sided_gap() {
+    let answers = "\
+respondent,unit,rated,rating
+h1,hr,it,4
+h2,hr,it,4
+h3,hr,it,4
+i1,it,sales,3
+i2,it,sales,3
+i3,it,sales,3
+i1,it,hr,5
+i2,it,hr,5
+";
+    let got =
+        import("a.csv", answers.as_bytes(), None, &SurveyOptions::default()).expect("imports");
+    let withheld = got
+        .org
+        .ties
+        .iter()
+        .find(|t| t.from == "it" && t.to == "hr")
+        .expect("the withheld pair is written");
+    assert_eq!(withheld.strength, None);
+    let text = to_checked_string(&got.org).expect("valid org");
+    assert!(text.contains("\"strength\": null"), "{text}");
+    let a = gapscope::analysis::analyse(&got.org, &Default::default());
+    assert!(
+        a.gaps
+            .iter()
+            .all(|g| g.kind != gapscope::analysis::GapKind::Asymmetric),
+        "{:?}",
+        a.gaps
+    );
+    let net = &a.network;
+    let (it, hr) = (
+        got.org.units.iter().position(|u| u.id == "it").unwrap(),
+        got.org.units.iter().position(|u| u.id == "hr").unwrap(),
+    );
+    assert_eq!(net.rating(it, hr), None);
+    assert!((net.pair(it, hr) - 0.8).abs() < 1e-12, "HR's rating alone");
+}
