@@ -42,7 +42,7 @@ fn main() -> anyhow::Result<()> {
         Edit::SetTie {
             from: a,
             to: b,
-            strength,
+            strength: Some(strength),
         },
     )?;
     history.undo(&mut org)?;

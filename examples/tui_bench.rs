@@ -51,7 +51,7 @@ fn generated(n: usize) -> Org {
                 org.ties.push(Tie {
                     from: format!("u{i}"),
                     to: format!("u{j}"),
-                    strength: (1 + next(5)) as f64,
+                    strength: Some((1 + next(5)) as f64),
                     ..Tie::default()
                 });
             }

@@ -120,7 +120,7 @@ pub fn generate(params: &Params) -> Org {
             .map(|(a, b, s)| Tie {
                 from: units[a].id.clone(),
                 to: units[b].id.clone(),
-                strength: f64::from(s),
+                strength: Some(f64::from(s)),
                 ..Tie::default()
             })
             .collect(),

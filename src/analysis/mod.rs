@@ -11,6 +11,7 @@ pub mod graph;
 pub mod groups;
 pub mod needs;
 pub mod paths;
+pub mod plan;
 pub mod structure;
 
 pub use community::{Communities, GroupSpread};

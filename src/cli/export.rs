@@ -17,6 +17,7 @@ Examples:
   gapscope export org.json --format mermaid --initiative ai >> wiki-page.md
   gapscope export org.json --format graphml -o org.graphml
   gapscope export org.json --format csv --table units
+  gapscope export org.json --format csv --table actions > actions.csv
 
 Exit status: 0 ok, 2 bad input.";
 
@@ -46,6 +47,8 @@ pub enum TableArg {
     Ties,
     /// from,to,min,initiative,why.
     Targets,
+    /// from,to,what,initiative,owner,due,status,decided,expect,note.
+    Actions,
 }
 
 /// Arguments of `export`.
@@ -114,6 +117,7 @@ pub fn run(args: &ExportArgs, max_bytes: u64, out: &mut dyn Write) -> Result<Sta
                 TableArg::Units => table::Table::Units,
                 TableArg::Ties => table::Table::Ties,
                 TableArg::Targets => table::Table::Targets,
+                TableArg::Actions => table::Table::Actions,
             };
             table::to_csv(&org, &analysis, t)
         }

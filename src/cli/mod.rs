@@ -7,6 +7,7 @@ mod diff;
 mod export;
 mod generate;
 mod import;
+mod minutes;
 pub mod open;
 pub mod report;
 mod sample;
@@ -26,6 +27,8 @@ Examples:
   gapscope validate org.json        check a file; errors say line, column and JSON path
   gapscope sample > my-org.json     start a new org from the example
   gapscope report org.json          list the gaps and key metrics (also markdown, json, csv)
+  gapscope report org.json --plan   the gaps left if the open actions reach their aim
+  gapscope minutes org.json         a review meeting's minutes (Markdown)
   cat org.json | gapscope validate -
 
 Exit status: 0 ok, 1 a check failed, 2 bad input or usage.";
@@ -140,6 +143,15 @@ pub enum Command {
     Diff {
         #[command(flatten)]
         args: diff::DiffArgs,
+        #[command(flatten)]
+        limit: FileLimit,
+    },
+    /// Write a review meeting's minutes (Markdown): gaps with their actions, open and overdue
+    /// actions, the gaps the plan closes.
+    #[command(after_help = minutes::MINUTES_HELP)]
+    Minutes {
+        #[command(flatten)]
+        args: minutes::MinutesArgs,
         #[command(flatten)]
         limit: FileLimit,
     },
@@ -322,6 +334,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status,
         }
         Some(Command::Export { args, limit }) => export::run(&args, limit.max_bytes, out),
         Some(Command::Diff { args, limit }) => diff::run(&args, limit.max_bytes, out),
+        Some(Command::Minutes { args, limit }) => minutes::run(&args, limit.max_bytes, out),
         Some(Command::Completions(args)) => shell::completions(&args, out),
         Some(Command::Man(args)) => shell::man(&args, out),
         Some(Command::Schema) => shell::schema(out),

@@ -5,7 +5,8 @@ use std::io::{IsTerminal, Write};
 use clap::{Args, ValueEnum};
 
 use super::{CliError, Status, load_org};
-use crate::analysis::{self, BetweennessMode, Options};
+use crate::analysis::{self, BetweennessMode, Options, plan};
+use crate::model::Date;
 use crate::report::{self, Format, Report, Settings};
 
 /// Examples and exit status shown by `gapscope report --help`.
@@ -17,9 +18,14 @@ Examples:
   gapscope report org.json --format json | jq '.gaps[0]'
   gapscope report org.json --format csv > gaps.csv
   gapscope report org.json --fail-on 0.5          exit 1 when any gap has severity >= 0.5
+  gapscope report org.json --plan                 the gaps left if every open action with an
+                                                  expected strength reaches it
+  gapscope report org.json --today 2026-12-01     actions overdue as of that day
   cat org.json | gapscope report - --betweenness sampled:200
 
---top and --min-severity filter the gap list in every format; --fail-on looks at all gaps.
+--top and --min-severity filter the gap list in every format; --fail-on looks at all gaps
+(of the plan with --plan). \"Today\" for overdue actions is --today, else the environment
+variable GAPSCOPE_TODAY, else the system clock (UTC).
 Exit status: 0 ok, 1 a gap reached --fail-on, 2 bad input or usage.";
 
 /// When to colour the text report.
@@ -65,6 +71,35 @@ pub struct ReportArgs {
     /// Colour the text report.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Report the org as planned: every open action with an `expect` assumed reached.
+    #[arg(long)]
+    pub plan: bool,
+    /// The day actions are overdue against (YYYY-MM-DD; default GAPSCOPE_TODAY or the clock).
+    #[arg(long, value_name = "DATE", value_parser = date)]
+    pub today: Option<Date>,
+}
+
+/// Parses a `YYYY-MM-DD` date that exists.
+pub fn date(s: &str) -> Result<Date, String> {
+    Date::parse(s).ok_or_else(|| {
+        format!(
+            "{} is not a date (expected YYYY-MM-DD, e.g. 2026-12-01)",
+            crate::model::quote(s)
+        )
+    })
+}
+
+/// "Today" for overdue actions: the flag, else `GAPSCOPE_TODAY`, else the clock (UTC).
+pub fn today(flag: Option<Date>) -> Result<Option<Date>, CliError> {
+    if flag.is_some() {
+        return Ok(flag);
+    }
+    match std::env::var("GAPSCOPE_TODAY") {
+        Ok(text) if !text.is_empty() => date(&text)
+            .map(Some)
+            .map_err(|e| CliError::Usage(format!("GAPSCOPE_TODAY: {e}"))),
+        _ => Ok(Date::today_utc()),
+    }
 }
 
 fn number(s: &str) -> Result<f64, String> {
@@ -138,7 +173,11 @@ pub fn run(
         betweenness: args.betweenness,
         silo_threshold: args.silo,
     };
-    let analysis = analysis::analyse(&org, &opts);
+    let analysis = if args.plan {
+        analysis::analyse(&plan::planned(&org), &opts)
+    } else {
+        analysis::analyse(&org, &opts)
+    };
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -150,6 +189,8 @@ pub fn run(
         top: args.top,
         min_severity: args.min_severity,
         color,
+        plan: args.plan,
+        today: today(args.today)?,
     };
     report::write(args.format, &Report::new(&org, &analysis, settings), out)?;
     let Some(limit) = args.fail_on else {

@@ -30,13 +30,15 @@ fn ties(snap: Snapshot, as_pairs: bool) -> BTreeMap<PairKey, (f64, f64)> {
         }
         return map;
     }
+    // An unknown rating (`strength: null`) has no value to compare: it reads as no tie.
     for t in &org.ties {
+        let Some(v) = t.strength else { continue };
         let key = if org.directed {
             (t.from.clone(), t.to.clone())
         } else {
             ordered(&t.from, &t.to)
         };
-        map.insert(key, (t.strength, org.normalize(t.strength)));
+        map.insert(key, (v, org.normalize(v)));
     }
     map
 }
@@ -173,6 +175,12 @@ pub fn diff(old: Snapshot, new: Snapshot) -> Diff {
     compare_gaps(&mut d, old, new);
     d.movers = movers(old, new, &old_ids, &new_ids);
     d.groups = groups(old, new);
+    (
+        d.actions_added,
+        d.actions_done,
+        d.actions_changed,
+        d.actions_removed,
+    ) = super::actions::compare(old.org, new.org);
     d
 }
 

@@ -7,11 +7,12 @@
 //! Strengths, minimums and severities are compared normalized, so two snapshots on
 //! different scales still compare.
 
+mod actions;
 mod changes;
 pub mod render;
 
 use crate::analysis::{Analysis, GapKind};
-use crate::model::{Org, Scale};
+use crate::model::{ActionStatus, Org, Scale};
 
 pub use changes::diff;
 
@@ -92,6 +93,27 @@ impl GapChange {
     }
 }
 
+/// An action added, done, changed or removed between the snapshots.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActionChange {
+    /// Smaller id of the pair.
+    pub from: String,
+    /// Larger id of the pair.
+    pub to: String,
+    /// The action's initiative.
+    pub initiative: Option<String>,
+    /// What is to be done.
+    pub what: String,
+    /// The owner (the newer one when both exist).
+    pub owner: Option<String>,
+    /// Status in OLD (`None`: absent).
+    pub old_status: Option<ActionStatus>,
+    /// Status in NEW (`None`: absent).
+    pub new_status: Option<ActionStatus>,
+    /// Members that changed: `owner`, `due`, `status`, `decided`, `expect`, `note`.
+    pub fields: Vec<&'static str>,
+}
+
 /// A unit present in both snapshots whose metrics moved.
 #[derive(Debug, Clone, PartialEq)]
 pub struct UnitDelta {
@@ -149,6 +171,15 @@ pub struct Diff {
     pub movers: Vec<UnitDelta>,
     /// Groups whose E-I index changed, by name.
     pub groups: Vec<GroupDelta>,
+    /// Actions only in NEW.
+    pub actions_added: Vec<ActionChange>,
+    /// Actions in both that became done.
+    pub actions_done: Vec<ActionChange>,
+    /// Actions in both with another owner, due date, status (other than done), decided
+    /// date, expect or note.
+    pub actions_changed: Vec<ActionChange>,
+    /// Actions only in OLD.
+    pub actions_removed: Vec<ActionChange>,
 }
 
 impl Diff {
@@ -170,5 +201,9 @@ impl Diff {
             && self.gaps_narrowed.is_empty()
             && self.movers.is_empty()
             && self.groups.is_empty()
+            && self.actions_added.is_empty()
+            && self.actions_done.is_empty()
+            && self.actions_changed.is_empty()
+            && self.actions_removed.is_empty()
     }
 }

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 
 use serde_json::{Map, Value, json};
 
-use super::{Diff, GapChange, GroupDelta, TargetChange, TieChange};
+use super::{ActionChange, Diff, GapChange, GroupDelta, TargetChange, TieChange};
 use crate::text::clean;
 
 fn num(x: f64) -> String {
@@ -172,6 +172,18 @@ fn sections(d: &Diff, top: usize, directed: bool) -> Vec<(String, Vec<String>, u
             out.push((format!("Targets {what} ({})", list.len()), lines, more));
         }
     }
+    let actions = [
+        ("added", &d.actions_added),
+        ("done", &d.actions_done),
+        ("changed", &d.actions_changed),
+        ("removed", &d.actions_removed),
+    ];
+    for (what, list) in actions {
+        if !list.is_empty() {
+            let (lines, more) = cap(list.iter().map(super::actions::line).collect());
+            out.push((format!("Actions {what} ({})", list.len()), lines, more));
+        }
+    }
     if !d.movers.is_empty() {
         let lines = d
             .movers
@@ -204,7 +216,7 @@ fn sections(d: &Diff, top: usize, directed: bool) -> Vec<(String, Vec<String>, u
 
 fn summary(d: &Diff) -> String {
     format!(
-        "gaps: {} opened, {} closed, {} widened, {} narrowed; units: +{} -{}; ties: +{} -{} ~{}; targets: +{} -{} ~{}",
+        "gaps: {} opened, {} closed, {} widened, {} narrowed; units: +{} -{}; ties: +{} -{} ~{}; targets: +{} -{} ~{}{}",
         d.gaps_opened.len(),
         d.gaps_closed.len(),
         d.gaps_widened.len(),
@@ -216,7 +228,8 @@ fn summary(d: &Diff) -> String {
         d.ties_reweighted.len(),
         d.targets_added.len(),
         d.targets_removed.len(),
-        d.targets_changed.len()
+        d.targets_changed.len(),
+        super::actions::summary(d)
     )
 }
 
@@ -341,6 +354,20 @@ pub fn json(d: &Diff, old: &str, new: &str) -> String {
         })
         .collect();
     m.insert("groups".into(), Value::Array(groups));
+    let actions = |l: &[ActionChange]| {
+        let list = l.iter().map(|a| {
+            json!({"from": a.from, "to": a.to, "initiative": a.initiative, "what": a.what,
+                   "owner": a.owner,
+                   "old_status": a.old_status.map(|s| s.as_str()),
+                   "new_status": a.new_status.map(|s| s.as_str()),
+                   "changed": a.fields})
+        });
+        Value::Array(list.collect())
+    };
+    m.insert("actions_added".into(), actions(&d.actions_added));
+    m.insert("actions_done".into(), actions(&d.actions_done));
+    m.insert("actions_changed".into(), actions(&d.actions_changed));
+    m.insert("actions_removed".into(), actions(&d.actions_removed));
     let mut text = serde_json::to_string_pretty(&Value::Object(m)).unwrap_or_default();
     text.push('\n');
     text

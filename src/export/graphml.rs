@@ -111,8 +111,11 @@ pub fn to_graphml(org: &Org, analysis: &Analysis) -> String {
             escape(&t.to)
         );
         e += 1;
-        data(&mut s, "d4", &t.strength.to_string());
-        data(&mut s, "d5", &org.normalize(t.strength).to_string());
+        // An unknown rating (`strength: null`) has no value: the data element is left out.
+        if let Some(v) = t.strength {
+            data(&mut s, "d4", &v.to_string());
+            data(&mut s, "d5", &org.normalize(v).to_string());
+        }
         let gaps = marks.pair_kinds(a, b);
         if !gaps.is_empty() {
             data(&mut s, "d6", &gaps);

@@ -55,7 +55,7 @@ pub fn to_node_link(org: &Org) -> String {
             let mut m = Map::new();
             m.insert("source".into(), Value::String(t.from.clone()));
             m.insert("target".into(), Value::String(t.to.clone()));
-            m.insert("weight".into(), number(t.strength));
+            m.insert("weight".into(), t.strength.map_or(Value::Null, number));
             if let Some(n) = &t.note {
                 m.insert("note".into(), Value::String(n.clone()));
             }

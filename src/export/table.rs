@@ -1,4 +1,4 @@
-//! CSV tables of an org: units, ties or targets, one table per run (`--table`).
+//! CSV tables of an org: units, ties, targets or actions, one table per run (`--table`).
 //!
 //! The units table reads back with `import --units`, the ties table with
 //! `import --from edges` (extra columns are ignored there).
@@ -17,6 +17,8 @@ pub enum Table {
     Ties,
     /// `from,to,min,initiative,why`.
     Targets,
+    /// `from,to,what,initiative,owner,due,status,decided,expect,note`.
+    Actions,
 }
 
 fn write_rows(rows: Vec<Vec<String>>) -> String {
@@ -86,8 +88,10 @@ pub fn to_csv(org: &Org, analysis: &Analysis, table: Table) -> String {
                 rows.push(vec![
                     t.from.clone(),
                     t.to.clone(),
-                    num(t.strength),
-                    num(org.normalize(t.strength)),
+                    t.strength.map(num).unwrap_or_default(),
+                    t.strength
+                        .map(|v| num(org.normalize(v)))
+                        .unwrap_or_default(),
                     gap,
                     t.note.clone().unwrap_or_default(),
                 ]);
@@ -106,6 +110,39 @@ pub fn to_csv(org: &Org, analysis: &Analysis, table: Table) -> String {
                     num(t.min),
                     t.initiative.clone().unwrap_or_default(),
                     t.why.clone().unwrap_or_default(),
+                ]);
+            }
+        }
+        Table::Actions => {
+            rows.push(
+                [
+                    "from",
+                    "to",
+                    "what",
+                    "initiative",
+                    "owner",
+                    "due",
+                    "status",
+                    "decided",
+                    "expect",
+                    "note",
+                ]
+                .map(String::from)
+                .to_vec(),
+            );
+            let date = |d: Option<crate::model::Date>| d.map(|d| d.to_string());
+            for a in &org.actions {
+                rows.push(vec![
+                    a.from.clone(),
+                    a.to.clone(),
+                    a.what.clone(),
+                    a.initiative.clone().unwrap_or_default(),
+                    a.owner.clone().unwrap_or_default(),
+                    date(a.due).unwrap_or_default(),
+                    a.status().as_str().to_string(),
+                    date(a.decided).unwrap_or_default(),
+                    a.expect.map(num).unwrap_or_default(),
+                    a.note.clone().unwrap_or_default(),
                 ]);
             }
         }

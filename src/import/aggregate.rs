@@ -182,7 +182,7 @@ pub fn aggregate(org: &Org, opts: &AggregateOptions) -> Result<Imported, ImportE
             Tie {
                 from: groups[key.0].to_string(),
                 to: groups[key.1].to_string(),
-                strength: density(key),
+                strength: Some(density(key)),
                 note: Some(note),
                 ..Tie::default()
             }

@@ -177,7 +177,7 @@ pub fn import(
         .map(|&(a, b, strength, _)| Tie {
             from: list[a].id.clone(),
             to: list[b].id.clone(),
-            strength,
+            strength: Some(strength),
             ..Tie::default()
         })
         .collect();

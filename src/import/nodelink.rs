@@ -10,6 +10,9 @@ use crate::model::{AttrValue, Org, Scale, Tie, Unit, quote};
 
 use super::{BadRow, ImportError, Imported, base_name};
 
+/// A link read: ends, weight (`None`: `null`, unknown), line, note.
+type Edge = (usize, usize, Option<f64>, usize, Option<String>);
+
 /// How a node-link file is read.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NodeLinkOptions {
@@ -175,7 +178,7 @@ pub fn import(file: &str, bytes: &[u8], opts: &NodeLinkOptions) -> Result<Import
     }
 
     let mut pairs: HashMap<(usize, usize), usize> = HashMap::new();
-    let mut edges: Vec<(usize, usize, f64, usize, Option<String>)> = Vec::new();
+    let mut edges: Vec<Edge> = Vec::new();
     'links: for (i, link) in links.iter().enumerate() {
         let at = format!("{links_key}[{i}]");
         if !matches!(link.value, Json::Object(_)) {
@@ -199,12 +202,16 @@ pub fn import(file: &str, bytes: &[u8], opts: &NodeLinkOptions) -> Result<Import
                 }
             }
         }
+        // `null` is an unknown rating, as `strength: null` in an org file (never 0).
         let weight = match member(link, &opts.weight_key) {
-            None => 1.0,
+            None => Some(1.0),
+            Some(Node {
+                value: Json::Null, ..
+            }) => None,
             Some(Node {
                 value: Json::Number { value, .. },
                 ..
-            }) if value.is_finite() => *value,
+            }) if value.is_finite() => Some(*value),
             Some(other) => {
                 bad.push(bad_at(
                     other,
@@ -227,7 +234,13 @@ pub fn import(file: &str, bytes: &[u8], opts: &NodeLinkOptions) -> Result<Import
             (a.min(b), a.max(b))
         };
         match pairs.get(&key) {
-            Some(&e) if multigraph => edges[e].2 += weight,
+            Some(&e) if multigraph => {
+                let old = edges[e].2;
+                edges[e].2 = match (old, weight) {
+                    (Some(x), Some(y)) => Some(x + y),
+                    (x, y) => x.or(y),
+                };
+            }
             Some(_) => {
                 bad.push(bad_at(
                     link,
@@ -260,18 +273,20 @@ pub fn import(file: &str, bytes: &[u8], opts: &NodeLinkOptions) -> Result<Import
         Some(s) => s,
         None => Scale {
             min: 0.0,
-            max: edges.iter().map(|e| e.2).fold(1.0, f64::max),
+            max: edges.iter().filter_map(|e| e.2).fold(1.0, f64::max),
         },
     };
     let mut ties = Vec::new();
     for (a, b, w, line, note) in edges {
-        if !scale.contains(w) {
+        if w.is_some_and(|w| !scale.contains(w)) {
             bad.push(BadRow {
                 file: file.to_string(),
                 line: line as u64,
                 message: format!(
-                    "weight {w} is off the scale {}:{} (set it with --scale MIN:MAX)",
-                    scale.min, scale.max
+                    "weight {} is off the scale {}:{} (set it with --scale MIN:MAX)",
+                    w.unwrap_or_default(),
+                    scale.min,
+                    scale.max
                 ),
             });
             continue;

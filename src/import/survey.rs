@@ -3,8 +3,9 @@
 //! Each row says: respondent R, who works in unit A, rates unit B with a rating. The tie
 //! `A -> B` gets the mean rating over A's respondents who rated B; its note gives how many
 //! they were and, when unit sizes are known, A's response rate. Pairs rated by fewer than
-//! `min_respondents` people are left out, so no answer can be traced to a person; the
-//! respondent ids never leave this module.
+//! `min_respondents` people are written as unknown (`strength: null`, never 0), so no answer
+//! can be traced to a person and no false one-sided pair appears; the respondent ids never
+//! leave this module.
 
 use std::collections::HashMap;
 
@@ -27,7 +28,7 @@ pub struct SurveyOptions {
     pub rating_col: String,
     /// The rating scale; ratings outside it are bad rows.
     pub scale: Scale,
-    /// Pairs rated by fewer people are left out.
+    /// Pairs rated by fewer people are written as unknown (`strength: null`).
     pub min_respondents: usize,
     /// Title of the org; default "Survey: FILE".
     pub title: Option<String>,
@@ -203,7 +204,18 @@ pub fn import(
     for (a, b) in keys {
         let (sum, n) = sums[&(a, b)];
         if n < min {
+            // Withheld for privacy: an unknown rating, never a 0 (which would make a
+            // false one-sided pair). The note must not say how few answered.
             dropped += 1;
+            ties.push(Tie {
+                from: unit_list[a].id.clone(),
+                to: unit_list[b].id.clone(),
+                strength: None,
+                note: Some(format!(
+                    "withheld: rated by fewer than {min} respondents (privacy minimum)"
+                )),
+                ..Tie::default()
+            });
             continue;
         }
         let mean = (sum / n as f64).clamp(scale.min, scale.max);
@@ -219,7 +231,7 @@ pub fn import(
         ties.push(Tie {
             from: unit_list[a].id.clone(),
             to: unit_list[b].id.clone(),
-            strength: mean,
+            strength: Some(mean),
             note: Some(note),
             ..Tie::default()
         });
@@ -228,7 +240,7 @@ pub fn import(
     let mut warnings = Vec::new();
     if dropped > 0 {
         warnings.push(format!(
-            "{dropped} unit pair{} rated by fewer than {min} respondents left out (privacy minimum, --min-respondents)",
+            "{dropped} unit pair{} rated by fewer than {min} respondents written as unknown (strength null; privacy minimum, --min-respondents)",
             if dropped == 1 { "" } else { "s" }
         ));
     }

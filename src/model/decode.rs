@@ -8,6 +8,7 @@ use super::error::quote;
 use super::fields::{Fields, Problems, index, join};
 use super::json::{Json, Node};
 use super::links::{Refs, decode_targets, decode_ties};
+use super::review::{decode_actions, decode_reviews};
 use super::types::{AttrValue, Initiative, Org, Scale, Unit};
 
 const TOP_KEYS: &[&str] = &[
@@ -19,6 +20,8 @@ const TOP_KEYS: &[&str] = &[
     "ties",
     "targets",
     "initiatives",
+    "actions",
+    "reviews",
 ];
 const SCALE_KEYS: &[&str] = &["min", "max"];
 const UNIT_KEYS: &[&str] = &["id", "name", "group", "size", "attrs"];
@@ -75,8 +78,18 @@ pub fn decode(root: &Node, out: &mut Problems) -> Org {
         .array("targets", out)
         .map(|items| decode_targets(items, &refs, scale, &org.initiatives, out))
         .unwrap_or_default();
+    let actions = top
+        .array("actions", out)
+        .map(|items| decode_actions(items, &refs, scale, &org.initiatives, out))
+        .unwrap_or_default();
+    let reviews = top
+        .array("reviews", out)
+        .map(|items| decode_reviews(items, &org.initiatives, out))
+        .unwrap_or_default();
     org.ties = ties;
     org.targets = targets;
+    org.actions = actions;
+    org.reviews = reviews;
     org
 }
 

@@ -6,6 +6,7 @@
 //! order of units, ties and targets included, which is what [`super::history::History`]
 //! builds undo and redo on. docs/editing.md describes every edit.
 
+mod actions;
 mod check;
 mod describe;
 mod error;
@@ -15,7 +16,7 @@ mod units;
 
 pub use error::EditError;
 
-use super::types::{Org, Target, Tie, Unit};
+use super::types::{Action, ActionStatus, Org, Review, Target, Tie, Unit};
 
 /// One change to a document.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,8 +30,8 @@ pub enum Edit {
         from: String,
         /// Rated unit (directed) or the other end.
         to: String,
-        /// New strength on the file's scale.
-        strength: f64,
+        /// New strength on the file's scale; `None` records an unknown rating.
+        strength: Option<f64>,
     },
     /// Inserts a whole tie at a position of `ties` (`None`: at the end).
     AddTie {
@@ -132,6 +133,46 @@ pub enum Edit {
         ties: Vec<(usize, Tie)>,
         /// Its targets with their positions in `targets`, ascending.
         targets: Vec<(usize, Target)>,
+        /// Its actions with their positions in `actions`, ascending.
+        actions: Vec<(usize, Action)>,
+    },
+    /// Inserts an action at a position of `actions` (`None`: at the end).
+    AddAction {
+        /// The action, `x-` keys included.
+        action: Action,
+        /// Its position.
+        at: Option<usize>,
+    },
+    /// Replaces the action at a position with another (what, owner, due, expect, ...).
+    UpdateAction {
+        /// Its position in `actions`.
+        at: usize,
+        /// The new action.
+        action: Action,
+    },
+    /// Sets the status of the action at a position (`None`: absent in the file, i.e. open).
+    SetActionStatus {
+        /// Its position in `actions`.
+        at: usize,
+        /// The new status.
+        status: Option<ActionStatus>,
+    },
+    /// Removes the action at a position.
+    RemoveAction {
+        /// Its position in `actions`.
+        at: usize,
+    },
+    /// Inserts a review (a meeting) at a position of `reviews` (`None`: at the end).
+    AddReview {
+        /// The review.
+        review: Review,
+        /// Its position.
+        at: Option<usize>,
+    },
+    /// Removes the review at a position.
+    RemoveReview {
+        /// Its position in `reviews`.
+        at: usize,
     },
     /// Several edits applied in order as one step: all of them or none.
     Batch {
@@ -199,7 +240,14 @@ impl Edit {
                 at,
                 ties,
                 targets,
-            } => units::restore(org, unit, at, ties, targets),
+                actions,
+            } => units::restore(org, unit, at, ties, targets, actions),
+            Edit::AddAction { action, at } => actions::add(org, action, at),
+            Edit::UpdateAction { at, action } => actions::update(org, at, action),
+            Edit::SetActionStatus { at, status } => actions::status(org, at, status),
+            Edit::RemoveAction { at } => actions::remove(org, at),
+            Edit::AddReview { review, at } => actions::add_review(org, review, at),
+            Edit::RemoveReview { at } => actions::remove_review(org, at),
             Edit::Batch { label, edits } => batch(org, label, edits),
         }
     }

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use super::error::quote;
 use super::fields::{Fields, Problems, index};
-use super::json::Node;
+use super::json::{Json, Node};
 use super::suggest::did_you_mean;
 use super::types::{Initiative, Scale, Target, Tie, Unit};
 
@@ -22,17 +22,23 @@ pub struct Refs<'a> {
 }
 
 impl Refs<'_> {
-    /// Resolves the `from` and `to` members of a tie or target to unit indices.
-    fn pair(&self, f: &Fields, what: &str, out: &mut Problems) -> Option<(usize, usize)> {
+    /// Resolves the `from` and `to` members of a tie, target or action to unit indices.
+    pub(super) fn pair(
+        &self,
+        f: &Fields,
+        what: &str,
+        out: &mut Problems,
+    ) -> Option<(usize, usize)> {
         let from = self.unit(f, "from", out);
         let to = self.unit(f, "to", out);
         let (a, b) = (from?, to?);
         if a == b {
+            let an = if what.starts_with('a') { "an" } else { "a" };
             out.add(
                 f.pos,
                 &f.path,
                 format!(
-                    "a {what} from {} to itself; a {what} joins two different units",
+                    "{an} {what} from {} to itself; {an} {what} joins two different units",
                     quote(&self.units[a].id)
                 ),
             );
@@ -75,7 +81,13 @@ impl Refs<'_> {
 }
 
 /// Checks that a value lies on the scale.
-fn on_scale(f: &Fields, key: &str, value: f64, scale: Option<Scale>, out: &mut Problems) -> bool {
+pub(super) fn on_scale(
+    f: &Fields,
+    key: &str,
+    value: f64,
+    scale: Option<Scale>,
+    out: &mut Problems,
+) -> bool {
     match scale {
         Some(s) if !s.contains(value) => {
             let pos = f.get(key).map_or(f.pos, |n| n.pos);
@@ -83,6 +95,30 @@ fn on_scale(f: &Fields, key: &str, value: f64, scale: Option<Scale>, out: &mut P
                 pos,
                 &f.path_of(key),
                 format!("{value} is outside the scale {}..{}", s.min, s.max),
+            );
+            false
+        }
+        _ => true,
+    }
+}
+
+/// Checks that the `initiative` member (when given) names a listed initiative.
+pub(super) fn initiative_known(
+    f: &Fields,
+    initiative: Option<&str>,
+    initiatives: &[Initiative],
+    out: &mut Problems,
+) -> bool {
+    match initiative {
+        Some(id) if !initiatives.iter().any(|x| x.id == id) => {
+            let hint = did_you_mean(id, initiatives.iter().map(|x| x.id.as_str()))
+                .map(|s| format!(" (did you mean {}?)", quote(s)))
+                .unwrap_or_else(|| " (list it under \"initiatives\")".into());
+            let pos = f.get("initiative").map_or(f.pos, |n| n.pos);
+            out.add(
+                pos,
+                &f.path_of("initiative"),
+                format!("unknown initiative {}{hint}", quote(id)),
             );
             false
         }
@@ -106,9 +142,14 @@ pub fn decode_ties(
             continue;
         };
         let pair = refs.pair(&f, "tie", out);
-        let strength = f
-            .required_number("strength", out)
-            .filter(|&v| on_scale(&f, "strength", v, scale, out));
+        // `strength: null` is an unknown rating (FORMAT.md): kept, never read as 0.
+        let strength = match f.get("strength").map(|n| &n.value) {
+            Some(Json::Null) => Some(None),
+            _ => f
+                .required_number("strength", out)
+                .filter(|&v| on_scale(&f, "strength", v, scale, out))
+                .map(Some),
+        };
         let note = f.string("note", out);
         let (Some((a, b)), Some(strength)) = (pair, strength) else {
             continue;
@@ -184,21 +225,7 @@ pub fn decode_targets(
             .filter(|&v| on_scale(&f, "min", v, scale, out));
         let why = f.string("why", out);
         let initiative = f.string("initiative", out);
-        let known = match &initiative {
-            Some(id) if !initiatives.iter().any(|x| &x.id == id) => {
-                let hint = did_you_mean(id, initiatives.iter().map(|x| x.id.as_str()))
-                    .map(|s| format!(" (did you mean {}?)", quote(s)))
-                    .unwrap_or_else(|| " (list it under \"initiatives\")".into());
-                let pos = f.get("initiative").map_or(f.pos, |n| n.pos);
-                out.add(
-                    pos,
-                    &f.path_of("initiative"),
-                    format!("unknown initiative {}{hint}", quote(id)),
-                );
-                false
-            }
-            _ => true,
-        };
+        let known = initiative_known(&f, initiative.as_deref(), initiatives, out);
         let (Some((a, b)), Some(min)) = (pair, min) else {
             continue;
         };

@@ -9,6 +9,8 @@ pub mod json;
 mod links;
 mod load;
 pub mod network;
+mod review;
+mod review_types;
 pub mod save;
 pub mod seed;
 pub mod suggest;
@@ -17,4 +19,6 @@ pub mod types;
 pub use error::{DEFAULT_MAX_BYTES, LoadError, Problem, io_reason, quote};
 pub use load::{from_bytes, from_str, load, read_limited};
 pub use network::Network;
-pub use types::{AttrValue, Extra, Initiative, Org, Scale, Target, Tie, Unit};
+pub use types::{
+    Action, ActionStatus, AttrValue, Date, Extra, Initiative, Org, Review, Scale, Target, Tie, Unit,
+};

@@ -21,9 +21,9 @@ pub struct Network {
     pub arcs: Vec<(usize, usize, f64)>,
     /// The undirected view: `(a, b, p(a,b))` with `a < b` and `p > 0`, sorted by `(a, b)`.
     pub pairs: Vec<(usize, usize, f64)>,
-    /// Normalized strength of every tie (including `s == 0`), keyed by ordered pair.
-    /// Undirected files store both orders.
-    ratings: HashMap<(usize, usize), f64>,
+    /// Normalized strength of every tie (including `s == 0`; `None` for `strength: null`),
+    /// keyed by ordered pair. Undirected files store both orders.
+    ratings: HashMap<(usize, usize), Option<f64>>,
 }
 
 impl Network {
@@ -42,14 +42,16 @@ impl Network {
             if a == b {
                 continue;
             }
-            let s = org.normalize(tie.strength);
+            // An unknown rating (`strength: null`) is no edge, and alone it does not make
+            // the rater a respondent (docs/format.md, "Respondents").
+            let s = tie.strength.map(|v| org.normalize(v));
             ratings.insert((a, b), s);
             if org.directed {
-                respondent[a] = true;
+                respondent[a] |= s.is_some();
             } else {
                 ratings.insert((b, a), s);
             }
-            if s > 0.0 {
+            if let Some(s) = s.filter(|&s| s > 0.0) {
                 arcs.push((a, b, s));
             }
         }
@@ -82,11 +84,11 @@ impl Network {
     }
 
     /// `r(a->b)`: a's rating of b, normalized. `Some(0.0)` where a is a respondent without
-    /// a tie to b, `None` where a is a non-respondent (its view is unknown).
-    /// In an undirected file this is the pair strength.
+    /// a tie to b, `None` where the tie says `strength: null` or a is a non-respondent
+    /// (its view is unknown). In an undirected file this is the pair strength.
     pub fn rating(&self, a: usize, b: usize) -> Option<f64> {
         match self.ratings.get(&(a, b)) {
-            Some(&s) => Some(s),
+            Some(&s) => s,
             None if self.respondent.get(a).copied().unwrap_or(false) => Some(0.0),
             None => None,
         }
@@ -101,7 +103,7 @@ impl Network {
     /// neither is known.
     pub fn pair(&self, a: usize, b: usize) -> f64 {
         if !self.directed {
-            return self.ratings.get(&(a, b)).copied().unwrap_or(0.0);
+            return self.ratings.get(&(a, b)).copied().flatten().unwrap_or(0.0);
         }
         match (self.rating(a, b), self.rating(b, a)) {
             (Some(x), Some(y)) => (x + y) / 2.0,

@@ -2,7 +2,7 @@
 
 use serde_json::{Map, Value};
 
-use super::types::{AttrValue, Extra, Org};
+use super::types::{Action, AttrValue, Date, Extra, Org, Review};
 
 /// A number as JSON: whole values are written without a fraction so files stay tidy.
 pub fn number(x: f64) -> Value {
@@ -62,7 +62,7 @@ pub fn to_value(org: &Org) -> Value {
         let mut m = Map::new();
         m.insert("from".into(), Value::String(t.from.clone()));
         m.insert("to".into(), Value::String(t.to.clone()));
-        m.insert("strength".into(), number(t.strength));
+        m.insert("strength".into(), t.strength.map_or(Value::Null, number));
         put_opt(&mut m, "note", &t.note);
         with_extra(m, &t.extra)
     });
@@ -89,7 +89,53 @@ pub fn to_value(org: &Org) -> Value {
         });
         top.insert("initiatives".into(), Value::Array(list.collect()));
     }
+    if !org.actions.is_empty() {
+        let list = org.actions.iter().map(action);
+        top.insert("actions".into(), Value::Array(list.collect()));
+    }
+    if !org.reviews.is_empty() {
+        let list = org.reviews.iter().map(review);
+        top.insert("reviews".into(), Value::Array(list.collect()));
+    }
     with_extra(top, &org.extra)
+}
+
+fn put_date(map: &mut Map<String, Value>, key: &str, value: Option<Date>) {
+    if let Some(d) = value {
+        map.insert(key.into(), Value::String(d.to_string()));
+    }
+}
+
+/// An action, keys in the order of docs/format.md; absent members stay absent.
+fn action(a: &Action) -> Value {
+    let mut m = Map::new();
+    m.insert("from".into(), Value::String(a.from.clone()));
+    m.insert("to".into(), Value::String(a.to.clone()));
+    m.insert("what".into(), Value::String(a.what.clone()));
+    put_opt(&mut m, "initiative", &a.initiative);
+    put_opt(&mut m, "owner", &a.owner);
+    put_date(&mut m, "due", a.due);
+    if let Some(s) = a.status {
+        m.insert("status".into(), Value::String(s.as_str().into()));
+    }
+    put_date(&mut m, "decided", a.decided);
+    if let Some(x) = a.expect {
+        m.insert("expect".into(), number(x));
+    }
+    put_opt(&mut m, "note", &a.note);
+    with_extra(m, &a.extra)
+}
+
+fn review(r: &Review) -> Value {
+    let mut m = Map::new();
+    put_date(&mut m, "date", Some(r.date));
+    put_opt(&mut m, "initiative", &r.initiative);
+    if let Some(who) = &r.who {
+        let names = who.iter().map(|w| Value::String(w.clone()));
+        m.insert("who".into(), Value::Array(names.collect()));
+    }
+    put_opt(&mut m, "notes", &r.notes);
+    with_extra(m, &r.extra)
 }
 
 /// The document as pretty JSON text with a final newline.

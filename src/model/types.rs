@@ -89,8 +89,9 @@ pub struct Tie {
     pub from: String,
     /// Rated unit (directed) or the other end.
     pub to: String,
-    /// Rating on the file's scale.
-    pub strength: f64,
+    /// Rating on the file's scale; `None` is `strength: null`, an unknown rating (withheld,
+    /// skipped): never an edge and never counted as 0.
+    pub strength: Option<f64>,
     /// Free text, e.g. where the rating came from.
     pub note: Option<String>,
     /// `x-` keys of the tie object.
@@ -153,6 +154,10 @@ pub struct Org {
     pub targets: Vec<Target>,
     /// Named sets of targets.
     pub initiatives: Vec<Initiative>,
+    /// What reviews decided to do about pairs.
+    pub actions: Vec<Action>,
+    /// The meetings in which the gaps were reviewed.
+    pub reviews: Vec<Review>,
     /// Top-level `x-` keys.
     pub extra: Extra,
 }
@@ -194,3 +199,5 @@ impl Org {
         g
     }
 }
+
+pub use super::review_types::{Action, ActionStatus, Date, Review};

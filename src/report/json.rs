@@ -53,6 +53,9 @@ pub fn value(r: &Report) -> Value {
             })
         })
         .collect();
+    let (mut open, _) = r.open_actions();
+    let overdue: Vec<usize> = open.iter().copied().filter(|&i| r.overdue(i)).collect();
+    open.sort_unstable();
     let (mode, sources) = match a.betweenness {
         BetweennessDone::Exact => ("exact", None),
         BetweennessDone::Sampled(k) => ("sampled", Some(k)),
@@ -84,6 +87,10 @@ pub fn value(r: &Report) -> Value {
         "reciprocity": a.reciprocity,
         "modularity": a.communities.modularity,
         "communities": a.communities.members.iter().map(|c| ids(c)).collect::<Vec<_>>(),
+        "plan": r.settings.plan,
+        "today": r.settings.today.map(|d| d.to_string()),
+        "open_actions": open,
+        "overdue_actions": overdue,
     })
 }
 
@@ -98,6 +105,7 @@ fn gap(r: &Report, g: &Gap) -> Value {
         "initiative": g.initiative,
         "group": g.group,
         "explanation": g.explanation,
+        "actions": r.actions_of(g),
     })
 }
 

@@ -32,24 +32,72 @@ pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "- {}", r.size_line())?;
     writeln!(out, "- Targets: {}", escape(&r.scope()))?;
     writeln!(out, "- {}", r.structure_line())?;
+    if let Some(line) = r.plan_line() {
+        writeln!(out, "- {}", escape(&line))?;
+    }
     writeln!(out)?;
     writeln!(out, "## Gaps ({} of {})", r.gaps.len(), a.gaps.len())?;
     writeln!(out)?;
     if r.gaps.is_empty() {
         writeln!(out, "No gaps.")?;
     } else {
-        writeln!(out, "| Severity | Kind | Units | Initiative | Why |")?;
-        writeln!(out, "|---:|---|---|---|---|")?;
+        writeln!(
+            out,
+            "| Severity | Kind | Units | Initiative | Why | Actions |"
+        )?;
+        writeln!(out, "|---:|---|---|---|---|---|")?;
         for g in &r.gaps {
+            let actions: Vec<String> = r
+                .actions_of(g)
+                .into_iter()
+                .map(|i| action_cell(r, i))
+                .collect();
             writeln!(
                 out,
-                "| {:.2} | {} | {} | {} | {} |",
+                "| {:.2} | {} | {} | {} | {} | {} |",
                 g.severity,
                 escape(g.kind.as_str()),
                 escape(&r.subject_ids(g)),
                 escape(g.initiative.as_deref().unwrap_or("")),
-                escape(&g.explanation)
+                escape(&g.explanation),
+                actions.join("<br>")
             )?;
+        }
+    }
+    let (open, late) = r.open_actions();
+    if !r.org.actions.is_empty() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "## Actions ({} open, {late} overdue, of {})",
+            open.len(),
+            r.org.actions.len()
+        )?;
+        writeln!(out)?;
+        if open.is_empty() {
+            writeln!(out, "No open actions.")?;
+        } else {
+            writeln!(out, "| # | Units | What | Owner | Due | Expect | Status |")?;
+            writeln!(out, "|---:|---|---|---|---|---:|---|")?;
+            for i in open {
+                let a = &r.org.actions[i];
+                let status = if r.overdue(i) {
+                    "**overdue**"
+                } else {
+                    a.status().as_str()
+                };
+                writeln!(
+                    out,
+                    "| {i} | {} | {} | {} | {} | {} | {status} |",
+                    escape(&r.action_pair(i)),
+                    escape(&a.what),
+                    escape(a.owner.as_deref().unwrap_or("")),
+                    a.due.map(|d| d.to_string()).unwrap_or_default(),
+                    a.expect
+                        .map(crate::export::short_number)
+                        .unwrap_or_default(),
+                )?;
+            }
         }
     }
     let brokers = r.brokers(5);
@@ -133,6 +181,16 @@ fn paren(note: &str) -> String {
     note.strip_prefix(", ")
         .map(|n| format!(" ({n})"))
         .unwrap_or_default()
+}
+
+/// An action in a table cell: "#2 what (owner, due …, status)", overdue ones in bold.
+fn action_cell(r: &Report, i: usize) -> String {
+    let text = format!("#{i} {}", escape(&r.action_line(i)));
+    if r.overdue(i) {
+        format!("**{text}**")
+    } else {
+        text
+    }
 }
 
 /// Most items listed in one line of notes.

@@ -6,13 +6,15 @@
 pub mod csv;
 pub mod json;
 pub mod markdown;
+pub mod minutes;
 pub mod text;
 
 use std::io::{self, Write};
 
 use crate::analysis::needs::number;
+use crate::analysis::plan;
 use crate::analysis::{Analysis, Gap};
-use crate::model::Org;
+use crate::model::{ActionStatus, Date, Org};
 
 /// Output formats of `gapscope report`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -36,6 +38,11 @@ pub struct Settings {
     pub min_severity: Option<f64>,
     /// Use ANSI colours in text output.
     pub color: bool,
+    /// The analysis is of the org as planned (`--plan`): every open action with an
+    /// `expect` assumed reached.
+    pub plan: bool,
+    /// The day against which actions are overdue; `None`: none is marked overdue.
+    pub today: Option<Date>,
 }
 
 /// A document, its analysis and the gaps to show.
@@ -173,6 +180,76 @@ impl<'a> Report<'a> {
             line.push_str(&format!(" (modularity {})", number(q)));
         }
         line
+    }
+
+    /// REPORT.md's `actions` of a gap: indices into the file's actions.
+    pub fn actions_of(&self, gap: &Gap) -> Vec<usize> {
+        plan::gap_actions(self.org, gap)
+    }
+
+    /// Whether an action is open and overdue on the report's day.
+    pub fn overdue(&self, i: usize) -> bool {
+        match (self.settings.today, self.org.actions.get(i)) {
+            (Some(today), Some(a)) => a.overdue(today),
+            _ => false,
+        }
+    }
+
+    /// One action for a person, uncleaned: `what (owner, due 2026-12-15, open, overdue)`.
+    pub fn action_line(&self, i: usize) -> String {
+        let Some(a) = self.org.actions.get(i) else {
+            return String::new();
+        };
+        let mut parts: Vec<String> = Vec::new();
+        if let Some(o) = &a.owner {
+            parts.push(o.clone());
+        }
+        if let Some(d) = a.due {
+            parts.push(format!("due {d}"));
+        }
+        if let Some(x) = a.expect {
+            let shown = crate::analysis::needs::ScaleFmt::new(self.org).show(self.org.normalize(x));
+            parts.push(format!("expect {shown}"));
+        }
+        parts.push(a.status().as_str().to_string());
+        if self.overdue(i) {
+            parts.push("OVERDUE".into());
+        }
+        format!("{} ({})", a.what, parts.join(", "))
+    }
+
+    /// The open actions, overdue ones first (file order within each), and how many are
+    /// overdue.
+    pub fn open_actions(&self) -> (Vec<usize>, usize) {
+        let list = match self.settings.today {
+            Some(today) => plan::open_actions(self.org, today),
+            None => (0..self.org.actions.len())
+                .filter(|&i| self.org.actions[i].status() == ActionStatus::Open)
+                .collect(),
+        };
+        let late = list.iter().filter(|&&i| self.overdue(i)).count();
+        (list, late)
+    }
+
+    /// The pair of an action by id: "a – b".
+    pub fn action_pair(&self, i: usize) -> String {
+        self.org
+            .actions
+            .get(i)
+            .map(|a| format!("{} – {}", a.from, a.to))
+            .unwrap_or_default()
+    }
+
+    /// The line that says the report is of the plan, when it is.
+    pub fn plan_line(&self) -> Option<String> {
+        self.settings.plan.then(|| {
+            let n = self.org.actions.iter().filter(|a| plan::counts(a)).count();
+            format!(
+                "Plan: the org as if {} reached {} expected strength",
+                count(n, "open action", "open actions"),
+                if n == 1 { "its" } else { "their" }
+            )
+        })
     }
 
     /// The pair or unit a gap is about, by id: "a – b", "a", or "group G".

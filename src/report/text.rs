@@ -30,6 +30,9 @@ pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "{}", r.size_line())?;
     writeln!(out, "Targets: {}", clean(&r.scope()))?;
     writeln!(out, "{}", r.structure_line())?;
+    if let Some(line) = r.plan_line() {
+        writeln!(out, "{}", clean(&line))?;
+    }
 
     writeln!(out)?;
     let heading = format!("Gaps: {} of {}", r.gaps.len(), a.gaps.len());
@@ -70,6 +73,44 @@ pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
                 clean(&r.subject_ids(g)),
                 clean(&g.explanation)
             )?;
+            for i in r.actions_of(g) {
+                let line = format!("action {}: {}", i, clean(&r.action_line(i)));
+                let line = if r.overdue(i) {
+                    paint(on, RED, &line)
+                } else {
+                    line
+                };
+                writeln!(out, "  {:<8} {:<13} {:<width$}  {line}", "", "", "")?;
+            }
+        }
+    }
+
+    let (open, late) = r.open_actions();
+    if !r.org.actions.is_empty() {
+        writeln!(out)?;
+        let heading = format!(
+            "Actions: {} open, {} overdue, of {}",
+            open.len(),
+            late,
+            r.org.actions.len()
+        );
+        writeln!(out, "{}", paint(on, BOLD, &heading))?;
+        if open.is_empty() {
+            writeln!(out, "  none open")?;
+        }
+        for i in open {
+            let line = format!(
+                "  {:<3} {}  {}",
+                i,
+                clean(&r.action_pair(i)),
+                clean(&r.action_line(i))
+            );
+            let line = if r.overdue(i) {
+                paint(on, RED, &line)
+            } else {
+                line
+            };
+            writeln!(out, "{line}")?;
         }
     }
 

@@ -180,8 +180,16 @@ fn accept(app: &mut App) -> Vec<Effect> {
         return Vec::new();
     };
     let result = match field {
-        Field::Strength { from, to } => prompt::number(&text)
-            .and_then(|strength| edit::try_edit(app, Edit::SetTie { from, to, strength })),
+        Field::Strength { from, to } => prompt::number(&text).and_then(|strength| {
+            edit::try_edit(
+                app,
+                Edit::SetTie {
+                    from,
+                    to,
+                    strength: Some(strength),
+                },
+            )
+        }),
         Field::Target {
             from,
             to,

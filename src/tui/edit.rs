@@ -87,7 +87,7 @@ fn tie_value(org: &Org, from: &str, to: &str) -> Option<f64> {
     org.ties
         .iter()
         .find(|t| (t.from == from && t.to == to) || (!org.directed && t.from == to && t.to == from))
-        .map(|t| t.strength)
+        .and_then(|t| t.strength)
 }
 
 fn tie_note(org: &Org, from: &str, to: &str) -> Option<Option<String>> {
@@ -158,7 +158,7 @@ fn pair_action(app: &mut App, a: Action) -> Vec<Effect> {
                 Edit::SetTie {
                     from,
                     to,
-                    strength: new,
+                    strength: Some(new),
                 },
             )
         }

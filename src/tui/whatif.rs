@@ -239,7 +239,7 @@ mod tests {
         Edit::SetTie {
             from: "cdo".into(),
             to: "ciso".into(),
-            strength: 1.0,
+            strength: Some(1.0),
         }
         .apply(&mut after)
         .expect("sets");

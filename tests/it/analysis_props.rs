@@ -48,7 +48,7 @@ fn org_of(n: usize, edges: &[(usize, usize, f64)]) -> Org {
             .map(|&(a, b, s)| Tie {
                 from: format!("u{}", (n - a) * 3),
                 to: format!("u{}", (n - b) * 3),
-                strength: s,
+                strength: Some(s),
                 ..Tie::default()
             })
             .collect(),

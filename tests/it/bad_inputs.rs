@@ -142,6 +142,8 @@ fn assert_only_input(dir: &Path, name: &str) {
     );
 }
 
+#[path = "bad_inputs/review.rs"]
+mod review;
 #[path = "bad_inputs/rules.rs"]
 mod rules;
 #[path = "bad_inputs/syntax.rs"]
@@ -165,6 +167,11 @@ fn run_all(cases: Vec<Case>) -> usize {
         check(c.name, &c.input, &c.want);
     }
     n
+}
+
+#[test]
+fn every_rule_of_actions_and_reviews_is_enforced() {
+    assert!(run_all(review::cases()) >= 12);
 }
 
 #[test]

@@ -197,7 +197,7 @@ fn org(n: usize, directed: bool, ties: &[(usize, usize, f64)]) -> Org {
             .map(|&(a, b, s)| Tie {
                 from: format!("u{a:03}"),
                 to: format!("u{b:03}"),
-                strength: s,
+                strength: Some(s),
                 ..Tie::default()
             })
             .collect(),

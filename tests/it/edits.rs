@@ -1,5 +1,7 @@
 //! Edits of a document: each edit, its description, its inverse, its refusals, and undo/redo.
 
+#[path = "edits/actions.rs"]
+mod actions;
 #[path = "edits/history.rs"]
 mod history;
 #[path = "edits/prop.rs"]
@@ -79,6 +81,6 @@ fn set_tie(from: &str, to: &str, strength: f64) -> Edit {
     Edit::SetTie {
         from: from.into(),
         to: to.into(),
-        strength,
+        strength: Some(strength),
     }
 }

@@ -164,7 +164,7 @@ fn hostile_org() -> Org {
         ties: vec![Tie {
             from: "a\"b".into(),
             to: "end".into(),
-            strength: 0.5,
+            strength: Some(0.5),
             note: Some("tab\there\u{0}".into()),
             ..Tie::default()
         }],
@@ -316,7 +316,7 @@ fn csv_tables_round_trip_through_the_importers() {
     let pairs = |o: &Org| -> Vec<(String, String, f64)> {
         o.ties
             .iter()
-            .map(|t| (t.from.clone(), t.to.clone(), t.strength))
+            .map(|t| (t.from.clone(), t.to.clone(), t.strength.unwrap_or(f64::NAN)))
             .collect()
     };
     assert_eq!(pairs(&got.org), pairs(&org));

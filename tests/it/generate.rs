@@ -96,8 +96,12 @@ fn structure_is_realistic() {
     assert!(silent.count() >= 10);
     // Ratings on 0-5: integer, mostly 1-5, a few explicit zeros; one-sided pairs exist.
     assert_eq!((org.scale.min, org.scale.max), (0.0, 5.0));
-    assert!(org.ties.iter().all(|t| t.strength.fract() == 0.0));
-    assert!(org.ties.iter().any(|t| t.strength == 0.0));
+    assert!(
+        org.ties
+            .iter()
+            .all(|t| t.strength.is_some_and(|s| s.fract() == 0.0))
+    );
+    assert!(org.ties.iter().any(|t| t.strength == Some(0.0)));
     let rated: HashSet<(usize, usize)> = org
         .ties
         .iter()

@@ -41,12 +41,12 @@ fn assert_same_groups(got: &Org, want: &Org, what: &str) {
     for (g, w) in got.ties.iter().zip(&want.ties) {
         assert_eq!((&g.from, &g.to), (&w.from, &w.to), "{what}");
         assert!(
-            (g.strength - w.strength).abs() < 1e-12,
+            (g.strength.unwrap_or(f64::NAN) - w.strength.unwrap_or(f64::NAN)).abs() < 1e-12,
             "{what}: {} -> {}: {} vs {}",
             g.from,
             g.to,
-            g.strength,
-            w.strength
+            g.strength.unwrap_or(f64::NAN),
+            w.strength.unwrap_or(f64::NAN)
         );
         assert_eq!(g.note, w.note, "{what}");
     }
@@ -84,7 +84,12 @@ fn to_csv(org: &Org, dir: &Path) -> (String, String) {
     }
     let mut edges = String::from("from,to,strength\n");
     for t in &org.ties {
-        edges.push_str(&format!("{},{},{}\n", t.from, t.to, t.strength));
+        edges.push_str(&format!(
+            "{},{},{}\n",
+            t.from,
+            t.to,
+            t.strength.unwrap_or(0.0)
+        ));
     }
     let (u, e) = (dir.join("units.csv"), dir.join("edges.csv"));
     std::fs::write(&u, units).expect("write units");
@@ -137,7 +142,7 @@ fn tie(from: &str, to: &str, strength: f64) -> Tie {
     Tie {
         from: from.into(),
         to: to.into(),
-        strength,
+        strength: Some(strength),
         ..Tie::default()
     }
 }
@@ -196,7 +201,7 @@ fn undirected_block_density_counts_and_weighted_sums() {
         (org.ties[0].from.as_str(), org.ties[0].to.as_str()),
         ("A", "B")
     );
-    assert_eq!(org.ties[0].strength, 2.0 / 6.0);
+    assert_eq!(org.ties[0].strength, Some(2.0 / 6.0));
     assert_eq!(
         org.ties[0].note.as_deref(),
         Some("2 of 6 possible person-level ties")
@@ -220,7 +225,7 @@ fn undirected_block_density_counts_and_weighted_sums() {
     )
     .expect("aggregates");
     // normalized 1 + 0.5 over 6 possible pairs.
-    assert_eq!(weighted.org.ties[0].strength, 1.5 / 6.0);
+    assert_eq!(weighted.org.ties[0].strength, Some(1.5 / 6.0));
     assert_eq!(
         weighted.org.ties[0].note.as_deref(),
         Some("strength sum 1.5 over 6 possible person-level ties (2 ties)")

@@ -104,7 +104,7 @@ fn privacy_drops_are_warned_about() {
         .assert()
         .success()
         .stderr(predicate::str::contains(
-            "warning: 2 unit pairs rated by fewer than 4 respondents left out",
+            "warning: 2 unit pairs rated by fewer than 4 respondents written as unknown (strength null;",
         ));
 }
 

@@ -27,7 +27,13 @@ fn an_edge_list_with_groups_becomes_an_org() {
     let ties: Vec<(&str, &str, f64)> = org
         .ties
         .iter()
-        .map(|t| (t.from.as_str(), t.to.as_str(), t.strength))
+        .map(|t| {
+            (
+                t.from.as_str(),
+                t.to.as_str(),
+                t.strength.unwrap_or(f64::NAN),
+            )
+        })
         .collect();
     assert_eq!(ties, [("a", "b", 3.0), ("b", "c", 1.0), ("c", "a", 0.0)]);
     assert!(!org.directed);

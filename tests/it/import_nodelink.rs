@@ -39,7 +39,13 @@ fn networkx_node_link_data_is_read() {
     let ties: Vec<(&str, &str, f64)> = org
         .ties
         .iter()
-        .map(|t| (t.from.as_str(), t.to.as_str(), t.strength))
+        .map(|t| {
+            (
+                t.from.as_str(),
+                t.to.as_str(),
+                t.strength.unwrap_or(f64::NAN),
+            )
+        })
         .collect();
     assert_eq!(ties, [("0", "1", 0.5), ("1", "0", 1.0), ("x", "0", 0.25)]);
     assert!(
@@ -86,7 +92,7 @@ fn multigraph_links_are_summed() {
       "links": [{"source": "a", "target": "b", "key": 0}, {"source": "a", "target": "b", "key": 1}]}"#;
     let got = import("g.json", text.as_bytes(), &NodeLinkOptions::default()).expect("imports");
     assert_eq!(got.org.ties.len(), 1);
-    assert_eq!(got.org.ties[0].strength, 2.0);
+    assert_eq!(got.org.ties[0].strength, Some(2.0));
 }
 
 #[test]
@@ -126,7 +132,13 @@ fn real_networkx_3_6_output_is_read() {
         .org
         .ties
         .iter()
-        .map(|t| (t.from.as_str(), t.to.as_str(), t.strength))
+        .map(|t| {
+            (
+                t.from.as_str(),
+                t.to.as_str(),
+                t.strength.unwrap_or(f64::NAN),
+            )
+        })
         .collect();
     assert_eq!(ties, [("ann", "2", 0.5), ("2", "ann", 1.0)]);
     assert_eq!(got.org.units[1].group.as_deref(), Some("IT"));

@@ -52,7 +52,7 @@ fn means_counts_and_response_rates_reach_the_notes() {
         ["sales", "it", "hr"]
     );
     assert_eq!(org.units[0].group.as_deref(), Some("Commercial"));
-    let ties: Vec<(&str, &str, f64, &str)> = org
+    let ties: Vec<(&str, &str, Option<f64>, &str)> = org
         .ties
         .iter()
         .map(|t| {
@@ -70,13 +70,19 @@ fn means_counts_and_response_rates_reach_the_notes() {
             (
                 "sales",
                 "it",
-                4.0,
+                Some(4.0),
                 "mean of 3 respondents; response rate of Sales 3 of 4 (75%)"
+            ),
+            (
+                "sales",
+                "hr",
+                None,
+                "withheld: rated by fewer than 3 respondents (privacy minimum)"
             ),
             (
                 "it",
                 "sales",
-                2.0,
+                Some(2.0),
                 "mean of 4 respondents; response rate of IT 4 of 5 (80%)"
             ),
         ]
@@ -84,7 +90,8 @@ fn means_counts_and_response_rates_reach_the_notes() {
     assert!(
         got.warnings
             .iter()
-            .any(|w| w.starts_with("1 unit pair rated by fewer than 3")),
+            .any(|w| w
+                .starts_with("1 unit pair rated by fewer than 3 respondents written as unknown")),
         "{:?}",
         got.warnings
     );
@@ -125,7 +132,7 @@ fn lowering_the_privacy_minimum_keeps_the_small_pair() {
         .iter()
         .find(|t| t.to == "hr")
         .expect("sales -> hr kept");
-    assert_eq!(hr.strength, 1.5);
+    assert_eq!(hr.strength, Some(1.5));
     assert_eq!(
         hr.note.as_deref(),
         Some("mean of 2 respondents (unit size unknown)")
@@ -161,7 +168,7 @@ fn column_names_and_scale_come_from_options() {
     };
     let got = import("s.csv", csv.as_bytes(), None, &opts).expect("imports");
     assert_eq!(got.org.ties.len(), 1);
-    assert_eq!(got.org.ties[0].strength, 6.0);
+    assert_eq!(got.org.ties[0].strength, Some(6.0));
     assert_eq!(got.org.scale, Scale { min: 1.0, max: 7.0 });
 }
 
@@ -261,4 +268,48 @@ fn a_skipped_bad_row_adds_no_unit() {
             .iter()
             .any(|w| w.starts_with("1 row with an empty rating"))
     );
+}
+
+/// A pair withheld by the privacy minimum is an unknown rating, not a 0: it makes no false
+/// one-sided pair. HR (3 respondents) rates IT 4; IT rates Sales 3 times but HR only
+/// twice (withheld). Read as 0, IT would "see no collaboration" with HR: asymmetric 0.8.
+#[test]
+fn a_withheld_pair_is_unknown_and_makes_no_one_sided_gap() {
+    let answers = "\
+respondent,unit,rated,rating
+h1,hr,it,4
+h2,hr,it,4
+h3,hr,it,4
+i1,it,sales,3
+i2,it,sales,3
+i3,it,sales,3
+i1,it,hr,5
+i2,it,hr,5
+";
+    let got =
+        import("a.csv", answers.as_bytes(), None, &SurveyOptions::default()).expect("imports");
+    let withheld = got
+        .org
+        .ties
+        .iter()
+        .find(|t| t.from == "it" && t.to == "hr")
+        .expect("the withheld pair is written");
+    assert_eq!(withheld.strength, None);
+    let text = to_checked_string(&got.org).expect("valid org");
+    assert!(text.contains("\"strength\": null"), "{text}");
+    let a = gapscope::analysis::analyse(&got.org, &Default::default());
+    assert!(
+        a.gaps
+            .iter()
+            .all(|g| g.kind != gapscope::analysis::GapKind::Asymmetric),
+        "{:?}",
+        a.gaps
+    );
+    let net = &a.network;
+    let (it, hr) = (
+        got.org.units.iter().position(|u| u.id == "it").unwrap(),
+        got.org.units.iter().position(|u| u.id == "hr").unwrap(),
+    );
+    assert_eq!(net.rating(it, hr), None);
+    assert!((net.pair(it, hr) - 0.8).abs() < 1e-12, "HR's rating alone");
 }

@@ -107,8 +107,8 @@ fn the_readme_survey_path_works_as_written() {
     assert_eq!(out.status.code(), Some(0), "{import:?}: {out:?}");
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
-        "gapscope: warning: 1 unit pair rated by fewer than 3 respondents left out \
-         (privacy minimum, --min-respondents)\n"
+        "gapscope: warning: 1 unit pair rated by fewer than 3 respondents written as \
+         unknown (strength null; privacy minimum, --min-respondents)\n"
     );
     let written = dir.path().join("scratch/org.json");
     let text = std::fs::read_to_string(&written).unwrap();
@@ -119,12 +119,13 @@ fn the_readme_survey_path_works_as_written() {
     let org = gapscope::model::from_str("scratch/org.json", &text).unwrap();
     assert_eq!(org.units.len(), 4);
     let tie = |a: &str, b: &str| org.ties.iter().find(|t| t.from == a && t.to == b);
-    assert_eq!(tie("cio", "cdo").map(|t| t.strength), Some(5.0 / 3.0));
+    assert_eq!(tie("cio", "cdo").and_then(|t| t.strength), Some(5.0 / 3.0));
     assert_eq!(
         tie("cio", "cdo").and_then(|t| t.note.clone()).as_deref(),
         Some("mean of 3 respondents; response rate of CIO office 3 of 4 (75%)")
     );
-    assert!(tie("cdo", "ciso").is_none(), "one respondent: left out");
+    let withheld = tie("cdo", "ciso").expect("one respondent: written as unknown");
+    assert_eq!(withheld.strength, None, "withheld, never 0");
     cargo_bin_cmd!("gapscope")
         .current_dir(dir.path())
         .args(["report", "scratch/org.json"])

@@ -42,6 +42,7 @@ fn min_severity_then_top() {
             top: Some(2),
             min_severity: Some(0.5),
             color: false,
+            ..Settings::default()
         },
     );
     let v: serde_json::Value = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}"));

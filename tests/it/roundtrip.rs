@@ -1,7 +1,10 @@
 //! Saving and loading: load → save → load gives the same document, `x-` keys survive at
 //! every level, the saved text is stable, and no input at all makes loading panic.
 
-use gapscope::model::{self, AttrValue, Extra, Initiative, Org, Scale, Target, Tie, Unit, save};
+use gapscope::model::{
+    self, Action, ActionStatus, AttrValue, Date, Extra, Initiative, Org, Review, Scale, Target,
+    Tie, Unit, save,
+};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
@@ -332,18 +335,22 @@ fn build(
             (a.min(b), a.max(b))
         };
         if seen.insert(key) {
+            // A few unknown ratings (`strength: null`), from the same random draw.
+            let strength = (ties.len() % 5 != 3).then(|| on(scale, u));
             ties.push(Tie {
                 from: units[a].id.clone(),
                 to: units[b].id.clone(),
-                strength: on(scale, u),
+                strength,
                 note,
                 extra,
             });
         }
     }
     let mut targets = Vec::new();
+    let mut actions = Vec::new();
+    let mut reviews = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    for (a, b, u, initiative, why, extra) in raw_targets {
+    for (k, (a, b, u, initiative, why, extra)) in raw_targets.into_iter().enumerate() {
         if n < 2 || a % n == b % n {
             continue;
         }
@@ -351,6 +358,46 @@ fn build(
         let initiative = initiative
             .filter(|_| !initiatives.is_empty())
             .map(|k| initiatives[k % initiatives.len()].id.clone());
+        // Every raw target also makes an action and a review, members present or absent
+        // by the same draw, so that round trips cover them with their `x-` keys.
+        let date = |d: usize| {
+            Date::new(
+                2024 + (d % 5) as u16,
+                1 + (d % 12) as u8,
+                1 + (d % 29) as u8,
+            )
+        };
+        let what = why
+            .clone()
+            .filter(|w| !w.is_empty())
+            .unwrap_or_else(|| "x".into());
+        actions.push(Action {
+            from: units[b].id.clone(),
+            to: units[a].id.clone(),
+            what,
+            initiative: initiative.clone(),
+            owner: why.clone().filter(|_| k % 2 == 0),
+            due: date(k * 7 + a).filter(|_| k % 3 != 1),
+            status: [
+                None,
+                Some(ActionStatus::Open),
+                Some(ActionStatus::Done),
+                Some(ActionStatus::Dropped),
+            ][k % 4],
+            decided: date(k + b).filter(|_| k % 2 == 1),
+            expect: (k % 3 != 2).then(|| on(scale, u)),
+            note: why.clone().filter(|_| k % 4 == 3),
+            extra: extra.clone(),
+        });
+        if let Some(d) = date(k * 11 + a + b) {
+            reviews.push(Review {
+                date: d,
+                initiative: initiative.clone(),
+                who: (k % 3 != 0).then(|| why.iter().cloned().collect()),
+                notes: why.clone(),
+                extra: extra.clone(),
+            });
+        }
         if seen.insert((a.min(b), a.max(b), initiative.clone())) {
             targets.push(Target {
                 from: units[a].id.clone(),
@@ -371,6 +418,8 @@ fn build(
         ties,
         targets,
         initiatives,
+        actions,
+        reviews,
         extra: extras.1,
     }
 }

@@ -11,7 +11,7 @@ use serde_json::{Map, Value};
 /// Keywords that only describe (no effect on validity).
 const ANNOTATIONS: [&str; 5] = ["$schema", "$id", "$defs", "title", "description"];
 /// Keywords this checker applies.
-const CHECKED: [&str; 11] = [
+const CHECKED: [&str; 12] = [
     "type",
     "const",
     "properties",
@@ -23,7 +23,12 @@ const CHECKED: [&str; 11] = [
     "minimum",
     "minLength",
     "enum",
+    "pattern",
 ];
+
+/// The one string pattern the schema uses: an ISO date's shape (the day's existence is
+/// gapscope's check, not the schema's).
+const DATE_PATTERN: &str = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$";
 
 /// A schema document, with its `$defs` for `$ref`.
 pub struct Schema {
@@ -98,6 +103,12 @@ impl Schema {
         {
             out.push(format!("{at}: {text:?} is shorter than {min}"));
         }
+        if let (Some(pattern), Some(text)) =
+            (s.get("pattern").and_then(Value::as_str), doc.as_str())
+            && !string_matches(pattern, text)
+        {
+            out.push(format!("{at}: {text:?} does not match {pattern}"));
+        }
         if let (Some(items), Value::Array(list)) = (s.get("items"), doc) {
             for (i, item) in list.iter().enumerate() {
                 self.check(items, item, &format!("{at}/{i}"), out);
@@ -158,6 +169,43 @@ fn pattern_matches(pattern: &str, key: &str) -> bool {
         })
         .unwrap_or_else(|| panic!("only literal-prefix patterns are supported: {pattern}"));
     key.starts_with(prefix)
+}
+
+/// Supported string patterns: the date shape only; any other panics (unchecked otherwise).
+fn string_matches(pattern: &str, text: &str) -> bool {
+    assert_eq!(pattern, DATE_PATTERN, "only the date pattern is supported");
+    let b = text.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    if b.len() != 10
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || !digits(0..4)
+        || !digits(5..7)
+        || !digits(8..10)
+    {
+        return false;
+    }
+    let month = (b[5] - b'0') * 10 + (b[6] - b'0');
+    let day = (b[8] - b'0') * 10 + (b[9] - b'0');
+    (1..=12).contains(&month) && (1..=31).contains(&day)
+}
+
+#[test]
+fn the_date_pattern_checks_the_shape() {
+    for ok in ["2026-11-30", "2027-02-31", "0001-01-01"] {
+        assert!(string_matches(DATE_PATTERN, ok), "{ok}");
+    }
+    for bad in [
+        "2026-13-01",
+        "2026-00-10",
+        "2026-1-01",
+        "26-11-30",
+        "2026-11-32",
+        "2026/11/30",
+        "2026-11-30x",
+    ] {
+        assert!(!string_matches(DATE_PATTERN, bad), "{bad}");
+    }
 }
 
 fn has_type(v: &Value, name: &str) -> bool {

@@ -233,7 +233,7 @@ fn edited() -> model::Org {
     Edit::SetTie {
         from: a,
         to: b,
-        strength,
+        strength: Some(strength),
     }
     .apply(&mut org)
     .unwrap();

@@ -76,7 +76,7 @@ fn rating(org: &Org, from: &str, to: &str) -> Option<f64> {
     org.ties
         .iter()
         .find(|t| t.from == from && t.to == to)
-        .map(|t| t.strength)
+        .and_then(|t| t.strength)
 }
 
 #[test]
@@ -384,7 +384,7 @@ fn a_recovery_is_offered_at_start_and_restored() {
         .iter_mut()
         .find(|t| t.from == "marketing" && t.to == "cdo")
     {
-        t.strength = 3.0;
+        t.strength = Some(3.0);
     }
     let (_, fp) =
         gapscope::store::load_tracked(&place.file(), model::DEFAULT_MAX_BYTES).expect("tracked");

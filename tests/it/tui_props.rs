@@ -28,7 +28,7 @@ fn big_org() -> Org {
         org.ties.push(Tie {
             from: format!("u{i}"),
             to: format!("u{}", (i * 7 + 3) % 90),
-            strength: 0.7,
+            strength: Some(0.7),
             ..Tie::default()
         });
     }

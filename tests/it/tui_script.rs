@@ -179,14 +179,14 @@ fn grouped_org(groups: usize, per: usize) -> Org {
             org.ties.push(Tie {
                 from: format!("u{g}_{k}"),
                 to: format!("u{g}_{next}"),
-                strength: 1.0,
+                strength: Some(1.0),
                 ..Tie::default()
             });
         }
         org.ties.push(Tie {
             from: format!("u{g}_0"),
             to: format!("u{}_0", (g + 1) % groups),
-            strength: 0.5,
+            strength: Some(0.5),
             ..Tie::default()
         });
     }

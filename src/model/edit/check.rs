@@ -2,7 +2,7 @@
 
 use super::EditError;
 use crate::model::suggest::did_you_mean;
-use crate::model::types::{AttrValue, Extra, Org, Target, Tie, Unit};
+use crate::model::types::{Action, AttrValue, Extra, Org, Review, Target, Tie, Unit};
 
 /// Fails unless a unit with this id exists.
 pub fn unit_known(org: &Org, id: &str) -> Result<(), EditError> {
@@ -89,7 +89,9 @@ pub fn find_target(org: &Org, from: &str, to: &str, initiative: Option<&str>) ->
 /// Checks a whole tie as it would be added to the document.
 pub fn new_tie(org: &Org, tie: &Tie) -> Result<(), EditError> {
     pair(org, "tie", &tie.from, &tie.to)?;
-    on_scale(org, tie.strength)?;
+    if let Some(v) = tie.strength {
+        on_scale(org, v)?;
+    }
     extra(&tie.extra)?;
     if find_tie(org, &tie.from, &tie.to).is_some() {
         return Err(EditError::TieExists {
@@ -115,6 +117,28 @@ pub fn new_target(org: &Org, target: &Target) -> Result<(), EditError> {
         });
     }
     Ok(())
+}
+
+/// Checks a whole action as it would be in the document: a pair of known units, `what`
+/// not empty, a known initiative, `expect` on the scale, `x-` extension keys.
+pub fn action(org: &Org, action: &Action) -> Result<(), EditError> {
+    pair(org, "action", &action.from, &action.to)?;
+    if action.what.is_empty() {
+        return Err(EditError::Invalid(
+            "an action must say what is to be done (\"what\" is empty)".into(),
+        ));
+    }
+    initiative_known(org, action.initiative.as_deref())?;
+    if let Some(x) = action.expect {
+        on_scale(org, x)?;
+    }
+    extra(&action.extra)
+}
+
+/// Checks a whole review as it would be in the document.
+pub fn review(org: &Org, review: &Review) -> Result<(), EditError> {
+    initiative_known(org, review.initiative.as_deref())?;
+    extra(&review.extra)
 }
 
 /// Checks a whole unit as it would be added to the document.

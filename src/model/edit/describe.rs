@@ -39,6 +39,11 @@ pub fn value(x: f64) -> String {
     if s == "-0" { "0".into() } else { s.into() }
 }
 
+/// A rating: its value, or "unknown" for `strength: null`.
+pub fn rating(x: Option<f64>) -> String {
+    x.map_or_else(|| "unknown".into(), value)
+}
+
 /// Free text quoted and cut for the status line.
 pub fn text(s: &str) -> String {
     let shown: String = s.chars().take(SHOWN_TEXT).collect();

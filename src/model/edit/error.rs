@@ -22,7 +22,7 @@ pub enum EditError {
         suggestion: Option<String>,
     },
     /// A tie or target from a unit to itself.
-    #[error("a {what} from {} to itself; a {what} joins two different units", quote(.id))]
+    #[error("{} {what} from {} to itself; {} {what} joins two different units", article(what), quote(.id), article(what))]
     SelfPair {
         /// "tie" or "target".
         what: &'static str,
@@ -95,6 +95,11 @@ pub enum EditError {
     /// attribute, a non-finite attribute, a restored tie that does not touch its unit).
     #[error("{0}")]
     Invalid(String),
+}
+
+/// "an" before "action", "a" before "tie" and "target".
+fn article(what: &str) -> &'static str {
+    if what.starts_with('a') { "an" } else { "a" }
 }
 
 fn hint(suggestion: &Option<String>) -> String {

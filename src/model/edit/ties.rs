@@ -4,10 +4,18 @@ use super::describe;
 use super::{Applied, Edit, EditError, check};
 use crate::model::types::{Org, Tie};
 
-/// Sets a tie's strength, creating the tie at the end when the pair has none.
-pub fn set(org: &mut Org, from: String, to: String, strength: f64) -> Result<Applied, EditError> {
+/// Sets a tie's strength (`None`: unknown, `strength: null`), creating the tie at the end
+/// when the pair has none.
+pub fn set(
+    org: &mut Org,
+    from: String,
+    to: String,
+    strength: Option<f64>,
+) -> Result<Applied, EditError> {
     check::pair(org, "tie", &from, &to)?;
-    check::on_scale(org, strength)?;
+    if let Some(v) = strength {
+        check::on_scale(org, v)?;
+    }
     let pair = describe::tie(org, &from, &to);
     match check::find_tie(org, &from, &to) {
         Some(i) => {
@@ -16,10 +24,10 @@ pub fn set(org: &mut Org, from: String, to: String, strength: f64) -> Result<App
             Ok(Applied {
                 description: format!(
                     "{pair} {} → {}",
-                    describe::value(old),
-                    describe::value(strength)
+                    describe::rating(old),
+                    describe::rating(strength)
                 ),
-                changed: old.to_bits() != strength.to_bits(),
+                changed: old.map(f64::to_bits) != strength.map(f64::to_bits),
                 inverse: Edit::SetTie {
                     from,
                     to,
@@ -34,7 +42,7 @@ pub fn set(org: &mut Org, from: String, to: String, strength: f64) -> Result<App
                 strength,
                 ..Tie::default()
             });
-            let description = format!("{pair} none → {}", describe::value(strength));
+            let description = format!("{pair} none → {}", describe::rating(strength));
             Ok(Applied::new(Edit::RemoveTie { from, to }, description))
         }
     }
@@ -48,7 +56,7 @@ pub fn add(org: &mut Org, tie: Tie, at: Option<usize>) -> Result<Applied, EditEr
     let description = format!(
         "add tie {} {}",
         describe::tie(org, &tie.from, &tie.to),
-        describe::value(tie.strength)
+        describe::rating(tie.strength)
     );
     let inverse = Edit::RemoveTie {
         from: tie.from.clone(),
@@ -71,7 +79,7 @@ pub fn remove(org: &mut Org, from: &str, to: &str) -> Result<Applied, EditError>
     let description = format!(
         "remove tie {} (was {})",
         describe::tie(org, &tie.from, &tie.to),
-        describe::value(tie.strength)
+        describe::rating(tie.strength)
     );
     Ok(Applied::new(Edit::AddTie { tie, at: Some(i) }, description))
 }

@@ -1,10 +1,11 @@
-//! Edits of units: adding, renaming, regrouping, removing with their ties and targets.
+//! Edits of units: adding, renaming, regrouping, removing with their ties, targets and
+//! actions.
 
 use std::collections::HashSet;
 
 use super::describe;
 use super::{Applied, Edit, EditError, check};
-use crate::model::types::{Org, Target, Tie, Unit};
+use crate::model::types::{Action, Org, Target, Tie, Unit};
 
 /// Inserts a new unit.
 pub fn add(org: &mut Org, unit: Unit, at: Option<usize>) -> Result<Applied, EditError> {
@@ -66,11 +67,13 @@ pub fn remove(org: &mut Org, id: &str) -> Result<Applied, EditError> {
     let at = index(org, id)?;
     let ties = take_where(&mut org.ties, |t| t.from == id || t.to == id);
     let targets = take_where(&mut org.targets, |t| t.from == id || t.to == id);
+    let actions = take_where(&mut org.actions, |a| a.from == id || a.to == id);
     let description = format!(
-        "remove unit {} ({}, {})",
+        "remove unit {} ({}, {}{})",
         describe::unit(org, id),
         describe::count(ties.len(), "tie"),
-        describe::count(targets.len(), "target")
+        describe::count(targets.len(), "target"),
+        actions_note(actions.len())
     );
     let unit = org.units.remove(at);
     let inverse = Edit::RestoreUnit {
@@ -78,8 +81,18 @@ pub fn remove(org: &mut Org, id: &str) -> Result<Applied, EditError> {
         at,
         ties,
         targets,
+        actions,
     };
     Ok(Applied::new(inverse, description))
+}
+
+/// ", 2 actions" when a unit's removal takes actions with it; empty otherwise.
+fn actions_note(n: usize) -> String {
+    if n == 0 {
+        String::new()
+    } else {
+        format!(", {}", describe::count(n, "action"))
+    }
 }
 
 /// Removes the items matching `pred`, returning them with their original positions, ascending.
@@ -116,11 +129,13 @@ pub fn restore(
     at: usize,
     ties: Vec<(usize, Tie)>,
     targets: Vec<(usize, Target)>,
+    actions: Vec<(usize, Action)>,
 ) -> Result<Applied, EditError> {
     check::new_unit(org, &unit)?;
     check::position("units", at, org.units.len())?;
     positions("ties", &ties, org.ties.len())?;
     positions("targets", &targets, org.targets.len())?;
+    positions("actions", &actions, org.actions.len())?;
     let id = unit.id.clone();
     let names_unit = |from: &str, to: &str| from == id || to == id;
     if let Some((_, t)) = ties.iter().find(|(_, t)| !names_unit(&t.from, &t.to)) {
@@ -139,20 +154,32 @@ pub fn restore(
             crate::model::quote(&id)
         )));
     }
+    if let Some((_, a)) = actions.iter().find(|(_, a)| !names_unit(&a.from, &a.to)) {
+        return Err(EditError::Invalid(format!(
+            "a restored action {} - {} does not name the unit {}",
+            crate::model::quote(&a.from),
+            crate::model::quote(&a.to),
+            crate::model::quote(&id)
+        )));
+    }
     org.units.insert(at, unit);
-    if let Err(e) = check_restored(org, &id, &ties, &targets) {
+    let checked = check_restored(org, &id, &ties, &targets)
+        .and_then(|()| actions.iter().try_for_each(|(_, a)| check::action(org, a)));
+    if let Err(e) = checked {
         org.units.remove(at);
         return Err(e);
     }
     let unit = &org.units[at];
     let description = format!(
-        "restore unit {} ({}, {})",
+        "restore unit {} ({}, {}{})",
         crate::text::clean(unit.label()),
         describe::count(ties.len(), "tie"),
-        describe::count(targets.len(), "target")
+        describe::count(targets.len(), "target"),
+        actions_note(actions.len())
     );
     merge_in(&mut org.ties, ties);
     merge_in(&mut org.targets, targets);
+    merge_in(&mut org.actions, actions);
     Ok(Applied::new(Edit::RemoveUnit { id }, description))
 }
 
@@ -174,7 +201,9 @@ fn check_restored(
         .collect();
     for (_, tie) in ties {
         check::pair(org, "tie", &tie.from, &tie.to)?;
-        check::on_scale(org, tie.strength)?;
+        if let Some(v) = tie.strength {
+            check::on_scale(org, v)?;
+        }
         check::extra(&tie.extra)?;
         if !seen.insert(tie_key(org, tie)) {
             return Err(EditError::TieExists {

@@ -194,10 +194,12 @@ fn unit_lines(app: &App, u: usize) -> Lines {
 fn pair_lines(app: &App, a: usize, b: usize, with_route: bool) -> Lines {
     let t = &app.theme;
     let (la, lb) = (&app.labels[a], &app.labels[b]);
-    let r = |x, y| {
-        app.net
-            .rating(x, y)
-            .map_or("unknown (did not answer)".to_string(), |s| on_scale(app, s))
+    // A tie with `strength: null` is an unknown rating; no tie from a non-respondent is a
+    // missing answer. Both are unknown, never 0.
+    let r = |x, y| match app.net.rating(x, y) {
+        Some(s) => on_scale(app, s),
+        None if app.net.has_tie(x, y) => "unknown".to_string(),
+        None => "unknown (did not answer)".to_string(),
     };
     let mut out = vec![(
         t.heading,
@@ -207,6 +209,8 @@ fn pair_lines(app: &App, a: usize, b: usize, with_route: bool) -> Lines {
         let (ab, ba) = (since::rating(app, a, b), since::rating(app, b, a));
         out.push((t.text, format!("{la} rates {lb}: {}{ab}", r(a, b))));
         out.push((t.text, format!("{lb} rates {la}: {}{ba}", r(b, a))));
+    } else if app.net.has_tie(a, b) && app.net.rating(a, b).is_none() {
+        out.push((t.text, "rating: unknown".to_string()));
     }
     out.push((
         t.text,

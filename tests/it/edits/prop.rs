@@ -3,7 +3,9 @@
 
 use gapscope::model::edit::Edit;
 use gapscope::model::history::History;
-use gapscope::model::{self, AttrValue, Initiative, Org, Scale, Target, Tie, Unit};
+use gapscope::model::{
+    self, Action, ActionStatus, AttrValue, Initiative, Org, Scale, Target, Tie, Unit,
+};
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -114,7 +116,7 @@ fn doc() -> impl Strategy<Value = Org> {
                     let tie = Tie {
                         from,
                         to,
-                        strength,
+                        strength: Some(strength),
                         note,
                         ..Tie::default()
                     };
@@ -139,13 +141,17 @@ fn doc() -> impl Strategy<Value = Org> {
 
 fn edit(s: Scale) -> BoxedStrategy<Edit> {
     let leaf = prop_oneof![
-        (id(), id(), value(s)).prop_map(|(from, to, strength)| Edit::SetTie { from, to, strength }),
+        (id(), id(), value(s)).prop_map(|(from, to, strength)| Edit::SetTie {
+            from,
+            to,
+            strength: Some(strength)
+        }),
         (id(), id(), value(s), text(), 0..8usize).prop_map(|(from, to, strength, note, at)| {
             Edit::AddTie {
                 tie: Tie {
                     from,
                     to,
-                    strength,
+                    strength: Some(strength),
                     note,
                     ..Tie::default()
                 },
@@ -182,6 +188,40 @@ fn edit(s: Scale) -> BoxedStrategy<Edit> {
         (id(), text()).prop_map(|(id, name)| Edit::RenameUnit { id, name }),
         (id(), text()).prop_map(|(id, group)| Edit::RegroupUnit { id, group }),
         id().prop_map(|id| Edit::RemoveUnit { id }),
+        (id(), id()).prop_map(|(from, to)| Edit::SetTie {
+            from,
+            to,
+            strength: None
+        }),
+        (
+            id(),
+            id(),
+            text(),
+            prop::option::of(value(s)),
+            initiative(),
+            0..4usize
+        )
+            .prop_map(|(from, to, what, expect, initiative, at)| Edit::AddAction {
+                action: Action {
+                    from,
+                    to,
+                    what: what.unwrap_or_default(),
+                    expect,
+                    initiative,
+                    ..Action::default()
+                },
+                at: (at < 3).then_some(at),
+            }),
+        (0..4usize, 0..4usize).prop_map(|(at, k)| Edit::SetActionStatus {
+            at,
+            status: [
+                None,
+                Some(ActionStatus::Open),
+                Some(ActionStatus::Done),
+                Some(ActionStatus::Dropped)
+            ][k],
+        }),
+        (0..4usize).prop_map(|at| Edit::RemoveAction { at }),
     ];
     leaf.prop_recursive(1, 6, 3, |inner| {
         prop::collection::vec(inner, 0..3).prop_map(|edits| Edit::Batch { label: None, edits })

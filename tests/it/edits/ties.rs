@@ -11,7 +11,7 @@ fn setting_a_strength_changes_it_and_says_so_with_names_and_scale_values() {
     let mut org = org();
     let d = apply_and_invert(&mut org, set_tie("cio", "sec", 3.0));
     assert_eq!(d, "CIO office–Security (CISO) 1 → 3");
-    assert_eq!(org.ties[0].strength, 3.0);
+    assert_eq!(org.ties[0].strength, Some(3.0));
     assert_eq!(org.ties[0].note.as_deref(), Some("survey"));
 }
 
@@ -23,7 +23,7 @@ fn undirected_files_find_the_tie_in_either_order() {
     assert_eq!(org.ties.len(), 4);
     assert_eq!(
         (org.ties[1].from.as_str(), org.ties[1].strength),
-        ("hr", 5.0)
+        ("hr", Some(5.0))
     );
 }
 
@@ -33,7 +33,11 @@ fn directed_files_set_each_direction_separately() {
     let d = apply_and_invert(&mut org, set_tie("cio", "hr", 2.0));
     assert_eq!(d, "CIO office rates HR none → 2");
     assert_eq!(org.ties.len(), 5);
-    assert_eq!(org.ties[1].strength, 3.0, "hr's rating of cio is its own");
+    assert_eq!(
+        org.ties[1].strength,
+        Some(3.0),
+        "hr's rating of cio is its own"
+    );
     let d = apply_and_invert(&mut org, set_tie("hr", "cio", 4.0));
     assert_eq!(d, "HR rates CIO office 3 → 4");
 }
@@ -45,7 +49,7 @@ fn setting_a_strength_where_no_tie_exists_creates_it_at_the_end() {
     assert_eq!(d, "fin–CIO office none → 2.5");
     let last = org.ties.last().unwrap();
     assert_eq!((last.from.as_str(), last.to.as_str()), ("fin", "cio"));
-    assert_eq!((last.strength, last.note.clone()), (2.5, None));
+    assert_eq!((last.strength, last.note.clone()), (Some(2.5), None));
 }
 
 #[test]
@@ -100,7 +104,7 @@ fn adding_a_tie_checks_it_like_the_file_format() {
         tie: Tie {
             from: from.into(),
             to: to.into(),
-            strength,
+            strength: Some(strength),
             ..Tie::default()
         },
         at: None,
@@ -128,7 +132,7 @@ fn adding_a_tie_checks_it_like_the_file_format() {
     let mut t = Tie {
         from: "cio".into(),
         to: "fin".into(),
-        strength: 2.0,
+        strength: Some(2.0),
         ..Tie::default()
     };
     t.extra.insert("source".into(), "x".into());
@@ -141,7 +145,7 @@ fn adding_a_tie_checks_it_like_the_file_format() {
             tie: Tie {
                 from: "cio".into(),
                 to: "fin".into(),
-                strength: 5.0,
+                strength: Some(5.0),
                 note: Some("new".into()),
                 ..Tie::default()
             },
@@ -156,7 +160,7 @@ fn adding_a_tie_checks_it_like_the_file_format() {
             tie: Tie {
                 from: "sec".into(),
                 to: "hr".into(),
-                strength: 5.0,
+                strength: Some(5.0),
                 ..Tie::default()
             },
             at: Some(99),

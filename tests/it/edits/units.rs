@@ -102,6 +102,7 @@ fn a_restore_that_does_not_fit_is_refused() {
         at,
         mut ties,
         targets,
+        actions,
     } = Edit::RemoveUnit { id: "cio".into() }
         .apply(&mut org)
         .unwrap()
@@ -117,6 +118,7 @@ fn a_restore_that_does_not_fit_is_refused() {
             at,
             ties: ties.clone(),
             targets: targets.clone(),
+            actions: actions.clone(),
         },
     );
     assert!(err.to_string().contains("ascending"), "{err}");
@@ -130,6 +132,7 @@ fn a_restore_that_does_not_fit_is_refused() {
             at,
             ties,
             targets,
+            actions,
         },
     );
     assert!(err.to_string().contains("does not name the unit"), "{err}");
