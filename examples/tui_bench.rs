@@ -111,11 +111,11 @@ fn move_bytes(app: &mut App, key: KeyCode) -> usize {
     };
     let mut info = view::FrameInfo::default();
     let _ = term.draw(|f| info = view::draw(app, f));
-    app.frame = std::mem::take(&mut info);
+    app.frame() = std::mem::take(&mut info);
     count.0.set(0);
     update(app, Msg::Key(KeyEvent::from(key)));
     let _ = term.draw(|f| info = view::draw(app, f));
-    app.frame = std::mem::take(&mut info);
+    app.frame() = std::mem::take(&mut info);
     count.0.get()
 }
 
@@ -151,10 +151,10 @@ fn main() {
             first - state
         );
         let t = Instant::now();
-        let quick = analysis_task::analyse(&app.org, None, Stage::Quick);
+        let quick = analysis_task::analyse(&app.org(), None, Stage::Quick);
         let quick_ms = ms(t);
         let t = Instant::now();
-        let full = analysis_task::analyse(&app.org, None, Stage::Full);
+        let full = analysis_task::analyse(&app.org(), None, Stage::Full);
         let full_ms = ms(t);
         drop(quick);
         app.set_analysis(full);
@@ -168,7 +168,7 @@ fn main() {
         let mut graph = 0.0;
         let mut matrix = 0.0;
         for k in 0..5 {
-            app.view = View::Graph;
+            app.view() = View::Graph;
             update(
                 &mut app,
                 Msg::Key(KeyEvent::from(if k % 2 == 0 {
@@ -178,7 +178,7 @@ fn main() {
                 })),
             );
             graph += draw_ms(&mut app, &mut term) / 5.0;
-            app.view = View::Matrix;
+            app.view() = View::Matrix;
             update(&mut app, Msg::Key(KeyEvent::from(KeyCode::Down)));
             matrix += draw_ms(&mut app, &mut term) / 5.0;
         }
@@ -186,8 +186,8 @@ fn main() {
             "{name:<18} {first:>9.1} ms {quick_ms:>9.1} ms {full_ms:>9.1} ms {layout_ms:>7.1} ms {graph:>11.2} ms {matrix:>11.2} ms"
         );
         if app.n() > 60 {
-            app.graph.grouped = false;
-            app.view = View::Graph;
+            app.graph().grouped() = false;
+            app.view() = View::Graph;
             let mut t = 0.0;
             for _ in 0..3 {
                 update(&mut app, Msg::Key(KeyEvent::from(KeyCode::Left)));
@@ -198,13 +198,13 @@ fn main() {
                 ""
             );
         }
-        app.graph.grouped = app.n() > 60;
+        app.graph().grouped() = app.n() > 60;
         for (v, key, label) in [
             (View::Matrix, KeyCode::Down, "matrix, Down"),
             (View::Graph, KeyCode::Left, "graph, Left"),
             (View::Gaps, KeyCode::Down, "gaps, Down"),
         ] {
-            app.view = v;
+            app.view() = v;
             println!(
                 "{:<18} bytes for one move at 120x40 ({label}): {}",
                 "",

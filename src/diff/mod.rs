@@ -8,6 +8,7 @@
 //! different scales still compare.
 
 mod changes;
+pub(crate) use changes::{GapKey, gap_key, gaps_by_key};
 pub mod render;
 
 use crate::analysis::{Analysis, GapKind};

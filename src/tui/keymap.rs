@@ -127,10 +127,21 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Gaps, "+", A::RatingUp, "rate"),
     b(M::Gaps, "=", A::RatingUp, ""),
     b(M::Gaps, "-", A::RatingDown, ""),
+    b(M::Gaps, "f", A::FilterKind, "filter"),
+    b(M::Gaps, "o", A::FilterUnit, ""),
     b(M::Prompt, "Enter", A::PromptAccept, "accept"),
     b(M::Prompt, "Esc", A::PromptCancel, "cancel"),
     b(M::Prompt, "Backspace", A::PromptBackspace, ""),
     b(M::Prompt, "Ctrl-c", A::PromptCancel, ""),
+    b(M::Prompt, "Left", A::LineLeft, ""),
+    b(M::Prompt, "Right", A::LineRight, ""),
+    b(M::Prompt, "Home", A::LineHome, ""),
+    b(M::Prompt, "Ctrl-a", A::LineHome, ""),
+    b(M::Prompt, "End", A::LineEnd, ""),
+    b(M::Prompt, "Ctrl-e", A::LineEnd, ""),
+    b(M::Prompt, "Delete", A::LineDelete, ""),
+    b(M::Prompt, "Ctrl-u", A::LineKillStart, ""),
+    b(M::Prompt, "Ctrl-w", A::LineKillWord, ""),
     b(M::Dialog, "s", A::AnswerSave, ""),
     b(M::Dialog, "d", A::AnswerDiscard, ""),
     b(M::Dialog, "o", A::AnswerOverwrite, ""),
@@ -139,6 +150,10 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Dialog, "Esc", A::AnswerCancel, ""),
     b(M::Dialog, "c", A::AnswerCancel, ""),
     b(M::Dialog, "Ctrl-c", A::AnswerCancel, ""),
+    b(M::Dialog, "y", A::AnswerYes, ""),
+    b(M::Dialog, "Enter", A::AnswerYes, ""),
+    b(M::Dialog, "1", A::AnswerFirst, ""),
+    b(M::Dialog, "2", A::AnswerSecond, ""),
     b(M::Changes, "c", A::Changes, "close"),
     b(M::Changes, "Esc", A::Changes, ""),
     b(M::Changes, "q", A::Changes, ""),
@@ -166,6 +181,15 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Search, "Up", A::SearchPrev, ""),
     b(M::Search, "Shift-Tab", A::SearchPrev, ""),
     b(M::Search, "Ctrl-c", A::Quit, ""),
+    b(M::Search, "Left", A::LineLeft, ""),
+    b(M::Search, "Right", A::LineRight, ""),
+    b(M::Search, "Home", A::LineHome, ""),
+    b(M::Search, "Ctrl-a", A::LineHome, ""),
+    b(M::Search, "End", A::LineEnd, ""),
+    b(M::Search, "Ctrl-e", A::LineEnd, ""),
+    b(M::Search, "Delete", A::LineDelete, ""),
+    b(M::Search, "Ctrl-u", A::LineKillStart, ""),
+    b(M::Search, "Ctrl-w", A::LineKillWord, ""),
 ];
 
 /// A key as the keymap compares it.
@@ -197,6 +221,7 @@ pub fn parse(key: &str) -> Option<Key> {
         "Enter" => KeyCode::Enter,
         "Esc" => KeyCode::Esc,
         "Backspace" => KeyCode::Backspace,
+        "Delete" => KeyCode::Delete,
         s => {
             let mut chars = s.chars();
             match (chars.next(), chars.next()) {
@@ -346,7 +371,7 @@ pub fn markdown() -> String {
             );
         }
         if mode == Mode::Prompt {
-            out.push_str("| prompt | any character | type into the prompt |\n");
+            out.push_str("| prompt | any character | type into the prompt (replaces a pre-filled value; move first to edit it) |\n");
         }
     }
     out

@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 
 use crate::tui::app::{App, Pending};
 use crate::tui::keymap::{self, Mode};
+use crate::tui::modal::Modal;
 
 use super::put;
 
@@ -53,8 +54,8 @@ pub fn title(app: &App, area: Rect, buf: &mut Buffer) {
     let avail = area.width.saturating_sub(rw) as usize;
     let tail_w = tail.chars().count();
     let title_w = avail.saturating_sub(tail_w + 1).max(avail.min(12));
-    let mut title: String = app.title.chars().take(title_w).collect();
-    if title.chars().count() < app.title.chars().count() && title_w > 1 {
+    let mut title: String = app.derived.title.chars().take(title_w).collect();
+    if title.chars().count() < app.derived.title.chars().count() && title_w > 1 {
         title = title.chars().take(title_w - 1).collect();
         title.push(if app.ascii { '~' } else { '…' });
     }
@@ -101,17 +102,18 @@ fn edit_marker(app: &App) -> String {
 pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     buf.set_style(area, t.bar);
-    if let Some(s) = &app.search {
-        let found = match s.matches.len() {
-            0 if s.query.is_empty() => "type a name or id".to_string(),
+    if let Some(Modal::Search(s)) = &app.modal {
+        let found = match s.matches().len() {
+            _ if s.filters_gaps() => format!("{} gaps listed", app.visible_gaps().len()),
+            0 if s.query().is_empty() => "type a name or id".to_string(),
             0 => "no match".to_string(),
             k => format!(
                 "{}/{k}: {}",
-                s.current + 1,
-                app.labels[s.matches[s.current].min(app.n() - 1)]
+                s.current() + 1,
+                app.derived.labels[s.matches()[s.current()].min(app.n() - 1)]
             ),
         };
-        let line = format!(" /{}", crate::text::clean(&s.query));
+        let line = format!(" /{}", crate::text::clean(s.query()));
         let x = put(buf, area.x, area.y, &line, area.width, t.bar);
         let x = put(
             buf,
@@ -136,12 +138,9 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
     if let Some(m) = &app.message {
         x = put(buf, x + 1, area.y, m, area.width.saturating_sub(1), t.bar) + 1;
     }
-    let modes = if app.prompt.is_some() || app.changes.is_some() {
-        vec![app.mode()]
-    } else if app.help.is_some() {
-        vec![Mode::Help]
-    } else {
-        vec![app.view.mode(), Mode::Global]
+    let modes = match &app.modal {
+        Some(m) => vec![m.mode()],
+        None => vec![app.view.mode(), Mode::Global],
     };
     hint_list(app, &modes, area, x, buf);
 }

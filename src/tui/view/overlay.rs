@@ -29,7 +29,7 @@ pub fn render(
     info: &mut FrameInfo,
     overlay: Overlay,
     lines: impl FnOnce(usize) -> Vec<(Style, String)>,
-) {
+) -> Option<Rect> {
     let Overlay {
         max_width,
         title,
@@ -38,7 +38,7 @@ pub fn render(
     let w = area.width.saturating_sub(4).min(max_width);
     let h = area.height.saturating_sub(2);
     if w < 10 || h < 4 {
-        return;
+        return None;
     }
     let popup = Rect {
         x: area.x + (area.width - w) / 2,
@@ -68,4 +68,5 @@ pub fn render(
             *style,
         );
     }
+    Some(popup)
 }
