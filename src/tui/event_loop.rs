@@ -99,59 +99,76 @@ pub fn message(ev: Event) -> Option<Msg> {
     }
 }
 
+/// Performs effects (and the effects of their answers) in order; returns whether the user
+/// quit.
+fn perform<B: Backend, I: Input>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    input: &mut I,
+    effects: Vec<Effect>,
+    hooks: Hooks,
+) -> io::Result<bool> {
+    let mut queue = VecDeque::from(effects);
+    while let Some(fx) = queue.pop_front() {
+        match fx {
+            Effect::Quit => return Ok(true),
+            Effect::Save { .. } if hooks.panic_on_save => {
+                panic!("a test asked saving to panic")
+            }
+            Effect::Save { .. } | Effect::DiscardRecovery { .. } => {
+                if let Some(msg) = file_io::perform(&fx) {
+                    queue.extend(update::update(app, msg));
+                }
+            }
+            Effect::Baseline {
+                generation,
+                initiative,
+                stage,
+            } => input.submit(Job::Baseline {
+                generation,
+                org: app.session.original.clone(),
+                initiative,
+                stage,
+            }),
+            Effect::Suspend => {
+                if input.suspend()? {
+                    // Repaint every cell on the next draw.
+                    let size = terminal.size().map_err(other)?;
+                    terminal
+                        .resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
+                        .map_err(other)?;
+                }
+            }
+            Effect::Analyse {
+                generation,
+                initiative,
+            } => input.submit(Job::Analyse {
+                generation,
+                org: app.org.clone(),
+                initiative,
+            }),
+            Effect::Layout => input.submit(Job::Layout(app.derived.net.clone())),
+        }
+    }
+    Ok(false)
+}
+
 /// Runs the screen: performs `effects` first (the start effects on the first run), then
-/// draws and answers input until the user quits or the input ends.
+/// draws and answers input until the user quits or the input ends. Each message's effects
+/// are performed before the next message (a save's answer comes before the next key);
+/// the screen is drawn when no input is waiting.
 pub fn run<B: Backend, I: Input>(
     terminal: &mut Terminal<B>,
     app: &mut App,
     input: &mut I,
-    mut effects: Vec<Effect>,
+    effects: Vec<Effect>,
     hooks: Hooks,
 ) -> io::Result<Exit> {
     let mut published = (app.session.history.revision(), dialog::unsaved(app));
+    if perform(terminal, app, input, effects, hooks)? {
+        return Ok(Exit::Quit);
+    }
     loop {
-        let mut queue = VecDeque::from(std::mem::take(&mut effects));
-        while let Some(fx) = queue.pop_front() {
-            match fx {
-                Effect::Quit => return Ok(Exit::Quit),
-                Effect::Save { .. } if hooks.panic_on_save => {
-                    panic!("a test asked saving to panic")
-                }
-                Effect::Save { .. } | Effect::DiscardRecovery { .. } => {
-                    if let Some(msg) = file_io::perform(&fx) {
-                        queue.extend(update::update(app, msg));
-                    }
-                }
-                Effect::Baseline {
-                    generation,
-                    initiative,
-                    stage,
-                } => input.submit(Job::Baseline {
-                    generation,
-                    org: app.session.original.clone(),
-                    initiative,
-                    stage,
-                }),
-                Effect::Suspend => {
-                    if input.suspend()? {
-                        // Repaint every cell on the next draw.
-                        let size = terminal.size().map_err(other)?;
-                        terminal
-                            .resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
-                            .map_err(other)?;
-                    }
-                }
-                Effect::Analyse {
-                    generation,
-                    initiative,
-                } => input.submit(Job::Analyse {
-                    generation,
-                    org: app.org.clone(),
-                    initiative,
-                }),
-                Effect::Layout => input.submit(Job::Layout(app.derived.net.clone())),
-            }
-        }
         let now = (app.session.history.revision(), dialog::unsaved(app));
         if now != published {
             recover::publish(app);
@@ -165,14 +182,17 @@ pub fn run<B: Backend, I: Input>(
         let first = match input.next(app.pending.is_some().then_some(TICK)) {
             Next::Got(m) => m,
             Next::Idle => {
-                effects.extend(update::update(app, Msg::Tick));
+                let fx = update::update(app, Msg::Tick);
+                if perform(terminal, app, input, fx, hooks)? {
+                    return Ok(Exit::Quit);
+                }
                 continue;
             }
             Next::Closed => return Ok(Exit::Closed),
         };
         // Answer everything that is waiting before drawing again.
-        let mut pending = Some(first);
-        while let Some(m) = pending.take().or_else(|| input.poll()) {
+        let mut waiting = Some(first);
+        while let Some(m) = waiting.take().or_else(|| input.poll()) {
             let msg = match m {
                 Incoming::Term(Event::Resize(..)) => {
                     terminal.autoresize().map_err(other)?;
@@ -191,10 +211,9 @@ pub fn run<B: Backend, I: Input>(
                     return Err(io::Error::other(format!("cannot read the keyboard: {e}")));
                 }
             };
-            effects.extend(update::update(app, msg));
-            // A quit answers at once, without reading more input.
-            if effects.contains(&Effect::Quit) {
-                break;
+            let fx = update::update(app, msg);
+            if perform(terminal, app, input, fx, hooks)? {
+                return Ok(Exit::Quit);
             }
         }
     }

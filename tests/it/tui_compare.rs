@@ -71,12 +71,12 @@ fn the_gap_list_marks_new_and_widened_gaps_and_leaves_the_rest_blank() {
     keys(&mut app, &mut term, &["3"]);
     let s = screen(&term);
     assert!(line_with(&s, "severity").contains("since"), "{s}");
-    let widened = line_with(&s, "Alpha–Charlie need");
+    let widened = line_with(&s, "target Alpha ↔ Charlie");
     assert!(widened.contains("▲0.40"), "severity 0.2 → 0.6:\n{s}");
-    let opened = line_with(&s, "Charlie–Delta need");
+    let opened = line_with(&s, "target Charlie ↔ Delta");
     assert!(opened.contains(" new "), "{s}");
     assert!(
-        !s.contains("Bravo–Delta need"),
+        !s.contains("Bravo ↔ Delta"),
         "the closed gap is gone:\n{s}"
     );
     // Every other gap is unchanged and has no marker.
@@ -202,6 +202,6 @@ fn a_narrowed_gap_is_marked_with_a_down_arrow_and_its_size() {
         s.contains("since compare-q2.json: 1 closed, 1 opened, 1 narrowed"),
         "{s}"
     );
-    assert!(line_with(&s, "Alpha–Charlie need").contains("▼0.40"), "{s}");
-    assert!(line_with(&s, "Bravo–Delta need").contains(" new "), "{s}");
+    assert!(line_with(&s, "target Alpha ↔ Charlie").contains("▼0.40"), "{s}");
+    assert!(line_with(&s, "target Bravo ↔ Delta").contains(" new "), "{s}");
 }

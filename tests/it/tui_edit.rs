@@ -313,7 +313,7 @@ fn a_failed_save_keeps_every_edit_and_says_why() {
     assert!(
         app.message()
             .as_deref()
-            .is_some_and(|m| m.starts_with("edits kept, not saved: cannot save")),
+            .is_some_and(|m| m.starts_with("not saved (the edits are kept): cannot save")),
         "{s}"
     );
 }
@@ -333,6 +333,10 @@ fn units_are_added_renamed_regrouped_removed_and_come_back_on_undo() {
     app.select(unit(&app, "cio"), None);
     let ties = app.org().ties.len();
     keys(&mut app, &mut term, &["X"]);
+    let s = screen(&term);
+    assert!(s.contains("Remove CIO office with its"), "X asks first:\n{s}");
+    assert_eq!(app.n(), 8, "nothing is removed before the answer");
+    keys(&mut app, &mut term, &["y"]);
     assert_eq!(app.n(), 7);
     assert!(app.org().ties.len() < ties, "its ties go with it");
     assert!(screen(&term).contains("remove unit CIO office"));

@@ -2,6 +2,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::text::Span;
 
 use crate::tui::app::{App, Pending};
 use crate::tui::keymap::{self, Mode};
@@ -49,20 +50,20 @@ pub fn title(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         right
     };
-    let rw = right.chars().count() as u16;
-    let tail = format!("{sep}{counts}{sep}initiative: {}", app.initiative_label());
+    let rw = Span::raw(right.as_str()).width() as u16;
     let avail = area.width.saturating_sub(rw) as usize;
-    let tail_w = tail.chars().count();
-    let title_w = avail.saturating_sub(tail_w + 1).max(avail.min(12));
-    let mut title: String = app.derived.title.chars().take(title_w).collect();
-    if title.chars().count() < app.derived.title.chars().count() && title_w > 1 {
-        title = title.chars().take(title_w - 1).collect();
-        title.push(if app.ascii { '~' } else { '…' });
-    }
-    let mut left = format!(" {title}{tail}");
-    if left.chars().count() > avail && avail > 1 {
-        left = left.chars().take(avail - 2).collect();
-        left.push(if app.ascii { '~' } else { '…' });
+    let tail = format!("{sep}{counts}{sep}initiative: {}", app.initiative_label());
+    // The file name stays; the org's title gives up its room first.
+    let file = file_label(app);
+    let fixed = 1 + width(&file) + width(&tail);
+    let ell = if app.ascii { "~" } else { "…" };
+    let title = match avail.checked_sub(fixed + 2) {
+        Some(room) if room >= 6 => format!(": {}", cut(&app.derived.title, room, ell)),
+        _ => String::new(),
+    };
+    let mut left = format!(" {file}{title}{tail}");
+    if width(&left) > avail && avail > 1 {
+        left = cut(&left, avail - 1, ell);
     }
     put(buf, area.x, area.y, &left, avail as u16, t.bar);
     put(
@@ -73,6 +74,41 @@ pub fn title(app: &App, area: Rect, buf: &mut Buffer) {
         rw,
         t.bar,
     );
+}
+
+fn width(s: &str) -> usize {
+    Span::raw(s).width()
+}
+
+/// Cuts text to `w` display cells, ending with `ell` when cut.
+fn cut(text: &str, w: usize, ell: &str) -> String {
+    if width(text) <= w {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for ch in text.chars() {
+        let cw = width(ch.encode_utf8(&mut [0; 4]));
+        if used + cw + 1 > w {
+            break;
+        }
+        out.push(ch);
+        used += cw;
+    }
+    out.push_str(ell);
+    out
+}
+
+/// The document's file name, or where it came from.
+fn file_label(app: &App) -> String {
+    match &app.session.origin {
+        crate::tui::session::Origin::File(p) => p
+            .file_name()
+            .map(|n| crate::text::clean(&n.to_string_lossy()))
+            .unwrap_or_else(|| crate::text::clean(&p.display().to_string())),
+        crate::tui::session::Origin::Stdin => "standard input".into(),
+        crate::tui::session::Origin::Builtin => "built-in example".into(),
+    }
 }
 
 /// The what-if marker: unsaved state and the gaps changed against the file as loaded (or

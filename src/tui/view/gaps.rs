@@ -122,6 +122,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
         let here = row == cursor;
         let style = if is_alarm(g.kind) { t.alarm } else { t.warn };
         let values = match (g.actual, g.target) {
+            // A one-sided pair: the two ratings, not an actual and a need.
+            (Some(a), Some(b)) if g.kind == crate::analysis::GapKind::Asymmetric => {
+                format!("{} vs {}", on_scale(app, a), on_scale(app, b))
+            }
             (Some(a), Some(b)) => format!("{}/{}", on_scale(app, a), on_scale(app, b)),
             (None, Some(b)) => format!("-/{}", on_scale(app, b)),
             (Some(a), None) => on_scale(app, a),
