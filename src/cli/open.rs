@@ -130,13 +130,12 @@ fn finish(cli: &Cli, doc: Document, recoveries: Recoveries) -> Result<App, CliEr
                 "unsaved edits are kept in {} (open without --read-only to restore them)",
                 shown(&rec.path)
             )),
-            Some(rec) if cli.screen.recover => AtStart::Restore(rec.org),
+            Some(rec) if cli.screen.recover => AtStart::Restore(Box::new(rec.org)),
             Some(rec) => AtStart::Ask(Box::new(rec)),
         }
     };
-    let base = std::env::current_dir().map_err(|e| {
-        CliError::Usage(format!("cannot read the working folder: {e}"))
-    })?;
+    let base = std::env::current_dir()
+        .map_err(|e| CliError::Usage(format!("cannot read the working folder: {e}")))?;
     Ok(App::from_document(tui::Document {
         org,
         name,

@@ -274,8 +274,8 @@ impl App {
             self.graph.on_group = None;
         }
         if !same_units {
-            self.graph.layout = (n <= SYNC_LAYOUT_MAX)
-                .then(|| Arc::new(layout::auto(n, &self.derived.net.pairs)));
+            self.graph.layout =
+                (n <= SYNC_LAYOUT_MAX).then(|| Arc::new(layout::auto(n, &self.derived.net.pairs)));
             // Gap indices name units by position; they are stale until the new analysis.
             self.analysis = None;
             self.pair_gaps.clear();
@@ -457,12 +457,9 @@ impl App {
         }
         let analysis = Arc::new(analysis);
         let before = self.analysis.replace(analysis.clone());
-        let note = self.gap_list.follow(
-            before.as_deref(),
-            &analysis,
-            &self.org,
-            &self.derived,
-        );
+        let note = self
+            .gap_list
+            .follow(before.as_deref(), &analysis, &self.org, &self.derived);
         if let Some(note) = note {
             self.message = Some(note);
         }

@@ -145,7 +145,10 @@ pub fn saved(
     quit: bool,
     outcome: SaveOutcome,
 ) -> Vec<Effect> {
-    let name = typed.clone().map(|t| clean(&t)).unwrap_or_else(|| shown(&path));
+    let name = typed
+        .clone()
+        .map(|t| clean(&t))
+        .unwrap_or_else(|| shown(&path));
     match outcome {
         SaveOutcome::Saved(s) => {
             app.session.history.mark_saved();

@@ -19,7 +19,7 @@ pub enum AtStart {
     /// Only say something in the status line.
     Note(String),
     /// Restore these edits (`--recover`).
-    Restore(Org),
+    Restore(Box<Org>),
     /// Ask whether to restore them.
     Ask(Box<Recovery>),
 }
@@ -108,7 +108,7 @@ impl App {
         match at_start {
             AtStart::Nothing => {}
             AtStart::Note(m) => app.message = Some(m),
-            AtStart::Restore(org) => dialog::restore_at_start(&mut app, org),
+            AtStart::Restore(org) => dialog::restore_at_start(&mut app, *org),
             AtStart::Ask(rec) => dialog::ask_restore(&mut app, *rec),
         }
         app

@@ -232,7 +232,10 @@ fn unit_action(app: &mut App, a: Action) -> Vec<Effect> {
         View::Gaps => match app.current_gap() {
             None => None,
             Some(g) if g.kind == crate::analysis::GapKind::Silo => {
-                app.message = Some("this gap is about a group: pick a unit in the graph (1) or the matrix (2)".into());
+                app.message = Some(
+                    "this gap is about a group: pick a unit in the graph (1) or the matrix (2)"
+                        .into(),
+                );
                 return Vec::new();
             }
             Some(g) => match g.to {

@@ -49,10 +49,7 @@ impl KindFilter {
             KindFilter::Target => matches!(k, GapKind::BelowTarget | GapKind::MissingTie),
             KindFilter::OneSided => k == GapKind::Asymmetric,
             KindFilter::Structure => {
-                matches!(
-                    k,
-                    GapKind::Isolated | GapKind::Silo | GapKind::SinglePoint
-                )
+                matches!(k, GapKind::Isolated | GapKind::Silo | GapKind::SinglePoint)
             }
         }
     }
@@ -232,9 +229,15 @@ impl GapList {
                 // Another initiative has other gaps: nothing closed.
                 let same_scope = before.is_some_and(|b| b.initiative == now.initiative);
                 let what = match (&key.2, key.1.is_empty()) {
-                    (Some(b), _) => format!("{} and {}", label_of(org, d, &key.1), label_of(org, d, b)),
+                    (Some(b), _) => {
+                        format!("{} and {}", label_of(org, d, &key.1), label_of(org, d, b))
+                    }
                     (None, false) => label_of(org, d, &key.1),
-                    (None, true) => key.3.clone().map(|g| format!("group {}", crate::text::clean(&g))).unwrap_or_default(),
+                    (None, true) => key
+                        .3
+                        .clone()
+                        .map(|g| format!("group {}", crate::text::clean(&g)))
+                        .unwrap_or_default(),
                 };
                 same_scope.then(|| {
                     format!(

@@ -118,7 +118,12 @@ pub fn put_cursor(app: &mut App, node: VisNode) {
         }
         VisNode::Group(g) => {
             app.graph.on_group = Some(g);
-            if let Some(&u) = app.derived.order.iter().find(|&&u| app.derived.unit_group[u] == g) {
+            if let Some(&u) = app
+                .derived
+                .order
+                .iter()
+                .find(|&&u| app.derived.unit_group[u] == g)
+            {
                 app.selected = u;
             }
         }

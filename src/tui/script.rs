@@ -92,7 +92,11 @@ pub fn play(
     events: impl IntoIterator<Item = Event>,
     start: bool,
 ) -> bool {
-    let fx = if start { update::start(app) } else { Vec::new() };
+    let fx = if start {
+        update::start(app)
+    } else {
+        Vec::new()
+    };
     let mut input = Scripted::new(events);
     matches!(
         event_loop::run(term, app, &mut input, fx, Hooks::default()),
@@ -188,8 +192,8 @@ pub fn wheel(down: bool) -> Event {
     })
 }
 
-/// Draws the app on a test terminal and stores what the frame learned, as the loop does.
-pub fn draw(app: &mut App, term: &mut Terminal<TestBackend>) {
+/// Draws the app on a terminal and stores what the frame learned, as the loop does.
+pub fn draw<B: ratatui::backend::Backend>(app: &mut App, term: &mut Terminal<B>) {
     let mut info = view::FrameInfo::default();
     let _ = term.draw(|f| info = view::draw(app, f));
     app.frame = info;

@@ -5,13 +5,13 @@ use std::sync::Arc;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::Action;
-use super::view::Hit;
 use super::analysis_task::{Done, Stage, best_route};
 use super::app::{App, Pending, View, VisNode};
 use super::keymap::{self, Mode};
 use super::line::LineEdit;
 use super::modal::Modal;
 use super::nav::{self, Dir};
+use super::view::Hit;
 use super::{dialog, edit, search};
 
 pub use super::effect::{Effect, Msg};
@@ -144,7 +144,9 @@ fn act(app: &mut App, a: Action) -> Vec<Effect> {
         app.message = None;
     }
     match &mut app.modal {
-        Some(Modal::Prompt(_) | Modal::Dialog(_)) => return dialog::act(app, a).unwrap_or_default(),
+        Some(Modal::Prompt(_) | Modal::Dialog(_)) => {
+            return dialog::act(app, a).unwrap_or_default();
+        }
         Some(Modal::Help(scroll)) | Some(Modal::Changes(scroll)) => {
             let page = app.frame.page.max(1);
             let max = app.frame.help_max;

@@ -3,7 +3,7 @@
 //! Bravo–Delta's gap closes, Charlie–Delta's opens and Alpha–Charlie's widens; the unit
 //! "gone" leaves and "newbie" arrives.
 
-
+use crate::tui_common::{keys, text, unit};
 use assert_cmd::Command;
 use clap::Parser;
 use gapscope::cli::Cli;
@@ -12,7 +12,6 @@ use gapscope::store::Recoveries;
 use gapscope::tui::App;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use crate::tui_common::{keys, text, unit};
 
 fn fixture(name: &str) -> String {
     format!(
@@ -75,10 +74,7 @@ fn the_gap_list_marks_new_and_widened_gaps_and_leaves_the_rest_blank() {
     assert!(widened.contains("▲0.40"), "severity 0.2 → 0.6:\n{s}");
     let opened = line_with(&s, "target Charlie ↔ Delta");
     assert!(opened.contains(" new "), "{s}");
-    assert!(
-        !s.contains("Bravo ↔ Delta"),
-        "the closed gap is gone:\n{s}"
-    );
+    assert!(!s.contains("Bravo ↔ Delta"), "the closed gap is gone:\n{s}");
     // Every other gap is unchanged and has no marker.
     let rows: Vec<&str> = s.lines().filter(|l| l.contains("█")).collect();
     assert!(rows.len() >= 2, "{s}");
@@ -86,7 +82,7 @@ fn the_gap_list_marks_new_and_widened_gaps_and_leaves_the_rest_blank() {
         let marked = row.contains("▲") || row.contains("▼") || row.contains(" new ");
         assert_eq!(
             marked,
-            row.contains("Alpha–Charlie") || row.contains("Charlie–Delta"),
+            row.contains("Alpha ↔ Charlie") || row.contains("Charlie ↔ Delta"),
             "{row}"
         );
     }
@@ -202,6 +198,12 @@ fn a_narrowed_gap_is_marked_with_a_down_arrow_and_its_size() {
         s.contains("since compare-q2.json: 1 closed, 1 opened, 1 narrowed"),
         "{s}"
     );
-    assert!(line_with(&s, "target Alpha ↔ Charlie").contains("▼0.40"), "{s}");
-    assert!(line_with(&s, "target Bravo ↔ Delta").contains(" new "), "{s}");
+    assert!(
+        line_with(&s, "target Alpha ↔ Charlie").contains("▼0.40"),
+        "{s}"
+    );
+    assert!(
+        line_with(&s, "target Bravo ↔ Delta").contains(" new "),
+        "{s}"
+    );
 }

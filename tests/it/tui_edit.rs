@@ -2,9 +2,9 @@
 //! (gap count and what-if marker change), undo, redo, save and reload, the quit dialog's
 //! answers, read-only, a bad typed value, the on-disk-changed question, recovery at start.
 
-
 use std::path::{Path, PathBuf};
 
+use crate::tui_common::{keys, text, unit};
 use clap::Parser;
 use gapscope::cli::Cli;
 use gapscope::cli::open::prepare;
@@ -16,7 +16,6 @@ use gapscope::tui::prompt::Question;
 use gapscope::tui::{App, Config, Document, script};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use crate::tui_common::{keys, text, unit};
 
 /// A folder with the built-in org saved as org.json, and a private recovery folder.
 struct Place {
@@ -92,7 +91,7 @@ fn a_rating_edit_closes_a_gap_and_undo_redo_bring_it_back_and_away() {
     // Marketing rates the Chief Data Office 2 of 5; the pair needs 3 for the AI rollout.
     cell(&mut app, &mut term, "marketing", "cdo");
     keys(&mut app, &mut term, &["+"]);
-    assert_eq!(rating(&app.org(), "marketing", "cdo"), Some(3.0));
+    assert_eq!(rating(app.org(), "marketing", "cdo"), Some(3.0));
     assert_eq!(app.gaps().len(), before - 1, "the below-target gap closed");
     let s = screen(&term);
     assert!(s.contains("6 gaps"), "{s}");
@@ -106,7 +105,7 @@ fn a_rating_edit_closes_a_gap_and_undo_redo_bring_it_back_and_away() {
         "{s}"
     );
     keys(&mut app, &mut term, &["Esc", "u"]);
-    assert_eq!(rating(&app.org(), "marketing", "cdo"), Some(2.0));
+    assert_eq!(rating(app.org(), "marketing", "cdo"), Some(2.0));
     assert_eq!(app.gaps().len(), before);
     let s = screen(&term);
     assert!(
@@ -116,7 +115,7 @@ fn a_rating_edit_closes_a_gap_and_undo_redo_bring_it_back_and_away() {
     assert!(!s.contains("edited"), "back to the file as loaded:\n{s}");
     assert!(!app.session().history.is_dirty());
     keys(&mut app, &mut term, &["Ctrl-r"]);
-    assert_eq!(rating(&app.org(), "marketing", "cdo"), Some(3.0));
+    assert_eq!(rating(app.org(), "marketing", "cdo"), Some(3.0));
     assert_eq!(app.gaps().len(), before - 1);
     assert!(screen(&term).contains("redo: Marketing rates Chief Data Office 2 → 3"));
 }
@@ -169,7 +168,7 @@ fn quit_and_discard_leaves_the_file_and_removes_the_recovery() {
     keys(&mut app, &mut term, &["+"]);
     let rec = place
         .recoveries()
-        .write(Some(&place.file()), &app.org(), None)
+        .write(Some(&place.file()), app.org(), None)
         .expect("recovery written");
     let quit = keys(&mut app, &mut term, &["q", "d"]);
     assert!(quit);
@@ -266,7 +265,7 @@ fn a_bad_typed_value_is_refused_in_place_and_changes_nothing() {
         &mut term,
         &["e", "Backspace", "4", ".", "5", "Enter"],
     );
-    assert_eq!(rating(&app.org(), "marketing", "cdo"), Some(4.5));
+    assert_eq!(rating(app.org(), "marketing", "cdo"), Some(4.5));
 }
 
 #[test]
@@ -309,10 +308,9 @@ fn a_failed_save_keeps_every_edit_and_says_why() {
     let s = screen(&term);
     assert!(s.contains("cannot save"), "{s}");
     assert!(app.session().history.is_dirty());
-    assert_eq!(rating(&app.org(), "marketing", "cdo"), Some(3.0));
+    assert_eq!(rating(app.org(), "marketing", "cdo"), Some(3.0));
     assert!(
         app.message()
-            .as_deref()
             .is_some_and(|m| m.starts_with("not saved (the edits are kept): cannot save")),
         "{s}"
     );
@@ -334,7 +332,10 @@ fn units_are_added_renamed_regrouped_removed_and_come_back_on_undo() {
     let ties = app.org().ties.len();
     keys(&mut app, &mut term, &["X"]);
     let s = screen(&term);
-    assert!(s.contains("Remove CIO office with its"), "X asks first:\n{s}");
+    assert!(
+        s.contains("Remove CIO office with its"),
+        "X asks first:\n{s}"
+    );
     assert_eq!(app.n(), 8, "nothing is removed before the answer");
     keys(&mut app, &mut term, &["y"]);
     assert_eq!(app.n(), 7);
@@ -360,7 +361,7 @@ fn ties_targets_and_notes_from_the_gap_list() {
         app.org().units[g.to.expect("pair")].id.clone(),
     );
     keys(&mut app, &mut term, &["e", "4", "Enter"]);
-    assert_eq!(rating(&app.org(), &a, &b), Some(4.0), "{:?}", app.message());
+    assert_eq!(rating(app.org(), &a, &b), Some(4.0), "{:?}", app.message());
     keys(
         &mut app,
         &mut term,
@@ -379,7 +380,7 @@ fn ties_targets_and_notes_from_the_gap_list() {
     keys(&mut app, &mut term, &["T"]);
     assert_eq!(app.org().targets.len(), targets);
     keys(&mut app, &mut term, &["x"]);
-    assert_eq!(rating(&app.org(), &a, &b), None);
+    assert_eq!(rating(app.org(), &a, &b), None);
 }
 
 #[test]
@@ -417,7 +418,7 @@ fn a_recovery_is_offered_at_start_and_restored() {
     let (mut app, mut term) = place.open(&[]);
     keys(&mut app, &mut term, &["k"]);
     assert!(rec.exists());
-    assert_eq!(rating(&app.org(), "marketing", "cdo"), Some(2.0));
+    assert_eq!(rating(app.org(), "marketing", "cdo"), Some(2.0));
     let (app, term) = place.open(&["--recover"]);
     assert!(app.modal().is_none());
     assert_eq!(app.org(), &edited);

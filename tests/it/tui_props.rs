@@ -1,17 +1,16 @@
 //! Random key sequences at random terminal sizes (edits, prompts and saves included) never
 //! panic and keep the selection valid.
 
-
+use crate::tui_common::{krackhardt, pair_gap, with_gaps};
 use gapscope::analysis::GapKind;
 use gapscope::model::seed::seed;
 use gapscope::model::{Org, Tie, Unit};
 use gapscope::tui::keymap::BINDINGS;
 use gapscope::tui::{App, Config, Document, script};
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use crate::tui_common::{krackhardt, pair_gap, with_gaps};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 fn big_org() -> Org {
     let mut org = Org {
@@ -81,7 +80,7 @@ fn check(app: &App) -> Result<(), TestCaseError> {
         prop_assert!(s.matches().is_empty() || s.current() < s.matches().len());
     }
     prop_assert_eq!(app.derived().labels.len(), n, "derived state follows edits");
-    let text = gapscope::model::save::to_string(&app.org());
+    let text = gapscope::model::save::to_string(app.org());
     prop_assert!(
         gapscope::model::from_str("edited", &text).is_ok(),
         "edits keep the document valid"

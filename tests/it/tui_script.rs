@@ -1,14 +1,13 @@
 //! Scripted runs of the real update loop: keys go through the keymap and `update`, effects run,
 //! and a frame is drawn after each, as in the terminal.
 
-
+use crate::tui_common::{keys, krackhardt, pair_gap, started, text, unit, with_gaps};
 use gapscope::analysis::GapKind;
 use gapscope::model::seed::seed;
 use gapscope::model::{Initiative, Org, Tie, Unit};
 use gapscope::tui::app::View;
 use gapscope::tui::update::Msg;
 use gapscope::tui::{Config, script};
-use crate::tui_common::{keys, krackhardt, pair_gap, started, text, unit, with_gaps};
 
 #[test]
 fn switches_views_with_tab_digits_and_shift_tab() {
@@ -53,11 +52,7 @@ fn search_is_incremental_and_escape_restores() {
     keys(&mut app, &mut term, &["/", "h", "r", "Enter"]);
     assert_eq!(app.selected(), unit(&app, "hr"), "matches ids");
     keys(&mut app, &mut term, &["/", "z", "z", "z", "Enter"]);
-    assert!(
-        app.message()
-            .as_deref()
-            .is_some_and(|m| m.contains("no unit matches"))
-    );
+    assert!(app.message().is_some_and(|m| m.contains("no unit matches")));
 }
 
 #[test]
@@ -149,7 +144,7 @@ fn i_cycles_initiatives_and_the_analysis_recomputes() {
 fn stale_analysis_results_are_dropped() {
     let (mut app, mut term) = started(org_with_initiatives(), &Config::default(), 80, 24);
     let old = gapscope::tui::analysis_task::analyse(
-        &app.org(),
+        app.org(),
         None,
         gapscope::tui::analysis_task::Stage::Full,
     );
@@ -321,7 +316,8 @@ fn clicks_select_units_and_cells() {
         ],
     );
     assert_eq!(
-        app.derived().rank[app.selected()], 3,
+        app.derived().rank[app.selected()],
+        3,
         "clicked row 2, then the wheel moved down"
     );
     let _ = script::key("q");

@@ -62,6 +62,20 @@ pub fn title(app: &App, area: Rect, buf: &mut Buffer) {
         _ => String::new(),
     };
     let mut left = format!(" {file}{title}{tail}");
+    if width(&left) > avail {
+        // Tight: the ties and the word "initiative" go before the initiative itself.
+        let short = format!(
+            "{sep}{} units · {gaps}{sep}{}",
+            app.n(),
+            app.initiative_label()
+        );
+        let short = if app.ascii {
+            short.replace('·', ",").replace('…', "..")
+        } else {
+            short
+        };
+        left = format!(" {file}{short}");
+    }
     if width(&left) > avail && avail > 1 {
         left = cut(&left, avail - 1, ell);
     }

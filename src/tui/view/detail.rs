@@ -79,11 +79,11 @@ fn group_lines(app: &App, g: usize) -> Lines {
         (t.heading, app.derived.groups[g].clone()),
         (t.text, format!("{} units (Enter shows them)", units.len())),
     ];
-    if let Some(s) = app
-        .analysis
-        .as_deref()
-        .and_then(|a| a.groups.iter().find(|s| clean(&s.group) == app.derived.groups[g]))
-    {
+    if let Some(s) = app.analysis.as_deref().and_then(|a| {
+        a.groups
+            .iter()
+            .find(|s| clean(&s.group) == app.derived.groups[g])
+    }) {
         out.push((
             t.text,
             format!("ties inside {} · outside {}", s.internal, s.external),
@@ -107,7 +107,8 @@ fn unit_lines(app: &App, u: usize) -> Lines {
         format!(
             "id {} · {}",
             clean(&unit.id),
-            app.derived.groups
+            app.derived
+                .groups
                 .get(app.derived.unit_group[u])
                 .cloned()
                 .unwrap_or_default()
@@ -151,7 +152,8 @@ fn unit_lines(app: &App, u: usize) -> Lines {
     ties.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     out.push((t.heading, format!("Ties ({}), strongest first", ties.len())));
     let r = |x, y| {
-        app.derived.net
+        app.derived
+            .net
             .rating(x, y)
             .map_or("?".to_string(), |s| on_scale(app, s))
     };
@@ -161,7 +163,12 @@ fn unit_lines(app: &App, u: usize) -> Lines {
             .map(|k| gap_symbol(k, app.ascii))
             .unwrap_or(" ");
         let text = if app.derived.net.directed {
-            format!("{mark} {:<16} {}→ {}←", app.derived.labels[*v], r(u, *v), r(*v, u))
+            format!(
+                "{mark} {:<16} {}→ {}←",
+                app.derived.labels[*v],
+                r(u, *v),
+                r(*v, u)
+            )
         } else {
             format!("{mark} {:<16} {}", app.derived.labels[*v], r(u, *v))
         };
@@ -195,7 +202,8 @@ fn pair_lines(app: &App, a: usize, b: usize, with_route: bool) -> Lines {
     let t = &app.theme;
     let (la, lb) = (&app.derived.labels[a], &app.derived.labels[b]);
     let r = |x, y| {
-        app.derived.net
+        app.derived
+            .net
             .rating(x, y)
             .map_or("unknown (did not answer)".to_string(), |s| on_scale(app, s))
     };

@@ -20,7 +20,13 @@ pub fn bar(severity: f64, width: usize, ascii: bool) -> String {
 
 /// "CIO office ↔ Security" or the unit (or group) of a unit gap.
 pub fn who(app: &App, g: &Gap) -> String {
-    let name = |u: usize| app.derived.labels.get(u).cloned().unwrap_or_else(|| "?".into());
+    let name = |u: usize| {
+        app.derived
+            .labels
+            .get(u)
+            .cloned()
+            .unwrap_or_else(|| "?".into())
+    };
     match (g.to, &g.group) {
         (Some(to), _) => format!(
             "{} {} {}",
@@ -68,7 +74,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
     let mut title = if visible.is_empty() {
         format!(" 0 of {} gaps", gaps.len())
     } else if app.gap_list.filtered() {
-        format!(" {} of {} · {} of {} gaps", cursor + 1, visible.len(), visible.len(), gaps.len())
+        format!(
+            " {} of {} · {} of {} gaps",
+            cursor + 1,
+            visible.len(),
+            visible.len(),
+            gaps.len()
+        )
     } else {
         format!(" {} of {} gaps", cursor + 1, gaps.len())
     };
@@ -116,7 +128,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
     let rows = (area.height - 1) as usize;
     info.page = rows as u16;
     let first = (cursor / rows) * rows;
-    for (k, (row, &i)) in visible.iter().enumerate().skip(first).take(rows).enumerate() {
+    for (k, (row, &i)) in visible
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(rows)
+        .enumerate()
+    {
         let g = &gaps[i];
         let y = area.y + 1 + k as u16;
         let here = row == cursor;

@@ -94,10 +94,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
     // Line 1: what the selected cell says; line 2: a legend.
     let (a, b) = (app.derived.order[row], app.derived.order[col]);
     let what = if a == b {
-        format!(" {}: pick a column with ←/→ to see a pair", app.derived.labels[a])
+        format!(
+            " {}: pick a column with ←/→ to see a pair",
+            app.derived.labels[a]
+        )
     } else {
         let r = |x, y| {
-            app.derived.net
+            app.derived
+                .net
                 .rating(x, y)
                 .map_or("unknown".to_string(), |s| on_scale(app, s))
         };
@@ -156,7 +160,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
         let y = top + k as u16;
         let u = app.derived.order[r];
         let style = if r == row { t.selected } else { t.text };
-        let label: String = app.derived.labels[u].chars().take(label_w as usize - 1).collect();
+        let label: String = app.derived.labels[u]
+            .chars()
+            .take(label_w as usize - 1)
+            .collect();
         put(buf, area.x, y, &label, label_w - 1, style);
         for (j, c) in (c0..(c0 + cols).min(n)).enumerate() {
             let x = area.x + label_w + j as u16 * CELL;

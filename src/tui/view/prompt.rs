@@ -173,9 +173,7 @@ fn question(app: &App, q: &Question) -> (&'static str, Vec<String>, Vec<(Action,
         }
         Question::RemoveUnit { label, with, .. } => (
             "Remove this unit?",
-            vec![format!(
-                "Remove {label} with its {with}? (u undoes it)"
-            )],
+            vec![format!("Remove {label} with its {with}? (u undoes it)")],
             answers(&[
                 (Action::AnswerYes, "remove it"),
                 (Action::AnswerCancel, "cancel: nothing changes"),

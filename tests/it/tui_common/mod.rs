@@ -8,10 +8,10 @@ use gapscope::model::{self, Org};
 use gapscope::tui::script;
 use gapscope::tui::update::Msg;
 use gapscope::tui::{App, Config, Document};
-use ratatui::crossterm::event::Event;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::Event;
 
 /// The real network used by the tests (Krackhardt 1987, see fixtures_tui/README.md).
 pub fn krackhardt() -> Org {
