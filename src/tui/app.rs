@@ -199,6 +199,8 @@ pub struct App {
     pub(crate) frame: FrameInfo,
     /// Set when the user asked to quit.
     pub(crate) quit: bool,
+    /// Nothing has been done yet: the first analysis selects the worst target gap.
+    pub(crate) fresh: bool,
     /// Undo history, saving, recovery and the what-if (see `session`).
     pub(crate) session: Session,
 }
@@ -254,6 +256,7 @@ impl App {
             tick: 0,
             frame: FrameInfo::default(),
             quit: false,
+            fresh: true,
             session,
         }
     }

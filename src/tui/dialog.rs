@@ -260,13 +260,23 @@ fn accept(app: &mut App) -> Vec<Effect> {
                 name: prompt::optional(&text),
             },
         ),
-        Field::Regroup { id } => edit::try_edit(
-            app,
-            Edit::RegroupUnit {
-                id,
-                group: prompt::optional(&text),
-            },
-        ),
+        Field::Regroup { id } => {
+            let group = prompt::optional(&text);
+            let groups = app.org.groups();
+            // A new group close to an existing one is likely a typo: ask once.
+            let typo = group
+                .as_deref()
+                .filter(|g| !groups.contains(g))
+                .and_then(|g| crate::model::suggest::did_you_mean(g, groups.iter().copied()));
+            match typo {
+                Some(near) if input.error.is_none() => Err(format!(
+                    "no group \"{}\" yet; did you mean \"{}\"? (Enter again creates it)",
+                    clean(group.as_deref().unwrap_or_default()),
+                    clean(near)
+                )),
+                _ => edit::try_edit(app, Edit::RegroupUnit { id, group }),
+            }
+        }
         Field::SavePath { quit } => match prompt::optional(&text) {
             None => Err("type a file name".into()),
             Some(p) => {

@@ -280,9 +280,10 @@ pub fn unit_action_on(app: &mut App, a: Action, u: usize) -> Vec<Effect> {
         }
         Action::RegroupUnit => {
             let text = unit.group.as_deref().map(clean).unwrap_or_default();
+            let groups: Vec<String> = app.org.groups().into_iter().map(clean).collect();
             app.modal = Some(Modal::Prompt(Input::new(
                 Field::Regroup { id: uid },
-                format!("group of {label} (empty: none)"),
+                format!("group of {label} (empty: none; now: {})", groups.join(", ")),
                 text,
             )));
         }

@@ -72,8 +72,17 @@ fn report_recovery(kept: Option<Result<std::path::PathBuf, crate::store::SaveErr
     }
 }
 
-/// Set to 1 by tests only: saving panics, to test that a panic keeps unsaved edits.
+/// Set to 1 by tests only: saving panics, to test that a panic keeps unsaved edits. Read
+/// only by debug builds (the ones `cargo test` runs); a release build never looks at it.
 pub const TEST_PANIC_ENV: &str = "GAPSCOPE_TEST_PANIC_ON_SAVE";
+
+/// The test-only hooks: off in release builds, whatever the environment says.
+fn test_hooks() -> Hooks {
+    Hooks {
+        panic_on_save: cfg!(debug_assertions)
+            && std::env::var(TEST_PANIC_ENV).is_ok_and(|v| v == "1"),
+    }
+}
 
 /// The terminal's input: one channel fed by the input thread, the signal thread and the
 /// analysis worker.
@@ -125,9 +134,7 @@ impl Input for TerminalInput {
 /// Runs the screen until the user quits. SIGHUP, SIGTERM, SIGINT and SIGQUIT write unsaved edits to the
 /// recovery file, restore the terminal and exit with 128 + the signal number.
 pub fn run(mut app: App) -> io::Result<()> {
-    let hooks = Hooks {
-        panic_on_save: std::env::var(TEST_PANIC_ENV).is_ok_and(|v| v == "1"),
-    };
+    let hooks = test_hooks();
     let (tx, rx) = mpsc::channel::<Incoming>();
     let jobs = analysis_task::spawn(tx.clone(), Incoming::Done);
     let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;

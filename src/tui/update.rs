@@ -4,6 +4,8 @@ use std::sync::Arc;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+use crate::analysis::GapKind;
+
 use super::action::Action;
 use super::analysis_task::{Done, Stage, best_route};
 use super::app::{App, Pending, View, VisNode};
@@ -30,6 +32,12 @@ pub fn start(app: &mut App) -> Vec<Effect> {
 
 /// Applies a message to the state and returns the IO to perform.
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+    if matches!(
+        msg,
+        Msg::Key(_) | Msg::Act(_) | Msg::Click { .. } | Msg::Wheel { .. }
+    ) {
+        app.fresh = false;
+    }
     let fx = match msg {
         Msg::Key(ev) => on_key(app, ev),
         Msg::Act(a) => act(app, a),
@@ -128,6 +136,9 @@ fn finished(app: &mut App, done: Done) {
                 Stage::Quick => Some(Pending::Betweenness),
                 Stage::Full => None,
             };
+            if std::mem::take(&mut app.fresh) {
+                tell_the_story(app);
+            }
         }
         Done::Laid(points) => {
             if points.len() == app.n() {
@@ -308,6 +319,50 @@ fn refilter(app: &mut App) {
     let gaps = app.gaps().to_vec();
     let visible = app.visible_gaps();
     app.gap_list.refilter(&visible, &gaps, &app.org);
+}
+
+/// The first screen: the worst target gap (below target or missing tie) is selected, in
+/// the graph or matrix and in the gap list, and the status line names it.
+fn tell_the_story(app: &mut App) {
+    let n = app.n();
+    let gaps = app.gaps().to_vec();
+    let Some((i, g)) = gaps.iter().enumerate().find(|(_, g)| {
+        matches!(g.kind, GapKind::BelowTarget | GapKind::MissingTie)
+            && g.from < n
+            && g.to.is_some_and(|t| t < n)
+    }) else {
+        return;
+    };
+    app.selected = g.from;
+    app.pair_with = g.to;
+    app.graph.on_group = None;
+    nav::reveal(app);
+    let visible = app.visible_gaps();
+    if let Some(row) = visible.iter().position(|&v| v == i) {
+        app.gap_list.put(row, &visible, &gaps, &app.org);
+    }
+    if app.message.is_none() {
+        let d = &app.derived;
+        let name = |u: usize| d.labels.get(u).cloned().unwrap_or_default();
+        let scope = match app.initiative.and_then(|k| app.org.initiatives.get(k)) {
+            Some(init) => {
+                let about = init
+                    .description
+                    .as_deref()
+                    .map(|s| format!(": {}", crate::text::clean(s)))
+                    .unwrap_or_default();
+                format!(" for {}{about}", app.initiative_label())
+            }
+            None => String::new(),
+        };
+        app.message = Some(format!(
+            "worst gap{scope}: {} ↔ {}, {} {:.2}",
+            name(g.from),
+            name(g.to.unwrap_or(g.from)),
+            g.kind.as_str().replace('_', " "),
+            g.severity
+        ));
+    }
 }
 
 fn show(app: &mut App, v: View) {

@@ -286,3 +286,113 @@ fn a_click_on_the_help_overlay_does_not_reach_the_gap_list() {
         "without the overlay, the click selects"
     );
 }
+
+#[test]
+fn the_first_screen_selects_the_worst_target_gap_and_names_it() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (app, term) = builtin(&dir);
+    let (cdo, ciso) = (unit(&app, "cdo"), unit(&app, "ciso"));
+    assert_eq!(
+        (app.selected(), app.pair_with()),
+        (cdo.min(ciso), Some(cdo.max(ciso))),
+        "the worst target gap's pair, not an arbitrary unit"
+    );
+    let s = screen(&term);
+    assert!(
+        s.contains("worst gap: Chief Data Office ↔ Security (CISO)"),
+        "{s}"
+    );
+}
+
+#[test]
+fn an_initiative_at_start_selects_its_worst_gap_and_says_what_it_is_about() {
+    let dir = tempfile::tempdir().expect("dir");
+    let org = model::seed::seed();
+    let privacy = org
+        .initiatives
+        .iter()
+        .position(|i| i.id == "privacy")
+        .expect("the seed has it");
+    let config = gapscope::tui::Config {
+        initiative: Some(privacy),
+        ..Default::default()
+    };
+    let doc = Document::new(org, "test")
+        .config(config)
+        .base(dir.path().to_path_buf())
+        .recoveries(Recoveries::in_dir(dir.path().join("state")));
+    let (app, term) = start_doc(doc, 120, 40);
+    let g = app.current_gap().expect("a gap");
+    assert_eq!(g.initiative.as_deref(), Some("privacy"));
+    assert!(app.selected() == g.from && app.pair_with() == g.to);
+    assert!(
+        screen(&term).contains("for Customer data protection"),
+        "{}",
+        screen(&term)
+    );
+}
+
+#[test]
+fn plus_means_rating_everywhere_and_the_graph_focus_is_angle_brackets() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (mut app, mut term) = builtin(&dir);
+    // The first screen has the worst gap's pair selected in the graph: + rates it.
+    let before = app.org().ties.len();
+    keys(&mut app, &mut term, &["+"]);
+    assert_eq!(app.graph().hops(), 0, "+ is not the focus");
+    assert_eq!(app.org().ties.len(), before + 1, "+ added the missing tie");
+    keys(&mut app, &mut term, &["u", ">", ">"]);
+    assert_eq!(app.graph().hops(), 2);
+    keys(&mut app, &mut term, &["<"]);
+    assert_eq!(app.graph().hops(), 1);
+}
+
+#[test]
+fn the_tie_filter_shows_its_threshold_on_the_files_scale() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (mut app, mut term) = builtin(&dir);
+    keys(&mut app, &mut term, &["]"]);
+    let s = screen(&term);
+    assert!(s.contains("ties >= 1 "), "0.2 of the 0-5 scale is 1:\n{s}");
+}
+
+#[test]
+fn help_lists_the_views_keys_first_scrolls_to_the_end_and_says_where() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (mut app, mut term) = builtin(&dir);
+    keys(&mut app, &mut term, &["?"]);
+    let s = screen(&term);
+    let own = s.find("This view (graph view)").expect("own keys");
+    assert!(own < s.find("Moving").expect("moving"), "{s}");
+    assert!(s.contains("lines 1-"), "{s}");
+    keys(&mut app, &mut term, &["End"]);
+    let s = screen(&term);
+    assert!(s.contains("wheel"), "End shows the last lines:\n{s}");
+}
+
+#[test]
+fn regroup_suggests_an_existing_group_before_creating_a_new_one() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (mut app, mut term) = builtin(&dir);
+    let hr = unit(&app, "hr");
+    app.select(hr, None);
+    keys(&mut app, &mut term, &["G"]);
+    type_text(&mut app, &mut term, "Comercial");
+    keys(&mut app, &mut term, &["Enter"]);
+    let Some(Modal::Prompt(p)) = app.modal() else {
+        panic!("the prompt stays open:\n{}", screen(&term));
+    };
+    assert!(
+        p.error
+            .as_deref()
+            .is_some_and(|e| e.contains("did you mean \"Commercial\"")),
+        "{p:?}"
+    );
+    assert_eq!(app.org().units[hr].group.as_deref(), Some("Corporate"));
+    keys(&mut app, &mut term, &["Enter"]);
+    assert_eq!(
+        app.org().units[hr].group.as_deref(),
+        Some("Comercial"),
+        "asked once"
+    );
+}

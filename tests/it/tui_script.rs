@@ -263,10 +263,10 @@ fn arrows_move_through_the_graph_and_the_matrix() {
 #[test]
 fn focus_and_threshold_keys_change_the_graph() {
     let (mut app, mut term) = started(krackhardt(), &Config::default(), 120, 40);
-    keys(&mut app, &mut term, &["+", "+", "]"]);
+    keys(&mut app, &mut term, &[">", ">", "]"]);
     assert_eq!((app.graph().hops(), app.graph().threshold()), (2, 1));
     assert!(text(term.backend().buffer()).contains("focus 2 hops"));
-    keys(&mut app, &mut term, &["-", "["]);
+    keys(&mut app, &mut term, &["<", "["]);
     assert_eq!((app.graph().hops(), app.graph().threshold()), (1, 0));
     keys(&mut app, &mut term, &["Esc"]);
     assert_eq!(

@@ -313,10 +313,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
 fn draw_legend(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let a = app.ascii;
+    let sym = |k| gap_symbol(k, a);
     let mut parts = vec![
-        format!("{} below target", gap_symbol(GapKind::BelowTarget, a)),
-        format!("{} missing tie", gap_symbol(GapKind::MissingTie, a)),
-        format!("{} one-sided", gap_symbol(GapKind::Asymmetric, a)),
+        format!(
+            "{} below target {} missing {} one-sided {} isolated {} silo {} single point",
+            sym(GapKind::BelowTarget),
+            sym(GapKind::MissingTie),
+            sym(GapKind::Asymmetric),
+            sym(GapKind::Isolated),
+            sym(GapKind::Silo),
+            sym(GapKind::SinglePoint)
+        ),
         "solid strong, dotted weak".to_string(),
     ];
     if app.graph.hops > 0 {
@@ -330,10 +337,9 @@ fn draw_legend(app: &App, area: Rect, buf: &mut Buffer) {
         );
     }
     if app.graph.threshold > 0 {
-        parts.insert(
-            0,
-            format!("ties >= {:.1}", app.graph.threshold as f64 * 0.2),
-        );
+        // On the file's scale, as the user knows the ratings.
+        let min = super::on_scale(app, app.graph.threshold as f64 * 0.2);
+        parts.insert(0, format!("ties >= {min}"));
     }
     if app.graph.grouped {
         parts.insert(0, "grouped: Enter expands, Esc collapses".to_string());

@@ -31,8 +31,17 @@ pub fn border_set(ascii: bool) -> border::Set<'static> {
 pub fn lines(app: &App) -> Vec<(bool, String)> {
     let view = app.view.mode();
     let mut out = Vec::new();
-    let modes: &[Mode] = &[view, Mode::Global];
-    for (group, rows) in keymap::help_rows(modes) {
+    // The current view's own keys first, then the keys of every view.
+    let own = keymap::help_rows(&[view]);
+    if !own.is_empty() {
+        out.push((true, format!("This view ({})", view.title())));
+        for (_, rows) in own {
+            for (keys, doc) in rows {
+                out.push((false, format!("  {keys:<22} {doc}")));
+            }
+        }
+    }
+    for (group, rows) in keymap::help_rows(&[Mode::Global]) {
         out.push((true, group.title().to_string()));
         for (keys, doc) in rows {
             out.push((false, format!("  {keys:<22} {doc}")));
