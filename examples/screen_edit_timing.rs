@@ -26,7 +26,7 @@ fn main() -> anyhow::Result<()> {
         t.elapsed()
     );
     update::update(&mut app, Msg::Key(script::key("2")));
-    app.pair_with = Some(1.min(app.n().saturating_sub(1)));
+    app.select(app.selected(), Some(1.min(app.n().saturating_sub(1))));
     for (what, key) in [
         ("edit (+)", "+"),
         ("undo", "u"),
@@ -38,7 +38,7 @@ fn main() -> anyhow::Result<()> {
         println!(
             "{what}: {took:?} ({} effects) — {:?}",
             fx.len(),
-            app.message
+            app.message()
         );
         let t = Instant::now();
         script::run_effects(&mut app, fx);

@@ -7,9 +7,9 @@
 use std::time::Instant;
 
 use gapscope::model::{Org, Scale, Target, Tie, Unit, seed::seed};
-use gapscope::tui::analysis_task::{self, Stage};
+use gapscope::tui::analysis_task::{self, Done, Stage};
 use gapscope::tui::update::{Msg, update};
-use gapscope::tui::{App, Config, View, script, view};
+use gapscope::tui::{App, Config, View, script};
 use ratatui::backend::{CrosstermBackend, TestBackend};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
@@ -109,14 +109,21 @@ fn move_bytes(app: &mut App, key: KeyCode) -> usize {
     ) else {
         return 0;
     };
-    let mut info = view::FrameInfo::default();
-    let _ = term.draw(|f| info = view::draw(app, f));
-    app.frame = std::mem::take(&mut info);
+    script::draw(app, &mut term);
     count.0.set(0);
     update(app, Msg::Key(KeyEvent::from(key)));
-    let _ = term.draw(|f| info = view::draw(app, f));
-    app.frame = std::mem::take(&mut info);
+    script::draw(app, &mut term);
     count.0.get()
+}
+
+/// Shows a view through its key, as a user would.
+fn show(app: &mut App, v: View) {
+    let key = match v {
+        View::Graph => '1',
+        View::Matrix => '2',
+        View::Gaps => '3',
+    };
+    update(app, Msg::Key(KeyEvent::from(KeyCode::Char(key))));
 }
 
 fn main() {
@@ -151,24 +158,31 @@ fn main() {
             first - state
         );
         let t = Instant::now();
-        let quick = analysis_task::analyse(&app.org, None, Stage::Quick);
+        let quick = analysis_task::analyse(app.org(), None, Stage::Quick);
         let quick_ms = ms(t);
         let t = Instant::now();
-        let full = analysis_task::analyse(&app.org, None, Stage::Full);
+        let full = analysis_task::analyse(app.org(), None, Stage::Full);
         let full_ms = ms(t);
         drop(quick);
-        app.set_analysis(full);
-        app.pending = None;
+        let generation = app.generation();
+        update(
+            &mut app,
+            Msg::Done(Done::Analysed {
+                generation,
+                stage: Stage::Full,
+                analysis: Box::new(full),
+            }),
+        );
         let t = Instant::now();
-        let laid = analysis_task::unit_layout(&app.net);
+        let laid = analysis_task::unit_layout(&app.derived().net);
         let layout_ms = ms(t);
-        app.graph.layout = Some(std::sync::Arc::new(laid));
+        update(&mut app, Msg::Done(Done::Laid(laid)));
         // Frames: the view as it opens (grouped above 60 units), averaged over 5 draws with a
         // selection move in between so every draw has work to do.
         let mut graph = 0.0;
         let mut matrix = 0.0;
         for k in 0..5 {
-            app.view = View::Graph;
+            show(&mut app, View::Graph);
             update(
                 &mut app,
                 Msg::Key(KeyEvent::from(if k % 2 == 0 {
@@ -178,7 +192,7 @@ fn main() {
                 })),
             );
             graph += draw_ms(&mut app, &mut term) / 5.0;
-            app.view = View::Matrix;
+            show(&mut app, View::Matrix);
             update(&mut app, Msg::Key(KeyEvent::from(KeyCode::Down)));
             matrix += draw_ms(&mut app, &mut term) / 5.0;
         }
@@ -186,8 +200,10 @@ fn main() {
             "{name:<18} {first:>9.1} ms {quick_ms:>9.1} ms {full_ms:>9.1} ms {layout_ms:>7.1} ms {graph:>11.2} ms {matrix:>11.2} ms"
         );
         if app.n() > 60 {
-            app.graph.grouped = false;
-            app.view = View::Graph;
+            show(&mut app, View::Graph);
+            if app.graph().grouped() {
+                update(&mut app, Msg::Key(KeyEvent::from(KeyCode::Char('g'))));
+            }
             let mut t = 0.0;
             for _ in 0..3 {
                 update(&mut app, Msg::Key(KeyEvent::from(KeyCode::Left)));
@@ -198,13 +214,16 @@ fn main() {
                 ""
             );
         }
-        app.graph.grouped = app.n() > 60;
+        show(&mut app, View::Graph);
+        if app.graph().grouped() != (app.n() > 60) {
+            update(&mut app, Msg::Key(KeyEvent::from(KeyCode::Char('g'))));
+        }
         for (v, key, label) in [
             (View::Matrix, KeyCode::Down, "matrix, Down"),
             (View::Graph, KeyCode::Left, "graph, Left"),
             (View::Gaps, KeyCode::Down, "gaps, Down"),
         ] {
-            app.view = v;
+            show(&mut app, v);
             println!(
                 "{:<18} bytes for one move at 120x40 ({label}): {}",
                 "",

@@ -4,8 +4,8 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use crate::store::{self, Recoveries};
-use crate::tui::session::{Origin, Session};
-use crate::tui::{self, App, Config, dialog};
+use crate::tui::session::Origin;
+use crate::tui::{self, App, AtStart, Config};
 
 use super::{Cli, CliError, ScreenArgs, Status, load_org};
 
@@ -93,7 +93,8 @@ pub fn prepare(cli: &Cli, recoveries: Recoveries) -> Result<App, CliError> {
     finish(cli, doc, recoveries)
 }
 
-/// Builds the screen's state for a loaded document and deals with a recovery file.
+/// Builds the screen's state for a loaded document and decides what to do about a recovery
+/// file (the screen does it: [`App::from_document`]).
 fn finish(cli: &Cli, doc: Document, recoveries: Recoveries) -> Result<App, CliError> {
     let Document {
         org,
@@ -103,47 +104,48 @@ fn finish(cli: &Cli, doc: Document, recoveries: Recoveries) -> Result<App, CliEr
         config,
         compare,
     } = doc;
-    let mut app = App::new(org, &name, &config);
-    let mut session = Session::new(&app.org, origin, fingerprint);
-    session.read_only = config.read_only;
-    session.recoveries = recoveries;
-    if let Some((old, label)) = compare {
-        session.compare_with(old, label);
-    }
-    app.session = session;
-    let for_file = app.session.origin.for_file().map(PathBuf::from);
-    let recoveries = app.session.recoveries.clone();
+    let for_file = origin.for_file().map(PathBuf::from);
     let shown = |p: &Path| crate::text::clean(&p.display().to_string());
-    if cli.screen.discard_recovery {
+    let at_start = if cli.screen.discard_recovery {
         let gone = recoveries
             .discard(for_file.as_deref())
             .map_err(|e| CliError::Usage(format!("cannot remove the recovery file: {e}")))?;
         if gone {
-            app.message = Some("discarded the unsaved edits of the last session".into());
+            AtStart::Note("discarded the unsaved edits of the last session".into())
+        } else {
+            AtStart::Nothing
         }
-        return Ok(app);
-    }
-    let found = recoveries.find(for_file.as_deref()).map_err(|e| {
-        CliError::Usage(format!(
-            "cannot read the recovery file {}: {e} (move it away, or start with --discard-recovery)",
-            shown(&recoveries.path_for(for_file.as_deref()))
-        ))
-    })?;
-    match found {
-        None if cli.screen.recover => {
-            app.message = Some("no unsaved edits to recover".into());
-        }
-        None => {}
-        Some(rec) if config.read_only => {
-            app.message = Some(format!(
+    } else {
+        let found = recoveries.find(for_file.as_deref()).map_err(|e| {
+            CliError::Usage(format!(
+                "cannot read the recovery file {}: {e} (move it away, or start with --discard-recovery)",
+                shown(&recoveries.path_for(for_file.as_deref()))
+            ))
+        })?;
+        match found {
+            None if cli.screen.recover => AtStart::Note("no unsaved edits to recover".into()),
+            None => AtStart::Nothing,
+            Some(rec) if config.read_only => AtStart::Note(format!(
                 "unsaved edits are kept in {} (open without --read-only to restore them)",
                 shown(&rec.path)
-            ));
+            )),
+            Some(rec) if cli.screen.recover => AtStart::Restore(Box::new(rec.org)),
+            Some(rec) => AtStart::Ask(Box::new(rec)),
         }
-        Some(rec) if cli.screen.recover => dialog::restore_at_start(&mut app, rec.org),
-        Some(rec) => dialog::ask_restore(&mut app, rec),
-    }
-    Ok(app)
+    };
+    let base = std::env::current_dir()
+        .map_err(|e| CliError::Usage(format!("cannot read the working folder: {e}")))?;
+    Ok(App::from_document(tui::Document {
+        org,
+        name,
+        origin,
+        fingerprint,
+        config,
+        compare,
+        recoveries,
+        base,
+        at_start,
+    }))
 }
 
 /// The screen's start-up choices from the command line and `NO_COLOR`.

@@ -2,8 +2,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::analysis::GapKind;
-use crate::model::Network;
+use crate::analysis::{Gap, GapKind};
+use crate::model::{Network, Org};
 
 use super::{Diff, EPSILON, GapChange, GroupDelta, Snapshot, TargetChange, TieChange, UnitDelta};
 
@@ -56,7 +56,10 @@ fn targets(snap: Snapshot) -> BTreeMap<TargetKey, (f64, f64)> {
         .collect()
 }
 
-type GapKey = (
+/// What identifies a gap across two revisions of a document: its kind (a missing tie and a
+/// pair below target count as one), its units by id (a pair in id order; none for a silo,
+/// which is its group's), its group and its initiative.
+pub(crate) type GapKey = (
     GapKind,
     String,
     Option<String>,
@@ -64,34 +67,46 @@ type GapKey = (
     Option<String>,
 );
 
-fn gaps(snap: Snapshot) -> BTreeMap<GapKey, (f64, String, GapKind)> {
-    let units = &snap.org.units;
+/// The key of a gap of `org`'s analysis; `None` when it names a unit `org` lacks.
+pub(crate) fn gap_key(org: &Org, g: &Gap) -> Option<GapKey> {
+    let units = &org.units;
+    let from = units.get(g.from).map(|u| u.id.as_str())?;
+    let to = g.to.and_then(|t| units.get(t)).map(|u| u.id.as_str());
+    let (from, to) = match (g.kind, to) {
+        (GapKind::Silo, _) => (String::new(), None),
+        (_, Some(to)) => {
+            let (a, b) = ordered(from, to);
+            (a, Some(b))
+        }
+        (_, None) => (from.to_string(), None),
+    };
+    // A missing tie that becomes a weak tie is the same gap, narrowed.
+    Some((
+        g.kind.matching(),
+        from,
+        to,
+        g.group.clone(),
+        g.initiative.clone(),
+    ))
+}
+
+/// The gaps of an analysis by key. When two gaps share a key, the first (the more severe:
+/// analyses list gaps worst first) stands for both.
+pub(crate) fn gaps_by_key<'a>(org: &Org, gaps: &'a [Gap]) -> BTreeMap<GapKey, &'a Gap> {
     let mut map = BTreeMap::new();
-    for g in &snap.analysis.gaps {
-        let Some(from) = units.get(g.from).map(|u| u.id.as_str()) else {
-            continue;
-        };
-        let to = g.to.and_then(|t| units.get(t)).map(|u| u.id.as_str());
-        let (from, to) = match (g.kind, to) {
-            (GapKind::Silo, _) => (String::new(), None),
-            (_, Some(to)) => {
-                let (a, b) = ordered(from, to);
-                (a, Some(b))
-            }
-            (_, None) => (from.to_string(), None),
-        };
-        // A missing tie that becomes a weak tie is the same gap, narrowed.
-        let key = (
-            g.kind.matching(),
-            from,
-            to,
-            g.group.clone(),
-            g.initiative.clone(),
-        );
-        map.entry(key)
-            .or_insert_with(|| (g.severity, g.explanation.clone(), g.kind));
+    for g in gaps {
+        if let Some(key) = gap_key(org, g) {
+            map.entry(key).or_insert(g);
+        }
     }
     map
+}
+
+fn gaps(snap: Snapshot) -> BTreeMap<GapKey, (f64, String, GapKind)> {
+    gaps_by_key(snap.org, &snap.analysis.gaps)
+        .into_iter()
+        .map(|(k, g)| (k, (g.severity, g.explanation.clone(), g.kind)))
+        .collect()
 }
 
 /// Compares two snapshots. `old` and `new` should be analysed under the same options.

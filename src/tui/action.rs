@@ -105,6 +105,24 @@ pub enum Action {
     PromptCancel,
     /// Prompt: delete the last character.
     PromptBackspace,
+    /// Line: cursor one character left.
+    LineLeft,
+    /// Line: cursor one character right.
+    LineRight,
+    /// Line: cursor to the start.
+    LineHome,
+    /// Line: cursor to the end.
+    LineEnd,
+    /// Line: delete the character under the cursor.
+    LineDelete,
+    /// Line: delete to the start.
+    LineKillStart,
+    /// Line: delete the word before the cursor.
+    LineKillWord,
+    /// Gap list: cycle the kind filter (all, target gaps, one-sided, structure).
+    FilterKind,
+    /// Gap list: only the gaps of the selected unit, or all again.
+    FilterUnit,
     /// Dialog: save.
     AnswerSave,
     /// Dialog: discard.
@@ -117,6 +135,12 @@ pub enum Action {
     AnswerKeep,
     /// Dialog: cancel.
     AnswerCancel,
+    /// Dialog: yes, go ahead.
+    AnswerYes,
+    /// Dialog: the first of two choices.
+    AnswerFirst,
+    /// Dialog: the second of two choices.
+    AnswerSecond,
 }
 
 /// Where an action is listed in the help overlay.
@@ -211,12 +235,24 @@ impl Action {
             Action::PromptAccept => "accept the value",
             Action::PromptCancel => "cancel (nothing changes)",
             Action::PromptBackspace => "delete a character",
+            Action::LineLeft => "cursor left",
+            Action::LineRight => "cursor right",
+            Action::LineHome => "cursor to the start",
+            Action::LineEnd => "cursor to the end",
+            Action::LineDelete => "delete under the cursor",
+            Action::LineKillStart => "delete to the start",
+            Action::LineKillWord => "delete the word before the cursor",
+            Action::FilterKind => "filter by kind (all, target, one-sided, structure)",
+            Action::FilterUnit => "only the selected unit's gaps / all",
             Action::AnswerSave => "save",
             Action::AnswerDiscard => "discard",
             Action::AnswerOverwrite => "overwrite",
             Action::AnswerRestore => "restore the recovered edits",
             Action::AnswerKeep => "keep the recovery file for later",
             Action::AnswerCancel => "cancel",
+            Action::AnswerYes => "yes",
+            Action::AnswerFirst => "the first",
+            Action::AnswerSecond => "the second",
         }
     }
 
@@ -229,15 +265,17 @@ impl Action {
             }
             NextView | PrevView | ShowGraph | ShowMatrix | ShowGaps | ToggleDetail => Group::Views,
             NextInitiative | PrevInitiative | ToggleGrouping | FocusMore | FocusLess
-            | ThresholdUp | ThresholdDown => Group::Filter,
+            | ThresholdUp | ThresholdDown | FilterKind | FilterUnit => Group::Filter,
             Search | SearchAccept | SearchCancel | SearchBackspace | SearchNext | SearchPrev => {
                 Group::Search
             }
             RatingUp | RatingDown | EditStrength | RemoveTie | EditNote | SetTarget
             | ClearTarget | AddUnit | RenameUnit | RegroupUnit | RemoveUnit => Group::Edit,
             Undo | Redo | Save | SaveAs | Changes => Group::File,
-            PromptAccept | PromptCancel | PromptBackspace | AnswerSave | AnswerDiscard
-            | AnswerOverwrite | AnswerRestore | AnswerKeep | AnswerCancel => Group::Answer,
+            PromptAccept | PromptCancel | PromptBackspace | LineLeft | LineRight | LineHome
+            | LineEnd | LineDelete | LineKillStart | LineKillWord | AnswerSave | AnswerDiscard
+            | AnswerOverwrite | AnswerRestore | AnswerKeep | AnswerCancel | AnswerYes
+            | AnswerFirst | AnswerSecond => Group::Answer,
             Quit | Suspend | Help => Group::General,
         }
     }

@@ -5,13 +5,14 @@ use std::sync::Arc;
 
 use crate::analysis::{Analysis, GapKind, Path};
 use crate::layout::{self, Point};
-use crate::model::{Network, Org};
+use crate::model::Org;
 use crate::text::clean;
 
 use super::derived::Derived;
+use super::gaplist::GapList;
 use super::keymap::Mode;
-use super::prompt::Prompt;
-use super::session::{Origin, Session};
+use super::modal::Modal;
+use super::session::Session;
 use super::theme::{Theme, ThemeName};
 use super::view::FrameInfo;
 
@@ -89,154 +90,149 @@ pub enum VisNode {
 #[derive(Debug, Clone, PartialEq)]
 pub struct GraphState {
     /// One node per group (with some groups expanded) instead of every unit.
-    pub grouped: bool,
+    pub(crate) grouped: bool,
     /// Per group, whether it shows its units in the grouped view.
-    pub expanded: Vec<bool>,
+    pub(crate) expanded: Vec<bool>,
     /// The cursor is on this collapsed group (else on the selected unit).
-    pub on_group: Option<usize>,
+    pub(crate) on_group: Option<usize>,
     /// Ego focus: show only units this many hops from the selection (0: all).
-    pub hops: u8,
+    pub(crate) hops: u8,
     /// Ties weaker than `threshold / 5` are hidden.
-    pub threshold: u8,
+    pub(crate) threshold: u8,
     /// Positions of all units for the ungrouped view; `None` until computed.
-    pub layout: Option<Arc<Vec<Point>>>,
-    /// Positions of the groups.
-    pub group_layout: Vec<Point>,
-    /// Positions of units around their group, for expanded groups.
-    pub ring_layout: Vec<Point>,
+    pub(crate) layout: Option<Arc<Vec<Point>>>,
 }
 
-/// State of the incremental search line.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct SearchState {
-    /// What has been typed.
-    pub query: String,
-    /// Matching units, best first.
-    pub matches: Vec<usize>,
-    /// Which match is selected.
-    pub current: usize,
-    /// Selection before the search, restored on cancel.
-    pub before: usize,
+impl GraphState {
+    /// Whether the graph shows groups.
+    pub fn grouped(&self) -> bool {
+        self.grouped
+    }
+
+    /// Per group, whether it shows its units.
+    pub fn expanded(&self) -> &[bool] {
+        &self.expanded
+    }
+
+    /// The collapsed group under the cursor.
+    pub fn on_group(&self) -> Option<usize> {
+        self.on_group
+    }
+
+    /// Ego focus in hops (0: everyone).
+    pub fn hops(&self) -> u8 {
+        self.hops
+    }
+
+    /// Strength threshold step (ties below `threshold / 5` hidden).
+    pub fn threshold(&self) -> u8 {
+        self.threshold
+    }
+
+    /// Whether every unit has its position.
+    pub fn laid_out(&self) -> bool {
+        self.layout.is_some()
+    }
+
+    /// Sets the unit positions (the layout worker's, or a benchmark's).
+    pub fn set_layout(&mut self, points: Vec<Point>) {
+        self.layout = Some(Arc::new(points));
+    }
+
+    /// Shows groups or every unit (benchmarks).
+    pub fn set_grouped(&mut self, grouped: bool) {
+        self.grouped = grouped;
+        self.on_group = None;
+    }
 }
 
-/// Everything the screen shows and remembers.
+/// Everything the screen shows and remembers. Fields are private to the screen; what is
+/// on top of the views is one [`Modal`] at most.
 #[derive(Debug, Clone)]
 pub struct App {
     /// The document.
-    pub org: Arc<Org>,
+    pub(crate) org: Arc<Org>,
     /// Where it came from (shown when the org has no title).
-    pub source: String,
-    /// Derived network: ratings, pairs.
-    pub net: Arc<Network>,
-    /// Undirected neighbours with pair strengths.
-    pub adj: Vec<Vec<(usize, f64)>>,
-    /// Cleaned labels of the units.
-    pub labels: Vec<String>,
-    /// Cleaned title.
-    pub title: String,
-    /// Group names (cleaned), sorted; "(no group)" last when some unit has none.
-    pub groups: Vec<String>,
-    /// Group index of each unit.
-    pub unit_group: Vec<usize>,
-    /// Units sorted by group then label: the matrix order.
-    pub order: Vec<usize>,
-    /// Position of each unit in `order`.
-    pub rank: Vec<usize>,
+    pub(crate) source: String,
+    /// Everything derived from the document's revision, held whole.
+    pub(crate) derived: Arc<Derived>,
     /// Styles.
-    pub theme: Theme,
+    pub(crate) theme: Theme,
     /// No box drawing, no braille.
-    pub ascii: bool,
+    pub(crate) ascii: bool,
     /// The view shown.
-    pub view: View,
+    pub(crate) view: View,
     /// The graph or matrix, whichever was shown last (gap jumps go there).
-    pub pair_view: View,
-    /// The help overlay is open, scrolled by this many lines.
-    pub help: Option<u16>,
-    /// The search line is open.
-    pub search: Option<SearchState>,
+    pub(crate) pair_view: View,
+    /// What sits on top of the view and takes the keys: help, search, prompt, dialog,
+    /// changes list.
+    pub(crate) modal: Option<Modal>,
     /// The chosen initiative (index into `Org::initiatives`).
-    pub initiative: Option<usize>,
+    pub(crate) initiative: Option<usize>,
     /// Latest analysis.
-    pub analysis: Option<Arc<Analysis>>,
+    pub(crate) analysis: Option<Arc<Analysis>>,
     /// What is still being computed.
-    pub pending: Option<Pending>,
+    pub(crate) pending: Option<Pending>,
     /// Generation of the analysis asked for last; older results are dropped.
-    pub generation: u64,
+    pub(crate) generation: u64,
     /// Pair gaps: unordered pair -> index of its worst gap.
-    pub pair_gaps: HashMap<(usize, usize), usize>,
+    pub(crate) pair_gaps: HashMap<(usize, usize), usize>,
     /// Unit gaps (isolated, silo): unit -> index of its worst gap.
-    pub unit_gaps: HashMap<usize, usize>,
+    pub(crate) unit_gaps: HashMap<usize, usize>,
     /// The selected unit (meaningless when there are no units).
-    pub selected: usize,
+    pub(crate) selected: usize,
     /// The other unit of the selected pair.
-    pub pair_with: Option<usize>,
+    pub(crate) pair_with: Option<usize>,
     /// Best indirect route of the selected pair, for that pair (`None` inside: no route).
-    pub route: Option<((usize, usize), Option<Path>)>,
+    pub(crate) route: Option<((usize, usize), Option<Path>)>,
     /// State of the graph view.
-    pub graph: GraphState,
-    /// Cursor in the gap list.
-    pub gap_cursor: usize,
+    pub(crate) graph: GraphState,
+    /// State of the gap list: its cursor (kept by gap key) and filters.
+    pub(crate) gap_list: GapList,
     /// The detail pane is toggled from its default (shown when wide, hidden when narrow).
-    pub detail_toggled: bool,
+    pub(crate) detail_toggled: bool,
     /// A message for the status bar.
-    pub message: Option<String>,
+    pub(crate) message: Option<String>,
     /// Animation counter of the spinner.
-    pub tick: u64,
+    pub(crate) tick: u64,
     /// What the last frame learned (hit areas, page sizes).
-    pub frame: FrameInfo,
+    pub(crate) frame: FrameInfo,
     /// Set when the user asked to quit.
-    pub quit: bool,
+    pub(crate) quit: bool,
+    /// Nothing has been done yet: the first analysis selects the worst target gap.
+    pub(crate) fresh: bool,
     /// Undo history, saving, recovery and the what-if (see `session`).
-    pub session: Session,
-    /// An open prompt or dialog (it takes the keys).
-    pub prompt: Option<Prompt>,
-    /// The list of changed gaps is open, scrolled by this many lines.
-    pub changes: Option<u16>,
+    pub(crate) session: Session,
 }
 
 impl App {
-    /// Builds the state for an org. Small orgs are laid out here; larger ones later.
+    /// Builds the state for an org with no file behind it (tests, benchmarks): small orgs
+    /// are laid out here; larger ones later. The screen itself starts with
+    /// [`App::from_document`].
     pub fn new(org: Org, source: &str, config: &Config) -> App {
-        let d = Derived::of(&org, source);
-        let (net, adj, labels, title, groups, unit_group, order, rank) = (
-            d.net,
-            d.adj,
-            d.labels,
-            d.title,
-            d.groups,
-            d.unit_group,
-            d.order,
-            d.rank,
-        );
-        let (group_layout, ring_layout) = (d.group_layout, d.ring_layout);
+        App::from_document(super::document::Document::new(org, source).config(config.clone()))
+    }
+
+    pub(crate) fn build(org: Org, source: &str, config: &Config, mut session: Session) -> App {
+        let derived = Arc::new(Derived::of(&org, source));
         let n = org.units.len();
-        let mut session = Session::new(&org, Origin::Builtin, None);
         session.read_only = config.read_only;
-        let layout = (n <= SYNC_LAYOUT_MAX).then(|| Arc::new(layout::auto(n, &net.pairs)));
-        let grouped = n > GROUP_FIRST_ABOVE && !groups.is_empty();
+        let layout = (n <= SYNC_LAYOUT_MAX).then(|| Arc::new(layout::auto(n, &derived.net.pairs)));
+        let grouped = n > GROUP_FIRST_ABOVE && !derived.groups.is_empty();
         let view = config.view.unwrap_or(View::Graph);
         App {
             graph: GraphState {
                 grouped,
-                expanded: vec![false; groups.len()],
-                on_group: (grouped && n > 0).then(|| unit_group[order[0]]),
+                expanded: vec![false; derived.groups.len()],
+                on_group: (grouped && n > 0).then(|| derived.unit_group[derived.order[0]]),
                 hops: 0,
                 threshold: 0,
                 layout,
-                group_layout,
-                ring_layout,
             },
             org: Arc::new(org),
             source: source.to_string(),
-            net: Arc::new(net),
-            adj,
-            labels,
-            title,
-            groups,
-            unit_group,
-            selected: order.first().copied().unwrap_or(0),
-            order,
-            rank,
+            selected: derived.order.first().copied().unwrap_or(0),
+            derived,
             theme: Theme::new(config.theme),
             ascii: config.ascii,
             view,
@@ -245,8 +241,7 @@ impl App {
             } else {
                 View::Graph
             },
-            help: None,
-            search: None,
+            modal: None,
             initiative: config.initiative,
             analysis: None,
             pending: Some(Pending::Analysis),
@@ -255,45 +250,35 @@ impl App {
             unit_gaps: HashMap::new(),
             pair_with: None,
             route: None,
-            gap_cursor: 0,
+            gap_list: GapList::default(),
             detail_toggled: false,
             message: None,
             tick: 0,
             frame: FrameInfo::default(),
             quit: false,
+            fresh: true,
             session,
-            prompt: None,
-            changes: None,
         }
     }
 
     /// Recomputes what is derived from the document after it changed, keeping the view
     /// state (selection clamped, layout kept while the units stay the same).
-    pub fn refresh_derived(&mut self) {
-        let d = Derived::of(&self.org, &self.source);
+    pub(crate) fn refresh_derived(&mut self) {
         let n = self.org.units.len();
-        let same_units = n == self.labels.len();
-        self.net = Arc::new(d.net);
-        self.adj = d.adj;
-        self.labels = d.labels;
-        self.title = d.title;
-        self.groups = d.groups;
-        self.unit_group = d.unit_group;
-        self.order = d.order;
-        self.rank = d.rank;
-        self.graph.group_layout = d.group_layout;
-        self.graph.ring_layout = d.ring_layout;
-        self.graph.expanded.resize(self.groups.len(), false);
-        if self.graph.on_group.is_some_and(|g| g >= self.groups.len()) {
+        let same_units = n == self.derived.labels.len();
+        self.derived = Arc::new(Derived::of(&self.org, &self.source));
+        let groups = self.derived.groups.len();
+        self.graph.expanded.resize(groups, false);
+        if self.graph.on_group.is_some_and(|g| g >= groups) {
             self.graph.on_group = None;
         }
-        if self.groups.is_empty() {
+        if groups == 0 {
             self.graph.grouped = false;
             self.graph.on_group = None;
         }
         if !same_units {
             self.graph.layout =
-                (n <= SYNC_LAYOUT_MAX).then(|| Arc::new(layout::auto(n, &self.net.pairs)));
+                (n <= SYNC_LAYOUT_MAX).then(|| Arc::new(layout::auto(n, &self.derived.net.pairs)));
             // Gap indices name units by position; they are stale until the new analysis.
             self.analysis = None;
             self.pair_gaps.clear();
@@ -302,7 +287,9 @@ impl App {
         self.selected = self.selected.min(n.saturating_sub(1));
         self.pair_with = self.pair_with.filter(|&b| b < n && b != self.selected);
         self.route = None;
-        self.search = None;
+        if matches!(self.modal, Some(Modal::Search(_))) {
+            self.modal = None;
+        }
     }
 
     /// Number of units.
@@ -310,21 +297,118 @@ impl App {
         self.org.units.len()
     }
 
-    /// The keymap mode that applies now.
+    /// The keymap mode that applies now: the modal's, else the view's.
     pub fn mode(&self) -> Mode {
-        if let Some(p) = &self.prompt {
-            match p {
-                Prompt::Input { .. } => Mode::Prompt,
-                Prompt::Ask(_) => Mode::Dialog,
-            }
-        } else if self.changes.is_some() {
-            Mode::Changes
-        } else if self.help.is_some() {
-            Mode::Help
-        } else if self.search.is_some() {
-            Mode::Search
-        } else {
-            self.view.mode()
+        match &self.modal {
+            Some(m) => m.mode(),
+            None => self.view.mode(),
+        }
+    }
+
+    /// Indices (into [`App::gaps`]) of the gaps the gap list shows, after its filters.
+    pub fn visible_gaps(&self) -> Vec<usize> {
+        self.gap_list.visible(self.gaps(), &self.org, &self.derived)
+    }
+
+    /// The gap under the gap list's cursor.
+    pub fn current_gap(&self) -> Option<&crate::analysis::Gap> {
+        let visible = self.visible_gaps();
+        self.gap_list
+            .current(&visible)
+            .and_then(|i| self.gaps().get(i))
+    }
+
+    /// The document.
+    pub fn org(&self) -> &Org {
+        &self.org
+    }
+
+    /// What is derived from the document's revision.
+    pub fn derived(&self) -> &Derived {
+        &self.derived
+    }
+
+    /// The view shown.
+    pub fn view(&self) -> View {
+        self.view
+    }
+
+    /// What sits on top of the view.
+    pub fn modal(&self) -> Option<&Modal> {
+        self.modal.as_ref()
+    }
+
+    /// The search line, when it is open.
+    pub fn search(&self) -> Option<&super::search::SearchState> {
+        match &self.modal {
+            Some(Modal::Search(s)) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The selected unit.
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    /// The other unit of the selected pair.
+    pub fn pair_with(&self) -> Option<usize> {
+        self.pair_with
+    }
+
+    /// The status line's message.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// The editing session (history, save path, what-if).
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    /// The graph view's state.
+    pub fn graph(&self) -> &GraphState {
+        &self.graph
+    }
+
+    /// The gap list's state.
+    pub fn gap_list(&self) -> &GapList {
+        &self.gap_list
+    }
+
+    /// The latest analysis.
+    pub fn analysis(&self) -> Option<&Arc<Analysis>> {
+        self.analysis.as_ref()
+    }
+
+    /// The generation of the analysis asked for last.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// What the last frame learned.
+    pub fn frame(&self) -> &FrameInfo {
+        &self.frame
+    }
+
+    /// Whether the user asked to quit.
+    pub fn quitting(&self) -> bool {
+        self.quit
+    }
+
+    /// The chosen initiative (index into `Org::initiatives`).
+    pub fn initiative(&self) -> Option<usize> {
+        self.initiative
+    }
+
+    /// Selects a unit, and with it a pair when `with` is given (what a click on a matrix
+    /// cell does); out-of-range units are ignored.
+    pub fn select(&mut self, unit: usize, with: Option<usize>) {
+        let n = self.n();
+        if unit < n {
+            self.selected = unit;
+            self.pair_with = with.filter(|&b| b < n && b != unit);
+            self.graph.on_group = None;
         }
     }
 
@@ -357,7 +441,8 @@ impl App {
         self.gaps().get(*g).map(|g| g.kind)
     }
 
-    /// Installs a finished analysis and indexes its gaps.
+    /// Installs a finished analysis and indexes its gaps; the gap list's cursor stays on its
+    /// gap (by key) or, when that gap closed, says so and moves to its neighbour.
     pub fn set_analysis(&mut self, analysis: Analysis) {
         self.pair_gaps.clear();
         self.unit_gaps.clear();
@@ -373,52 +458,13 @@ impl App {
                 }
             }
         }
-        self.gap_cursor = self.gap_cursor.min(analysis.gaps.len().saturating_sub(1));
-        self.analysis = Some(Arc::new(analysis));
-    }
-}
-
-/// Positions of the groups: a layout of the group graph weighted by block density.
-pub(super) fn group_positions(net: &Network, unit_group: &[usize], count: usize) -> Vec<Point> {
-    let mut sizes = vec![0usize; count];
-    unit_group.iter().for_each(|&g| sizes[g] += 1);
-    let mut sums: HashMap<(usize, usize), f64> = HashMap::new();
-    for &(a, b, p) in &net.pairs {
-        let (ga, gb) = (unit_group[a], unit_group[b]);
-        if ga != gb {
-            *sums.entry((ga.min(gb), ga.max(gb))).or_insert(0.0) += p;
+        let analysis = Arc::new(analysis);
+        let before = self.analysis.replace(analysis.clone());
+        let note = self
+            .gap_list
+            .follow(before.as_deref(), &analysis, &self.org, &self.derived);
+        if let Some(note) = note {
+            self.message = Some(note);
         }
     }
-    let mut edges: Vec<(usize, usize, f64)> = sums
-        .into_iter()
-        .map(|((a, b), s)| (a, b, s / (sizes[a] * sizes[b]).max(1) as f64))
-        .collect();
-    // The strongest links are enough to place groups, and keep this quick with many groups.
-    edges.sort_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
-    edges.truncate(4 * count);
-    edges.sort_by_key(|e| (e.0, e.1));
-    let mut pos = layout::auto(count, &edges);
-    // Keep group centres off the edges so their rings fit.
-    for p in &mut pos {
-        p.0 = 0.1 + 0.8 * p.0;
-        p.1 = 0.1 + 0.8 * p.1;
-    }
-    pos
-}
-
-/// Each unit's position on a ring around its group's centre.
-pub(super) fn ring_positions(unit_group: &[usize], centres: &[Point], count: usize) -> Vec<Point> {
-    let mut members: Vec<Vec<usize>> = vec![Vec::new(); count];
-    for (u, &g) in unit_group.iter().enumerate() {
-        members[g].push(u);
-    }
-    let radius = (0.45 / (count.max(1) as f64).sqrt()).min(0.3);
-    let mut out = vec![(0.5, 0.5); unit_group.len()];
-    for (g, list) in members.iter().enumerate() {
-        let centre = centres.get(g).copied().unwrap_or((0.5, 0.5));
-        for (u, p) in list.iter().zip(layout::ring(centre, radius, list.len())) {
-            out[*u] = p;
-        }
-    }
-    out
 }

@@ -1,30 +1,42 @@
 //! Values derived from the document (network, labels, groups, matrix order, group layout),
-//! computed when the screen starts and again after each edit.
+//! computed when the screen starts and again after each edit, and held whole (shared, in an
+//! `Arc`) by the screen: never unpacked into loose fields.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
-use crate::layout::Point;
+use crate::layout::{self, Point};
 use crate::model::{Network, Org};
 use crate::text::clean;
 
-use super::app::{group_positions, ring_positions};
-
-/// Values derived from the document, recomputed after each edit.
-pub(super) struct Derived {
-    pub(super) net: Network,
-    pub(super) adj: Vec<Vec<(usize, f64)>>,
-    pub(super) labels: Vec<String>,
-    pub(super) title: String,
-    pub(super) groups: Vec<String>,
-    pub(super) unit_group: Vec<usize>,
-    pub(super) order: Vec<usize>,
-    pub(super) rank: Vec<usize>,
-    pub(super) group_layout: Vec<Point>,
-    pub(super) ring_layout: Vec<Point>,
+/// Values derived from one revision of the document.
+#[derive(Debug)]
+pub struct Derived {
+    /// Ratings and pair strengths.
+    pub net: Arc<Network>,
+    /// Undirected neighbours with pair strengths.
+    pub adj: Vec<Vec<(usize, f64)>>,
+    /// Cleaned labels of the units.
+    pub labels: Vec<String>,
+    /// Cleaned title (the source's name when the org has none).
+    pub title: String,
+    /// Group names (cleaned), sorted; "(no group)" last when some unit has none.
+    pub groups: Vec<String>,
+    /// Group index of each unit.
+    pub unit_group: Vec<usize>,
+    /// Units sorted by group then label: the matrix order.
+    pub order: Vec<usize>,
+    /// Position of each unit in `order`.
+    pub rank: Vec<usize>,
+    /// Positions of the groups.
+    pub group_layout: Vec<Point>,
+    /// Positions of units around their group, for expanded groups.
+    pub ring_layout: Vec<Point>,
 }
 
 impl Derived {
-    pub(super) fn of(org: &Org, source: &str) -> Derived {
+    /// Everything derived from `org` (`source` names it when it has no title).
+    pub fn of(org: &Org, source: &str) -> Derived {
         let net = Network::new(org);
         let adj = net.undirected_adjacency();
         let labels: Vec<String> = org.units.iter().map(|u| clean(u.label())).collect();
@@ -64,7 +76,7 @@ impl Derived {
         let group_layout = group_positions(&net, &unit_group, groups.len());
         let ring_layout = ring_positions(&unit_group, &group_layout, groups.len());
         Derived {
-            net,
+            net: Arc::new(net),
             adj,
             labels,
             title,
@@ -76,4 +88,49 @@ impl Derived {
             ring_layout,
         }
     }
+}
+
+/// Positions of the groups: a layout of the group graph weighted by block density.
+fn group_positions(net: &Network, unit_group: &[usize], count: usize) -> Vec<Point> {
+    let mut sizes = vec![0usize; count];
+    unit_group.iter().for_each(|&g| sizes[g] += 1);
+    let mut sums: HashMap<(usize, usize), f64> = HashMap::new();
+    for &(a, b, p) in &net.pairs {
+        let (ga, gb) = (unit_group[a], unit_group[b]);
+        if ga != gb {
+            *sums.entry((ga.min(gb), ga.max(gb))).or_insert(0.0) += p;
+        }
+    }
+    let mut edges: Vec<(usize, usize, f64)> = sums
+        .into_iter()
+        .map(|((a, b), s)| (a, b, s / (sizes[a] * sizes[b]).max(1) as f64))
+        .collect();
+    // The strongest links are enough to place groups, and keep this quick with many groups.
+    edges.sort_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
+    edges.truncate(4 * count);
+    edges.sort_by_key(|e| (e.0, e.1));
+    let mut pos = layout::auto(count, &edges);
+    // Keep group centres off the edges so their rings fit.
+    for p in &mut pos {
+        p.0 = 0.1 + 0.8 * p.0;
+        p.1 = 0.1 + 0.8 * p.1;
+    }
+    pos
+}
+
+/// Each unit's position on a ring around its group's centre.
+fn ring_positions(unit_group: &[usize], centres: &[Point], count: usize) -> Vec<Point> {
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); count];
+    for (u, &g) in unit_group.iter().enumerate() {
+        members[g].push(u);
+    }
+    let radius = (0.45 / (count.max(1) as f64).sqrt()).min(0.3);
+    let mut out = vec![(0.5, 0.5); unit_group.len()];
+    for (g, list) in members.iter().enumerate() {
+        let centre = centres.get(g).copied().unwrap_or((0.5, 0.5));
+        for (u, p) in list.iter().zip(layout::ring(centre, radius, list.len())) {
+            out[*u] = p;
+        }
+    }
+    out
 }

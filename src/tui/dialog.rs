@@ -13,34 +13,28 @@ use super::action::Action;
 use super::app::App;
 use super::edit;
 use super::io::SaveOutcome;
-use super::prompt::{self, Field, Prompt, Question};
+use super::line::LineEdit;
+use super::modal::Modal;
+use super::prompt::{self, Field, Input, Question};
 use super::session::Origin;
 use super::update::Effect;
 
-/// Types a character into an open line prompt.
-pub fn type_char(app: &mut App, c: char) {
-    if let Some(Prompt::Input { text, error, .. }) = &mut app.prompt
-        && !c.is_control()
+/// Edits the open prompt's line; clears its error.
+pub fn edit_line(app: &mut App, e: LineEdit) {
+    if let Some(Modal::Prompt(input)) = &mut app.modal
+        && input.line.apply(e)
     {
-        text.push(c);
-        *error = None;
+        input.error = None;
     }
 }
 
-/// Runs a prompt or dialog action; `None` when the action is not one.
+/// Runs a prompt, dialog or file action; `None` when the action is not one.
 pub fn act(app: &mut App, a: Action) -> Option<Vec<Effect>> {
     let fx = match a {
         Action::PromptAccept => accept(app),
         Action::PromptCancel => {
-            app.prompt = None;
+            app.modal = None;
             app.message = Some("cancelled: nothing changed".into());
-            Vec::new()
-        }
-        Action::PromptBackspace => {
-            if let Some(Prompt::Input { text, error, .. }) = &mut app.prompt {
-                text.pop();
-                *error = None;
-            }
             Vec::new()
         }
         Action::AnswerSave
@@ -48,11 +42,20 @@ pub fn act(app: &mut App, a: Action) -> Option<Vec<Effect>> {
         | Action::AnswerOverwrite
         | Action::AnswerRestore
         | Action::AnswerKeep
-        | Action::AnswerCancel => answer(app, a),
+        | Action::AnswerCancel
+        | Action::AnswerYes
+        | Action::AnswerFirst
+        | Action::AnswerSecond => answer(app, a),
         Action::Save => save(app, false, false),
         Action::SaveAs => save(app, true, false),
         Action::Quit => quit(app),
-        _ => return None,
+        other => match super::update::line_edit(other) {
+            Some(e) if matches!(app.modal, Some(Modal::Prompt(_))) => {
+                edit_line(app, e);
+                Vec::new()
+            }
+            _ => return None,
+        },
     };
     Some(fx)
 }
@@ -60,7 +63,7 @@ pub fn act(app: &mut App, a: Action) -> Option<Vec<Effect>> {
 /// `q`: leaves at once when nothing is unsaved, else asks save / discard / cancel.
 pub fn quit(app: &mut App) -> Vec<Effect> {
     if unsaved(app) {
-        app.prompt = Some(Prompt::Ask(Question::Quit));
+        app.modal = Some(Modal::Dialog(Question::Quit));
         return Vec::new();
     }
     app.quit = true;
@@ -83,46 +86,69 @@ pub fn save(app: &mut App, ask: bool, quit: bool) -> Vec<Effect> {
     match (&app.session.path, ask) {
         (Some(path), false) => {
             let path = path.clone();
-            save_to(app, path, false, quit)
+            save_to(app, path, None, false, quit)
         }
         (path, _) => {
             let text = path
                 .as_ref()
                 .map(|p| clean(&p.display().to_string()))
                 .unwrap_or_default();
-            app.prompt = Some(Prompt::input(
+            let label = format!("save to file (relative to {})", shown(&app.session.base));
+            app.modal = Some(Modal::Prompt(Input::new(
                 Field::SavePath { quit },
-                "save to file".into(),
+                label,
                 text,
-            ));
+            )));
             Vec::new()
         }
     }
 }
 
+fn shown(p: &std::path::Path) -> String {
+    clean(&p.display().to_string())
+}
+
 /// The save effect: checked against the fingerprint when saving to the loaded file, or
 /// refusing to replace an existing file when saving under a new name, unless `force`.
-fn save_to(app: &mut App, path: PathBuf, force: bool, quit: bool) -> Vec<Effect> {
+fn save_to(
+    app: &mut App,
+    path: PathBuf,
+    typed: Option<String>,
+    force: bool,
+    quit: bool,
+) -> Vec<Effect> {
     let same_file = app.session.path.as_ref() == Some(&path);
     let check = if force || !same_file {
         None
     } else {
         app.session.fingerprint
     };
-    app.message = Some(format!("saving {}…", clean(&path.display().to_string())));
+    app.message = Some(format!("saving {}…", shown(&path)));
     vec![Effect::Save {
         path,
         org: app.org.clone(),
         check,
         new_file: !force && !same_file,
         quit,
+        typed,
         recoveries: app.session.recoveries.clone(),
     }]
 }
 
-/// The answer to a save.
-pub fn saved(app: &mut App, path: PathBuf, quit: bool, outcome: SaveOutcome) -> Vec<Effect> {
-    let shown = clean(&path.display().to_string());
+/// The answer to a save. A success says where, and the document as saved becomes what the
+/// what-if compares with (the "edited" marker clears); a failure of a typed path opens the
+/// prompt again with the text as typed and the whole reason.
+pub fn saved(
+    app: &mut App,
+    path: PathBuf,
+    typed: Option<String>,
+    quit: bool,
+    outcome: SaveOutcome,
+) -> Vec<Effect> {
+    let name = typed
+        .clone()
+        .map(|t| clean(&t))
+        .unwrap_or_else(|| shown(&path));
     match outcome {
         SaveOutcome::Saved(s) => {
             app.session.history.mark_saved();
@@ -130,13 +156,19 @@ pub fn saved(app: &mut App, path: PathBuf, quit: bool, outcome: SaveOutcome) -> 
             let old = app.session.origin.clone();
             app.session.origin = Origin::File(path.clone());
             app.session.path = Some(path);
+            let current = app
+                .analysis
+                .clone()
+                .filter(|_| app.pending != Some(super::app::Pending::Analysis));
+            app.session
+                .saved_as_baseline(&app.org, current, app.initiative_id());
             let backup = s
                 .backup
-                .map(|b| format!(" (previous version: {})", clean(&b.display().to_string())))
+                .map(|b| format!(" (previous version: {})", shown(&b)))
                 .unwrap_or_default();
             app.message = Some(match s.warning {
                 Some(w) => clean(&w),
-                None => format!("saved {shown}{backup}"),
+                None => format!("saved to {name}{backup}"),
             });
             if old != app.session.origin {
                 // Saved under a new name: the old origin's recovery file is superseded.
@@ -144,6 +176,7 @@ pub fn saved(app: &mut App, path: PathBuf, quit: bool, outcome: SaveOutcome) -> 
                     recoveries: app.session.recoveries.clone(),
                     for_file: old.for_file().map(PathBuf::from),
                     quit,
+                    done: None,
                 }];
             }
             if quit {
@@ -153,15 +186,15 @@ pub fn saved(app: &mut App, path: PathBuf, quit: bool, outcome: SaveOutcome) -> 
             Vec::new()
         }
         SaveOutcome::Exists => {
-            app.prompt = Some(Prompt::Ask(Question::Overwrite {
+            app.modal = Some(Modal::Dialog(Question::Overwrite {
                 path,
-                reason: format!("{shown} already exists"),
+                reason: format!("{name} already exists"),
                 quit,
             }));
             Vec::new()
         }
         SaveOutcome::Changed(why) => {
-            app.prompt = Some(Prompt::Ask(Question::Overwrite {
+            app.modal = Some(Modal::Dialog(Question::Overwrite {
                 path,
                 reason: clean(&why),
                 quit,
@@ -169,16 +202,30 @@ pub fn saved(app: &mut App, path: PathBuf, quit: bool, outcome: SaveOutcome) -> 
             Vec::new()
         }
         SaveOutcome::Failed(why) => {
-            app.message = Some(format!("edits kept, not saved: {}", clean(&why)));
+            let why = format!("not saved (the edits are kept): {}", clean(&why));
+            match typed {
+                Some(text) => {
+                    let label = format!("save to file (relative to {})", shown(&app.session.base));
+                    let mut input = Input::new(Field::SavePath { quit }, label, String::new());
+                    text.chars().for_each(|c| {
+                        input.line.apply(LineEdit::Insert(c));
+                    });
+                    input.error = Some(why);
+                    app.modal = Some(Modal::Prompt(input));
+                }
+                None => app.message = Some(why),
+            }
             Vec::new()
         }
     }
 }
 
 fn accept(app: &mut App) -> Vec<Effect> {
-    let Some(Prompt::Input { field, text, .. }) = app.prompt.clone() else {
+    let Some(Modal::Prompt(input)) = app.modal.clone() else {
         return Vec::new();
     };
+    let text = input.text().to_string();
+    let field = input.field;
     let result = match field {
         Field::Strength { from, to } => prompt::number(&text).and_then(|strength| {
             edit::try_edit(
@@ -221,29 +268,42 @@ fn accept(app: &mut App) -> Vec<Effect> {
                 name: prompt::optional(&text),
             },
         ),
-        Field::Regroup { id } => edit::try_edit(
-            app,
-            Edit::RegroupUnit {
-                id,
-                group: prompt::optional(&text),
-            },
-        ),
+        Field::Regroup { id } => {
+            let group = prompt::optional(&text);
+            let groups = app.org.groups();
+            // A new group close to an existing one is likely a typo: ask once.
+            let typo = group
+                .as_deref()
+                .filter(|g| !groups.contains(g))
+                .and_then(|g| crate::model::suggest::did_you_mean(g, groups.iter().copied()));
+            match typo {
+                Some(near) if input.error.is_none() => Err(format!(
+                    "no group \"{}\" yet; did you mean \"{}\"? (Enter again creates it)",
+                    clean(group.as_deref().unwrap_or_default()),
+                    clean(near)
+                )),
+                _ => edit::try_edit(app, Edit::RegroupUnit { id, group }),
+            }
+        }
         Field::SavePath { quit } => match prompt::optional(&text) {
             None => Err("type a file name".into()),
             Some(p) => {
-                app.prompt = None;
-                return save_to(app, PathBuf::from(p), false, quit);
+                app.modal = None;
+                let path = app.session.resolve(&p);
+                return save_to(app, path, Some(p), false, quit);
             }
         },
     };
     match result {
         Ok(fx) => {
-            app.prompt = None;
+            if matches!(app.modal, Some(Modal::Prompt(_))) {
+                app.modal = None;
+            }
             fx
         }
         Err(msg) => {
-            if let Some(Prompt::Input { error, .. }) = &mut app.prompt {
-                *error = Some(msg);
+            if let Some(Modal::Prompt(input)) = &mut app.modal {
+                input.error = Some(msg);
             }
             Vec::new()
         }
@@ -251,53 +311,52 @@ fn accept(app: &mut App) -> Vec<Effect> {
 }
 
 fn answer(app: &mut App, a: Action) -> Vec<Effect> {
-    let Some(Prompt::Ask(q)) = app.prompt.clone() else {
+    let Some(Modal::Dialog(q)) = app.modal.take() else {
         return Vec::new();
     };
     match (q, a) {
         (_, Action::AnswerCancel) => {
-            app.prompt = None;
-            app.message = Some("cancelled".into());
+            app.message = Some("cancelled: nothing changed".into());
             Vec::new()
         }
-        (Question::Quit, Action::AnswerSave) => {
-            app.prompt = None;
-            save(app, false, true)
-        }
-        (Question::Quit, Action::AnswerDiscard) => {
-            app.prompt = None;
-            vec![Effect::DiscardRecovery {
-                recoveries: app.session.recoveries.clone(),
-                for_file: app.session.origin.for_file().map(PathBuf::from),
-                quit: true,
-            }]
-        }
+        (Question::Quit, Action::AnswerSave) => save(app, false, true),
+        (Question::Quit, Action::AnswerDiscard) => vec![Effect::DiscardRecovery {
+            recoveries: app.session.recoveries.clone(),
+            for_file: app.session.origin.for_file().map(PathBuf::from),
+            quit: true,
+            done: None,
+        }],
         (Question::Overwrite { path, quit, .. }, Action::AnswerOverwrite) => {
-            app.prompt = None;
-            save_to(app, path, true, quit)
+            save_to(app, path, None, true, quit)
         }
-        (Question::Restore(rec), Action::AnswerRestore) => {
-            app.prompt = None;
-            restore(app, rec.org)
-        }
-        (Question::Restore(_), Action::AnswerDiscard) => {
-            app.prompt = None;
-            vec![Effect::DiscardRecovery {
-                recoveries: app.session.recoveries.clone(),
-                for_file: app.session.origin.for_file().map(PathBuf::from),
-                quit: false,
-            }]
-        }
+        (Question::Restore(rec), Action::AnswerRestore) => restore(app, rec.org),
+        (Question::Restore(_), Action::AnswerDiscard) => vec![Effect::DiscardRecovery {
+            recoveries: app.session.recoveries.clone(),
+            for_file: app.session.origin.for_file().map(PathBuf::from),
+            quit: false,
+            done: Some("discarded the recovered edits".into()),
+        }],
         (Question::Restore(rec), Action::AnswerKeep) => {
-            app.prompt = None;
-            app.message = Some(format!(
-                "kept {} for later",
-                clean(&rec.path.display().to_string())
-            ));
+            app.message = Some(format!("kept {} for later", shown(&rec.path)));
             Vec::new()
+        }
+        (Question::PickUnit { action, units }, Action::AnswerFirst | Action::AnswerSecond) => {
+            let u = if a == Action::AnswerFirst {
+                units.0
+            } else {
+                units.1
+            };
+            edit::unit_action_on(app, action, u)
+        }
+        (Question::RemoveUnit { id, .. }, Action::AnswerYes) => {
+            let fx = edit::edit(app, Edit::RemoveUnit { id });
+            if let Some(m) = &mut app.message {
+                m.push_str(" (u undoes)");
+            }
+            fx
         }
         (q, _) => {
-            app.prompt = Some(Prompt::Ask(q));
+            app.modal = Some(Modal::Dialog(q));
             app.message = Some("answer with one of the keys shown".into());
             Vec::new()
         }
@@ -329,5 +388,5 @@ pub fn ask_restore(app: &mut App, rec: crate::store::Recovery) {
         _ => "",
     };
     app.message = Some(format!("unsaved edits were found{note}"));
-    app.prompt = Some(Prompt::Ask(Question::Restore(Box::new(rec))));
+    app.modal = Some(Modal::Dialog(Question::Restore(Box::new(rec))));
 }

@@ -9,7 +9,8 @@ use crate::text::clean;
 
 use super::action::Action;
 use super::app::{App, View};
-use super::prompt::{Field, Prompt};
+use super::modal::Modal;
+use super::prompt::{Field, Input, Question};
 pub use super::revision::{after_analysis, changed, take_baseline};
 use super::update::Effect;
 
@@ -51,11 +52,11 @@ pub fn act(app: &mut App, a: Action) -> Option<Vec<Effect>> {
     let fx = match a {
         Action::Undo | Action::Redo => undo_redo(app, a == Action::Undo),
         Action::AddUnit => {
-            app.prompt = Some(Prompt::input(
+            app.modal = Some(Modal::Prompt(Input::new(
                 Field::NewUnit,
                 "id of the new unit".into(),
                 String::new(),
-            ));
+            )));
             Vec::new()
         }
         Action::RenameUnit | Action::RegroupUnit | Action::RemoveUnit => unit_action(app, a),
@@ -69,10 +70,7 @@ pub fn act(app: &mut App, a: Action) -> Option<Vec<Effect>> {
 pub fn pair(app: &App) -> Option<(usize, usize)> {
     let n = app.n();
     let p = match app.view {
-        View::Gaps => app
-            .gaps()
-            .get(app.gap_cursor)
-            .and_then(|g| g.to.map(|t| (g.from, t))),
+        View::Gaps => app.current_gap().and_then(|g| g.to.map(|t| (g.from, t))),
         _ => app.pair_with.map(|b| (app.selected, b)),
     };
     p.filter(|&(a, b)| a < n && b < n && a != b)
@@ -122,7 +120,7 @@ fn pair_action(app: &mut App, a: Action) -> Vec<Effect> {
         return Vec::new();
     };
     let (from, to) = (id(app, x), id(app, y));
-    let (lx, ly) = (app.labels[x].clone(), app.labels[y].clone());
+    let (lx, ly) = (app.derived.labels[x].clone(), app.derived.labels[y].clone());
     let between = if app.org.directed {
         format!("{lx} rates {ly}")
     } else {
@@ -165,7 +163,11 @@ fn pair_action(app: &mut App, a: Action) -> Vec<Effect> {
         Action::EditStrength => {
             let label = format!("strength {between} ({range})");
             let text = current.map(shown).unwrap_or_default();
-            app.prompt = Some(Prompt::input(Field::Strength { from, to }, label, text));
+            app.modal = Some(Modal::Prompt(Input::new(
+                Field::Strength { from, to },
+                label,
+                text,
+            )));
             Vec::new()
         }
         Action::RemoveTie => edit(app, Edit::RemoveTie { from, to }),
@@ -177,7 +179,11 @@ fn pair_action(app: &mut App, a: Action) -> Vec<Effect> {
             Some(note) => {
                 let label = format!("note on {between} (empty clears)");
                 let text = note.as_deref().map(clean).unwrap_or_default();
-                app.prompt = Some(Prompt::input(Field::Note { from, to }, label, text));
+                app.modal = Some(Modal::Prompt(Input::new(
+                    Field::Note { from, to },
+                    label,
+                    text,
+                )));
                 Vec::new()
             }
         },
@@ -190,7 +196,7 @@ fn pair_action(app: &mut App, a: Action) -> Vec<Effect> {
             let text = target_value(&app.org, &from, &to, &initiative)
                 .map(shown)
                 .unwrap_or_default();
-            app.prompt = Some(Prompt::input(
+            app.modal = Some(Modal::Prompt(Input::new(
                 Field::Target {
                     from,
                     to,
@@ -198,7 +204,7 @@ fn pair_action(app: &mut App, a: Action) -> Vec<Effect> {
                 },
                 label,
                 text,
-            ));
+            )));
             Vec::new()
         }
         _ => {
@@ -215,41 +221,94 @@ fn pair_action(app: &mut App, a: Action) -> Vec<Effect> {
     }
 }
 
+/// A unit action acts on the unit the screen shows as selected: the selected unit in the
+/// graph and matrix (the row), the unit of a unit gap in the gap list, and for a pair gap
+/// the user picks one of its two units.
 fn unit_action(app: &mut App, a: Action) -> Vec<Effect> {
-    if app.n() == 0 || (app.view == View::Graph && app.graph.on_group.is_some()) {
-        app.message = Some("select a unit first".into());
-        return Vec::new();
+    let n = app.n();
+    let unit = match app.view {
+        _ if n == 0 => None,
+        View::Graph if app.graph.on_group.is_some() && app.graph.grouped => None,
+        View::Gaps => match app.current_gap() {
+            None => None,
+            Some(g) if g.kind == crate::analysis::GapKind::Silo => {
+                app.message = Some(
+                    "this gap is about a group: pick a unit in the graph (1) or the matrix (2)"
+                        .into(),
+                );
+                return Vec::new();
+            }
+            Some(g) => match g.to {
+                Some(t) if t < n && g.from < n => {
+                    let (x, y) = (g.from, t);
+                    app.modal = Some(Modal::Dialog(Question::PickUnit {
+                        action: a,
+                        units: (x, y),
+                    }));
+                    return Vec::new();
+                }
+                Some(_) => None,
+                None => (g.from < n).then_some(g.from),
+            },
+        },
+        _ => Some(app.selected),
+    };
+    match unit {
+        Some(u) => unit_action_on(app, a, u),
+        None => {
+            app.message = Some("select a unit first".into());
+            Vec::new()
+        }
     }
-    let u = app.selected;
-    let unit = &app.org.units[u];
-    let (uid, label) = (unit.id.clone(), app.labels[u].clone());
+}
+
+/// A unit action on a given unit: rename and regroup ask for the value; remove asks to
+/// confirm, naming the unit and what goes with it.
+pub fn unit_action_on(app: &mut App, a: Action, u: usize) -> Vec<Effect> {
+    let Some(unit) = app.org.units.get(u) else {
+        return Vec::new();
+    };
+    let (uid, label) = (unit.id.clone(), app.derived.labels[u].clone());
     match a {
         Action::RenameUnit => {
             let text = unit.name.as_deref().map(clean).unwrap_or_default();
-            app.prompt = Some(Prompt::input(
+            app.modal = Some(Modal::Prompt(Input::new(
                 Field::Rename { id: uid },
                 format!("name of {label} (empty shows the id)"),
                 text,
-            ));
-            Vec::new()
+            )));
         }
         Action::RegroupUnit => {
             let text = unit.group.as_deref().map(clean).unwrap_or_default();
-            app.prompt = Some(Prompt::input(
+            let groups: Vec<String> = app.org.groups().into_iter().map(clean).collect();
+            app.modal = Some(Modal::Prompt(Input::new(
                 Field::Regroup { id: uid },
-                format!("group of {label} (empty: none)"),
+                format!("group of {label} (empty: none; now: {})", groups.join(", ")),
                 text,
-            ));
-            Vec::new()
+            )));
         }
         _ => {
-            let fx = edit(app, Edit::RemoveUnit { id: uid });
-            if let Some(m) = &mut app.message {
-                m.push_str(" (u undoes)");
-            }
-            fx
+            let ties = app
+                .org
+                .ties
+                .iter()
+                .filter(|t| t.from == uid || t.to == uid)
+                .count();
+            let targets = app
+                .org
+                .targets
+                .iter()
+                .filter(|t| t.from == uid || t.to == uid)
+                .count();
+            let plural = |k: usize, w: &str| format!("{k} {w}{}", if k == 1 { "" } else { "s" });
+            app.modal = Some(Modal::Dialog(Question::RemoveUnit {
+                id: uid,
+                label,
+                with: format!("{} and {}", plural(ties, "tie"), plural(targets, "target")),
+            }));
         }
     }
+    Vec::new()
 }
 
 /// Applies an edit through the history; the status line says what happened or why not.
@@ -310,9 +369,7 @@ pub fn add_unit(app: &mut App, uid: &str) -> Result<Vec<Effect>, String> {
     };
     let fx = try_edit(app, Edit::AddUnit { unit, at: None })?;
     if let Some(u) = app.org.units.iter().position(|u| u.id == uid) {
-        app.selected = u;
-        app.pair_with = None;
-        app.graph.on_group = None;
+        super::update::select_unit(app, u);
     }
     Ok(fx)
 }

@@ -40,6 +40,8 @@ pub enum Msg {
     Saved {
         /// The file.
         path: PathBuf,
+        /// The path as typed in the prompt, if it was.
+        typed: Option<String>,
         /// Quit after it, if it worked.
         quit: bool,
         /// How it went.
@@ -51,6 +53,8 @@ pub enum Msg {
         quit: bool,
         /// Why it could not be removed.
         error: Option<String>,
+        /// What to say when it was (`None`: the status line keeps what it says).
+        done: Option<String>,
     },
 }
 
@@ -91,6 +95,9 @@ pub enum Effect {
         new_file: bool,
         /// Quit after a successful save.
         quit: bool,
+        /// The path as the user typed it, to show it again in the prompt if the save fails
+        /// (`None`: saved without a prompt).
+        typed: Option<String>,
         /// Recovery files, one of which the save supersedes.
         recoveries: Recoveries,
     },
@@ -102,5 +109,7 @@ pub enum Effect {
         for_file: Option<PathBuf>,
         /// Quit afterwards.
         quit: bool,
+        /// What the status line says when it is done (`None`: keep its message).
+        done: Option<String>,
     },
 }

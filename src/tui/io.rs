@@ -29,6 +29,7 @@ pub fn perform(fx: &Effect) -> Option<Msg> {
             check,
             new_file,
             quit,
+            typed,
             recoveries,
         } => {
             let outcome = if *new_file && exists(path) {
@@ -42,6 +43,7 @@ pub fn perform(fx: &Effect) -> Option<Msg> {
             };
             Some(Msg::Saved {
                 path: path.clone(),
+                typed: typed.clone(),
                 quit: *quit,
                 outcome,
             })
@@ -50,6 +52,7 @@ pub fn perform(fx: &Effect) -> Option<Msg> {
             recoveries,
             for_file,
             quit,
+            done,
         } => {
             let error = recoveries.discard(for_file.as_deref()).err().map(|e| {
                 format!(
@@ -57,7 +60,11 @@ pub fn perform(fx: &Effect) -> Option<Msg> {
                     recoveries.path_for(for_file.as_deref()).display()
                 )
             });
-            Some(Msg::Discarded { quit: *quit, error })
+            Some(Msg::Discarded {
+                quit: *quit,
+                error,
+                done: done.clone(),
+            })
         }
         _ => None,
     }

@@ -70,8 +70,8 @@ const fn b(mode: Mode, key: &'static str, action: Action, hint: &'static str) ->
 use Action as A;
 use Mode as M;
 
-/// Every binding. `+`/`-` change the focus in the graph but the rating in the matrix and the
-/// gap list, where a pair is selected.
+/// Every binding. A key means one thing: `+`/`-` always change the selected pair's rating
+/// (data); the graph's ego focus is `>`/`<` and its tie filter `]`/`[` (view).
 pub const BINDINGS: &[Binding] = &[
     b(M::Global, "q", A::Quit, "quit"),
     b(M::Global, "Ctrl-c", A::Quit, ""),
@@ -89,17 +89,20 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Global, "PageDown", A::PageDown, ""),
     b(M::Global, "Home", A::First, ""),
     b(M::Global, "End", A::Last, ""),
-    b(M::Global, "Tab", A::NextView, "view"),
+    b(M::Global, "Tab", A::NextView, ""),
     b(M::Global, "Shift-Tab", A::PrevView, ""),
     b(M::Global, "1", A::ShowGraph, ""),
     b(M::Global, "2", A::ShowMatrix, ""),
-    b(M::Global, "3", A::ShowGaps, ""),
-    b(M::Global, "Enter", A::Activate, "select"),
+    b(M::Global, "3", A::ShowGaps, "gaps"),
+    b(M::Global, "Enter", A::Activate, ""),
     b(M::Global, "Esc", A::Back, ""),
     b(M::Global, "/", A::Search, "search"),
     b(M::Global, "i", A::NextInitiative, "initiative"),
     b(M::Global, "I", A::PrevInitiative, ""),
-    b(M::Global, "d", A::ToggleDetail, ""),
+    b(M::Global, "d", A::ToggleDetail, "detail"),
+    b(M::Global, "+", A::RatingUp, ""),
+    b(M::Global, "=", A::RatingUp, ""),
+    b(M::Global, "-", A::RatingDown, ""),
     b(M::Global, "e", A::EditStrength, ""),
     b(M::Global, "x", A::RemoveTie, ""),
     b(M::Global, "n", A::EditNote, ""),
@@ -109,28 +112,32 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Global, "r", A::RenameUnit, ""),
     b(M::Global, "G", A::RegroupUnit, ""),
     b(M::Global, "X", A::RemoveUnit, ""),
-    b(M::Global, "u", A::Undo, "undo"),
+    b(M::Global, "u", A::Undo, ""),
     b(M::Global, "Ctrl-r", A::Redo, ""),
-    b(M::Global, "s", A::Save, "save"),
+    b(M::Global, "s", A::Save, ""),
     b(M::Global, "Ctrl-s", A::Save, ""),
     b(M::Global, "W", A::SaveAs, ""),
     b(M::Global, "c", A::Changes, ""),
     b(M::Graph, "g", A::ToggleGrouping, "group"),
-    b(M::Graph, "+", A::FocusMore, "focus"),
-    b(M::Graph, "=", A::FocusMore, ""),
-    b(M::Graph, "-", A::FocusLess, ""),
-    b(M::Graph, "]", A::ThresholdUp, "filter"),
+    b(M::Graph, ">", A::FocusMore, ""),
+    b(M::Graph, "<", A::FocusLess, ""),
+    b(M::Graph, "]", A::ThresholdUp, ""),
     b(M::Graph, "[", A::ThresholdDown, ""),
-    b(M::Matrix, "+", A::RatingUp, "rate"),
-    b(M::Matrix, "=", A::RatingUp, ""),
-    b(M::Matrix, "-", A::RatingDown, ""),
-    b(M::Gaps, "+", A::RatingUp, "rate"),
-    b(M::Gaps, "=", A::RatingUp, ""),
-    b(M::Gaps, "-", A::RatingDown, ""),
+    b(M::Gaps, "f", A::FilterKind, "filter"),
+    b(M::Gaps, "o", A::FilterUnit, ""),
     b(M::Prompt, "Enter", A::PromptAccept, "accept"),
     b(M::Prompt, "Esc", A::PromptCancel, "cancel"),
     b(M::Prompt, "Backspace", A::PromptBackspace, ""),
     b(M::Prompt, "Ctrl-c", A::PromptCancel, ""),
+    b(M::Prompt, "Left", A::LineLeft, ""),
+    b(M::Prompt, "Right", A::LineRight, ""),
+    b(M::Prompt, "Home", A::LineHome, ""),
+    b(M::Prompt, "Ctrl-a", A::LineHome, ""),
+    b(M::Prompt, "End", A::LineEnd, ""),
+    b(M::Prompt, "Ctrl-e", A::LineEnd, ""),
+    b(M::Prompt, "Delete", A::LineDelete, ""),
+    b(M::Prompt, "Ctrl-u", A::LineKillStart, ""),
+    b(M::Prompt, "Ctrl-w", A::LineKillWord, ""),
     b(M::Dialog, "s", A::AnswerSave, ""),
     b(M::Dialog, "d", A::AnswerDiscard, ""),
     b(M::Dialog, "o", A::AnswerOverwrite, ""),
@@ -139,6 +146,10 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Dialog, "Esc", A::AnswerCancel, ""),
     b(M::Dialog, "c", A::AnswerCancel, ""),
     b(M::Dialog, "Ctrl-c", A::AnswerCancel, ""),
+    b(M::Dialog, "y", A::AnswerYes, ""),
+    b(M::Dialog, "Enter", A::AnswerYes, ""),
+    b(M::Dialog, "1", A::AnswerFirst, ""),
+    b(M::Dialog, "2", A::AnswerSecond, ""),
     b(M::Changes, "c", A::Changes, "close"),
     b(M::Changes, "Esc", A::Changes, ""),
     b(M::Changes, "q", A::Changes, ""),
@@ -148,6 +159,8 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Changes, "j", A::Down, ""),
     b(M::Changes, "PageUp", A::PageUp, ""),
     b(M::Changes, "PageDown", A::PageDown, ""),
+    b(M::Changes, "Home", A::First, ""),
+    b(M::Changes, "End", A::Last, ""),
     b(M::Help, "?", A::Help, "close"),
     b(M::Help, "Esc", A::Help, ""),
     b(M::Help, "q", A::Help, ""),
@@ -157,6 +170,8 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Help, "j", A::Down, ""),
     b(M::Help, "PageUp", A::PageUp, ""),
     b(M::Help, "PageDown", A::PageDown, ""),
+    b(M::Help, "Home", A::First, ""),
+    b(M::Help, "End", A::Last, ""),
     b(M::Help, "Ctrl-c", A::Quit, ""),
     b(M::Search, "Enter", A::SearchAccept, "accept"),
     b(M::Search, "Esc", A::SearchCancel, "cancel"),
@@ -166,6 +181,15 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Search, "Up", A::SearchPrev, ""),
     b(M::Search, "Shift-Tab", A::SearchPrev, ""),
     b(M::Search, "Ctrl-c", A::Quit, ""),
+    b(M::Search, "Left", A::LineLeft, ""),
+    b(M::Search, "Right", A::LineRight, ""),
+    b(M::Search, "Home", A::LineHome, ""),
+    b(M::Search, "Ctrl-a", A::LineHome, ""),
+    b(M::Search, "End", A::LineEnd, ""),
+    b(M::Search, "Ctrl-e", A::LineEnd, ""),
+    b(M::Search, "Delete", A::LineDelete, ""),
+    b(M::Search, "Ctrl-u", A::LineKillStart, ""),
+    b(M::Search, "Ctrl-w", A::LineKillWord, ""),
 ];
 
 /// A key as the keymap compares it.
@@ -197,6 +221,7 @@ pub fn parse(key: &str) -> Option<Key> {
         "Enter" => KeyCode::Enter,
         "Esc" => KeyCode::Esc,
         "Backspace" => KeyCode::Backspace,
+        "Delete" => KeyCode::Delete,
         s => {
             let mut chars = s.chars();
             match (chars.next(), chars.next()) {
@@ -346,7 +371,7 @@ pub fn markdown() -> String {
             );
         }
         if mode == Mode::Prompt {
-            out.push_str("| prompt | any character | type into the prompt |\n");
+            out.push_str("| prompt | any character | type into the prompt (replaces a pre-filled value; move first to edit it) |\n");
         }
     }
     out
@@ -387,9 +412,21 @@ mod tests {
     }
 
     #[test]
-    fn plus_and_minus_depend_on_the_view() {
+    fn a_key_means_one_thing_in_every_view() {
         let at = |m: Mode, k: &str| parse(k).and_then(|k| lookup(m, k));
-        assert_eq!(at(Mode::Graph, "+"), Some(Action::FocusMore));
+        for b in BINDINGS {
+            let acts: Vec<Action> = [Mode::Graph, Mode::Matrix, Mode::Gaps]
+                .into_iter()
+                .filter_map(|m| at(m, b.key))
+                .collect();
+            assert!(
+                acts.windows(2).all(|w| w[0] == w[1]),
+                "{} means {acts:?} in different views",
+                b.key
+            );
+        }
+        assert_eq!(at(Mode::Graph, "+"), Some(Action::RatingUp));
+        assert_eq!(at(Mode::Graph, ">"), Some(Action::FocusMore));
         assert_eq!(at(Mode::Matrix, "+"), Some(Action::RatingUp));
         assert_eq!(at(Mode::Gaps, "-"), Some(Action::RatingDown));
         assert_eq!(at(Mode::Matrix, "u"), Some(Action::Undo));

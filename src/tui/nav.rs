@@ -33,7 +33,7 @@ pub fn within(app: &App, from: usize, hops: u8) -> Vec<bool> {
         if d == hops {
             continue;
         }
-        for &(v, _) in &app.adj[u] {
+        for &(v, _) in &app.derived.adj[u] {
             if !seen[v] {
                 seen[v] = true;
                 queue.push_back((v, d + 1));
@@ -65,15 +65,15 @@ pub fn visible(app: &App) -> Vec<(VisNode, Point)> {
     let focus = within(app, app.selected, app.graph.hops);
     let mut out = Vec::new();
     if app.graph.grouped {
-        for (g, &centre) in app.graph.group_layout.iter().enumerate() {
+        for (g, &centre) in app.derived.group_layout.iter().enumerate() {
             if !app.graph.expanded.get(g).copied().unwrap_or(false) {
                 out.push((VisNode::Group(g), centre));
             }
         }
         for (u, &shown) in focus.iter().enumerate() {
-            let g = app.unit_group[u];
+            let g = app.derived.unit_group[u];
             if app.graph.expanded.get(g).copied().unwrap_or(false) && shown {
-                out.push((VisNode::Unit(u), app.graph.ring_layout[u]));
+                out.push((VisNode::Unit(u), app.derived.ring_layout[u]));
             }
         }
     } else if let Some(layout) = &app.graph.layout {
@@ -118,7 +118,12 @@ pub fn put_cursor(app: &mut App, node: VisNode) {
         }
         VisNode::Group(g) => {
             app.graph.on_group = Some(g);
-            if let Some(&u) = app.order.iter().find(|&&u| app.unit_group[u] == g) {
+            if let Some(&u) = app
+                .derived
+                .order
+                .iter()
+                .find(|&&u| app.derived.unit_group[u] == g)
+            {
                 app.selected = u;
             }
         }
@@ -132,7 +137,7 @@ pub fn reveal(app: &mut App) {
         return;
     }
     for u in std::iter::once(app.selected).chain(app.pair_with) {
-        let g = app.unit_group[u];
+        let g = app.derived.unit_group[u];
         if let Some(e) = app.graph.expanded.get_mut(g) {
             *e = true;
         }

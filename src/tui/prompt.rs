@@ -1,9 +1,12 @@
-//! Prompts and dialogs: a line to type a value into (with its error shown in place), and the
+//! Prompts and dialogs: an editable line to type a value into (with its error shown in place), and the
 //! questions that must be answered before going on (quit, overwrite, restore).
 
 use std::path::PathBuf;
 
 use crate::store::Recovery;
+
+use super::action::Action;
+use super::line::LineEditor;
 
 /// What a typed line is for.
 #[derive(Debug, Clone, PartialEq)]
@@ -66,35 +69,52 @@ pub enum Question {
     },
     /// A recovery file was found at start: restore, discard, or keep it for later.
     Restore(Box<Recovery>),
-}
-
-/// An open prompt or dialog.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Prompt {
-    /// A line to type into.
-    Input {
-        /// What it is for.
-        field: Field,
-        /// The question, cleaned.
-        label: String,
-        /// What has been typed.
-        text: String,
-        /// Why the last Enter was refused.
-        error: Option<String>,
+    /// A unit action in the gap list, whose gap names two units: which one.
+    PickUnit {
+        /// The unit action (rename, regroup, remove).
+        action: Action,
+        /// The two units of the gap.
+        units: (usize, usize),
     },
-    /// A question.
-    Ask(Question),
+    /// Removing a unit: confirm, naming it and what goes with it.
+    RemoveUnit {
+        /// Unit id.
+        id: String,
+        /// Its label.
+        label: String,
+        /// What goes with it, e.g. "3 ties and 1 target".
+        with: String,
+    },
 }
 
-impl Prompt {
-    /// A line prompt with a label and a starting text.
-    pub fn input(field: Field, label: String, text: String) -> Prompt {
-        Prompt::Input {
+/// An open line prompt: what it is for, its label, the line being edited, and why the last
+/// Enter was refused. A form of several fields would hold several of these.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Input {
+    /// What it is for.
+    pub field: Field,
+    /// The question, cleaned.
+    pub label: String,
+    /// The line being edited.
+    pub line: LineEditor,
+    /// Why the last Enter was refused (shown whole, wrapped).
+    pub error: Option<String>,
+}
+
+impl Input {
+    /// A line prompt with a label and a pre-filled value (replaced by the first typed key).
+    pub fn new(field: Field, label: String, text: String) -> Input {
+        Input {
             field,
             label,
-            text,
+            line: LineEditor::prefilled(&text),
             error: None,
         }
+    }
+
+    /// The text typed.
+    pub fn text(&self) -> &str {
+        self.line.text()
     }
 }
 

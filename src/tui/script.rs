@@ -1,22 +1,118 @@
-//! Running the real update loop without a terminal: for tests, benchmarks and demos.
+//! Running the real event loop without a terminal: for tests, benchmarks and demos. Events
+//! come from a script, background work is done at once in this thread, and frames are drawn
+//! on a `TestBackend`.
+
+use std::collections::VecDeque;
+use std::time::Duration;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 
-use super::analysis_task::{self, Done, Stage};
+use super::analysis_task::{self, Done, Job, Stage};
 use super::app::App;
+use super::event_loop::{self, Exit, Hooks, Incoming, Input, Next};
 use super::update::{self, Effect, Msg};
 use super::view;
 
-/// Performs effects at once, in this thread; returns whether a quit was asked.
+/// A scripted input: the events of a script; jobs are done at once and their results come
+/// before the next scripted event, as if the worker were instant.
+#[derive(Debug, Default)]
+pub struct Scripted {
+    done: VecDeque<Done>,
+    events: VecDeque<Event>,
+}
+
+impl Scripted {
+    /// A script of terminal events.
+    pub fn new(events: impl IntoIterator<Item = Event>) -> Scripted {
+        Scripted {
+            done: VecDeque::new(),
+            events: events.into_iter().collect(),
+        }
+    }
+}
+
+/// What a job gives, computed at once.
+pub fn run_job(job: Job) -> Vec<Done> {
+    match job {
+        Job::Analyse {
+            generation,
+            org,
+            initiative,
+        } => [Stage::Quick, Stage::Full]
+            .into_iter()
+            .map(|stage| Done::Analysed {
+                generation,
+                stage,
+                analysis: Box::new(analysis_task::analyse(&org, initiative.clone(), stage)),
+            })
+            .collect(),
+        Job::Baseline {
+            generation,
+            org,
+            initiative,
+            stage,
+        } => vec![Done::Analysed {
+            generation,
+            stage,
+            analysis: Box::new(analysis_task::analyse(&org, initiative, stage)),
+        }],
+        Job::Layout(net) => vec![Done::Laid(analysis_task::unit_layout(&net))],
+    }
+}
+
+impl Input for Scripted {
+    fn next(&mut self, _tick: Option<Duration>) -> Next {
+        match self.poll() {
+            Some(m) => Next::Got(m),
+            None => Next::Closed,
+        }
+    }
+
+    fn poll(&mut self) -> Option<Incoming> {
+        if let Some(d) = self.done.pop_front() {
+            return Some(Incoming::Done(d));
+        }
+        self.events.pop_front().map(Incoming::Term)
+    }
+
+    fn submit(&mut self, job: Job) {
+        self.done.extend(run_job(job));
+    }
+}
+
+/// Runs the event loop on scripted events until they run out; returns whether the user quit.
+/// `start`: perform the start effects first (the first run of an app).
+pub fn play(
+    app: &mut App,
+    term: &mut Terminal<TestBackend>,
+    events: impl IntoIterator<Item = Event>,
+    start: bool,
+) -> bool {
+    let fx = if start {
+        update::start(app)
+    } else {
+        Vec::new()
+    };
+    let mut input = Scripted::new(events);
+    matches!(
+        event_loop::run(term, app, &mut input, fx, Hooks::default()),
+        Ok(Exit::Quit)
+    )
+}
+
+/// Performs effects at once, in this thread, without drawing; returns whether a quit was
+/// asked (benchmarks that time `update` alone).
 pub fn run_effects(app: &mut App, effects: Vec<Effect>) -> bool {
     let mut quit = false;
     let mut queue = effects;
     while !queue.is_empty() {
         let mut next = Vec::new();
         for fx in queue {
-            let done = match fx {
+            let job = match fx {
                 Effect::Quit => {
                     quit = true;
                     continue;
@@ -32,41 +128,23 @@ pub fn run_effects(app: &mut App, effects: Vec<Effect>) -> bool {
                     generation,
                     initiative,
                     stage,
-                } => vec![Done::Analysed {
+                } => Job::Baseline {
                     generation,
+                    org: app.session.original.clone(),
+                    initiative,
                     stage,
-                    analysis: Box::new(analysis_task::analyse(
-                        &app.session.original,
-                        initiative,
-                        stage,
-                    )),
-                }],
+                },
                 Effect::Analyse {
                     generation,
                     initiative,
-                } => vec![
-                    Done::Analysed {
-                        generation,
-                        stage: Stage::Quick,
-                        analysis: Box::new(analysis_task::analyse(
-                            &app.org,
-                            initiative.clone(),
-                            Stage::Quick,
-                        )),
-                    },
-                    Done::Analysed {
-                        generation,
-                        stage: Stage::Full,
-                        analysis: Box::new(analysis_task::analyse(
-                            &app.org,
-                            initiative,
-                            Stage::Full,
-                        )),
-                    },
-                ],
-                Effect::Layout => vec![Done::Laid(analysis_task::unit_layout(&app.net))],
+                } => Job::Analyse {
+                    generation,
+                    org: app.org.clone(),
+                    initiative,
+                },
+                Effect::Layout => Job::Layout(app.derived.net.clone()),
             };
-            for d in done {
+            for d in run_job(job) {
                 next.extend(update::update(app, Msg::Done(d)));
             }
         }
@@ -90,23 +168,33 @@ pub fn key(spec: &str) -> KeyEvent {
     }
 }
 
-/// Draws the app on a test terminal and stores what the frame learned, as the loop does.
-pub fn draw(app: &mut App, term: &mut Terminal<TestBackend>) {
+/// A left click at a cell, as the terminal reports it.
+pub fn click(col: u16, row: u16) -> Event {
+    Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: col,
+        row,
+        modifiers: KeyModifiers::NONE,
+    })
+}
+
+/// A wheel turn, as the terminal reports it.
+pub fn wheel(down: bool) -> Event {
+    Event::Mouse(MouseEvent {
+        kind: if down {
+            MouseEventKind::ScrollDown
+        } else {
+            MouseEventKind::ScrollUp
+        },
+        column: 0,
+        row: 0,
+        modifiers: KeyModifiers::NONE,
+    })
+}
+
+/// Draws the app on a terminal and stores what the frame learned, as the loop does.
+pub fn draw<B: ratatui::backend::Backend>(app: &mut App, term: &mut Terminal<B>) {
     let mut info = view::FrameInfo::default();
     let _ = term.draw(|f| info = view::draw(app, f));
     app.frame = info;
-}
-
-/// Sends messages through `update`, drawing after each as the loop does; returns whether the
-/// app asked to quit.
-pub fn run(app: &mut App, term: &mut Terminal<TestBackend>, msgs: Vec<Msg>) -> bool {
-    let start = update::start(app);
-    let mut quit = run_effects(app, start);
-    draw(app, term);
-    for m in msgs {
-        let fx = update::update(app, m);
-        quit |= run_effects(app, fx);
-        draw(app, term);
-    }
-    quit
 }

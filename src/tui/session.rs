@@ -82,11 +82,19 @@ pub struct Session {
     pub baseline_count: u64,
     /// Gaps now against gaps as loaded (`None`: no edit yet or not computed).
     pub diff: Option<Diff>,
+    /// The folder a typed relative save path is resolved against (the working folder of
+    /// the command; a scratch folder in tests).
+    pub base: PathBuf,
 }
 
 impl Session {
     /// A session on a document that is as loaded: clean for a file, unsaved otherwise.
-    pub fn new(org: &Org, origin: Origin, fingerprint: Option<Fingerprint>) -> Session {
+    pub fn new(
+        org: &Org,
+        origin: Origin,
+        fingerprint: Option<Fingerprint>,
+        base: PathBuf,
+    ) -> Session {
         let (history, path) = match &origin {
             Origin::File(p) => (History::new(), Some(p.clone())),
             _ => (History::unsaved(), None),
@@ -106,6 +114,38 @@ impl Session {
             cache: Vec::new(),
             baseline_count: 0,
             diff: None,
+            base,
+        }
+    }
+
+    /// A typed save path: absolute as it is, relative against the session's base folder.
+    pub fn resolve(&self, typed: &str) -> PathBuf {
+        let p = Path::new(typed);
+        if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            self.base.join(p)
+        }
+    }
+
+    /// After a save: the document as saved is what the what-if compares with from now on
+    /// (unless comparing with OLD of `--compare`), so the "edited" marker clears.
+    pub fn saved_as_baseline(
+        &mut self,
+        org: &Arc<Org>,
+        analysis: Option<Arc<Analysis>>,
+        initiative: Option<String>,
+    ) {
+        if self.compare.is_some() {
+            return;
+        }
+        self.original = org.clone();
+        self.original_rev = Some(self.history.revision());
+        self.baseline.clear();
+        self.baseline_pending = None;
+        self.diff = None;
+        if let Some(a) = analysis {
+            self.baseline.insert(initiative, a);
         }
     }
 

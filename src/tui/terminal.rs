@@ -1,5 +1,5 @@
 //! All terminal IO: raw mode, the alternate screen, mouse, the panic hook, signals, suspend,
-//! and the event loop that feeds `update` and runs its effects.
+//! and the terminal's input for the one event loop (`event_loop`).
 
 use std::io::{self, Write};
 use std::sync::mpsc::{self, RecvTimeoutError};
@@ -7,9 +7,7 @@ use std::time::Duration;
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind,
-};
+use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
@@ -17,22 +15,11 @@ use ratatui::crossterm::{cursor, execute};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
-use super::analysis_task::{self, Done, Job};
+use super::analysis_task::{self, Job};
 use super::app::App;
-use super::update::{self, Effect, Msg};
-use super::view;
-use super::{dialog, io as file_io, recover};
-
-/// How often the spinner moves while something is being computed.
-const TICK: Duration = Duration::from_millis(100);
-
-/// What the loop waits for.
-enum Incoming {
-    Term(Event),
-    Done(Done),
-    Signal(i32),
-    InputError(String),
-}
+use super::event_loop::{self, Hooks, Incoming, Input, Next};
+use super::recover;
+use super::update;
 
 /// Switches the terminal to the screen: raw mode, alternate screen, mouse, hidden cursor.
 pub fn enter() -> io::Result<()> {
@@ -85,13 +72,69 @@ fn report_recovery(kept: Option<Result<std::path::PathBuf, crate::store::SaveErr
     }
 }
 
-/// Set to 1 by tests only: saving panics, to test that a panic keeps unsaved edits.
+/// Set to 1 by tests only: saving panics, to test that a panic keeps unsaved edits. Read
+/// only by debug builds (the ones `cargo test` runs); a release build never looks at it.
 pub const TEST_PANIC_ENV: &str = "GAPSCOPE_TEST_PANIC_ON_SAVE";
+
+/// The test-only hooks: off in release builds, whatever the environment says.
+fn test_hooks() -> Hooks {
+    Hooks {
+        panic_on_save: cfg!(debug_assertions)
+            && std::env::var(TEST_PANIC_ENV).is_ok_and(|v| v == "1"),
+    }
+}
+
+/// The terminal's input: one channel fed by the input thread, the signal thread and the
+/// analysis worker.
+struct TerminalInput {
+    rx: mpsc::Receiver<Incoming>,
+    jobs: mpsc::Sender<Job>,
+}
+
+impl Input for TerminalInput {
+    fn next(&mut self, tick: Option<Duration>) -> Next {
+        match tick {
+            Some(t) => match self.rx.recv_timeout(t) {
+                Ok(m) => Next::Got(m),
+                Err(RecvTimeoutError::Timeout) => Next::Idle,
+                Err(RecvTimeoutError::Disconnected) => Next::Closed,
+            },
+            None => match self.rx.recv() {
+                Ok(m) => Next::Got(m),
+                Err(_) => Next::Closed,
+            },
+        }
+    }
+
+    fn poll(&mut self) -> Option<Incoming> {
+        self.rx.try_recv().ok()
+    }
+
+    fn submit(&mut self, job: Job) {
+        let _ = self.jobs.send(job);
+    }
+
+    fn suspend(&mut self) -> io::Result<bool> {
+        restore();
+        let _ = signal_hook::low_level::raise(SIGTSTP);
+        enter()?;
+        Ok(true)
+    }
+
+    /// SIGHUP, SIGTERM, SIGINT, SIGQUIT: writes unsaved edits to the recovery file, restores
+    /// the terminal and exits with 128 + the signal number.
+    fn signal(&mut self, app: &App, s: i32) {
+        let kept = recover::Unsaved::of(app).map(|u| u.write());
+        restore();
+        report_recovery(kept);
+        std::process::exit(128 + s);
+    }
+}
 
 /// Runs the screen until the user quits. SIGHUP, SIGTERM, SIGINT and SIGQUIT write unsaved edits to the
 /// recovery file, restore the terminal and exit with 128 + the signal number.
 pub fn run(mut app: App) -> io::Result<()> {
-    let panic_on_save = std::env::var(TEST_PANIC_ENV).is_ok_and(|v| v == "1");
+    let hooks = test_hooks();
     let (tx, rx) = mpsc::channel::<Incoming>();
     let jobs = analysis_task::spawn(tx.clone(), Incoming::Done);
     let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
@@ -107,7 +150,7 @@ pub fn run(mut app: App) -> io::Result<()> {
     enter()?;
     // The terminal is set up before the input thread starts: setting it up may read the
     // terminal's answers (the cursor position), which that thread would otherwise take.
-    let terminal = match Terminal::new(CrosstermBackend::new(io::stdout())) {
+    let mut terminal = match Terminal::new(CrosstermBackend::new(io::stdout())) {
         Ok(t) => t,
         Err(e) => {
             restore();
@@ -128,127 +171,9 @@ pub fn run(mut app: App) -> io::Result<()> {
         }
     });
     recover::publish(&app);
-    let result = event_loop(terminal, &mut app, &rx, &jobs, panic_on_save);
+    let mut input = TerminalInput { rx, jobs };
+    let start = update::start(&mut app);
+    let result = event_loop::run(&mut terminal, &mut app, &mut input, start, hooks);
     restore();
-    result
-}
-
-/// Makes the next draw repaint every cell (after a suspend). `Terminal::clear` would ask the
-/// terminal for the cursor position, whose answer the input thread would take.
-fn redraw_all(terminal: &mut Terminal<CrosstermBackend<io::Stdout>>) -> io::Result<()> {
-    let size = terminal.size()?;
-    terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
-}
-
-fn event_loop(
-    mut terminal: Terminal<CrosstermBackend<io::Stdout>>,
-    app: &mut App,
-    rx: &mpsc::Receiver<Incoming>,
-    jobs: &mpsc::Sender<Job>,
-    panic_on_save: bool,
-) -> io::Result<()> {
-    let mut effects = update::start(app);
-    let mut published = (app.session.history.revision(), dialog::unsaved(app));
-    loop {
-        let mut queue = std::collections::VecDeque::from(std::mem::take(&mut effects));
-        while let Some(fx) = queue.pop_front() {
-            match fx {
-                Effect::Quit => return Ok(()),
-                Effect::Save { .. } if panic_on_save => {
-                    panic!("{TEST_PANIC_ENV} is set: a test asked saving to panic")
-                }
-                Effect::Save { .. } | Effect::DiscardRecovery { .. } => {
-                    if let Some(msg) = file_io::perform(&fx) {
-                        queue.extend(update::update(app, msg));
-                    }
-                }
-                Effect::Baseline {
-                    generation,
-                    initiative,
-                    stage,
-                } => {
-                    let _ = jobs.send(Job::Baseline {
-                        generation,
-                        org: app.session.original.clone(),
-                        initiative,
-                        stage,
-                    });
-                }
-                Effect::Suspend => {
-                    restore();
-                    let _ = signal_hook::low_level::raise(SIGTSTP);
-                    enter()?;
-                    redraw_all(&mut terminal)?;
-                }
-                Effect::Analyse {
-                    generation,
-                    initiative,
-                } => {
-                    let _ = jobs.send(Job::Analyse {
-                        generation,
-                        org: app.org.clone(),
-                        initiative,
-                    });
-                }
-                Effect::Layout => {
-                    let _ = jobs.send(Job::Layout(app.net.clone()));
-                }
-            }
-        }
-        let now = (app.session.history.revision(), dialog::unsaved(app));
-        if now != published {
-            recover::publish(app);
-            published = now;
-        }
-        let mut info = view::FrameInfo::default();
-        terminal.draw(|f| info = view::draw(app, f))?;
-        app.frame = info;
-        let first = if app.pending.is_some() {
-            match rx.recv_timeout(TICK) {
-                Ok(m) => Some(m),
-                Err(RecvTimeoutError::Timeout) => None,
-                Err(RecvTimeoutError::Disconnected) => return Ok(()),
-            }
-        } else {
-            match rx.recv() {
-                Ok(m) => Some(m),
-                Err(_) => return Ok(()),
-            }
-        };
-        let Some(first) = first else {
-            effects.extend(update::update(app, Msg::Tick));
-            continue;
-        };
-        // Answer everything that is waiting before drawing again.
-        for m in std::iter::once(first).chain(rx.try_iter()) {
-            let msg = match m {
-                Incoming::Term(Event::Key(k)) => Msg::Key(k),
-                Incoming::Term(Event::Mouse(me)) => match me.kind {
-                    MouseEventKind::Down(MouseButton::Left) => Msg::Click {
-                        col: me.column,
-                        row: me.row,
-                    },
-                    MouseEventKind::ScrollDown => Msg::Wheel { down: true },
-                    MouseEventKind::ScrollUp => Msg::Wheel { down: false },
-                    _ => continue,
-                },
-                Incoming::Term(Event::Resize(..)) => {
-                    terminal.autoresize()?;
-                    continue;
-                }
-                Incoming::Term(_) => continue,
-                Incoming::Done(d) => Msg::Done(d),
-                Incoming::Signal(s) => {
-                    let kept = recover::Unsaved::of(app).map(|u| u.write());
-                    restore();
-                    report_recovery(kept);
-                    std::process::exit(128 + s);
-                }
-                Incoming::InputError(e) => {
-                    return Err(io::Error::other(format!("cannot read the keyboard: {e}")));
-                }
-            };
-            effects.extend(update::update(app, msg));
-        }
-    }
+    result.map(|_| ())
 }

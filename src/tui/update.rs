@@ -4,12 +4,17 @@ use std::sync::Arc;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+use crate::analysis::GapKind;
+
 use super::action::Action;
 use super::analysis_task::{Done, Stage, best_route};
-use super::app::{App, Pending, SearchState, View, VisNode};
+use super::app::{App, Pending, View, VisNode};
 use super::keymap::{self, Mode};
+use super::line::LineEdit;
+use super::modal::Modal;
 use super::nav::{self, Dir};
-use super::{dialog, edit};
+use super::view::Hit;
+use super::{dialog, edit, search};
 
 pub use super::effect::{Effect, Msg};
 
@@ -27,6 +32,12 @@ pub fn start(app: &mut App) -> Vec<Effect> {
 
 /// Applies a message to the state and returns the IO to perform.
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+    if matches!(
+        msg,
+        Msg::Key(_) | Msg::Act(_) | Msg::Click { .. } | Msg::Wheel { .. }
+    ) {
+        app.fresh = false;
+    }
     let fx = match msg {
         Msg::Key(ev) => on_key(app, ev),
         Msg::Act(a) => act(app, a),
@@ -34,7 +45,12 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             click(app, col, row);
             Vec::new()
         }
-        Msg::Wheel { down } => act(app, if down { Action::Down } else { Action::Up }),
+        Msg::Wheel { down } => match app.modal {
+            Some(Modal::Help(_) | Modal::Changes(_)) | None => {
+                act(app, if down { Action::Down } else { Action::Up })
+            }
+            Some(_) => Vec::new(),
+        },
         Msg::Tick => {
             app.tick = app.tick.wrapping_add(1);
             Vec::new()
@@ -58,17 +74,23 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::Saved {
             path,
+            typed,
             quit,
             outcome,
-        } => dialog::saved(app, path, quit, outcome),
-        Msg::Discarded { quit, error } => {
+        } => dialog::saved(app, path, typed, quit, outcome),
+        Msg::Discarded { quit, error, done } => {
+            if quit && error.is_none() {
+                app.quit = true;
+                return vec![Effect::Quit];
+            }
+            if let Some(m) = error.or(done) {
+                app.message = Some(m);
+            }
             if quit {
                 app.quit = true;
-                vec![Effect::Quit]
-            } else {
-                app.message = Some(error.unwrap_or_else(|| "discarded the recovered edits".into()));
-                Vec::new()
+                return vec![Effect::Quit];
             }
+            Vec::new()
         }
     };
     refresh_route(app);
@@ -81,27 +103,22 @@ fn on_key(app: &mut App, ev: KeyEvent) -> Vec<Effect> {
     }
     let key = keymap::key_of(&ev);
     let mode = app.mode();
-    match keymap::lookup(mode, key) {
-        Some(a) => act(app, a),
-        None => {
-            if mode == Mode::Prompt
-                && let KeyCode::Char(c) = ev.code
-                && !ev
-                    .modifiers
-                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-            {
-                dialog::type_char(app, c);
-            } else if mode == Mode::Search
-                && let KeyCode::Char(c) = ev.code
-                && !ev
-                    .modifiers
-                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-            {
-                super::search::type_char(app, c);
-            }
-            Vec::new()
+    if let Some(a) = keymap::lookup(mode, key) {
+        return act(app, a);
+    }
+    // Unbound characters are typed into an open line.
+    if let KeyCode::Char(c) = ev.code
+        && !ev
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+    {
+        match mode {
+            Mode::Prompt => dialog::edit_line(app, LineEdit::Insert(c)),
+            Mode::Search => search::edit(app, LineEdit::Insert(c)),
+            _ => {}
         }
     }
+    Vec::new()
 }
 
 fn finished(app: &mut App, done: Done) {
@@ -119,6 +136,9 @@ fn finished(app: &mut App, done: Done) {
                 Stage::Quick => Some(Pending::Betweenness),
                 Stage::Full => None,
             };
+            if std::mem::take(&mut app.fresh) {
+                tell_the_story(app);
+            }
         }
         Done::Laid(points) => {
             if points.len() == app.n() {
@@ -128,9 +148,56 @@ fn finished(app: &mut App, done: Done) {
     }
 }
 
+/// Runs an action: the modal on top gets it first, else the view.
 fn act(app: &mut App, a: Action) -> Vec<Effect> {
-    if app.prompt.is_none() || matches!(a, Action::PromptCancel | Action::AnswerCancel) {
+    let answering = matches!(app.modal, Some(Modal::Prompt(_) | Modal::Dialog(_)));
+    if !answering || matches!(a, Action::PromptCancel | Action::AnswerCancel) {
         app.message = None;
+    }
+    match &mut app.modal {
+        Some(Modal::Prompt(_) | Modal::Dialog(_)) => {
+            return dialog::act(app, a).unwrap_or_default();
+        }
+        Some(Modal::Help(scroll)) | Some(Modal::Changes(scroll)) => {
+            let page = app.frame.page.max(1);
+            let max = app.frame.help_max;
+            let h = *scroll;
+            *scroll = match a {
+                Action::Up => h.saturating_sub(1),
+                Action::Down => h.saturating_add(1).min(max),
+                Action::PageUp => h.saturating_sub(page),
+                Action::PageDown => h.saturating_add(page).min(max),
+                Action::First => 0,
+                Action::Last => max,
+                _ => h,
+            };
+            return match a {
+                Action::Help | Action::Changes => {
+                    app.modal = None;
+                    Vec::new()
+                }
+                Action::Quit => dialog::quit(app),
+                _ => Vec::new(),
+            };
+        }
+        Some(Modal::Search(_)) => {
+            match a {
+                Action::SearchAccept => search::accept(app),
+                Action::SearchCancel => search::cancel(app),
+                Action::SearchBackspace => search::edit(app, LineEdit::Backspace),
+                Action::SearchNext | Action::SearchPrev => {
+                    search::step(app, a == Action::SearchNext)
+                }
+                Action::Quit => return dialog::quit(app),
+                other => {
+                    if let Some(e) = line_edit(other) {
+                        search::edit(app, e);
+                    }
+                }
+            }
+            return Vec::new();
+        }
+        None => {}
     }
     if let Some(fx) = dialog::act(app, a) {
         return fx;
@@ -140,40 +207,10 @@ fn act(app: &mut App, a: Action) -> Vec<Effect> {
     }
     let n = app.n();
     match a {
-        Action::Changes => {
-            app.changes = if app.changes.is_some() { None } else { Some(0) };
-        }
-        Action::Up | Action::Down | Action::PageUp | Action::PageDown if app.changes.is_some() => {
-            let h = app.changes.unwrap_or(0);
-            let page = app.frame.page.max(1);
-            app.changes = Some(match a {
-                Action::Up => h.saturating_sub(1),
-                Action::Down => h.saturating_add(1).min(app.frame.help_max),
-                Action::PageUp => h.saturating_sub(page),
-                _ => h.saturating_add(page).min(app.frame.help_max),
-            });
-        }
+        Action::Changes => app.modal = Some(Modal::Changes(0)),
+        Action::Help => app.modal = Some(Modal::Help(0)),
+        Action::Search => search::open(app),
         Action::Suspend => return vec![Effect::Suspend],
-        Action::Help => {
-            app.help = if app.help.is_some() { None } else { Some(0) };
-        }
-        Action::Up
-        | Action::Down
-        | Action::PageUp
-        | Action::PageDown
-        | Action::First
-        | Action::Last
-            if app.help.is_some() =>
-        {
-            let h = app.help.unwrap_or(0);
-            let page = app.frame.page.max(1);
-            app.help = Some(match a {
-                Action::Up => h.saturating_sub(1),
-                Action::Down => h.saturating_add(1).min(app.frame.help_max),
-                Action::PageUp => h.saturating_sub(page),
-                _ => h.saturating_add(page).min(app.frame.help_max),
-            });
-        }
         Action::NextView
         | Action::PrevView
         | Action::ShowGraph
@@ -213,56 +250,31 @@ fn act(app: &mut App, a: Action) -> Vec<Effect> {
                 initiative: app.initiative_id(),
             }];
         }
-        Action::Search => {
-            app.search = Some(SearchState {
-                before: app.selected,
-                ..SearchState::default()
+        Action::FilterKind => {
+            let k = app.gap_list.cycle_kind();
+            refilter(app);
+            app.message = Some(format!("showing {}", k.label()));
+        }
+        Action::FilterUnit => {
+            let id = match app.gap_list.unit() {
+                Some(_) => None,
+                None => app.org.units.get(app.selected).map(|u| u.id.clone()),
+            };
+            app.message = Some(match &id {
+                Some(_) => format!("only the gaps of {}", app.derived.labels[app.selected]),
+                None => "the gaps of every unit".into(),
             });
-        }
-        Action::SearchAccept => {
-            if let Some(s) = app.search.take()
-                && s.matches.is_empty()
-                && !s.query.is_empty()
-            {
-                app.message = Some(format!(
-                    "no unit matches \"{}\"",
-                    crate::text::clean(&s.query)
-                ));
-            }
-        }
-        Action::SearchCancel => {
-            if let Some(s) = app.search.take() {
-                select_unit(app, s.before);
-            }
-        }
-        Action::SearchBackspace => {
-            if let Some(s) = &mut app.search {
-                s.query.pop();
-            }
-            super::search::refresh_search(app);
-        }
-        Action::SearchNext | Action::SearchPrev => {
-            if let Some(s) = &mut app.search
-                && !s.matches.is_empty()
-            {
-                let k = s.matches.len();
-                s.current = if a == Action::SearchNext {
-                    (s.current + 1) % k
-                } else {
-                    (s.current + k - 1) % k
-                };
-                let u = s.matches[s.current];
-                select_unit(app, u);
-            }
+            app.gap_list.only_unit(id);
+            refilter(app);
         }
         _ if n == 0 => {}
         Action::Back => back(app),
         Action::Activate => activate(app),
         Action::ToggleGrouping => {
-            app.graph.grouped = !app.graph.grouped && !app.groups.is_empty();
+            app.graph.grouped = !app.graph.grouped && !app.derived.groups.is_empty();
             app.graph.on_group = None;
             if app.graph.grouped {
-                let g = app.unit_group[app.selected];
+                let g = app.derived.unit_group[app.selected];
                 if !app.graph.expanded.get(g).copied().unwrap_or(false) {
                     app.graph.on_group = Some(g);
                 }
@@ -282,10 +294,75 @@ fn act(app: &mut App, a: Action) -> Vec<Effect> {
         | Action::PageDown
         | Action::First
         | Action::Last => move_cursor(app, a),
-        // Handled by `dialog` and `edit` above.
         _ => {}
     }
     Vec::new()
+}
+
+/// The line edit of an action, if it is one.
+pub(crate) fn line_edit(a: Action) -> Option<LineEdit> {
+    Some(match a {
+        Action::PromptBackspace | Action::SearchBackspace => LineEdit::Backspace,
+        Action::LineLeft => LineEdit::Left,
+        Action::LineRight => LineEdit::Right,
+        Action::LineHome => LineEdit::Home,
+        Action::LineEnd => LineEdit::End,
+        Action::LineDelete => LineEdit::Delete,
+        Action::LineKillStart => LineEdit::KillStart,
+        Action::LineKillWord => LineEdit::KillWord,
+        _ => return None,
+    })
+}
+
+/// After the gap list's filters changed: keep the cursor on its gap when still listed.
+fn refilter(app: &mut App) {
+    let gaps = app.gaps().to_vec();
+    let visible = app.visible_gaps();
+    app.gap_list.refilter(&visible, &gaps, &app.org);
+}
+
+/// The first screen: the worst target gap (below target or missing tie) is selected, in
+/// the graph or matrix and in the gap list, and the status line names it.
+fn tell_the_story(app: &mut App) {
+    let n = app.n();
+    let gaps = app.gaps().to_vec();
+    let Some((i, g)) = gaps.iter().enumerate().find(|(_, g)| {
+        matches!(g.kind, GapKind::BelowTarget | GapKind::MissingTie)
+            && g.from < n
+            && g.to.is_some_and(|t| t < n)
+    }) else {
+        return;
+    };
+    app.selected = g.from;
+    app.pair_with = g.to;
+    app.graph.on_group = None;
+    nav::reveal(app);
+    let visible = app.visible_gaps();
+    if let Some(row) = visible.iter().position(|&v| v == i) {
+        app.gap_list.put(row, &visible, &gaps, &app.org);
+    }
+    if app.message.is_none() {
+        let d = &app.derived;
+        let name = |u: usize| d.labels.get(u).cloned().unwrap_or_default();
+        let scope = match app.initiative.and_then(|k| app.org.initiatives.get(k)) {
+            Some(init) => {
+                let about = init
+                    .description
+                    .as_deref()
+                    .map(|s| format!(": {}", crate::text::clean(s)))
+                    .unwrap_or_default();
+                format!(" for {}{about}", app.initiative_label())
+            }
+            None => String::new(),
+        };
+        app.message = Some(format!(
+            "worst gap{scope}: {} ↔ {}, {} {:.2}",
+            name(g.from),
+            name(g.to.unwrap_or(g.from)),
+            g.kind.as_str().replace('_', " "),
+            g.severity
+        ));
+    }
 }
 
 fn show(app: &mut App, v: View) {
@@ -305,6 +382,13 @@ pub(crate) fn select_unit(app: &mut App, u: usize) {
 }
 
 fn back(app: &mut App) {
+    if app.view == View::Gaps {
+        if app.gap_list.clear() {
+            app.message = Some("filters cleared".into());
+            refilter(app);
+        }
+        return;
+    }
     if app.pair_with.take().is_some() {
         return;
     }
@@ -314,7 +398,7 @@ fn back(app: &mut App) {
         return;
     }
     if app.view == View::Graph && app.graph.grouped && app.graph.on_group.is_none() {
-        let g = app.unit_group[app.selected];
+        let g = app.derived.unit_group[app.selected];
         if let Some(e) = app.graph.expanded.get_mut(g) {
             *e = false;
         }
@@ -325,7 +409,7 @@ fn back(app: &mut App) {
 fn activate(app: &mut App) {
     match app.view {
         View::Gaps => {
-            let Some(g) = app.gaps().get(app.gap_cursor).cloned() else {
+            let Some(g) = app.current_gap().cloned() else {
                 return;
             };
             app.selected = g.from.min(app.n() - 1);
@@ -365,17 +449,23 @@ fn move_cursor(app: &mut App, a: Action) {
         }
     };
     match app.view {
-        View::Gaps => app.gap_cursor = step(app.gap_cursor, app.gaps().len()),
+        View::Gaps => {
+            let visible = app.visible_gaps();
+            let row = step(app.gap_list.cursor(), visible.len());
+            let gaps = app.gaps().to_vec();
+            app.gap_list.put(row, &visible, &gaps, &app.org);
+        }
         View::Matrix => {
-            let row = app.rank[app.selected];
-            let col = app.rank[app.pair_with.unwrap_or(app.selected)];
+            let d = app.derived.clone();
+            let row = d.rank[app.selected];
+            let col = d.rank[app.pair_with.unwrap_or(app.selected)];
             let (row, col) = match a {
                 Action::Left | Action::Right => (row, step(col, n)),
                 Action::First | Action::Last => (step(row, n), step(col, n)),
                 _ => (step(row, n), col),
             };
-            app.selected = app.order[row];
-            app.pair_with = (row != col).then(|| app.order[col]);
+            app.selected = d.order[row];
+            app.pair_with = (row != col).then(|| d.order[col]);
             app.graph.on_group = None;
         }
         View::Graph => {
@@ -388,8 +478,8 @@ fn move_cursor(app: &mut App, a: Action) {
                 Action::Right => nav::step(&nodes, cur, Dir::Right),
                 _ => {
                     // Page keys and Home/End walk the units in matrix order.
-                    let r = step(app.rank[app.selected], n);
-                    Some(VisNode::Unit(app.order[r]))
+                    let r = step(app.derived.rank[app.selected], n);
+                    Some(VisNode::Unit(app.derived.order[r]))
                 }
             };
             match target {
@@ -409,21 +499,30 @@ fn move_cursor(app: &mut App, a: Action) {
 }
 
 fn click(app: &mut App, col: u16, row: u16) {
-    let hit = app.frame.hit(col, row);
-    match hit {
-        Some(super::view::Hit::Node(v)) => match v {
+    // A modal takes every click: one on it never reaches the view under it.
+    if app.modal.is_some() {
+        return;
+    }
+    match app.frame.hit(col, row) {
+        Some(Hit::Node(v)) => match v {
             VisNode::Unit(u) => select_unit(app, u),
             VisNode::Group(_) => nav::put_cursor(app, v),
         },
-        Some(super::view::Hit::Cell(r, c)) => {
-            if let (Some(&a), Some(&b)) = (app.order.get(r), app.order.get(c)) {
+        Some(Hit::Cell(r, c)) => {
+            let d = app.derived.clone();
+            if let (Some(&a), Some(&b)) = (d.order.get(r), d.order.get(c)) {
                 app.selected = a;
                 app.pair_with = (a != b).then_some(b);
             }
         }
-        Some(super::view::Hit::Gap(i)) if i < app.gaps().len() => app.gap_cursor = i,
-        Some(super::view::Hit::Gap(_)) => {}
-        None => {}
+        Some(Hit::Gap(row)) => {
+            let visible = app.visible_gaps();
+            if row < visible.len() {
+                let gaps = app.gaps().to_vec();
+                app.gap_list.put(row, &visible, &gaps, &app.org);
+            }
+        }
+        Some(Hit::Overlay) | None => {}
     }
 }
 
@@ -432,7 +531,7 @@ fn refresh_route(app: &mut App) {
     match want {
         None => app.route = None,
         Some((a, b)) if app.route.as_ref().map(|r| r.0) != want => {
-            app.route = Some(((a, b), best_route(&app.net, a, b)));
+            app.route = Some(((a, b), best_route(&app.derived.net, a, b)));
         }
         Some(_) => {}
     }

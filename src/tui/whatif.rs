@@ -1,9 +1,11 @@
-//! What-if: the gaps now against the gaps of the file as loaded, matched by (kind, pair,
-//! initiative; a missing tie and a pair below target count as one kind) with units named by id, so adding or removing a unit does not confuse them.
+//! What-if: the gaps now against the gaps of the file as loaded, matched by the diff's rule
+//! (`diff::gap_key`: kind, pair of unit ids, group, initiative; a missing tie and a pair below
+//! target count as one kind), so adding or removing a unit does not confuse them.
 
 use std::collections::BTreeMap;
 
-use crate::analysis::{Analysis, Gap, GapKind};
+use crate::analysis::{Analysis, Gap};
+use crate::diff::{GapKey, gap_key, gaps_by_key};
 use crate::model::Org;
 use crate::text::clean;
 
@@ -68,7 +70,7 @@ impl Diff {
     /// How a gap of the document now (`org`) changed: opened, widened or narrowed, with its
     /// severity before and now; `None` when it did not change.
     pub fn mark(&self, org: &Org, g: &Gap) -> Option<(Change, (f64, f64))> {
-        self.marks.get(&key(org, g)).copied()
+        self.marks.get(&gap_key(org, g)?).copied()
     }
 
     /// The title-bar summary, e.g. "2 closed, 1 opened" ("no gap changed" when none).
@@ -91,13 +93,7 @@ impl Diff {
     }
 }
 
-type Key = (
-    GapKind,
-    String,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-);
+type Key = GapKey;
 
 /// The gap's kind and explanation, cleaned: "below target: …".
 fn describe(g: &Gap) -> String {
@@ -108,34 +104,11 @@ fn describe(g: &Gap) -> String {
     )
 }
 
-fn key(org: &Org, g: &Gap) -> Key {
-    let id = |i: usize| org.units.get(i).map(|u| u.id.clone()).unwrap_or_default();
-    let (a, b) = match g.to {
-        Some(t) => {
-            let (x, y) = (id(g.from), id(t));
-            if x <= y { (x, Some(y)) } else { (y, Some(x)) }
-        }
-        // A silo is its group's; which unit stands for it does not matter.
-        None if g.kind == GapKind::Silo => (String::new(), None),
-        None => (id(g.from), None),
-    };
-    (
-        g.kind.matching(),
-        a,
-        b,
-        g.group.clone(),
-        g.initiative.clone(),
-    )
-}
-
 /// Compares the gaps of the document as loaded with the gaps now.
 pub fn diff(before_org: &Org, before: &Analysis, now_org: &Org, now: &Analysis) -> Diff {
-    let old: BTreeMap<Key, &Gap> = before
-        .gaps
-        .iter()
-        .map(|g| (key(before_org, g), g))
-        .collect();
-    let new: BTreeMap<Key, &Gap> = now.gaps.iter().map(|g| (key(now_org, g), g)).collect();
+    // The diff's rule: gaps matched by key, the first of two with one key standing for both.
+    let old = gaps_by_key(before_org, &before.gaps);
+    let new = gaps_by_key(now_org, &now.gaps);
     let mut items = Vec::new();
     let mut marks = BTreeMap::new();
     for (k, g) in &old {

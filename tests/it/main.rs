@@ -34,6 +34,7 @@ mod schema_subset;
 mod seed;
 mod shell;
 mod store;
+mod tui_acts;
 mod tui_cells;
 mod tui_cli;
 mod tui_common;

@@ -14,8 +14,8 @@ use ratatui::style::Style;
 
 /// The buffer cell of the matrix cell (row unit -> column unit), located via the hit areas.
 fn matrix_cell(app: &App, row: usize, col: usize) -> Rect {
-    let want = gapscope::tui::view::Hit::Cell(app.rank[row], app.rank[col]);
-    app.frame
+    let want = gapscope::tui::view::Hit::Cell(app.derived().rank[row], app.derived().rank[col]);
+    app.frame()
         .hits
         .iter()
         .find(|(_, h)| *h == want)
@@ -132,7 +132,7 @@ fn hostile_names_cannot_drive_the_terminal() {
     for script in [&[][..], &["2"], &["3"], &["d", "l"], &["/", "e"]] {
         let mut app = App::new(org.clone(), "hostile", &Config::default());
         let mut term = Terminal::new(TestBackend::new(140, 40)).expect("terminal");
-        script::run(&mut app, &mut term, Vec::new());
+        script::play(&mut app, &mut term, Vec::new(), true);
         keys(&mut app, &mut term, script);
         let buf = term.backend().buffer();
         for cell in buf.content() {
@@ -144,8 +144,8 @@ fn hostile_names_cannot_drive_the_terminal() {
     }
     let app = App::new(org, "hostile", &Config::default());
     assert!(
-        app.title.contains("\\u{1b}"),
+        app.derived().title.contains("\\u{1b}"),
         "shown escaped: {}",
-        app.title
+        app.derived().title
     );
 }

@@ -28,7 +28,7 @@ fn open(args: &[&str], w: u16, h: u16) -> (App, Terminal<TestBackend>, tempfile:
     let cli = Cli::try_parse_from(argv).expect("arguments parse");
     let mut app = prepare(&cli, Recoveries::in_dir(dir.path().join("state"))).expect("opens");
     let mut term = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-    gapscope::tui::script::run(&mut app, &mut term, Vec::new());
+    gapscope::tui::script::play(&mut app, &mut term, Vec::new(), true);
     (app, term, dir)
 }
 
@@ -70,14 +70,11 @@ fn the_gap_list_marks_new_and_widened_gaps_and_leaves_the_rest_blank() {
     keys(&mut app, &mut term, &["3"]);
     let s = screen(&term);
     assert!(line_with(&s, "severity").contains("since"), "{s}");
-    let widened = line_with(&s, "Alpha–Charlie need");
+    let widened = line_with(&s, "target Alpha ↔ Charlie");
     assert!(widened.contains("▲0.40"), "severity 0.2 → 0.6:\n{s}");
-    let opened = line_with(&s, "Charlie–Delta need");
+    let opened = line_with(&s, "target Charlie ↔ Delta");
     assert!(opened.contains(" new "), "{s}");
-    assert!(
-        !s.contains("Bravo–Delta need"),
-        "the closed gap is gone:\n{s}"
-    );
+    assert!(!s.contains("Bravo ↔ Delta"), "the closed gap is gone:\n{s}");
     // Every other gap is unchanged and has no marker.
     let rows: Vec<&str> = s.lines().filter(|l| l.contains("█")).collect();
     assert!(rows.len() >= 2, "{s}");
@@ -85,7 +82,7 @@ fn the_gap_list_marks_new_and_widened_gaps_and_leaves_the_rest_blank() {
         let marked = row.contains("▲") || row.contains("▼") || row.contains(" new ");
         assert_eq!(
             marked,
-            row.contains("Alpha–Charlie") || row.contains("Charlie–Delta"),
+            row.contains("Alpha ↔ Charlie") || row.contains("Charlie ↔ Delta"),
             "{row}"
         );
     }
@@ -101,26 +98,25 @@ fn the_narrow_gap_list_with_deltas_at_80x24() {
 #[test]
 fn the_detail_pane_shows_metric_changes_old_ratings_and_new_units() {
     let (mut app, mut term, _dir) = compared(120, 40);
-    app.selected = unit(&app, "a");
+    app.select(unit(&app, "a"), None);
     gapscope::tui::script::draw(&mut app, &mut term);
     let s = screen(&term);
     // Alpha: strength 1.4 → 1.6, betweenness 0.1 → 0.4 (see `gapscope diff`).
     assert!(s.contains("strength 1.60 (+0.20)"), "{s}");
     assert!(s.contains("betweenness 0.400 (+0.300)"), "{s}");
-    app.selected = unit(&app, "newbie");
+    app.select(unit(&app, "newbie"), None);
     gapscope::tui::script::draw(&mut app, &mut term);
     let s = screen(&term);
     assert!(s.contains("new since compare-q1.json"), "{s}");
     assert!(!s.contains("(+"), "no deltas for a unit OLD lacks:\n{s}");
     // The pair Alpha–Charlie: 3 in Q1, 1 now.
     keys(&mut app, &mut term, &["2"]);
-    app.selected = unit(&app, "a");
-    app.pair_with = Some(unit(&app, "c"));
+    app.select(unit(&app, "a"), Some(unit(&app, "c")));
     gapscope::tui::script::draw(&mut app, &mut term);
     let s = screen(&term);
     assert!(s.contains("pair strength 1 (was 3)"), "{s}");
     // Alpha–Bravo did not change: no old value.
-    app.pair_with = Some(unit(&app, "b"));
+    app.select(app.selected(), Some(unit(&app, "b")));
     gapscope::tui::script::draw(&mut app, &mut term);
     let s = screen(&term);
     assert!(
@@ -148,8 +144,7 @@ fn edits_while_comparing_are_still_compared_with_old() {
     let (mut app, mut term, _dir) = compared(100, 30);
     // Alpha–Charlie back to 3, as in Q1: the widened gap is no longer a change.
     keys(&mut app, &mut term, &["2"]);
-    app.selected = unit(&app, "a");
-    app.pair_with = Some(unit(&app, "c"));
+    app.select(unit(&app, "a"), Some(unit(&app, "c")));
     keys(&mut app, &mut term, &["+", "+"]);
     let s = screen(&term);
     assert!(
@@ -203,6 +198,12 @@ fn a_narrowed_gap_is_marked_with_a_down_arrow_and_its_size() {
         s.contains("since compare-q2.json: 1 closed, 1 opened, 1 narrowed"),
         "{s}"
     );
-    assert!(line_with(&s, "Alpha–Charlie need").contains("▼0.40"), "{s}");
-    assert!(line_with(&s, "Bravo–Delta need").contains(" new "), "{s}");
+    assert!(
+        line_with(&s, "target Alpha ↔ Charlie").contains("▼0.40"),
+        "{s}"
+    );
+    assert!(
+        line_with(&s, "target Bravo ↔ Delta").contains(" new "),
+        "{s}"
+    );
 }

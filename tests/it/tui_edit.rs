@@ -11,8 +11,9 @@ use gapscope::cli::open::prepare;
 use gapscope::model::{self, Org};
 use gapscope::store::Recoveries;
 use gapscope::tui::app::View;
-use gapscope::tui::prompt::{Prompt, Question};
-use gapscope::tui::{App, Config, script};
+use gapscope::tui::modal::Modal;
+use gapscope::tui::prompt::Question;
+use gapscope::tui::{App, Config, Document, script};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -50,15 +51,17 @@ impl Place {
 
 fn run(mut app: App) -> (App, Terminal<TestBackend>) {
     let mut term = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
-    script::run(&mut app, &mut term, Vec::new());
+    script::play(&mut app, &mut term, Vec::new(), true);
     (app, term)
 }
 
 /// The built-in org in the screen, with recovery files kept in `dir`.
 fn builtin(dir: &Path, config: &Config) -> (App, Terminal<TestBackend>) {
-    let mut app = App::new(model::seed::seed(), "test", config);
-    app.session.recoveries = Recoveries::in_dir(dir.join("state"));
-    run(app)
+    let doc = Document::new(model::seed::seed(), "test")
+        .config(config.clone())
+        .recoveries(Recoveries::in_dir(dir.join("state")))
+        .base(dir.to_path_buf());
+    run(App::from_document(doc))
 }
 
 fn screen(term: &Terminal<TestBackend>) -> String {
@@ -68,8 +71,7 @@ fn screen(term: &Terminal<TestBackend>) -> String {
 /// Puts the matrix cursor on row `a`, column `b` (the keys move from there).
 fn cell(app: &mut App, term: &mut Terminal<TestBackend>, a: &str, b: &str) {
     keys(app, term, &["2"]);
-    app.selected = unit(app, a);
-    app.pair_with = Some(unit(app, b));
+    app.select(unit(app, a), Some(unit(app, b)));
 }
 
 fn rating(org: &Org, from: &str, to: &str) -> Option<f64> {
@@ -89,7 +91,7 @@ fn a_rating_edit_closes_a_gap_and_undo_redo_bring_it_back_and_away() {
     // Marketing rates the Chief Data Office 2 of 5; the pair needs 3 for the AI rollout.
     cell(&mut app, &mut term, "marketing", "cdo");
     keys(&mut app, &mut term, &["+"]);
-    assert_eq!(rating(&app.org, "marketing", "cdo"), Some(3.0));
+    assert_eq!(rating(app.org(), "marketing", "cdo"), Some(3.0));
     assert_eq!(app.gaps().len(), before - 1, "the below-target gap closed");
     let s = screen(&term);
     assert!(s.contains("6 gaps"), "{s}");
@@ -103,7 +105,7 @@ fn a_rating_edit_closes_a_gap_and_undo_redo_bring_it_back_and_away() {
         "{s}"
     );
     keys(&mut app, &mut term, &["Esc", "u"]);
-    assert_eq!(rating(&app.org, "marketing", "cdo"), Some(2.0));
+    assert_eq!(rating(app.org(), "marketing", "cdo"), Some(2.0));
     assert_eq!(app.gaps().len(), before);
     let s = screen(&term);
     assert!(
@@ -111,9 +113,9 @@ fn a_rating_edit_closes_a_gap_and_undo_redo_bring_it_back_and_away() {
         "{s}"
     );
     assert!(!s.contains("edited"), "back to the file as loaded:\n{s}");
-    assert!(!app.session.history.is_dirty());
+    assert!(!app.session().history.is_dirty());
     keys(&mut app, &mut term, &["Ctrl-r"]);
-    assert_eq!(rating(&app.org, "marketing", "cdo"), Some(3.0));
+    assert_eq!(rating(app.org(), "marketing", "cdo"), Some(3.0));
     assert_eq!(app.gaps().len(), before - 1);
     assert!(screen(&term).contains("redo: Marketing rates Chief Data Office 2 → 3"));
 }
@@ -126,10 +128,10 @@ fn saving_writes_the_file_atomically_with_a_backup_and_reloads_equal() {
     keys(&mut app, &mut term, &["+", "t"]);
     // The target prompt opens for the pair (baseline when no initiative is chosen).
     keys(&mut app, &mut term, &["4", "Enter", "s"]);
-    assert!(!app.session.history.is_dirty(), "{:?}", app.message);
+    assert!(!app.session().history.is_dirty(), "{:?}", app.message());
     assert!(screen(&term).contains("saved"), "{}", screen(&term));
     let reloaded = place.on_disk();
-    assert_eq!(&reloaded, app.org.as_ref());
+    assert_eq!(&reloaded, app.org());
     assert_eq!(rating(&reloaded, "marketing", "cdo"), Some(3.0));
     let backup = model::load(
         &format!("{}~", place.file().display()),
@@ -151,11 +153,11 @@ fn quit_with_unsaved_edits_asks_and_cancel_keeps_editing() {
     assert!(!quit);
     assert!(screen(&term).contains("Quit with unsaved edits?"));
     let quit = keys(&mut app, &mut term, &["Esc"]);
-    assert!(!quit && app.prompt.is_none());
-    assert!(app.session.history.is_dirty());
+    assert!(!quit && app.modal().is_none());
+    assert!(app.session().history.is_dirty());
     let quit = keys(&mut app, &mut term, &["Ctrl-c"]);
     assert!(!quit, "Ctrl-c asks too");
-    assert!(matches!(app.prompt, Some(Prompt::Ask(Question::Quit))));
+    assert!(matches!(app.modal(), Some(Modal::Dialog(Question::Quit))));
 }
 
 #[test]
@@ -166,7 +168,7 @@ fn quit_and_discard_leaves_the_file_and_removes_the_recovery() {
     keys(&mut app, &mut term, &["+"]);
     let rec = place
         .recoveries()
-        .write(Some(&place.file()), &app.org, None)
+        .write(Some(&place.file()), app.org(), None)
         .expect("recovery written");
     let quit = keys(&mut app, &mut term, &["q", "d"]);
     assert!(quit);
@@ -204,7 +206,7 @@ fn the_built_in_org_asks_where_to_save() {
     let typed: Vec<&str> = typed.iter().map(String::as_str).collect();
     keys(&mut app, &mut term, &typed);
     let quit = keys(&mut app, &mut term, &["Enter"]);
-    assert!(quit, "{:?}", app.message);
+    assert!(quit, "{:?}", app.message());
     let saved = model::load(&path.display().to_string(), model::DEFAULT_MAX_BYTES).expect("saved");
     assert_eq!(rating(&saved, "marketing", "cdo"), Some(3.0));
 }
@@ -217,18 +219,18 @@ fn read_only_refuses_edits_and_says_why() {
         ..Config::default()
     };
     let (mut app, mut term) = builtin(dir.path(), &config);
-    let before = app.org.clone();
+    let before = app.org().clone();
     cell(&mut app, &mut term, "marketing", "cdo");
     for k in ["+", "e", "t", "x", "a", "X", "u", "s"] {
         keys(&mut app, &mut term, &[k]);
-        assert!(app.prompt.is_none(), "{k} opens nothing");
+        assert!(app.modal().is_none(), "{k} opens nothing");
         assert!(
             screen(&term).contains("read-only"),
             "{k}:\n{}",
             screen(&term)
         );
     }
-    assert_eq!(app.org, before);
+    assert_eq!(app.org(), &before);
     assert!(keys(&mut app, &mut term, &["q"]));
 }
 
@@ -236,7 +238,7 @@ fn read_only_refuses_edits_and_says_why() {
 fn a_bad_typed_value_is_refused_in_place_and_changes_nothing() {
     let dir = tempfile::tempdir().expect("dir");
     let (mut app, mut term) = builtin(dir.path(), &Config::default());
-    let before = app.org.clone();
+    let before = app.org().clone();
     cell(&mut app, &mut term, "marketing", "cdo");
     keys(&mut app, &mut term, &["e", "Backspace", "x", "y", "Enter"]);
     let s = screen(&term);
@@ -245,7 +247,7 @@ fn a_bad_typed_value_is_refused_in_place_and_changes_nothing() {
         "{s}"
     );
     assert!(s.contains("not a number"), "{s}");
-    assert!(app.prompt.is_some(), "the prompt stays open");
+    assert!(app.modal().is_some(), "the prompt stays open");
     keys(
         &mut app,
         &mut term,
@@ -253,17 +255,17 @@ fn a_bad_typed_value_is_refused_in_place_and_changes_nothing() {
     );
     let s = screen(&term);
     assert!(s.contains("scale"), "out of the scale:\n{s}");
-    assert_eq!(app.org, before);
+    assert_eq!(app.org(), &before);
     keys(&mut app, &mut term, &["Esc"]);
-    assert!(app.prompt.is_none());
-    assert_eq!(app.org, before);
-    assert!(!app.session.history.can_undo());
+    assert!(app.modal().is_none());
+    assert_eq!(app.org(), &before);
+    assert!(!app.session().history.can_undo());
     keys(
         &mut app,
         &mut term,
         &["e", "Backspace", "4", ".", "5", "Enter"],
     );
-    assert_eq!(rating(&app.org, "marketing", "cdo"), Some(4.5));
+    assert_eq!(rating(app.org(), "marketing", "cdo"), Some(4.5));
 }
 
 #[test]
@@ -282,10 +284,10 @@ fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
     );
     keys(&mut app, &mut term, &["Esc"]);
     assert_eq!(std::fs::read_to_string(place.file()).expect("read"), theirs);
-    assert!(app.session.history.is_dirty(), "the edit is kept");
+    assert!(app.session().history.is_dirty(), "the edit is kept");
     keys(&mut app, &mut term, &["s", "o"]);
     assert_eq!(rating(&place.on_disk(), "marketing", "cdo"), Some(3.0));
-    assert!(!app.session.history.is_dirty());
+    assert!(!app.session().history.is_dirty());
 }
 
 #[test]
@@ -305,12 +307,11 @@ fn a_failed_save_keeps_every_edit_and_says_why() {
     keys(&mut app, &mut term, &["o"]);
     let s = screen(&term);
     assert!(s.contains("cannot save"), "{s}");
-    assert!(app.session.history.is_dirty());
-    assert_eq!(rating(&app.org, "marketing", "cdo"), Some(3.0));
+    assert!(app.session().history.is_dirty());
+    assert_eq!(rating(app.org(), "marketing", "cdo"), Some(3.0));
     assert!(
-        app.message
-            .as_deref()
-            .is_some_and(|m| m.starts_with("edits kept, not saved: cannot save")),
+        app.message()
+            .is_some_and(|m| m.starts_with("not saved (the edits are kept): cannot save")),
         "{s}"
     );
 }
@@ -319,25 +320,32 @@ fn a_failed_save_keeps_every_edit_and_says_why() {
 fn units_are_added_renamed_regrouped_removed_and_come_back_on_undo() {
     let dir = tempfile::tempdir().expect("dir");
     let (mut app, mut term) = builtin(dir.path(), &Config::default());
-    let before = app.org.clone();
+    let before = app.org().clone();
     keys(&mut app, &mut term, &["a", "l", "a", "b", "Enter"]);
     assert_eq!(app.n(), 8);
-    assert_eq!(app.org.units[app.selected].id, "lab");
+    assert_eq!(app.org().units[app.selected()].id, "lab");
     keys(&mut app, &mut term, &["r", "L", "a", "b", "Enter"]);
-    assert_eq!(app.org.units[7].name.as_deref(), Some("Lab"));
+    assert_eq!(app.org().units[7].name.as_deref(), Some("Lab"));
     keys(&mut app, &mut term, &["G", "R", "&", "D", "Enter"]);
-    assert_eq!(app.org.units[7].group.as_deref(), Some("R&D"));
-    app.selected = unit(&app, "cio");
-    let ties = app.org.ties.len();
+    assert_eq!(app.org().units[7].group.as_deref(), Some("R&D"));
+    app.select(unit(&app, "cio"), None);
+    let ties = app.org().ties.len();
     keys(&mut app, &mut term, &["X"]);
+    let s = screen(&term);
+    assert!(
+        s.contains("Remove CIO office with its"),
+        "X asks first:\n{s}"
+    );
+    assert_eq!(app.n(), 8, "nothing is removed before the answer");
+    keys(&mut app, &mut term, &["y"]);
     assert_eq!(app.n(), 7);
-    assert!(app.org.ties.len() < ties, "its ties go with it");
+    assert!(app.org().ties.len() < ties, "its ties go with it");
     assert!(screen(&term).contains("remove unit CIO office"));
     keys(&mut app, &mut term, &["u"]);
     assert_eq!(app.n(), 8);
-    assert_eq!(app.org.ties.len(), ties);
+    assert_eq!(app.org().ties.len(), ties);
     keys(&mut app, &mut term, &["u", "u", "u"]);
-    assert_eq!(app.org, before, "undo restores the document exactly");
+    assert_eq!(app.org(), &before, "undo restores the document exactly");
 }
 
 #[test]
@@ -345,34 +353,34 @@ fn ties_targets_and_notes_from_the_gap_list() {
     let dir = tempfile::tempdir().expect("dir");
     let (mut app, mut term) = builtin(dir.path(), &Config::default());
     keys(&mut app, &mut term, &["3"]);
-    assert_eq!(app.view, View::Gaps);
+    assert_eq!(app.view(), View::Gaps);
     // The first gap: Chief Data Office–Security (CISO), no tie at all.
     let g = app.gaps()[0].clone();
     let (a, b) = (
-        app.org.units[g.from].id.clone(),
-        app.org.units[g.to.expect("pair")].id.clone(),
+        app.org().units[g.from].id.clone(),
+        app.org().units[g.to.expect("pair")].id.clone(),
     );
     keys(&mut app, &mut term, &["e", "4", "Enter"]);
-    assert_eq!(rating(&app.org, &a, &b), Some(4.0), "{:?}", app.message);
+    assert_eq!(rating(app.org(), &a, &b), Some(4.0), "{:?}", app.message());
     keys(
         &mut app,
         &mut term,
         &["n", "w", "e", "e", "k", "l", "y", "Enter"],
     );
     let note = app
-        .org
+        .org()
         .ties
         .iter()
         .find(|t| t.from == a && t.to == b)
         .and_then(|t| t.note.clone());
     assert_eq!(note.as_deref(), Some("weekly"));
-    let targets = app.org.targets.len();
+    let targets = app.org().targets.len();
     keys(&mut app, &mut term, &["t", "2", "Enter"]);
-    assert_eq!(app.org.targets.len(), targets + 1, "a baseline target");
+    assert_eq!(app.org().targets.len(), targets + 1, "a baseline target");
     keys(&mut app, &mut term, &["T"]);
-    assert_eq!(app.org.targets.len(), targets);
+    assert_eq!(app.org().targets.len(), targets);
     keys(&mut app, &mut term, &["x"]);
-    assert_eq!(rating(&app.org, &a, &b), None);
+    assert_eq!(rating(app.org(), &a, &b), None);
 }
 
 #[test]
@@ -399,8 +407,8 @@ fn a_recovery_is_offered_at_start_and_restored() {
     let s = screen(&term);
     assert!(s.contains("Restore unsaved edits?"), "{s}");
     keys(&mut app, &mut term, &["r"]);
-    assert_eq!(app.org.as_ref(), &edited);
-    assert!(app.session.history.is_dirty());
+    assert_eq!(app.org(), &edited);
+    assert!(app.session().history.is_dirty());
     assert!(
         screen(&term).contains("edited: 1 closed"),
         "{}",
@@ -410,10 +418,10 @@ fn a_recovery_is_offered_at_start_and_restored() {
     let (mut app, mut term) = place.open(&[]);
     keys(&mut app, &mut term, &["k"]);
     assert!(rec.exists());
-    assert_eq!(rating(&app.org, "marketing", "cdo"), Some(2.0));
+    assert_eq!(rating(app.org(), "marketing", "cdo"), Some(2.0));
     let (app, term) = place.open(&["--recover"]);
-    assert!(app.prompt.is_none());
-    assert_eq!(app.org.as_ref(), &edited);
+    assert!(app.modal().is_none());
+    assert_eq!(app.org(), &edited);
     assert!(
         screen(&term).contains("edited: 1 closed"),
         "{}",
@@ -425,7 +433,7 @@ fn a_recovery_is_offered_at_start_and_restored() {
     assert!(!rec.exists());
     write();
     let (app, _) = place.open(&["--discard-recovery"]);
-    assert!(app.prompt.is_none());
+    assert!(app.modal().is_none());
     assert!(!rec.exists());
     write();
     let (mut app, mut term) = place.open(&[]);

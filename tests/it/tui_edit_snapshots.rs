@@ -4,19 +4,20 @@
 use crate::tui_common::{keys, text, unit};
 use gapscope::model::seed::seed;
 use gapscope::store::Recoveries;
-use gapscope::tui::{App, Config, script};
+use gapscope::tui::{App, Document, script};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 fn matrix_on(a: &str, b: &str) -> (App, Terminal<TestBackend>, tempfile::TempDir) {
     let dir = tempfile::tempdir().expect("dir");
-    let mut app = App::new(seed(), "test", &Config::default());
-    app.session.recoveries = Recoveries::in_dir(dir.path());
+    let doc = Document::new(seed(), "test")
+        .recoveries(Recoveries::in_dir(dir.path()))
+        .base(dir.path().to_path_buf());
+    let mut app = App::from_document(doc);
     let mut term = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
-    script::run(&mut app, &mut term, Vec::new());
+    script::play(&mut app, &mut term, Vec::new(), true);
     keys(&mut app, &mut term, &["2"]);
-    app.selected = unit(&app, a);
-    app.pair_with = Some(unit(&app, b));
+    app.select(unit(&app, a), Some(unit(&app, b)));
     (app, term, dir)
 }
 
@@ -38,19 +39,20 @@ fn quit_dialog() {
 fn changes_list() {
     let (mut app, mut term, _dir) = matrix_on("marketing", "cdo");
     keys(&mut app, &mut term, &["+"]);
-    app.selected = unit(&app, "ciso");
-    app.pair_with = Some(unit(&app, "cio"));
+    app.select(unit(&app, "ciso"), Some(unit(&app, "cio")));
     keys(&mut app, &mut term, &["+", "+", "c"]);
     insta::assert_snapshot!(text(term.backend().buffer()));
 }
 
 #[test]
 fn save_path_prompt_of_the_built_in_org() {
-    let (mut app, mut term, _dir) = matrix_on("marketing", "cdo");
+    let (mut app, mut term, dir) = matrix_on("marketing", "cdo");
     keys(
         &mut app,
         &mut term,
         &["+", "s", "o", "r", "g", ".", "j", "s", "o", "n"],
     );
-    insta::assert_snapshot!(text(term.backend().buffer()));
+    // The label names the base folder (a fresh temporary one here).
+    let base = dir.path().display().to_string();
+    insta::assert_snapshot!(text(term.backend().buffer()).replace(&base, "[BASE]"));
 }

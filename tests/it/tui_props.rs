@@ -6,11 +6,11 @@ use gapscope::analysis::GapKind;
 use gapscope::model::seed::seed;
 use gapscope::model::{Org, Tie, Unit};
 use gapscope::tui::keymap::BINDINGS;
-use gapscope::tui::update::Msg;
-use gapscope::tui::{App, Config, script};
+use gapscope::tui::{App, Config, Document, script};
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 fn big_org() -> Org {
     let mut org = Org {
@@ -66,21 +66,21 @@ fn input() -> impl Strategy<Value = Input> {
 fn check(app: &App) -> Result<(), TestCaseError> {
     let n = app.n();
     if n > 0 {
-        prop_assert!(app.selected < n);
-        prop_assert!(app.rank[app.selected] < n);
+        prop_assert!(app.selected() < n);
+        prop_assert!(app.derived().rank[app.selected()] < n);
     }
-    if let Some(b) = app.pair_with {
-        prop_assert!(b < n && b != app.selected);
+    if let Some(b) = app.pair_with() {
+        prop_assert!(b < n && b != app.selected());
     }
-    prop_assert!(app.gap_cursor < app.gaps().len().max(1));
-    if let Some(g) = app.graph.on_group {
-        prop_assert!(g < app.groups.len());
+    prop_assert!(app.gap_list().cursor() < app.gaps().len().max(1));
+    if let Some(g) = app.graph().on_group() {
+        prop_assert!(g < app.derived().groups.len());
     }
-    if let Some(s) = &app.search {
-        prop_assert!(s.matches.is_empty() || s.current < s.matches.len());
+    if let Some(s) = app.search() {
+        prop_assert!(s.matches().is_empty() || s.current() < s.matches().len());
     }
-    prop_assert_eq!(app.labels.len(), n, "derived state follows edits");
-    let text = gapscope::model::save::to_string(&app.org);
+    prop_assert_eq!(app.derived().labels.len(), n, "derived state follows edits");
+    let text = gapscope::model::save::to_string(app.org());
     prop_assert!(
         gapscope::model::from_str("edited", &text).is_ok(),
         "edits keep the document valid"
@@ -99,15 +99,16 @@ proptest! {
         inputs in prop::collection::vec(input(), 1..60),
     ) {
         let config = Config { ascii, ..Config::default() };
-        // Random keys edit and save (typed names are relative paths): keep that in a scratch
-        // folder, and recovery files away from the user's.
-        let scratch = std::path::Path::new(concat!(env!("CARGO_TARGET_TMPDIR"), "/tui_props"));
-        std::fs::create_dir_all(scratch).expect("scratch folder");
-        std::env::set_current_dir(scratch).expect("cd scratch");
-        let mut app = App::new(org(which), "prop", &config);
-        app.session.recoveries = gapscope::store::Recoveries::in_dir(scratch.join("state"));
+        // Random keys edit and save (typed names are relative paths): saves resolve against a
+        // scratch folder given to the session, and recovery files stay away from the user's.
+        let scratch = tempfile::tempdir().expect("scratch folder");
+        let doc = Document::new(org(which), "prop")
+            .config(config)
+            .recoveries(gapscope::store::Recoveries::in_dir(scratch.path().join("state")))
+            .base(scratch.path().to_path_buf());
+        let mut app = App::from_document(doc);
         let mut term = Terminal::new(TestBackend::new(size.0, size.1)).expect("terminal");
-        script::run(&mut app, &mut term, Vec::new());
+        script::play(&mut app, &mut term, Vec::new(), true);
         if app.n() > 3 {
             with_gaps(&mut app, vec![
                 pair_gap(GapKind::MissingTie, 0, 3, 0.0, 0.5),
@@ -115,23 +116,21 @@ proptest! {
             ]);
         }
         for inp in inputs {
-            let msg = match inp {
-                Input::Key(i) => Msg::Key(script::key(BINDINGS[i].key)),
-                Input::Char(c) => Msg::Key(ratatui::crossterm::event::KeyEvent::from(ratatui::crossterm::event::KeyCode::Char(c))),
-                Input::Click(x, y) => Msg::Click { col: x, row: y },
-                Input::Wheel(d) => Msg::Wheel { down: d },
+            // Every input goes through the real event loop, as the terminal sends it.
+            let ev = match inp {
+                Input::Key(i) => Event::Key(script::key(BINDINGS[i].key)),
+                Input::Char(c) => Event::Key(KeyEvent::from(KeyCode::Char(c))),
+                Input::Click(x, y) => script::click(x, y),
+                Input::Wheel(d) => script::wheel(d),
                 Input::Resize(w, h) => {
                     term.backend_mut().resize(w, h);
-                    script::draw(&mut app, &mut term);
-                    continue;
+                    Event::Resize(w, h)
                 }
             };
-            if matches!(&msg, Msg::Key(k) if k.code == ratatui::crossterm::event::KeyCode::Char('c') && k.modifiers.contains(ratatui::crossterm::event::KeyModifiers::CONTROL)) {
+            if matches!(&ev, Event::Key(k) if k.code == KeyCode::Char('c') && k.modifiers.contains(KeyModifiers::CONTROL)) {
                 continue;
             }
-            let fx = gapscope::tui::update::update(&mut app, msg);
-            script::run_effects(&mut app, fx);
-            script::draw(&mut app, &mut term);
+            script::play(&mut app, &mut term, vec![ev], false);
             check(&app)?;
         }
     }

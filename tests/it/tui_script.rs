@@ -12,51 +12,47 @@ use gapscope::tui::{Config, script};
 #[test]
 fn switches_views_with_tab_digits_and_shift_tab() {
     let (mut app, mut term) = started(seed(), &Config::default(), 80, 24);
-    assert_eq!(app.view, View::Graph);
+    assert_eq!(app.view(), View::Graph);
     keys(&mut app, &mut term, &["Tab"]);
-    assert_eq!(app.view, View::Matrix);
+    assert_eq!(app.view(), View::Matrix);
     keys(&mut app, &mut term, &["Tab"]);
-    assert_eq!(app.view, View::Gaps);
+    assert_eq!(app.view(), View::Gaps);
     keys(&mut app, &mut term, &["Tab"]);
-    assert_eq!(app.view, View::Graph);
+    assert_eq!(app.view(), View::Graph);
     keys(&mut app, &mut term, &["Shift-Tab"]);
-    assert_eq!(app.view, View::Gaps);
+    assert_eq!(app.view(), View::Gaps);
     keys(&mut app, &mut term, &["2"]);
-    assert_eq!(app.view, View::Matrix);
+    assert_eq!(app.view(), View::Matrix);
     assert!(text(term.backend().buffer()).contains("row rates column"));
     keys(&mut app, &mut term, &["1"]);
-    assert_eq!(app.view, View::Graph);
+    assert_eq!(app.view(), View::Graph);
 }
 
 #[test]
 fn search_is_incremental_and_escape_restores() {
     let (mut app, mut term) = started(seed(), &Config::default(), 80, 24);
-    let before = app.selected;
+    let before = app.selected();
     keys(&mut app, &mut term, &["/", "f", "i"]);
     assert_eq!(
-        app.selected,
+        app.selected(),
         unit(&app, "finance"),
         "'fi' selects Finance as it is typed"
     );
     assert!(text(term.backend().buffer()).contains("/fi"));
     keys(&mut app, &mut term, &["Esc"]);
-    assert_eq!(app.selected, before);
-    assert!(app.search.is_none());
+    assert_eq!(app.selected(), before);
+    assert!(app.search().is_none());
     keys(&mut app, &mut term, &["/", "s", "e", "c", "Enter"]);
     assert_eq!(
-        app.selected,
+        app.selected(),
         unit(&app, "ciso"),
         "matches names: Security (CISO)"
     );
-    assert!(app.search.is_none());
+    assert!(app.search().is_none());
     keys(&mut app, &mut term, &["/", "h", "r", "Enter"]);
-    assert_eq!(app.selected, unit(&app, "hr"), "matches ids");
+    assert_eq!(app.selected(), unit(&app, "hr"), "matches ids");
     keys(&mut app, &mut term, &["/", "z", "z", "z", "Enter"]);
-    assert!(
-        app.message
-            .as_deref()
-            .is_some_and(|m| m.contains("no unit matches"))
-    );
+    assert!(app.message().is_some_and(|m| m.contains("no unit matches")));
 }
 
 #[test]
@@ -64,7 +60,7 @@ fn q_typed_in_search_does_not_quit() {
     let (mut app, mut term) = started(seed(), &Config::default(), 80, 24);
     let quit = keys(&mut app, &mut term, &["/", "q"]);
     assert!(!quit);
-    assert_eq!(app.search.as_ref().map(|s| s.query.as_str()), Some("q"));
+    assert_eq!(app.search().map(|s| s.query()), Some("q"));
 }
 
 #[test]
@@ -85,12 +81,12 @@ fn enter_in_the_gap_list_jumps_to_the_pair() {
     );
     keys(&mut app, &mut term, &["3", "j", "Enter"]);
     assert_eq!(
-        app.view,
+        app.view(),
         View::Graph,
         "jumps to the graph, the view shown last"
     );
     assert_eq!(
-        (app.selected, app.pair_with),
+        (app.selected(), app.pair_with()),
         (cio.min(ciso), Some(cio.max(ciso)))
     );
     let screen = text(term.backend().buffer());
@@ -99,12 +95,12 @@ fn enter_in_the_gap_list_jumps_to_the_pair() {
         "the detail shows the pair:\n{screen}"
     );
     keys(&mut app, &mut term, &["Esc"]);
-    assert_eq!(app.pair_with, None, "Esc closes the pair");
+    assert_eq!(app.pair_with(), None, "Esc closes the pair");
     // From the matrix, the jump lands in the matrix.
     keys(&mut app, &mut term, &["2", "3", "Home", "Enter"]);
-    assert_eq!(app.view, View::Matrix);
+    assert_eq!(app.view(), View::Matrix);
     assert_eq!(
-        (app.selected, app.pair_with),
+        (app.selected(), app.pair_with()),
         (hr.min(cdo), Some(hr.max(cdo)))
     );
 }
@@ -128,39 +124,39 @@ fn org_with_initiatives() -> Org {
 #[test]
 fn i_cycles_initiatives_and_the_analysis_recomputes() {
     let (mut app, mut term) = started(org_with_initiatives(), &Config::default(), 100, 30);
-    assert_eq!(app.initiative, None);
-    let gen0 = app.generation;
+    assert_eq!(app.initiative(), None);
+    let gen0 = app.generation();
     keys(&mut app, &mut term, &["i"]);
-    assert_eq!(app.initiative, Some(0));
-    assert!(app.generation > gen0);
+    assert_eq!(app.initiative(), Some(0));
+    assert!(app.generation() > gen0);
     assert_eq!(
-        app.analysis.as_ref().and_then(|a| a.initiative.clone()),
+        app.analysis().as_ref().and_then(|a| a.initiative.clone()),
         Some("ai".into())
     );
     assert!(text(term.backend().buffer()).contains("initiative: AI rollout"));
     keys(&mut app, &mut term, &["i", "i"]);
-    assert_eq!(app.initiative, None, "back to all targets");
+    assert_eq!(app.initiative(), None, "back to all targets");
     keys(&mut app, &mut term, &["I"]);
-    assert_eq!(app.initiative, Some(1));
+    assert_eq!(app.initiative(), Some(1));
 }
 
 #[test]
 fn stale_analysis_results_are_dropped() {
     let (mut app, mut term) = started(org_with_initiatives(), &Config::default(), 80, 24);
     let old = gapscope::tui::analysis_task::analyse(
-        &app.org,
+        app.org(),
         None,
         gapscope::tui::analysis_task::Stage::Full,
     );
     keys(&mut app, &mut term, &["i"]);
     let msg = Msg::Done(gapscope::tui::analysis_task::Done::Analysed {
-        generation: app.generation - 1,
+        generation: app.generation() - 1,
         stage: gapscope::tui::analysis_task::Stage::Full,
         analysis: Box::new(old),
     });
     crate::tui_common::run_msgs(&mut app, &mut term, vec![msg]);
     assert_eq!(
-        app.analysis.as_ref().and_then(|a| a.initiative.clone()),
+        app.analysis().as_ref().and_then(|a| a.initiative.clone()),
         Some("ai".into())
     );
 }
@@ -196,27 +192,27 @@ fn grouped_org(groups: usize, per: usize) -> Org {
 #[test]
 fn large_orgs_start_grouped_and_g_and_enter_expand() {
     let (mut app, mut term) = started(grouped_org(5, 16), &Config::default(), 120, 40);
-    assert!(app.graph.grouped, "80 units start grouped");
+    assert!(app.graph().grouped(), "80 units start grouped");
     let screen = text(term.backend().buffer());
     assert!(screen.contains("G0 (16)"), "one node per group:\n{screen}");
     keys(&mut app, &mut term, &["Enter"]);
     assert!(
-        app.graph.expanded.iter().any(|&e| e),
+        app.graph().expanded().iter().any(|&e| e),
         "Enter expands the group"
     );
-    assert_eq!(app.graph.on_group, None);
+    assert_eq!(app.graph().on_group(), None);
     let screen = text(term.backend().buffer());
     assert!(screen.contains("u0_0"), "its units show:\n{screen}");
     keys(&mut app, &mut term, &["Esc"]);
     assert!(
-        app.graph.expanded.iter().all(|&e| !e),
+        app.graph().expanded().iter().all(|&e| !e),
         "Esc collapses it again"
     );
     keys(&mut app, &mut term, &["g"]);
-    assert!(!app.graph.grouped);
+    assert!(!app.graph().grouped());
     assert!(text(term.backend().buffer()).contains("u0_"));
     keys(&mut app, &mut term, &["g"]);
-    assert!(app.graph.grouped);
+    assert!(app.graph().grouped());
 }
 
 #[test]
@@ -227,10 +223,10 @@ fn help_opens_scrolls_and_closes() {
     assert!(screen.contains("Keys: graph view"), "{screen}");
     assert!(screen.contains("Moving"));
     keys(&mut app, &mut term, &["j", "j", "q"]);
-    assert_eq!(app.help, None, "q closes help without quitting");
-    assert!(!app.quit);
+    assert!(app.modal().is_none(), "q closes help without quitting");
+    assert!(!app.quitting());
     keys(&mut app, &mut term, &["?", "Esc"]);
-    assert_eq!(app.help, None);
+    assert!(app.modal().is_none());
 }
 
 #[test]
@@ -247,34 +243,34 @@ fn quit_with_q_and_ctrl_c() {
 #[test]
 fn arrows_move_through_the_graph_and_the_matrix() {
     let (mut app, mut term) = started(krackhardt(), &Config::default(), 120, 40);
-    let start = app.selected;
+    let start = app.selected();
     keys(&mut app, &mut term, &["h"]);
-    assert_ne!(app.selected, start, "left moves to another unit");
-    let left = app.selected;
+    assert_ne!(app.selected(), start, "left moves to another unit");
+    let left = app.selected();
     keys(&mut app, &mut term, &["l"]);
-    assert_ne!(app.selected, left, "and right moves again");
+    assert_ne!(app.selected(), left, "and right moves again");
     keys(&mut app, &mut term, &["2", "Home", "j"]);
-    assert_eq!(app.rank[app.selected], 1);
+    assert_eq!(app.derived().rank[app.selected()], 1);
     keys(&mut app, &mut term, &["l", "l"]);
     assert_eq!(
-        app.pair_with.map(|u| app.rank[u]),
+        app.pair_with().map(|u| app.derived().rank[u]),
         Some(2),
         "column moves right"
     );
-    assert!(text(term.backend().buffer()).contains("rates") || app.pair_with.is_some());
+    assert!(text(term.backend().buffer()).contains("rates") || app.pair_with().is_some());
 }
 
 #[test]
 fn focus_and_threshold_keys_change_the_graph() {
     let (mut app, mut term) = started(krackhardt(), &Config::default(), 120, 40);
-    keys(&mut app, &mut term, &["+", "+", "]"]);
-    assert_eq!((app.graph.hops, app.graph.threshold), (2, 1));
+    keys(&mut app, &mut term, &[">", ">", "]"]);
+    assert_eq!((app.graph().hops(), app.graph().threshold()), (2, 1));
     assert!(text(term.backend().buffer()).contains("focus 2 hops"));
-    keys(&mut app, &mut term, &["-", "["]);
-    assert_eq!((app.graph.hops, app.graph.threshold), (1, 0));
+    keys(&mut app, &mut term, &["<", "["]);
+    assert_eq!((app.graph().hops(), app.graph().threshold()), (1, 0));
     keys(&mut app, &mut term, &["Esc"]);
     assert_eq!(
-        (app.graph.hops, app.graph.threshold),
+        (app.graph().hops(), app.graph().threshold()),
         (0, 0),
         "Esc clears filters"
     );
@@ -285,7 +281,7 @@ fn clicks_select_units_and_cells() {
     let (mut app, mut term) = started(seed(), &Config::default(), 100, 30);
     let finance = unit(&app, "finance");
     let (rect, _) = *app
-        .frame
+        .frame()
         .hits
         .iter()
         .find(|(_, h)| {
@@ -300,10 +296,10 @@ fn clicks_select_units_and_cells() {
             row: rect.y,
         }],
     );
-    assert_eq!(app.selected, finance);
+    assert_eq!(app.selected(), finance);
     keys(&mut app, &mut term, &["2"]);
     let (cell, _) = *app
-        .frame
+        .frame()
         .hits
         .iter()
         .find(|(_, h)| *h == gapscope::tui::view::Hit::Cell(2, 3))
@@ -320,7 +316,8 @@ fn clicks_select_units_and_cells() {
         ],
     );
     assert_eq!(
-        app.rank[app.selected], 3,
+        app.derived().rank[app.selected()],
+        3,
         "clicked row 2, then the wheel moved down"
     );
     let _ = script::key("q");

@@ -2,9 +2,11 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::text::Span;
 
 use crate::tui::app::{App, Pending};
 use crate::tui::keymap::{self, Mode};
+use crate::tui::modal::Modal;
 
 use super::put;
 
@@ -48,20 +50,34 @@ pub fn title(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         right
     };
-    let rw = right.chars().count() as u16;
-    let tail = format!("{sep}{counts}{sep}initiative: {}", app.initiative_label());
+    let rw = Span::raw(right.as_str()).width() as u16;
     let avail = area.width.saturating_sub(rw) as usize;
-    let tail_w = tail.chars().count();
-    let title_w = avail.saturating_sub(tail_w + 1).max(avail.min(12));
-    let mut title: String = app.title.chars().take(title_w).collect();
-    if title.chars().count() < app.title.chars().count() && title_w > 1 {
-        title = title.chars().take(title_w - 1).collect();
-        title.push(if app.ascii { '~' } else { '…' });
+    let tail = format!("{sep}{counts}{sep}initiative: {}", app.initiative_label());
+    // The file name stays; the org's title gives up its room first.
+    let file = file_label(app);
+    let fixed = 1 + width(&file) + width(&tail);
+    let ell = if app.ascii { "~" } else { "…" };
+    let title = match avail.checked_sub(fixed + 2) {
+        Some(room) if room >= 6 => format!(": {}", cut(&app.derived.title, room, ell)),
+        _ => String::new(),
+    };
+    let mut left = format!(" {file}{title}{tail}");
+    if width(&left) > avail {
+        // Tight: the ties and the word "initiative" go before the initiative itself.
+        let short = format!(
+            "{sep}{} units · {gaps}{sep}{}",
+            app.n(),
+            app.initiative_label()
+        );
+        let short = if app.ascii {
+            short.replace('·', ",").replace('…', "..")
+        } else {
+            short
+        };
+        left = format!(" {file}{short}");
     }
-    let mut left = format!(" {title}{tail}");
-    if left.chars().count() > avail && avail > 1 {
-        left = left.chars().take(avail - 2).collect();
-        left.push(if app.ascii { '~' } else { '…' });
+    if width(&left) > avail && avail > 1 {
+        left = cut(&left, avail - 1, ell);
     }
     put(buf, area.x, area.y, &left, avail as u16, t.bar);
     put(
@@ -72,6 +88,41 @@ pub fn title(app: &App, area: Rect, buf: &mut Buffer) {
         rw,
         t.bar,
     );
+}
+
+fn width(s: &str) -> usize {
+    Span::raw(s).width()
+}
+
+/// Cuts text to `w` display cells, ending with `ell` when cut.
+fn cut(text: &str, w: usize, ell: &str) -> String {
+    if width(text) <= w {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for ch in text.chars() {
+        let cw = width(ch.encode_utf8(&mut [0; 4]));
+        if used + cw + 1 > w {
+            break;
+        }
+        out.push(ch);
+        used += cw;
+    }
+    out.push_str(ell);
+    out
+}
+
+/// The document's file name, or where it came from.
+fn file_label(app: &App) -> String {
+    match &app.session.origin {
+        crate::tui::session::Origin::File(p) => p
+            .file_name()
+            .map(|n| crate::text::clean(&n.to_string_lossy()))
+            .unwrap_or_else(|| crate::text::clean(&p.display().to_string())),
+        crate::tui::session::Origin::Stdin => "standard input".into(),
+        crate::tui::session::Origin::Builtin => "built-in example".into(),
+    }
 }
 
 /// The what-if marker: unsaved state and the gaps changed against the file as loaded (or
@@ -101,17 +152,18 @@ fn edit_marker(app: &App) -> String {
 pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     buf.set_style(area, t.bar);
-    if let Some(s) = &app.search {
-        let found = match s.matches.len() {
-            0 if s.query.is_empty() => "type a name or id".to_string(),
+    if let Some(Modal::Search(s)) = &app.modal {
+        let found = match s.matches().len() {
+            _ if s.filters_gaps() => format!("{} gaps listed", app.visible_gaps().len()),
+            0 if s.query().is_empty() => "type a name or id".to_string(),
             0 => "no match".to_string(),
             k => format!(
                 "{}/{k}: {}",
-                s.current + 1,
-                app.labels[s.matches[s.current].min(app.n() - 1)]
+                s.current() + 1,
+                app.derived.labels[s.matches()[s.current()].min(app.n() - 1)]
             ),
         };
-        let line = format!(" /{}", crate::text::clean(&s.query));
+        let line = format!(" /{}", crate::text::clean(s.query()));
         let x = put(buf, area.x, area.y, &line, area.width, t.bar);
         let x = put(
             buf,
@@ -136,12 +188,9 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
     if let Some(m) = &app.message {
         x = put(buf, x + 1, area.y, m, area.width.saturating_sub(1), t.bar) + 1;
     }
-    let modes = if app.prompt.is_some() || app.changes.is_some() {
-        vec![app.mode()]
-    } else if app.help.is_some() {
-        vec![Mode::Help]
-    } else {
-        vec![app.view.mode(), Mode::Global]
+    let modes = match &app.modal {
+        Some(m) => vec![m.mode()],
+        None => vec![app.view.mode(), Mode::Global],
     };
     hint_list(app, &modes, area, x, buf);
 }

@@ -70,13 +70,16 @@ pub fn lines(app: &App, width: usize) -> Vec<(u8, String)> {
 }
 
 /// Draws the changes list over `area`.
-pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
+pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) -> Option<Rect> {
     let t = &app.theme;
     let title = match &app.session.compare {
         Some(c) => format!(" Changes since {} (c or Esc closes) ", c.label),
         None => " What changed: gaps (c or Esc closes) ".to_string(),
     };
-    let scroll = app.changes.unwrap_or(0);
+    let scroll = match app.modal {
+        Some(crate::tui::modal::Modal::Changes(s)) => s,
+        _ => 0,
+    };
     let overlay = super::overlay::Overlay {
         max_width: 100,
         title,
@@ -95,5 +98,5 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
                 (style, text)
             })
             .collect()
-    });
+    })
 }

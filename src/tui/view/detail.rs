@@ -30,8 +30,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let gap = app
-        .gaps()
-        .get(app.gap_cursor)
+        .current_gap()
         .filter(|_| app.view == crate::tui::app::View::Gaps);
     if let Some(g) = gap {
         let mut lines = match g.to {
@@ -70,20 +69,21 @@ fn show(lines: Lines, inner: Rect, buf: &mut Buffer) {
 fn group_lines(app: &App, g: usize) -> Lines {
     let t = &app.theme;
     let units: Vec<usize> = app
+        .derived
         .order
         .iter()
         .copied()
-        .filter(|&u| app.unit_group[u] == g)
+        .filter(|&u| app.derived.unit_group[u] == g)
         .collect();
     let mut out = vec![
-        (t.heading, app.groups[g].clone()),
+        (t.heading, app.derived.groups[g].clone()),
         (t.text, format!("{} units (Enter shows them)", units.len())),
     ];
-    if let Some(s) = app
-        .analysis
-        .as_deref()
-        .and_then(|a| a.groups.iter().find(|s| clean(&s.group) == app.groups[g]))
-    {
+    if let Some(s) = app.analysis.as_deref().and_then(|a| {
+        a.groups
+            .iter()
+            .find(|s| clean(&s.group) == app.derived.groups[g])
+    }) {
         out.push((
             t.text,
             format!("ties inside {} · outside {}", s.internal, s.external),
@@ -93,7 +93,7 @@ fn group_lines(app: &App, g: usize) -> Lines {
         }
     }
     for u in units {
-        out.push((t.dim, format!("  {}", app.labels[u])));
+        out.push((t.dim, format!("  {}", app.derived.labels[u])));
     }
     out
 }
@@ -101,14 +101,15 @@ fn group_lines(app: &App, g: usize) -> Lines {
 fn unit_lines(app: &App, u: usize) -> Lines {
     let t = &app.theme;
     let unit = &app.org.units[u];
-    let mut out = vec![(t.heading, app.labels[u].clone())];
+    let mut out = vec![(t.heading, app.derived.labels[u].clone())];
     out.push((
         t.dim,
         format!(
             "id {} · {}",
             clean(&unit.id),
-            app.groups
-                .get(app.unit_group[u])
+            app.derived
+                .groups
+                .get(app.derived.unit_group[u])
                 .cloned()
                 .unwrap_or_default()
         ),
@@ -147,11 +148,12 @@ fn unit_lines(app: &App, u: usize) -> Lines {
     {
         out.push((t.emphasis, format!("new since {}", c.label)));
     }
-    let mut ties = app.adj[u].clone();
+    let mut ties = app.derived.adj[u].clone();
     ties.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     out.push((t.heading, format!("Ties ({}), strongest first", ties.len())));
     let r = |x, y| {
-        app.net
+        app.derived
+            .net
             .rating(x, y)
             .map_or("?".to_string(), |s| on_scale(app, s))
     };
@@ -160,10 +162,15 @@ fn unit_lines(app: &App, u: usize) -> Lines {
             .pair_gap(u, *v)
             .map(|k| gap_symbol(k, app.ascii))
             .unwrap_or(" ");
-        let text = if app.net.directed {
-            format!("{mark} {:<16} {}→ {}←", app.labels[*v], r(u, *v), r(*v, u))
+        let text = if app.derived.net.directed {
+            format!(
+                "{mark} {:<16} {}→ {}←",
+                app.derived.labels[*v],
+                r(u, *v),
+                r(*v, u)
+            )
         } else {
-            format!("{mark} {:<16} {}", app.labels[*v], r(u, *v))
+            format!("{mark} {:<16} {}", app.derived.labels[*v], r(u, *v))
         };
         out.push((t.text, text));
     }
@@ -193,30 +200,31 @@ fn unit_lines(app: &App, u: usize) -> Lines {
 
 fn pair_lines(app: &App, a: usize, b: usize, with_route: bool) -> Lines {
     let t = &app.theme;
-    let (la, lb) = (&app.labels[a], &app.labels[b]);
+    let (la, lb) = (&app.derived.labels[a], &app.derived.labels[b]);
     // A tie with `strength: null` is an unknown rating; no tie from a non-respondent is a
     // missing answer. Both are unknown, never 0.
-    let r = |x, y| match app.net.rating(x, y) {
+    let net = &app.derived.net;
+    let r = |x, y| match net.rating(x, y) {
         Some(s) => on_scale(app, s),
-        None if app.net.has_tie(x, y) => "unknown".to_string(),
+        None if net.has_tie(x, y) => "unknown".to_string(),
         None => "unknown (did not answer)".to_string(),
     };
     let mut out = vec![(
         t.heading,
         format!("{la} {} {lb}", if app.ascii { "<->" } else { "↔" }),
     )];
-    if app.net.directed {
+    if app.derived.net.directed {
         let (ab, ba) = (since::rating(app, a, b), since::rating(app, b, a));
         out.push((t.text, format!("{la} rates {lb}: {}{ab}", r(a, b))));
         out.push((t.text, format!("{lb} rates {la}: {}{ba}", r(b, a))));
-    } else if app.net.has_tie(a, b) && app.net.rating(a, b).is_none() {
+    } else if app.derived.net.has_tie(a, b) && app.derived.net.rating(a, b).is_none() {
         out.push((t.text, "rating: unknown".to_string()));
     }
     out.push((
         t.text,
         format!(
             "pair strength {}{} (scale {}-{})",
-            on_scale(app, app.net.pair(a, b)),
+            on_scale(app, app.derived.net.pair(a, b)),
             since::pair(app, a, b),
             on_scale(app, 0.0),
             on_scale(app, 1.0)
@@ -226,7 +234,7 @@ fn pair_lines(app: &App, a: usize, b: usize, with_route: bool) -> Lines {
         let new: Vec<&str> = [a, b]
             .into_iter()
             .filter(|&u| app.session.old_index(&app.org.units[u].id).is_none())
-            .map(|u| app.labels[u].as_str())
+            .map(|u| app.derived.labels[u].as_str())
             .collect();
         if !new.is_empty() {
             out.push((
@@ -279,7 +287,7 @@ fn pair_lines(app: &App, a: usize, b: usize, with_route: bool) -> Lines {
             let names: Vec<&str> = p
                 .units
                 .iter()
-                .filter_map(|&u| app.labels.get(u).map(String::as_str))
+                .filter_map(|&u| app.derived.labels.get(u).map(String::as_str))
                 .collect();
             out.push((t.text, names.join(if app.ascii { " > " } else { " → " })));
             out.push((t.text, format!("weakest link {}", on_scale(app, p.weakest))));

@@ -2,6 +2,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::text::Span;
 
 use crate::analysis::Gap;
 use crate::tui::app::{App, Pending};
@@ -19,7 +20,13 @@ pub fn bar(severity: f64, width: usize, ascii: bool) -> String {
 
 /// "CIO office ↔ Security" or the unit (or group) of a unit gap.
 pub fn who(app: &App, g: &Gap) -> String {
-    let name = |u: usize| app.labels.get(u).cloned().unwrap_or_else(|| "?".into());
+    let name = |u: usize| {
+        app.derived
+            .labels
+            .get(u)
+            .cloned()
+            .unwrap_or_else(|| "?".into())
+    };
     match (g.to, &g.group) {
         (Some(to), _) => format!(
             "{} {} {}",
@@ -52,16 +59,46 @@ pub fn mark(app: &App, g: &Gap) -> String {
     }
 }
 
-/// Draws the gap list.
+/// Draws the gap list: a title line with the position, the count and the filters, then one
+/// row per gap that the filters let through.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
     let t = &app.theme;
-    if area.height < 3 || area.width < 20 {
+    if area.height < 4 || area.width < 20 {
         return;
     }
     let gaps = app.gaps();
-    if gaps.is_empty() {
+    let visible = app.visible_gaps();
+    let cursor = app.gap_list.cursor();
+    let filters = app.gap_list.describe(&app.org, &app.derived);
+    let sep = if app.ascii { " | " } else { " · " };
+    let mut title = if visible.is_empty() {
+        format!(" 0 of {} gaps", gaps.len())
+    } else if app.gap_list.filtered() {
+        format!(
+            " {} of {} · {} of {} gaps",
+            cursor + 1,
+            visible.len(),
+            visible.len(),
+            gaps.len()
+        )
+    } else {
+        format!(" {} of {} gaps", cursor + 1, gaps.len())
+    };
+    if !filters.is_empty() {
+        title.push_str(sep);
+        title.push_str(&filters);
+    }
+    title.push_str(&format!("{sep}{}", app.initiative_label()));
+    put(buf, area.x, area.y, &title, area.width, t.heading);
+    let area = Rect {
+        y: area.y + 1,
+        height: area.height - 1,
+        ..area
+    };
+    if visible.is_empty() {
         let msg = match app.pending {
             Some(Pending::Analysis) => "Looking for gaps…".to_string(),
+            _ if !gaps.is_empty() => "No gap passes the filters (Esc clears them).".to_string(),
             _ if app.org.targets.is_empty() => {
                 "No gaps found. This org has no targets: add targets (the collaboration pairs need) to see gaps below target.".to_string()
             }
@@ -70,47 +107,51 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
         put(buf, area.x + 1, area.y + 1, &msg, area.width - 1, t.dim);
         return;
     }
-    let longest = gaps
+    let longest = visible
         .iter()
-        .map(|g| who(app, g).chars().count())
+        .map(|&i| Span::raw(who(app, &gaps[i])).width())
         .max()
         .unwrap_or(4);
-    // Narrow screens leave the pair out: the explanation names it too.
-    let pair_w = if area.width < 100 {
-        0
-    } else {
-        longest.clamp(4, ((area.width as usize) * 3 / 10).max(14))
-    };
+    // The pair always has its own column; narrow screens give it less room.
+    let pair_w = longest.clamp(4, ((area.width as usize) * 3 / 10).max(14));
     // With `--compare`, a column says how each gap changed since OLD.
     let comparing = app.session.compare.is_some();
     let header = format!(
-        " {:<8} {}{:<15}{:<pair_w$} {:>11}  why",
+        " {:<13} {}{:<15}{} {:>11}  why",
         "severity",
         if comparing { "since  " } else { "" },
         "kind",
-        if pair_w > 0 { "pair" } else { "" },
+        pad("pair", pair_w),
         "actual/need"
     );
     put(buf, area.x, area.y, &header, area.width, t.heading);
     let rows = (area.height - 1) as usize;
     info.page = rows as u16;
-    let first = (app.gap_cursor / rows) * rows;
-    for (k, (i, g)) in gaps.iter().enumerate().skip(first).take(rows).enumerate() {
+    let first = (cursor / rows) * rows;
+    for (k, (row, &i)) in visible
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(rows)
+        .enumerate()
+    {
+        let g = &gaps[i];
         let y = area.y + 1 + k as u16;
+        let here = row == cursor;
         let style = if is_alarm(g.kind) { t.alarm } else { t.warn };
         let values = match (g.actual, g.target) {
+            // A one-sided pair: the two ratings, not an actual and a need.
+            (Some(a), Some(b)) if g.kind == crate::analysis::GapKind::Asymmetric => {
+                format!("{} vs {}", on_scale(app, a), on_scale(app, b))
+            }
             (Some(a), Some(b)) => format!("{}/{}", on_scale(app, a), on_scale(app, b)),
             (None, Some(b)) => format!("-/{}", on_scale(app, b)),
             (Some(a), None) => on_scale(app, a),
             (None, None) => String::new(),
         };
-        let pair: String = who(app, g).chars().take(pair_w).collect();
-        let kind = format!("{} {}", gap_symbol(g.kind, app.ascii), g.kind.as_str());
-        let row_style = if i == app.gap_cursor {
-            t.selected
-        } else {
-            t.text
-        };
+        let pair = fit(&who(app, g), pair_w, app.ascii);
+        let kind = format!("{} {}", gap_symbol(g.kind, app.ascii), kind_words(g.kind));
+        let row_style = if here { t.selected } else { t.text };
         let mut x = put(buf, area.x, y, " ", 1, row_style);
         x = put(
             buf,
@@ -118,13 +159,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
             y,
             &bar(g.severity, 8, app.ascii),
             8,
-            if i == app.gap_cursor {
-                t.selected
-            } else {
-                style
-            },
+            if here { t.selected } else { style },
         );
-        x = put(buf, x, y, " ", 1, row_style);
+        x = put(buf, x, y, &format!(" {:.2} ", g.severity), 6, row_style);
         if comparing {
             x = put(buf, x, y, &format!("{:<6} ", mark(app, g)), 7, row_style);
         }
@@ -132,16 +169,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
             buf,
             x,
             y,
-            &format!("{kind:<15}"),
+            &pad(&kind, 15),
             15,
-            if i == app.gap_cursor {
-                t.selected
-            } else {
-                style
-            },
+            if here { t.selected } else { style },
         );
         let rest = format!(
-            " {pair:<pair_w$} {values:>11}  {}",
+            "{} {values:>11}  {}",
+            pad(&pair, pair_w),
             crate::text::clean(&g.explanation)
         );
         put(buf, x, y, &rest, area.right().saturating_sub(x), row_style);
@@ -152,7 +186,37 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
                 width: area.width,
                 height: 1,
             },
-            Hit::Gap(i),
+            Hit::Gap(row),
         ));
     }
+}
+
+/// A gap kind in words, as in the changes list ("missing tie").
+pub fn kind_words(k: crate::analysis::GapKind) -> String {
+    k.as_str().replace('_', " ")
+}
+
+/// Pads text with spaces to `w` display cells.
+fn pad(text: &str, w: usize) -> String {
+    let have = Span::raw(text).width();
+    format!("{text}{}", " ".repeat(w.saturating_sub(have)))
+}
+
+/// Cuts text to `w` display cells, ending with an ellipsis when cut.
+fn fit(text: &str, w: usize, ascii: bool) -> String {
+    if Span::raw(text).width() <= w {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for ch in text.chars() {
+        let cw = Span::raw(ch.to_string()).width();
+        if used + cw + 1 > w {
+            break;
+        }
+        out.push(ch);
+        used += cw;
+    }
+    out.push(if ascii { '~' } else { '…' });
+    out
 }

@@ -83,8 +83,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
         .map(|(i, (v, _))| (*v, i))
         .collect();
     let mut size = vec![1usize; nodes.len()];
-    let mut members = vec![0usize; app.groups.len()];
-    app.unit_group.iter().for_each(|&g| members[g] += 1);
+    let mut members = vec![0usize; app.derived.groups.len()];
+    app.derived.unit_group.iter().for_each(|&g| members[g] += 1);
     for (i, (v, _)) in nodes.iter().enumerate() {
         if let VisNode::Group(g) = v {
             size[i] = members[*g].max(1);
@@ -92,7 +92,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
     }
     // Which visible node stands for each unit: itself, or its collapsed group.
     let mut shown_as: Vec<Option<usize>> = vec![None; app.n()];
-    let mut group_node: Vec<Option<usize>> = vec![None; app.groups.len()];
+    let mut group_node: Vec<Option<usize>> = vec![None; app.derived.groups.len()];
     for (i, (v, _)) in nodes.iter().enumerate() {
         match *v {
             VisNode::Unit(u) => shown_as[u] = Some(i),
@@ -101,13 +101,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
     }
     for (u, slot) in shown_as.iter_mut().enumerate() {
         if slot.is_none() {
-            *slot = group_node[app.unit_group[u]];
+            *slot = group_node[app.derived.unit_group[u]];
         }
     }
     let node_of = |u: usize| shown_as.get(u).copied().flatten();
     // Aggregate ties and gaps onto the visible nodes.
     let mut edges: HashMap<(usize, usize), (f64, Option<GapKind>)> = HashMap::new();
-    for &(a, b, p) in &app.net.pairs {
+    for &(a, b, p) in &app.derived.net.pairs {
         if let (Some(x), Some(y)) = (node_of(a), node_of(b))
             && x != y
         {
@@ -241,8 +241,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
         let (marker, text, group, unit_gap) = match v {
             VisNode::Unit(u) => (
                 if app.ascii { "o" } else { "●" },
-                app.labels[u].clone(),
-                app.unit_group[u],
+                app.derived.labels[u].clone(),
+                app.derived.unit_group[u],
                 app.unit_gaps
                     .get(&u)
                     .and_then(|&g| app.gaps().get(g))
@@ -250,7 +250,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
             ),
             VisNode::Group(g) => (
                 if app.ascii { "#" } else { "◆" },
-                format!("{} ({})", app.groups[g], members[g]),
+                format!("{} ({})", app.derived.groups[g], members[g]),
                 g,
                 None,
             ),
@@ -313,10 +313,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
 fn draw_legend(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let a = app.ascii;
+    let sym = |k| gap_symbol(k, a);
     let mut parts = vec![
-        format!("{} below target", gap_symbol(GapKind::BelowTarget, a)),
-        format!("{} missing tie", gap_symbol(GapKind::MissingTie, a)),
-        format!("{} one-sided", gap_symbol(GapKind::Asymmetric, a)),
+        format!(
+            "{} below target {} missing {} one-sided {} isolated {} silo {} single point",
+            sym(GapKind::BelowTarget),
+            sym(GapKind::MissingTie),
+            sym(GapKind::Asymmetric),
+            sym(GapKind::Isolated),
+            sym(GapKind::Silo),
+            sym(GapKind::SinglePoint)
+        ),
         "solid strong, dotted weak".to_string(),
     ];
     if app.graph.hops > 0 {
@@ -330,10 +337,9 @@ fn draw_legend(app: &App, area: Rect, buf: &mut Buffer) {
         );
     }
     if app.graph.threshold > 0 {
-        parts.insert(
-            0,
-            format!("ties >= {:.1}", app.graph.threshold as f64 * 0.2),
-        );
+        // On the file's scale, as the user knows the ratings.
+        let min = super::on_scale(app, app.graph.threshold as f64 * 0.2);
+        parts.insert(0, format!("ties >= {min}"));
     }
     if app.graph.grouped {
         parts.insert(0, "grouped: Enter expands, Esc collapses".to_string());

@@ -31,12 +31,17 @@ pub fn border_set(ascii: bool) -> border::Set<'static> {
 pub fn lines(app: &App) -> Vec<(bool, String)> {
     let view = app.view.mode();
     let mut out = Vec::new();
-    let modes: &[Mode] = if app.search.is_some() {
-        &[Mode::Search]
-    } else {
-        &[view, Mode::Global]
-    };
-    for (group, rows) in keymap::help_rows(modes) {
+    // The current view's own keys first, then the keys of every view.
+    let own = keymap::help_rows(&[view]);
+    if !own.is_empty() {
+        out.push((true, format!("This view ({})", view.title())));
+        for (_, rows) in own {
+            for (keys, doc) in rows {
+                out.push((false, format!("  {keys:<22} {doc}")));
+            }
+        }
+    }
+    for (group, rows) in keymap::help_rows(&[Mode::Global]) {
         out.push((true, group.title().to_string()));
         for (keys, doc) in rows {
             out.push((false, format!("  {keys:<22} {doc}")));
@@ -52,10 +57,13 @@ pub fn lines(app: &App) -> Vec<(bool, String)> {
 }
 
 /// Draws the help overlay over `area`.
-pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
+pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) -> Option<Rect> {
     let t = &app.theme;
     let title = format!(" Keys: {} (? or Esc closes) ", app.view.mode().title());
-    let scroll = app.help.unwrap_or(0);
+    let scroll = match app.modal {
+        Some(crate::tui::modal::Modal::Help(s)) => s,
+        _ => 0,
+    };
     let overlay = super::overlay::Overlay {
         max_width: 72,
         title,
@@ -66,5 +74,5 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
             .into_iter()
             .map(|(heading, text)| (if heading { t.heading } else { t.text }, text))
             .collect()
-    });
+    })
 }

@@ -20,7 +20,7 @@ fn cell(app: &App, a: usize, b: usize) -> (String, ratatui::style::Style) {
     if a == b {
         return ((if app.ascii { "\\ " } else { "╲ " }).into(), t.dim);
     }
-    let (glyph, style) = match app.net.rating(a, b) {
+    let (glyph, style) = match app.derived.net.rating(a, b) {
         None => ("?", t.dim),
         Some(s) if s <= 0.0 => (if app.ascii { "." } else { "·" }, t.dim),
         Some(s) => {
@@ -63,6 +63,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
         return;
     }
     let label_w = (app
+        .derived
         .labels
         .iter()
         .map(|l| l.chars().count())
@@ -72,6 +73,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
     .clamp(5, 18)
     .min(area.width / 3);
     let head_h = (app
+        .derived
         .labels
         .iter()
         .map(|l| l.chars().count())
@@ -86,26 +88,30 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
         return;
     }
     info.page = rows as u16;
-    let row = app.rank[app.selected];
-    let col = app.rank[app.pair_with.unwrap_or(app.selected)];
+    let row = app.derived.rank[app.selected];
+    let col = app.derived.rank[app.pair_with.unwrap_or(app.selected)];
     let (r0, c0) = ((row / rows) * rows, (col / cols) * cols);
     // Line 1: what the selected cell says; line 2: a legend.
-    let (a, b) = (app.order[row], app.order[col]);
+    let (a, b) = (app.derived.order[row], app.derived.order[col]);
     let what = if a == b {
-        format!(" {}: pick a column with ←/→ to see a pair", app.labels[a])
+        format!(
+            " {}: pick a column with ←/→ to see a pair",
+            app.derived.labels[a]
+        )
     } else {
         let r = |x, y| {
-            app.net
+            app.derived
+                .net
                 .rating(x, y)
                 .map_or("unknown".to_string(), |s| on_scale(app, s))
         };
         format!(
             " {} → {}: {}   {} → {}: {}   (scale {}–{})",
-            app.labels[a],
-            app.labels[b],
+            app.derived.labels[a],
+            app.derived.labels[b],
             r(a, b),
-            app.labels[b],
-            app.labels[a],
+            app.derived.labels[b],
+            app.derived.labels[a],
             r(b, a),
             on_scale(app, 0.0),
             on_scale(app, 1.0)
@@ -142,7 +148,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
     for (k, c) in (c0..(c0 + cols).min(n)).enumerate() {
         let x = area.x + label_w + k as u16 * CELL;
         let style = if c == col { t.selected } else { t.dim };
-        for (i, ch) in app.labels[app.order[c]]
+        for (i, ch) in app.derived.labels[app.derived.order[c]]
             .chars()
             .take(head_h as usize)
             .enumerate()
@@ -152,13 +158,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
     }
     for (k, r) in (r0..(r0 + rows).min(n)).enumerate() {
         let y = top + k as u16;
-        let u = app.order[r];
+        let u = app.derived.order[r];
         let style = if r == row { t.selected } else { t.text };
-        let label: String = app.labels[u].chars().take(label_w as usize - 1).collect();
+        let label: String = app.derived.labels[u]
+            .chars()
+            .take(label_w as usize - 1)
+            .collect();
         put(buf, area.x, y, &label, label_w - 1, style);
         for (j, c) in (c0..(c0 + cols).min(n)).enumerate() {
             let x = area.x + label_w + j as u16 * CELL;
-            let (text, mut style) = cell(app, u, app.order[c]);
+            let (text, mut style) = cell(app, u, app.derived.order[c]);
             if r == row && c == col {
                 style = style.patch(t.selected);
             }

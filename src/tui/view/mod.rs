@@ -18,6 +18,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::app::{App, View, VisNode};
+use super::modal::Modal;
 
 pub use symbols::{gap_symbol, too_small};
 
@@ -35,8 +36,10 @@ pub enum Hit {
     Node(VisNode),
     /// A matrix cell: positions in the matrix order (row, column).
     Cell(usize, usize),
-    /// A row of the gap list.
+    /// A row of the gap list (its row in the filtered list).
     Gap(usize),
+    /// An overlay (help, changes, prompt, dialog): the view under it is not reachable.
+    Overlay,
 }
 
 /// Facts learned while drawing, returned to the loop (views store nothing).
@@ -126,14 +129,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> FrameInfo {
     if let Some(side) = side {
         detail::render(app, side, buf);
     }
-    if app.help.is_some() {
-        help::render(app, area, buf, &mut info);
-    }
-    if app.changes.is_some() {
-        changes::render(app, area, buf, &mut info);
-    }
-    if app.prompt.is_some() {
-        prompt::render(app, area, buf);
+    // The modal on top records its area last, so a click on it never reaches the view.
+    let overlay = match &app.modal {
+        Some(Modal::Help(_)) => help::render(app, area, buf, &mut info),
+        Some(Modal::Changes(_)) => changes::render(app, area, buf, &mut info),
+        Some(Modal::Prompt(input)) => prompt::input(app, area, buf, input),
+        Some(Modal::Dialog(q)) => prompt::ask(app, area, buf, q),
+        Some(Modal::Search(_)) => Some(status),
+        None => None,
+    };
+    if let Some(r) = overlay {
+        info.hits.push((r, Hit::Overlay));
     }
     if app.ascii {
         to_ascii(buf, area);

@@ -29,7 +29,7 @@ pub fn render(
     info: &mut FrameInfo,
     overlay: Overlay,
     lines: impl FnOnce(usize) -> Vec<(Style, String)>,
-) {
+) -> Option<Rect> {
     let Overlay {
         max_width,
         title,
@@ -38,7 +38,7 @@ pub fn render(
     let w = area.width.saturating_sub(4).min(max_width);
     let h = area.height.saturating_sub(2);
     if w < 10 || h < 4 {
-        return;
+        return None;
     }
     let popup = Rect {
         x: area.x + (area.width - w) / 2,
@@ -52,12 +52,19 @@ pub fn render(
         .border_style(app.theme.heading)
         .title(title);
     let inner = block.inner(popup);
-    block.render(popup, buf);
     let all = lines(inner.width.saturating_sub(2) as usize);
     let rows = inner.height as usize;
     info.help_max = all.len().saturating_sub(rows) as u16;
     info.page = inner.height;
     let scroll = scroll.min(info.help_max) as usize;
+    // Where the view is: "lines 1-20 of 57".
+    let block = if all.len() > rows {
+        let last = (scroll + rows).min(all.len());
+        block.title_bottom(format!(" lines {}-{last} of {} ", scroll + 1, all.len()))
+    } else {
+        block
+    };
+    block.render(popup, buf);
     for (k, (style, text)) in all.iter().skip(scroll).take(rows).enumerate() {
         put(
             buf,
@@ -68,4 +75,5 @@ pub fn render(
             *style,
         );
     }
+    Some(popup)
 }

@@ -3,28 +3,19 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::Span;
 use ratatui::widgets::{Block, Clear, Widget};
 
 use crate::text::clean;
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::{self, Mode};
-use crate::tui::prompt::{Prompt, Question};
+use crate::tui::prompt::{Input, Question};
 use crate::tui::session::Origin;
 
 use super::help::border_set;
 use super::{put, wrap};
-
-/// Draws the open prompt or dialog over `area` (the whole screen).
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    match &app.prompt {
-        Some(Prompt::Input {
-            label, text, error, ..
-        }) => input(app, area, buf, label, text, error.as_deref()),
-        Some(Prompt::Ask(q)) => ask(app, area, buf, q),
-        None => {}
-    }
-}
 
 fn block(app: &App, title: &str) -> Block<'static> {
     Block::bordered()
@@ -33,50 +24,84 @@ fn block(app: &App, title: &str) -> Block<'static> {
         .title(format!(" {title} "))
 }
 
-fn input(app: &App, area: Rect, buf: &mut Buffer, label: &str, text: &str, error: Option<&str>) {
+/// Draws a line prompt at the bottom of `area`: the line with its cursor (a pre-filled value
+/// shown selected: typing replaces it), the whole reason of a refusal wrapped below, and the
+/// keys. Returns its area.
+pub fn input(app: &App, area: Rect, buf: &mut Buffer, input: &Input) -> Option<Rect> {
     let t = &app.theme;
     if area.height < 6 || area.width < 10 {
-        return;
+        return None;
     }
+    let w = area.width.saturating_sub(4);
+    let errors = input
+        .error
+        .as_deref()
+        .map(|e| wrap(e, w as usize))
+        .unwrap_or_default();
+    let max_errors = (area.height as usize).saturating_sub(6);
+    let errors: Vec<String> = errors.into_iter().take(max_errors).collect();
+    let height = 4 + errors.len() as u16;
     let popup = Rect {
         x: area.x,
-        y: area.bottom() - 5,
+        y: area.bottom().saturating_sub(height + 1),
         width: area.width,
-        height: 4,
+        height,
     };
     Clear.render(popup, buf);
-    let b = block(app, label);
+    let b = block(app, &input.label);
     let inner = b.inner(popup);
     b.render(popup, buf);
-    let w = inner.width.saturating_sub(2);
-    // Show the end of a long text, where the cursor is.
-    let shown = clean(text);
-    let len = shown.chars().count();
+    // Show the part of the text around the cursor.
+    let line = &input.line;
+    let text = clean(line.text());
+    let before = clean(line.before_cursor());
     let room = w.saturating_sub(1) as usize;
-    let tail: String = shown.chars().skip(len.saturating_sub(room)).collect();
-    let x = put(buf, inner.x + 1, inner.y, &tail, w, t.text);
-    let cursor = if app.ascii { "_" } else { "▏" };
-    put(buf, x, inner.y, cursor, 1, t.emphasis);
+    let col = Span::raw(before.as_str()).width();
+    let skip_cols = col.saturating_sub(room);
+    let mut shown = String::new();
+    let mut acc = 0;
+    for ch in text.chars() {
+        let cw = Span::raw(ch.to_string()).width();
+        if acc >= skip_cols {
+            shown.push(ch);
+        }
+        acc += cw;
+    }
+    let style = if line.is_fresh() { t.selected } else { t.text };
+    put(buf, inner.x + 1, inner.y, &shown, w, style);
+    let cx = inner.x + 1 + (col - skip_cols) as u16;
+    if cx < inner.right() {
+        let cell = &mut buf[(cx, inner.y)];
+        if cell.symbol() == " " {
+            cell.set_symbol(if app.ascii { "_" } else { "▏" });
+        }
+        cell.set_style(t.emphasis.add_modifier(Modifier::REVERSED));
+    }
+    for (k, e) in errors.iter().enumerate() {
+        put(buf, inner.x + 1, inner.y + 1 + k as u16, e, w, t.alarm);
+    }
     let hints: Vec<String> = keymap::hints(&[Mode::Prompt])
         .iter()
         .map(|(k, d)| format!("{k} {d}"))
         .collect();
-    let hints = hints.join("  ");
-    let hw = hints.chars().count() as u16;
-    if let Some(e) = error {
-        let ew = w.saturating_sub(hw + 2);
-        put(buf, inner.x + 1, inner.y + 1, e, ew.max(w.min(20)), t.alarm);
+    let mut hints = hints.join("  ");
+    if line.is_fresh() {
+        hints = format!("typing replaces the value, ← → edit it  {hints}");
     }
-    if hw < w {
-        put(buf, inner.right() - hw - 1, inner.y + 1, &hints, hw, t.dim);
+    let hw = Span::raw(hints.as_str()).width() as u16;
+    let hy = inner.y + 1 + errors.len() as u16;
+    if hw < w && hy < inner.bottom() {
+        put(buf, inner.right() - hw - 1, hy, &hints, hw, t.dim);
     }
+    Some(popup)
 }
 
-fn ask(app: &App, area: Rect, buf: &mut Buffer, q: &Question) {
+/// Draws a question in the middle of `area`; returns its area.
+pub fn ask(app: &App, area: Rect, buf: &mut Buffer, q: &Question) -> Option<Rect> {
     let (title, text, answers) = question(app, q);
     let w = area.width.saturating_sub(4).min(64);
     if w < 20 || area.height < 8 {
-        return;
+        return None;
     }
     let mut lines = Vec::new();
     for para in text {
@@ -98,17 +123,17 @@ fn ask(app: &App, area: Rect, buf: &mut Buffer, q: &Question) {
     let mut y = inner.y;
     for l in &lines {
         if y >= inner.bottom() {
-            return;
+            return Some(popup);
         }
         put(buf, inner.x + 1, y, l, inner.width - 1, t.text);
         y += 1;
     }
     y += 1;
-    for (action, doc) in answers {
+    for (action, doc) in &answers {
         if y >= inner.bottom() {
-            return;
+            return Some(popup);
         }
-        let keys = keymap::keys_for(Mode::Dialog, action);
+        let keys = keymap::keys_for(Mode::Dialog, *action);
         let x = put(buf, inner.x + 2, y, &keys, inner.width - 2, t.key);
         put(
             buf,
@@ -120,11 +145,40 @@ fn ask(app: &App, area: Rect, buf: &mut Buffer, q: &Question) {
         );
         y += 1;
     }
+    Some(popup)
 }
 
 /// The title, the paragraphs and the answers of a question.
-fn question(app: &App, q: &Question) -> (&'static str, Vec<String>, Vec<(Action, &'static str)>) {
+fn question(app: &App, q: &Question) -> (&'static str, Vec<String>, Vec<(Action, String)>) {
+    let answers = |list: &[(Action, &str)]| -> Vec<(Action, String)> {
+        list.iter().map(|(a, d)| (*a, d.to_string())).collect()
+    };
     match q {
+        Question::PickUnit { action, units } => {
+            let name = |u: usize| app.derived.labels.get(u).cloned().unwrap_or_default();
+            let what = match action {
+                Action::RenameUnit => "Rename which unit?",
+                Action::RegroupUnit => "Move which unit to a group?",
+                _ => "Remove which unit?",
+            };
+            (
+                what,
+                vec!["The selected gap is about two units.".into()],
+                vec![
+                    (Action::AnswerFirst, name(units.0)),
+                    (Action::AnswerSecond, name(units.1)),
+                    (Action::AnswerCancel, "cancel: nothing changes".into()),
+                ],
+            )
+        }
+        Question::RemoveUnit { label, with, .. } => (
+            "Remove this unit?",
+            vec![format!("Remove {label} with its {with}? (u undoes it)")],
+            answers(&[
+                (Action::AnswerYes, "remove it"),
+                (Action::AnswerCancel, "cancel: nothing changes"),
+            ]),
+        ),
         Question::Quit => {
             let steps = app.session.history.undo_len();
             let what = match steps {
@@ -140,11 +194,11 @@ fn question(app: &App, q: &Question) -> (&'static str, Vec<String>, Vec<(Action,
             (
                 "Quit with unsaved edits?",
                 vec![format!("{what}{whither}")],
-                vec![
+                answers(&[
                     (Action::AnswerSave, "save, then quit"),
                     (Action::AnswerDiscard, "discard the edits and quit"),
                     (Action::AnswerCancel, "cancel: keep editing"),
-                ],
+                ]),
             )
         }
         Question::Overwrite { reason, .. } => (
@@ -153,10 +207,10 @@ fn question(app: &App, q: &Question) -> (&'static str, Vec<String>, Vec<(Action,
                 format!("{reason}."),
                 "Overwriting replaces it (the old version is kept as FILE~).".into(),
             ],
-            vec![
+            answers(&[
                 (Action::AnswerOverwrite, "overwrite"),
                 (Action::AnswerCancel, "cancel: nothing is written"),
-            ],
+            ]),
         ),
         Question::Restore(rec) => {
             let whose = match &app.session.origin {
@@ -177,11 +231,11 @@ fn question(app: &App, q: &Question) -> (&'static str, Vec<String>, Vec<(Action,
             (
                 "Restore unsaved edits?",
                 text,
-                vec![
+                answers(&[
                     (Action::AnswerRestore, "restore them (unsaved until s)"),
                     (Action::AnswerDiscard, "discard them"),
                     (Action::AnswerKeep, "keep them for later, open the file"),
-                ],
+                ]),
             )
         }
     }

@@ -40,7 +40,7 @@ pub fn rating(app: &App, x: usize, y: usize) -> String {
     let (Some(c), Some(ox), Some(oy)) = (&app.session.compare, old(app, x), old(app, y)) else {
         return String::new();
     };
-    match (app.net.rating(x, y), c.net.rating(ox, oy)) {
+    match (app.derived.net.rating(x, y), c.net.rating(ox, oy)) {
         (Some(a), Some(b)) if (a - b).abs() <= EPS => String::new(),
         (None, None) => String::new(),
         (_, Some(b)) => format!(" (was {})", on_scale(app, b)),
@@ -53,7 +53,7 @@ pub fn pair(app: &App, a: usize, b: usize) -> String {
     let (Some(c), Some(oa), Some(ob)) = (&app.session.compare, old(app, a), old(app, b)) else {
         return String::new();
     };
-    let (now, was) = (app.net.pair(a, b), c.net.pair(oa, ob));
+    let (now, was) = (app.derived.net.pair(a, b), c.net.pair(oa, ob));
     if (now - was).abs() <= EPS {
         String::new()
     } else {

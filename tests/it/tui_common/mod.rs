@@ -7,10 +7,11 @@ use gapscope::analysis::{Gap, GapKind};
 use gapscope::model::{self, Org};
 use gapscope::tui::script;
 use gapscope::tui::update::Msg;
-use gapscope::tui::{App, Config};
+use gapscope::tui::{App, Config, Document};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::Event;
 
 /// The real network used by the tests (Krackhardt 1987, see fixtures_tui/README.md).
 pub fn krackhardt() -> Org {
@@ -21,21 +22,45 @@ pub fn krackhardt() -> Org {
     model::load(path, model::DEFAULT_MAX_BYTES).expect("fixture loads")
 }
 
-/// An app on an org, with its analysis done and one frame drawn.
+/// An app on an org, with its analysis done and one frame drawn (the real loop, with the
+/// start effects).
 pub fn started(org: Org, config: &Config, w: u16, h: u16) -> (App, Terminal<TestBackend>) {
-    let mut app = App::new(org, "test", config);
+    let doc = Document::new(org, "test").config(config.clone());
+    start_doc(doc, w, h)
+}
+
+/// An app on a document, started through the real loop.
+pub fn start_doc(doc: Document, w: u16, h: u16) -> (App, Terminal<TestBackend>) {
+    let mut app = App::from_document(doc);
     let mut term = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
-    script::run(&mut app, &mut term, Vec::new());
+    script::play(&mut app, &mut term, Vec::new(), true);
     (app, term)
 }
 
-/// Sends keys (keymap spellings) through the real update path, drawing after each.
+/// Sends keys (keymap spellings) through the real event loop, drawing after each.
 pub fn keys(app: &mut App, term: &mut Terminal<TestBackend>, keys: &[&str]) -> bool {
-    let msgs = keys.iter().map(|k| Msg::Key(script::key(k))).collect();
-    run_msgs(app, term, msgs)
+    let events = keys.iter().map(|k| Event::Key(script::key(k)));
+    script::play(app, term, events, false)
 }
 
-/// Sends messages through the real update path without re-running the start effects.
+/// Types text (each character a key) through the real event loop.
+pub fn type_text(app: &mut App, term: &mut Terminal<TestBackend>, text: &str) -> bool {
+    let events = text.chars().map(|c| {
+        Event::Key(ratatui::crossterm::event::KeyEvent::new(
+            ratatui::crossterm::event::KeyCode::Char(c),
+            ratatui::crossterm::event::KeyModifiers::NONE,
+        ))
+    });
+    script::play(app, term, events, false)
+}
+
+/// Sends terminal events (keys, clicks, wheel) through the real event loop.
+pub fn events(app: &mut App, term: &mut Terminal<TestBackend>, events: Vec<Event>) -> bool {
+    script::play(app, term, events, false)
+}
+
+/// Sends messages straight to `update` (for messages no terminal sends, such as a stale
+/// analysis), performing their effects and drawing after each.
 pub fn run_msgs(app: &mut App, term: &mut Terminal<TestBackend>, msgs: Vec<Msg>) -> bool {
     let mut quit = false;
     for m in msgs {
@@ -62,7 +87,7 @@ pub fn text(buf: &Buffer) -> String {
 
 /// Adds hand-made gaps to the app's analysis (the analysis helper fills real ones).
 pub fn with_gaps(app: &mut App, gaps: Vec<Gap>) {
-    let mut a = (*app.analysis.clone().expect("analysis done")).clone();
+    let mut a = (**app.analysis().expect("analysis done")).clone();
     a.gaps = gaps;
     app.set_analysis(a);
 }
@@ -84,7 +109,7 @@ pub fn pair_gap(kind: GapKind, a: usize, b: usize, actual: f64, target: f64) -> 
 
 /// Index of the unit with this id.
 pub fn unit(app: &App, id: &str) -> usize {
-    app.org
+    app.org()
         .units
         .iter()
         .position(|u| u.id == id)

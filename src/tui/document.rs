@@ -1,0 +1,116 @@
+//! What the screen starts from: the document, where it came from, the options, and what to do
+//! about a recovery file; [`App::from_document`] is the one way to build the screen's state.
+
+use std::path::PathBuf;
+
+use crate::model::Org;
+use crate::store::{Fingerprint, Recoveries, Recovery};
+
+use super::app::{App, Config};
+use super::dialog;
+use super::session::{Origin, Session};
+
+/// What to do at start about edits an earlier session left in a recovery file.
+#[derive(Debug, Clone, Default)]
+pub enum AtStart {
+    /// Nothing to do.
+    #[default]
+    Nothing,
+    /// Only say something in the status line.
+    Note(String),
+    /// Restore these edits (`--recover`).
+    Restore(Box<Org>),
+    /// Ask whether to restore them.
+    Ask(Box<Recovery>),
+}
+
+/// A loaded document with everything the screen needs to start.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The document.
+    pub org: Org,
+    /// Its name (shown when the org has no title).
+    pub name: String,
+    /// Where it came from.
+    pub origin: Origin,
+    /// The file's fingerprint as loaded.
+    pub fingerprint: Option<Fingerprint>,
+    /// Start-up options.
+    pub config: Config,
+    /// `--compare OLD`: the older snapshot and its name.
+    pub compare: Option<(Org, String)>,
+    /// Where recovery files go.
+    pub recoveries: Recoveries,
+    /// The folder typed save paths are relative to.
+    pub base: PathBuf,
+    /// What to do about a recovery file.
+    pub at_start: AtStart,
+}
+
+impl Document {
+    /// A document with no file behind it, default options, recovery files where the
+    /// environment says, and saves relative to the system's temporary folder (never the
+    /// working tree).
+    pub fn new(org: Org, name: &str) -> Document {
+        Document {
+            org,
+            name: name.to_string(),
+            origin: Origin::Builtin,
+            fingerprint: None,
+            config: Config::default(),
+            compare: None,
+            recoveries: Recoveries::from_env(),
+            base: std::env::temp_dir(),
+            at_start: AtStart::Nothing,
+        }
+    }
+
+    /// With these start-up options.
+    pub fn config(mut self, config: Config) -> Document {
+        self.config = config;
+        self
+    }
+
+    /// With recovery files in this place.
+    pub fn recoveries(mut self, recoveries: Recoveries) -> Document {
+        self.recoveries = recoveries;
+        self
+    }
+
+    /// With typed save paths relative to this folder.
+    pub fn base(mut self, base: PathBuf) -> Document {
+        self.base = base;
+        self
+    }
+}
+
+impl App {
+    /// Builds the screen's state for a document: the one constructor (the command line,
+    /// tests and benchmarks all come through here).
+    pub fn from_document(doc: Document) -> App {
+        let Document {
+            org,
+            name,
+            origin,
+            fingerprint,
+            config,
+            compare,
+            recoveries,
+            base,
+            at_start,
+        } = doc;
+        let mut session = Session::new(&org, origin, fingerprint, base);
+        session.recoveries = recoveries;
+        if let Some((old, label)) = compare {
+            session.compare_with(old, label);
+        }
+        let mut app = App::build(org, &name, &config, session);
+        match at_start {
+            AtStart::Nothing => {}
+            AtStart::Note(m) => app.message = Some(m),
+            AtStart::Restore(org) => dialog::restore_at_start(&mut app, *org),
+            AtStart::Ask(rec) => dialog::ask_restore(&mut app, *rec),
+        }
+        app
+    }
+}

@@ -1,0 +1,34 @@
+//! What sits on top of the views: at most one modal at a time, each with its own state and
+//! its own keys (the keymap mode it returns).
+
+use super::keymap::Mode;
+use super::prompt::{Input, Question};
+use super::search::SearchState;
+
+/// The one thing on top of the view, if any; it takes every key and click.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Modal {
+    /// The help overlay, scrolled by this many lines.
+    Help(u16),
+    /// The search line (units in the graph and matrix; a live filter in the gap list).
+    Search(SearchState),
+    /// A line prompt: a value, a name, a path.
+    Prompt(Input),
+    /// A question with fixed answers.
+    Dialog(Question),
+    /// The list of changed gaps, scrolled by this many lines.
+    Changes(u16),
+}
+
+impl Modal {
+    /// The keymap mode of the modal.
+    pub fn mode(&self) -> Mode {
+        match self {
+            Modal::Help(_) => Mode::Help,
+            Modal::Search(_) => Mode::Search,
+            Modal::Prompt(_) => Mode::Prompt,
+            Modal::Dialog(_) => Mode::Dialog,
+            Modal::Changes(_) => Mode::Changes,
+        }
+    }
+}

@@ -1,0 +1,398 @@
+//! The screen acts on what it shows (issue 9), through the one real event loop: unit
+//! actions in the gap list act on a unit of the selected gap and ask first, prompts are
+//! editable lines, saves say where they went, the gap cursor follows its gap by key, the gap
+//! list filters, and a click on an overlay never reaches the view under it.
+
+use gapscope::model::{self, Org};
+use gapscope::store::Recoveries;
+use gapscope::tui::modal::Modal;
+use gapscope::tui::session::Origin;
+use gapscope::tui::{App, Document, script};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use crate::tui_common::{events, keys, start_doc, text, type_text, unit};
+
+/// The built-in org at 80x24, saving into `dir`.
+fn builtin(dir: &tempfile::TempDir) -> (App, Terminal<TestBackend>) {
+    let doc = Document::new(model::seed::seed(), "test")
+        .recoveries(Recoveries::in_dir(dir.path().join("state")))
+        .base(dir.path().to_path_buf());
+    start_doc(doc, 80, 24)
+}
+
+/// The built-in org loaded from `dir/s2.json`.
+fn from_file(dir: &tempfile::TempDir) -> (App, Terminal<TestBackend>) {
+    let path = dir.path().join("s2.json");
+    std::fs::write(&path, model::seed::SEED_JSON).expect("write");
+    let (org, fp) = gapscope::store::load_tracked(&path, model::DEFAULT_MAX_BYTES).expect("loads");
+    let mut doc = Document::new(org, "s2.json")
+        .recoveries(Recoveries::in_dir(dir.path().join("state")))
+        .base(dir.path().to_path_buf());
+    doc.origin = Origin::File(path);
+    doc.fingerprint = Some(fp);
+    start_doc(doc, 80, 24)
+}
+
+fn screen(term: &Terminal<TestBackend>) -> String {
+    text(term.backend().buffer())
+}
+
+fn has_unit(org: &Org, id: &str) -> bool {
+    org.units.iter().any(|u| u.id == id)
+}
+
+/// The pair of the gap under the gap list's cursor, as unit ids in order.
+fn current_pair(app: &App) -> (String, String) {
+    let g = app.current_gap().expect("a gap is selected");
+    let id = |u: usize| app.org().units[u].id.clone();
+    let (a, b) = (id(g.from), id(g.to.expect("a pair gap")));
+    if a <= b { (a, b) } else { (b, a) }
+}
+
+#[test]
+fn x_in_the_gap_list_offers_the_two_units_of_the_gap_and_asks_before_removing() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (mut app, mut term) = builtin(&dir);
+    // Row 5 is CIO office ↔ Security (CISO), below target; Customer Relations is selected
+    // in the graph but not in this gap.
+    keys(&mut app, &mut term, &["3", "j", "j", "j", "j"]);
+    assert_eq!(current_pair(&app), ("cio".into(), "ciso".into()));
+    let before = app.org().clone();
+    keys(&mut app, &mut term, &["X"]);
+    let s = screen(&term);
+    assert!(s.contains("Remove which unit?"), "{s}");
+    assert!(
+        s.contains("CIO office") && s.contains("Security (CISO)"),
+        "{s}"
+    );
+    keys(&mut app, &mut term, &["Esc"]);
+    assert_eq!(app.org(), &before, "Esc changes nothing");
+    assert!(app.modal().is_none());
+    keys(&mut app, &mut term, &["X", "2"]);
+    let s = screen(&term);
+    assert!(
+        s.contains("Remove Security (CISO) with its"),
+        "the confirmation names the unit and what goes with it:\n{s}"
+    );
+    keys(&mut app, &mut term, &["Esc"]);
+    assert_eq!(
+        app.org(),
+        &before,
+        "Esc at the confirmation changes nothing"
+    );
+    keys(&mut app, &mut term, &["X", "2", "y"]);
+    assert!(!has_unit(app.org(), "ciso"), "the picked unit goes");
+    assert!(
+        has_unit(app.org(), "customer"),
+        "the unit outside the gap stays"
+    );
+}
+
+#[test]
+fn x_in_the_graph_confirms_the_selected_unit() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (mut app, mut term) = builtin(&dir);
+    let hr = unit(&app, "hr");
+    app.select(hr, None);
+    keys(&mut app, &mut term, &["X"]);
+    assert!(
+        screen(&term).contains("Remove HR with its"),
+        "{}",
+        screen(&term)
+    );
+    assert_eq!(app.n(), 7);
+    keys(&mut app, &mut term, &["y"]);
+    assert!(!has_unit(app.org(), "hr"));
+}
+
+#[test]
+fn rename_in_the_gap_list_asks_which_unit_and_renames_that_one() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (mut app, mut term) = builtin(&dir);
+    keys(&mut app, &mut term, &["3", "j", "j", "j", "j", "r", "1"]);
+    type_text(&mut app, &mut term, "IT");
+    keys(&mut app, &mut term, &["Enter"]);
+    let cio = unit(&app, "cio");
+    assert_eq!(app.org().units[cio].name.as_deref(), Some("IT"));
+}
+
+#[test]
+fn typing_replaces_a_prefilled_path_and_saves_relative_to_the_base_folder() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (mut app, mut term) = from_file(&dir);
+    keys(&mut app, &mut term, &["W"]);
+    type_text(&mut app, &mut term, "s3.json");
+    keys(&mut app, &mut term, &["Enter"]);
+    assert!(dir.path().join("s3.json").is_file(), "{}", screen(&term));
+    assert!(!dir.path().join("s2.jsons3.json").exists());
+    assert_eq!(app.message(), Some("saved to s3.json"));
+    let s = screen(&term);
+    assert!(
+        s.lines().next().is_some_and(|l| l.starts_with(" s3.json")),
+        "the title names the file:\n{s}"
+    );
+}
+
+#[test]
+fn prompt_lines_edit_at_the_cursor() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (mut app, mut term) = builtin(&dir);
+    keys(&mut app, &mut term, &["a"]);
+    type_text(&mut app, &mut term, "lab two");
+    keys(&mut app, &mut term, &["Ctrl-w"]);
+    type_text(&mut app, &mut term, "one");
+    keys(&mut app, &mut term, &["Home", "Delete", "Right", "Right"]);
+    type_text(&mut app, &mut term, "x");
+    keys(
+        &mut app,
+        &mut term,
+        &["End", "Backspace", "Ctrl-a", "Right"],
+    );
+    type_text(&mut app, &mut term, "L");
+    match app.modal() {
+        Some(Modal::Prompt(p)) => assert_eq!(p.text(), "aLbx on", "{p:?}"),
+        other => panic!("the prompt is open: {other:?}"),
+    }
+    keys(&mut app, &mut term, &["Ctrl-u"]);
+    match app.modal() {
+        Some(Modal::Prompt(p)) => assert_eq!(p.text(), "bx on"),
+        other => panic!("the prompt is open: {other:?}"),
+    }
+}
+
+#[test]
+fn a_failed_save_keeps_the_prompt_with_the_text_and_the_whole_reason() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (mut app, mut term) = builtin(&dir);
+    keys(&mut app, &mut term, &["3", "+", "s"]);
+    type_text(&mut app, &mut term, "no/such/folder/out.json");
+    keys(&mut app, &mut term, &["Enter"]);
+    let Some(Modal::Prompt(p)) = app.modal() else {
+        panic!("the prompt stays open:\n{}", screen(&term));
+    };
+    assert_eq!(p.text(), "no/such/folder/out.json");
+    let why = p.error.clone().expect("the reason");
+    assert!(why.contains("not saved"), "{why}");
+    let s = screen(&term);
+    // The whole reason is on screen, wrapped: its last word too.
+    let last = why.split_whitespace().last().expect("words");
+    assert!(s.contains(last), "{last} in\n{s}");
+    assert!(app.session().history.is_dirty(), "the edit is kept");
+}
+
+#[test]
+fn saving_the_built_in_example_says_where_and_clears_the_edited_marker() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (mut app, mut term) = builtin(&dir);
+    keys(&mut app, &mut term, &["3", "+"]);
+    assert!(screen(&term).contains("edited:"), "{}", screen(&term));
+    keys(&mut app, &mut term, &["s"]);
+    type_text(&mut app, &mut term, "new.json");
+    keys(&mut app, &mut term, &["Enter"]);
+    assert_eq!(app.message(), Some("saved to new.json"));
+    let s = screen(&term);
+    assert!(s.contains("saved to new.json"), "{s}");
+    assert!(
+        !s.contains("edited"),
+        "the marker clears after a save:\n{s}"
+    );
+    assert!(!s.contains("●"), "{s}");
+    assert!(s.contains(" new.json"), "the title names the file:\n{s}");
+    assert!(dir.path().join("new.json").is_file());
+}
+
+#[test]
+fn the_gap_cursor_stays_on_its_gap_when_an_edit_re_sorts_the_list() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (mut app, mut term) = builtin(&dir);
+    // Row 4: Chief Data Office ↔ CIO office, below target (0.50).
+    keys(&mut app, &mut term, &["3", "j", "j", "j"]);
+    assert_eq!(current_pair(&app), ("cdo".into(), "cio".into()));
+    // Lower the rating: the gap widens to 0.60 and moves up the list.
+    keys(&mut app, &mut term, &["-"]);
+    assert_eq!(
+        current_pair(&app),
+        ("cdo".into(), "cio".into()),
+        "the cursor follows its gap"
+    );
+    assert_ne!(app.gap_list().cursor(), 3, "the gap moved");
+}
+
+#[test]
+fn when_the_selected_gap_closes_the_status_says_so() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (mut app, mut term) = builtin(&dir);
+    // The last row: Chief Data Office ↔ Marketing needs 3, has 2.5; one step up closes it.
+    keys(&mut app, &mut term, &["3", "End"]);
+    assert_eq!(current_pair(&app), ("cdo".into(), "marketing".into()));
+    keys(&mut app, &mut term, &["+"]);
+    let msg = app.message().unwrap_or_default().to_string();
+    assert!(msg.contains("closed"), "{msg}");
+    assert!(app.current_gap().is_some(), "a neighbour is selected");
+}
+
+#[test]
+fn slash_in_the_gap_list_filters_live_and_the_title_counts() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (mut app, mut term) = builtin(&dir);
+    keys(&mut app, &mut term, &["3", "/"]);
+    type_text(&mut app, &mut term, "market");
+    let s = screen(&term);
+    assert!(s.contains("2 of 7 gaps"), "{s}");
+    assert_eq!(app.visible_gaps().len(), 2);
+    keys(&mut app, &mut term, &["Enter", "f"]);
+    let s = screen(&term);
+    assert!(s.contains("kind: target gaps"), "{s}");
+    keys(&mut app, &mut term, &["Esc"]);
+    assert_eq!(app.visible_gaps().len(), 7, "Esc clears the filters");
+    // Kind filter alone: perception gaps hidden.
+    keys(&mut app, &mut term, &["f"]);
+    assert_eq!(app.visible_gaps().len(), 6, "{}", screen(&term));
+    keys(&mut app, &mut term, &["f"]);
+    assert_eq!(app.visible_gaps().len(), 1, "one-sided only");
+}
+
+#[test]
+fn o_shows_the_gaps_of_the_selected_unit() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (mut app, mut term) = builtin(&dir);
+    let fin = unit(&app, "marketing");
+    app.select(fin, None);
+    keys(&mut app, &mut term, &["3", "o"]);
+    assert_eq!(app.visible_gaps().len(), 2, "{}", screen(&term));
+    assert!(screen(&term).contains("unit: Marketing"));
+}
+
+#[test]
+fn a_click_on_the_help_overlay_does_not_reach_the_gap_list() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (mut app, mut term) = builtin(&dir);
+    keys(&mut app, &mut term, &["3"]);
+    let before = app.gap_list().cursor();
+    keys(&mut app, &mut term, &["?"]);
+    // Row 6 is a gap row under the help box.
+    events(&mut app, &mut term, vec![script::click(30, 6)]);
+    assert_eq!(
+        app.gap_list().cursor(),
+        before,
+        "the hidden cursor did not move"
+    );
+    keys(&mut app, &mut term, &["Esc"]);
+    events(&mut app, &mut term, vec![script::click(30, 6)]);
+    assert_ne!(
+        app.gap_list().cursor(),
+        before,
+        "without the overlay, the click selects"
+    );
+}
+
+#[test]
+fn the_first_screen_selects_the_worst_target_gap_and_names_it() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (app, term) = builtin(&dir);
+    let (cdo, ciso) = (unit(&app, "cdo"), unit(&app, "ciso"));
+    assert_eq!(
+        (app.selected(), app.pair_with()),
+        (cdo.min(ciso), Some(cdo.max(ciso))),
+        "the worst target gap's pair, not an arbitrary unit"
+    );
+    let s = screen(&term);
+    assert!(
+        s.contains("worst gap: Chief Data Office ↔ Security (CISO)"),
+        "{s}"
+    );
+}
+
+#[test]
+fn an_initiative_at_start_selects_its_worst_gap_and_says_what_it_is_about() {
+    let dir = tempfile::tempdir().expect("dir");
+    let org = model::seed::seed();
+    let privacy = org
+        .initiatives
+        .iter()
+        .position(|i| i.id == "privacy")
+        .expect("the seed has it");
+    let config = gapscope::tui::Config {
+        initiative: Some(privacy),
+        ..Default::default()
+    };
+    let doc = Document::new(org, "test")
+        .config(config)
+        .base(dir.path().to_path_buf())
+        .recoveries(Recoveries::in_dir(dir.path().join("state")));
+    let (app, term) = start_doc(doc, 120, 40);
+    let g = app.current_gap().expect("a gap");
+    assert_eq!(g.initiative.as_deref(), Some("privacy"));
+    assert!(app.selected() == g.from && app.pair_with() == g.to);
+    assert!(
+        screen(&term).contains("for Customer data protection"),
+        "{}",
+        screen(&term)
+    );
+}
+
+#[test]
+fn plus_means_rating_everywhere_and_the_graph_focus_is_angle_brackets() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (mut app, mut term) = builtin(&dir);
+    // The first screen has the worst gap's pair selected in the graph: + rates it.
+    let before = app.org().ties.len();
+    keys(&mut app, &mut term, &["+"]);
+    assert_eq!(app.graph().hops(), 0, "+ is not the focus");
+    assert_eq!(app.org().ties.len(), before + 1, "+ added the missing tie");
+    keys(&mut app, &mut term, &["u", ">", ">"]);
+    assert_eq!(app.graph().hops(), 2);
+    keys(&mut app, &mut term, &["<"]);
+    assert_eq!(app.graph().hops(), 1);
+}
+
+#[test]
+fn the_tie_filter_shows_its_threshold_on_the_files_scale() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (mut app, mut term) = builtin(&dir);
+    keys(&mut app, &mut term, &["]"]);
+    let s = screen(&term);
+    assert!(s.contains("ties >= 1 "), "0.2 of the 0-5 scale is 1:\n{s}");
+}
+
+#[test]
+fn help_lists_the_views_keys_first_scrolls_to_the_end_and_says_where() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (mut app, mut term) = builtin(&dir);
+    keys(&mut app, &mut term, &["?"]);
+    let s = screen(&term);
+    let own = s.find("This view (graph view)").expect("own keys");
+    assert!(own < s.find("Moving").expect("moving"), "{s}");
+    assert!(s.contains("lines 1-"), "{s}");
+    keys(&mut app, &mut term, &["End"]);
+    let s = screen(&term);
+    assert!(s.contains("wheel"), "End shows the last lines:\n{s}");
+}
+
+#[test]
+fn regroup_suggests_an_existing_group_before_creating_a_new_one() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (mut app, mut term) = builtin(&dir);
+    let hr = unit(&app, "hr");
+    app.select(hr, None);
+    keys(&mut app, &mut term, &["G"]);
+    type_text(&mut app, &mut term, "Comercial");
+    keys(&mut app, &mut term, &["Enter"]);
+    let Some(Modal::Prompt(p)) = app.modal() else {
+        panic!("the prompt stays open:\n{}", screen(&term));
+    };
+    assert!(
+        p.error
+            .as_deref()
+            .is_some_and(|e| e.contains("did you mean \"Commercial\"")),
+        "{p:?}"
+    );
+    assert_eq!(app.org().units[hr].group.as_deref(), Some("Corporate"));
+    keys(&mut app, &mut term, &["Enter"]);
+    assert_eq!(
+        app.org().units[hr].group.as_deref(),
+        Some("Comercial"),
+        "asked once"
+    );
+}
