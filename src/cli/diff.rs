@@ -60,7 +60,7 @@ pub fn run(args: &DiffArgs, max_bytes: u64, out: &mut dyn Write) -> Result<Statu
     if let Some(id) = args.initiative.as_deref()
         && old.initiative(id).is_none()
     {
-        check_initiative(&new, Some(id), &new_name)?;
+        check_initiative(&new, Some(id))?;
     }
     let (oa, na) = (
         analyse(&old, args.initiative.as_deref(), true),

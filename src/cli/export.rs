@@ -7,7 +7,7 @@ use clap::{Args, ValueEnum};
 use super::{CliError, Status, load_org};
 use crate::analysis::{self, Analysis, BetweennessMode, Options};
 use crate::export::{dot, graphml, mermaid, nodelink, table};
-use crate::model::{Org, quote, suggest::did_you_mean};
+use crate::model::Org;
 use crate::store::{SaveOptions, save_atomic_with};
 
 /// Examples shown by `gapscope export --help`.
@@ -71,19 +71,12 @@ pub struct ExportArgs {
     pub table: TableArg,
 }
 
-/// Checks that an initiative exists; the error suggests a close id.
-pub fn check_initiative(org: &Org, id: Option<&str>, file: &str) -> Result<(), CliError> {
-    let Some(id) = id else { return Ok(()) };
-    if org.initiative(id).is_some() {
-        return Ok(());
+/// Checks that an initiative exists; the error is the one every command gives.
+pub fn check_initiative(org: &Org, id: Option<&str>) -> Result<(), CliError> {
+    match id {
+        Some(id) if org.initiative(id).is_none() => Err(super::unknown_initiative(org, id)),
+        _ => Ok(()),
     }
-    let hint = did_you_mean(id, org.initiatives.iter().map(|i| i.id.as_str()))
-        .map(|c| format!(" (did you mean {}?)", quote(c)))
-        .unwrap_or_default();
-    Err(CliError::Usage(format!(
-        "{file}: no initiative {}{hint}",
-        quote(id)
-    )))
 }
 
 /// Analyses an org: gaps under the chosen initiative; betweenness only when `metrics`
@@ -103,8 +96,8 @@ pub fn analyse(org: &Org, initiative: Option<&str>, metrics: bool) -> Analysis {
 
 /// Runs `export`.
 pub fn run(args: &ExportArgs, max_bytes: u64, out: &mut dyn Write) -> Result<Status, CliError> {
-    let (org, name) = load_org(args.file.as_deref(), max_bytes)?;
-    check_initiative(&org, args.initiative.as_deref(), &name)?;
+    let (org, _) = load_org(args.file.as_deref(), max_bytes)?;
+    check_initiative(&org, args.initiative.as_deref())?;
     let analysis = analyse(&org, args.initiative.as_deref(), false);
     let text = match args.format {
         Format::Dot => dot::to_dot(&org, &analysis),

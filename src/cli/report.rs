@@ -26,7 +26,8 @@ Examples:
 --top and --min-severity filter the gap list in every format; --fail-on looks at all gaps
 (of the plan with --plan). \"Today\" for overdue actions is --today, else the environment
 variable GAPSCOPE_TODAY, else the system clock (UTC).
-Exit status: 0 ok, 1 a gap reached --fail-on, 2 bad input or usage.";
+Exit status: 0 ok, 1 a gap reached --fail-on (standard error says how many), 2 bad input
+or usage.";
 
 /// When to colour the text report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -62,7 +63,8 @@ pub struct ReportArgs {
     /// E-I index (-1 to 1) below which a group of two or more units is a `silo`.
     #[arg(long, value_name = "X", default_value_t = -0.5, value_parser = ei_value, allow_hyphen_values = true)]
     pub silo: f64,
-    /// Exit with status 1 when any gap has at least this severity (0 to 1).
+    /// Exit with status 1 when any gap has at least this severity (0 to 1), saying how many
+    /// on standard error.
     #[arg(long, value_name = "X", value_parser = fraction)]
     pub fail_on: Option<f64>,
     /// Betweenness: exact, auto (exact up to 10,000 units, 256 sampled sources above), skip, or sampled:K sources.

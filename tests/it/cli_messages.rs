@@ -164,7 +164,7 @@ fn max_bytes_is_an_option_only_where_a_file_is_read() {
 }
 
 #[test]
-fn an_unknown_initiative_reads_the_same_in_the_report_and_the_screen() {
+fn an_unknown_initiative_reads_the_same_in_every_command_and_the_screen() {
     let dir = tempfile::tempdir().unwrap();
     let seed = root("examples/seed.json");
     let report = run(dir.path(), &["report", &seed, "--initiative", "aii"]);
@@ -176,6 +176,14 @@ fn an_unknown_initiative_reads_the_same_in_the_report_and_the_screen() {
         "gapscope: unknown initiative \"aii\"; did you mean \"ai\"?\n"
     );
     assert_eq!(stderr(&screen), stderr(&report));
+    for args in [
+        vec!["export", &seed, "--format", "dot", "--initiative", "aii"],
+        vec!["diff", &seed, &seed, "--initiative", "aii"],
+    ] {
+        let out = run(dir.path(), &args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(stderr(&out), stderr(&report), "{args:?}");
+    }
     let report = run(dir.path(), &["report", &seed, "--initiative", "cloud"]);
     let screen = run(dir.path(), &[&seed, "--initiative", "cloud"]);
     assert_eq!(

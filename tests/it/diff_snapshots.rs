@@ -282,7 +282,7 @@ fn the_diff_command_runs_on_files() {
         .args(["--initiative", "nope"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("no initiative \"nope\""));
+        .stderr(predicate::str::contains("unknown initiative \"nope\""));
     Command::cargo_bin("gapscope")
         .expect("binary")
         .arg("diff")

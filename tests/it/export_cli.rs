@@ -99,7 +99,7 @@ fn an_initiative_selects_which_gaps_are_styled() {
         .assert()
         .code(2)
         .stdout("")
-        .stderr(predicate::str::contains("no initiative \"no-such\""));
+        .stderr(predicate::str::contains("unknown initiative \"no-such\""));
 }
 
 #[test]
