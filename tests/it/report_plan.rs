@@ -301,10 +301,10 @@ mod props {
                     aim[p][q] = Some(aim[p][q].map_or(e, |v: f64| v.max(e)));
                 }
             }
-            for x in 0..n {
-                for y in 0..n {
+            for (x, row) in aim.iter().enumerate() {
+                for (y, cell) in row.iter().enumerate() {
                     if x == y { continue; }
-                    match aim[x][y] {
+                    match *cell {
                         Some(e) => {
                             prop_assert!(then.pair(x, y) >= e - 1e-12);
                             prop_assert!(then.rating(x, y).is_some_and(|r| r >= e - 1e-12));
