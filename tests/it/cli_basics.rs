@@ -111,7 +111,7 @@ fn validate_checks_every_file_and_fails_if_one_is_bad() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),
-        format!("{seed}: ok (7 units, 24 ties, 11 targets)\n")
+        format!("{seed}: ok (7 units, 24 ties, 11 targets, 4 actions, 1 review)\n")
     );
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
