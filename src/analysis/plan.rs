@@ -30,9 +30,13 @@ fn raises(org: &Org) -> BTreeMap<(&str, &str), f64> {
 /// The org with the plan applied: for each pair with a counted action, the pair strength
 /// (undirected) or both ratings (directed) become at least the highest `expect`.
 ///
-/// Only those ratings change. A unit that rated nobody (a non-respondent, whose view is
-/// unknown) gets its planned rating and `strength: null` for every other unit it has no
-/// tie to, so that its other ratings stay unknown instead of turning into 0s.
+/// A known rating below it is raised to it. An unknown rating (`strength: null`, or a
+/// non-respondent's) becomes the pair's other planned rating, or the `expect` when both are
+/// unknown: at least the `expect`, and the pair strength never falls (setting it to the
+/// `expect` alone would lower the mean when the other side rates the pair higher).
+/// Only those ratings change. A unit that rated nobody gets its planned rating and
+/// `strength: null` for every other unit it has no tie to, so that its other ratings stay
+/// unknown instead of turning into 0s.
 pub fn planned(org: &Org) -> Org {
     let mut out = org.clone();
     let raises = raises(org);
@@ -45,6 +49,15 @@ pub fn planned(org: &Org) -> Org {
         .filter(|t| t.strength.is_some())
         .map(|t| t.from.as_str())
         .collect();
+    let same = |t: &Tie, from: &str, to: &str| {
+        (t.from == from && t.to == to) || (!org.directed && t.from == to && t.to == from)
+    };
+    // A rating on the scale as the file gives it: `None` where unknown.
+    let current = |from: &str, to: &str| match org.ties.iter().find(|t| same(t, from, to)) {
+        Some(t) => t.strength,
+        None if !org.directed || respondents.contains(from) => Some(org.scale.min),
+        None => None,
+    };
     let mut silent: Vec<&str> = Vec::new();
     for (&(a, b), &x) in &raises {
         let directions: &[(&str, &str)] = if org.directed {
@@ -52,20 +65,25 @@ pub fn planned(org: &Org) -> Org {
         } else {
             &[(a, b)]
         };
-        for &(from, to) in directions {
-            let found = out.ties.iter_mut().find(|t| {
-                (t.from == from && t.to == to) || (!org.directed && t.from == to && t.to == from)
-            });
-            match found {
-                Some(t) => t.strength = Some(t.strength.map_or(x, |v| v.max(x))),
+        let raised: Vec<Option<f64>> = directions
+            .iter()
+            .map(|&(f, t)| current(f, t).map(|v| v.max(x)))
+            .collect();
+        let known = raised.iter().flatten().copied().reduce(f64::max);
+        for (&(from, to), value) in directions.iter().zip(&raised) {
+            let value = value.or(known).unwrap_or(x);
+            // A known rating makes its rater a respondent: keep a silent rater's other
+            // ratings unknown (below), whether its tie is new or was a null.
+            if org.directed && !respondents.contains(from) {
+                silent.push(from);
+            }
+            match out.ties.iter_mut().find(|t| same(t, from, to)) {
+                Some(t) => t.strength = Some(value),
                 None => {
-                    if org.directed && !respondents.contains(from) {
-                        silent.push(from);
-                    }
                     out.ties.push(Tie {
                         from: from.to_string(),
                         to: to.to_string(),
-                        strength: Some(x),
+                        strength: Some(value),
                         note: Some("planned".into()),
                         ..Tie::default()
                     });

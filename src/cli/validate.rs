@@ -18,9 +18,19 @@ pub fn run(
             Ok(org) => {
                 if !args.quiet {
                     let name = if file == "-" { "<stdin>" } else { file };
+                    // Actions and reviews are counted only when the file has any.
+                    let mut review = String::new();
+                    for (n, one, many) in [
+                        (org.actions.len(), "action", "actions"),
+                        (org.reviews.len(), "review", "reviews"),
+                    ] {
+                        if n > 0 {
+                            review.push_str(&format!(", {}", crate::report::count(n, one, many)));
+                        }
+                    }
                     writeln!(
                         out,
-                        "{name}: ok ({} units, {} ties, {} targets)",
+                        "{name}: ok ({} units, {} ties, {} targets{review})",
                         org.units.len(),
                         org.ties.len(),
                         org.targets.len()

@@ -44,6 +44,7 @@ fn why_not(text: &str) -> &'static str {
         return " (expected YYYY-MM-DD, e.g. 2026-12-01)";
     }
     match (&text[5..7], &text[8..10]) {
+        _ if &text[..4] == "0000" => " (there is no year 0; years start at 0001)",
         ("02", "29") => " (that year has no 29 February)",
         (m, _) if !("01"..="12").contains(&m) => " (there is no such month)",
         _ => " (that month has fewer days)",
@@ -217,6 +218,10 @@ mod tests {
         );
         assert_eq!(why_not("2027-02-29"), " (that year has no 29 February)");
         assert_eq!(why_not("2027-14-01"), " (there is no such month)");
+        assert_eq!(why_not("2027-02-30"), " (that month has fewer days)");
+        assert!(why_not("0000-01-01").contains("no year 0"));
+        assert!(Date::parse("0001-01-01").is_some());
+        assert!(Date::parse("9999-12-31").is_some());
     }
 
     #[test]

@@ -87,12 +87,61 @@ impl Meeting<'_> {
     }
 }
 
+/// A one-line summary of a review, uncleaned: "AI rollout: 5 gaps, 3 involve CIO office;
+/// worst: Chief Data Office – Security (CISO)". The unit named is the one most gaps
+/// involve (ties broken by id); "no gaps" when there are none.
+pub fn headline(org: &Org, analysis: &Analysis) -> String {
+    let scope = match analysis.initiative.as_deref() {
+        Some(id) => org.initiative(id).map_or(id, |i| i.label()).to_string(),
+        None => "All targets".to_string(),
+    };
+    let Some(worst) = analysis.gaps.first() else {
+        return format!("{scope}: no gaps");
+    };
+    let mut involved = vec![0usize; org.units.len()];
+    for g in analysis.gaps.iter().filter(|g| g.group.is_none()) {
+        for u in std::iter::once(g.from).chain(g.to) {
+            if let Some(n) = involved.get_mut(u) {
+                *n += 1;
+            }
+        }
+    }
+    let mut busiest: Option<usize> = None;
+    for &u in &analysis.by_id {
+        if busiest.is_none_or(|b| involved[u] > involved[b]) {
+            busiest = Some(u);
+        }
+    }
+    let n = analysis.gaps.len();
+    let mut line = format!("{scope}: {}", super::count(n, "gap", "gaps"));
+    if let Some(u) = busiest.filter(|&u| involved[u] > 1) {
+        line.push_str(&format!(
+            ", {} involve {}",
+            involved[u],
+            org.units[u].label()
+        ));
+    }
+    let subject = match (&worst.group, worst.to) {
+        (Some(group), _) => format!("group {group}"),
+        (None, Some(to)) => format!(
+            "{} – {}",
+            org.units[worst.from].label(),
+            org.units[to].label()
+        ),
+        (None, None) => org.units[worst.from].label().to_string(),
+    };
+    line.push_str(&format!("; worst: {subject}"));
+    line
+}
+
 /// Writes the minutes.
 pub fn write(m: &Meeting) -> String {
     let fmt = ScaleFmt::new(m.org);
     let mut s = String::new();
     let title = m.org.title.as_deref().unwrap_or("Untitled org");
     let _ = writeln!(s, "# Gap review, {}: {}", m.date, escape(title));
+    let _ = writeln!(s);
+    let _ = writeln!(s, "{}", escape(&headline(m.org, m.now)));
     let _ = writeln!(s);
     let _ = writeln!(s, "- Date: {}", m.date);
     let who = m

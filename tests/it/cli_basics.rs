@@ -44,10 +44,10 @@ fn help_shows_examples_and_exit_codes() {
 
 #[test]
 fn real_networks_and_examples_validate() {
-    for (name, units, ties, targets) in [
-        ("data/krackhardt-advice-people.json", 21, 190, 0),
-        ("data/lazega-advice-teams.json", 6, 24, 0),
-        ("seed.json", 7, 24, 11),
+    for (name, units, ties, targets, review) in [
+        ("data/krackhardt-advice-people.json", 21, 190, 0, ""),
+        ("data/lazega-advice-teams.json", 6, 24, 0, ""),
+        ("seed.json", 7, 24, 11, ", 4 actions, 1 review"),
     ] {
         let path = example(name);
         cargo_bin_cmd!("gapscope")
@@ -56,7 +56,7 @@ fn real_networks_and_examples_validate() {
             .success()
             .stderr("")
             .stdout(format!(
-                "{path}: ok ({units} units, {ties} ties, {targets} targets)\n"
+                "{path}: ok ({units} units, {ties} ties, {targets} targets{review})\n"
             ));
     }
 }
@@ -111,7 +111,7 @@ fn validate_checks_every_file_and_fails_if_one_is_bad() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),
-        format!("{seed}: ok (7 units, 24 ties, 11 targets)\n")
+        format!("{seed}: ok (7 units, 24 ties, 11 targets, 4 actions, 1 review)\n")
     );
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),

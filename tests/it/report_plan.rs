@@ -207,3 +207,121 @@ fn text_and_markdown_show_actions_and_overdue_ones() {
         "{err}"
     );
 }
+
+mod props {
+    use gapscope::analysis::{GapKind, Options, analyse, plan};
+    use gapscope::model::{Action, ActionStatus, Network, Org, Target, Tie, Unit};
+    use proptest::prelude::*;
+
+    /// A small org on a 0-4 scale: every ordered (directed) or unordered pair gets no tie or
+    /// a rating 0-4 (2 is a null from odd units); some pairs a target; some pairs actions
+    /// of every status, with or without an `expect`.
+    fn org() -> impl Strategy<Value = Org> {
+        (2usize..6, any::<bool>()).prop_flat_map(|(n, directed)| {
+            let pairs: Vec<(usize, usize)> = (0..n)
+                .flat_map(|a| (0..n).map(move |b| (a, b)))
+                .filter(|&(a, b)| if directed { a != b } else { a < b })
+                .collect();
+            let k = pairs.len();
+            (
+                Just((n, directed, pairs)),
+                prop::collection::vec(0u8..7, k),
+                prop::collection::vec(0u8..6, k),
+                prop::collection::vec((0usize..k, 0u8..5, 0u8..4), 0..6),
+            )
+                .prop_map(|((n, directed, pairs), ties, targets, actions)| {
+                    let id = |i: usize| format!("u{i}");
+                    let mut org = Org {
+                        directed,
+                        scale: gapscope::model::Scale { min: 0.0, max: 4.0 },
+                        units: (0..n)
+                            .map(|i| Unit {
+                                id: id(i),
+                                ..Unit::default()
+                            })
+                            .collect(),
+                        ..Org::default()
+                    };
+                    for (&(a, b), &t) in pairs.iter().zip(&ties) {
+                        if t < 5 {
+                            org.ties.push(Tie {
+                                from: id(a),
+                                to: id(b),
+                                strength: (t != 2 || a % 2 == 0).then_some(f64::from(t)),
+                                ..Tie::default()
+                            });
+                        }
+                    }
+                    let mut seen = std::collections::HashSet::new();
+                    for (&(a, b), &m) in pairs.iter().zip(&targets) {
+                        if m > 0 && m < 5 && seen.insert((a.min(b), a.max(b))) {
+                            org.targets.push(Target {
+                                from: id(a),
+                                to: id(b),
+                                min: f64::from(m),
+                                ..Target::default()
+                            });
+                        }
+                    }
+                    for (p, e, s) in actions {
+                        let (a, b) = pairs[p];
+                        org.actions.push(Action {
+                            from: id(b),
+                            to: id(a),
+                            what: "x".into(),
+                            expect: (e < 4).then_some(f64::from(e) + 0.5),
+                            status: [
+                                None,
+                                Some(ActionStatus::Open),
+                                Some(ActionStatus::Done),
+                                Some(ActionStatus::Dropped),
+                            ][usize::from(s)],
+                            ..Action::default()
+                        });
+                    }
+                    org
+                })
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        #[test]
+        fn the_plan_only_raises_its_pairs_and_never_widens_a_target_gap(org in org()) {
+            let planned = plan::planned(&org);
+            let text = gapscope::model::save::to_string(&planned);
+            prop_assert!(gapscope::model::from_str("p.json", &text).is_ok(), "the planned org is valid:\n{}", text);
+            let (now, then) = (Network::new(&org), Network::new(&planned));
+            let n = org.units.len();
+            let mut aim = vec![vec![None::<f64>; n]; n];
+            for a in org.actions.iter().filter(|a| plan::counts(a)) {
+                let (x, y) = (a.from[1..].parse::<usize>().unwrap(), a.to[1..].parse::<usize>().unwrap());
+                let e = org.normalize(a.expect.unwrap());
+                for (p, q) in [(x, y), (y, x)] {
+                    aim[p][q] = Some(aim[p][q].map_or(e, |v: f64| v.max(e)));
+                }
+            }
+            for (x, row) in aim.iter().enumerate() {
+                for (y, cell) in row.iter().enumerate() {
+                    if x == y { continue; }
+                    match *cell {
+                        Some(e) => {
+                            prop_assert!(then.pair(x, y) >= e - 1e-12);
+                            prop_assert!(then.rating(x, y).is_some_and(|r| r >= e - 1e-12));
+                        }
+                        None => prop_assert_eq!(then.rating(x, y), now.rating(x, y), "{} -> {}", x, y),
+                    }
+                }
+            }
+            let opts = Options::default();
+            let (a_now, a_plan) = (analyse(&org, &opts), analyse(&planned, &opts));
+            for g in a_plan.gaps.iter().filter(|g| matches!(g.kind, GapKind::BelowTarget | GapKind::MissingTie)) {
+                let before = a_now.gaps.iter().find(|h| {
+                    matches!(h.kind, GapKind::BelowTarget | GapKind::MissingTie)
+                        && (h.from, h.to) == (g.from, g.to)
+                });
+                prop_assert!(before.is_some_and(|h| h.severity >= g.severity - 1e-12), "{:?}", g);
+            }
+        }
+    }
+}

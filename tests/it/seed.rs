@@ -47,7 +47,7 @@ fn sample_prints_the_seed_file_and_it_validates() {
         .args(["validate", "my-org.json"])
         .assert()
         .success()
-        .stdout("my-org.json: ok (7 units, 24 ties, 11 targets)\n");
+        .stdout("my-org.json: ok (7 units, 24 ties, 11 targets, 4 actions, 1 review)\n");
     cargo_bin_cmd!("gapscope")
         .args(["validate", "-"])
         .write_stdin(out.stdout)
