@@ -43,8 +43,8 @@ pub struct MinutesArgs {
 
 /// Runs `minutes`.
 pub fn run(args: &MinutesArgs, max_bytes: u64, out: &mut dyn Write) -> Result<Status, CliError> {
-    let (org, name) = load_org(args.file.as_deref(), max_bytes)?;
-    check_initiative(&org, args.initiative.as_deref(), &name)?;
+    let (org, _) = load_org(args.file.as_deref(), max_bytes)?;
+    check_initiative(&org, args.initiative.as_deref())?;
     let Some(day) = today(args.date)? else {
         return Err(CliError::Usage(
             "the system clock gives no date; pass --date YYYY-MM-DD".into(),
