@@ -9,7 +9,8 @@ use crate::model::save;
 /// Most units `generate` accepts: far above any real org, below what exhausts memory.
 pub const MAX_UNITS: usize = 2_000_000;
 
-/// Generates the org and writes it to `-o FILE` (never over an existing file) or to `out`.
+/// Generates the org and writes it to `-o FILE` (an existing file only with `--force`) or to
+/// `out`.
 pub fn run(
     args: &GenerateArgs,
     out: &mut dyn Write,
@@ -38,32 +39,7 @@ pub fn run(
     };
     let org = generate(&params);
     let text = save::to_string(&org);
-    match &args.output {
-        None => out.write_all(text.as_bytes())?,
-        Some(path) => {
-            let shown = crate::model::quote(path);
-            let mut file = std::fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(path)
-                .map_err(|e| {
-                    CliError::Usage(if e.kind() == std::io::ErrorKind::AlreadyExists {
-                        format!("{shown} exists; gapscope generate never overwrites a file")
-                    } else {
-                        format!("cannot create {shown}: {e}")
-                    })
-                })?;
-            file.write_all(text.as_bytes())
-                .and_then(|()| file.sync_all())
-                .map_err(|e| CliError::Usage(format!("cannot write {shown}: {e}")))?;
-            writeln!(
-                err,
-                "wrote {shown}: {} units, {} ties, {} targets",
-                org.units.len(),
-                org.ties.len(),
-                org.targets.len()
-            )?;
-        }
-    }
+    let target = super::export::Output::new(args.output.as_deref(), args.force);
+    target.write(text.as_bytes(), (org.units.len(), org.ties.len()), out, err)?;
     Ok(0)
 }

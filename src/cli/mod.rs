@@ -146,9 +146,13 @@ pub struct GenerateArgs {
     /// Mean number of collaborators per unit.
     #[arg(long, value_name = "D", default_value_t = 10.0)]
     pub mean_degree: f64,
-    /// Write to this file (never overwritten) instead of standard output.
+    /// Write to this file instead of standard output; an existing file is kept unless
+    /// --force is given.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<String>,
+    /// Replace the --output file when it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 /// Arguments of `validate`.
@@ -198,12 +202,12 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status,
         Some(Command::Generate(args)) => generate::run(&args, out, err),
         Some(Command::Import(args)) => import::run(&args, cli.max_bytes, out, err),
         Some(Command::Aggregate(args)) => aggregate::run(&args, cli.max_bytes, out, err),
-        Some(Command::Export(args)) => export::run(&args, cli.max_bytes, out),
+        Some(Command::Export(args)) => export::run(&args, cli.max_bytes, out, err),
         Some(Command::Diff(args)) => diff::run(&args, cli.max_bytes, out),
         Some(Command::Completions(args)) => shell::completions(&args, out),
         Some(Command::Man) => shell::man(out),
         Some(Command::Schema) => shell::schema(out),
-        Some(Command::Report(args)) => report::run(&args, cli.max_bytes, out),
+        Some(Command::Report(args)) => report::run(&args, cli.max_bytes, out, err),
         None => open::run(&cli),
     }
 }

@@ -105,6 +105,13 @@ fn finish(cli: &Cli, doc: Document, recoveries: Recoveries) -> Result<App, CliEr
         compare,
     } = doc;
     let mut app = App::new(org, &name, &config);
+    let recoveries = match origin {
+        // Standard input has no name: its recovery is keyed by what was read.
+        Origin::Stdin => {
+            recoveries.for_stdin_content(crate::model::save::to_string(&app.org).as_bytes())
+        }
+        _ => recoveries,
+    };
     let mut session = Session::new(&app.org, origin, fingerprint);
     session.read_only = config.read_only;
     session.recoveries = recoveries;
@@ -117,19 +124,23 @@ fn finish(cli: &Cli, doc: Document, recoveries: Recoveries) -> Result<App, CliEr
     let shown = |p: &Path| crate::text::clean(&p.display().to_string());
     if cli.screen.discard_recovery {
         let gone = recoveries
-            .discard(for_file.as_deref())
+            .discard_all(for_file.as_deref())
             .map_err(|e| CliError::Usage(format!("cannot remove the recovery file: {e}")))?;
-        if gone {
+        if gone > 0 {
             app.message = Some("discarded the unsaved edits of the last session".into());
         }
         return Ok(app);
     }
-    let found = recoveries.find(for_file.as_deref()).map_err(|e| {
+    let mut all = recoveries.find_all(for_file.as_deref()).map_err(|e| {
         CliError::Usage(format!(
-            "cannot read the recovery file {}: {e} (move it away, or start with --discard-recovery)",
-            shown(&recoveries.path_for(for_file.as_deref()))
+            "cannot use a recovery file: {e} (move it away, or start with --discard-recovery)"
         ))
     })?;
+    // Newest first; the others are asked about in turn (kept when --recover restores one).
+    all.reverse();
+    let found = all.pop();
+    let more = all.len();
+    app.session.more_recoveries = all;
     match found {
         None if cli.screen.recover => {
             app.message = Some("no unsaved edits to recover".into());
@@ -141,7 +152,16 @@ fn finish(cli: &Cli, doc: Document, recoveries: Recoveries) -> Result<App, CliEr
                 shown(&rec.path)
             ));
         }
-        Some(rec) if cli.screen.recover => dialog::restore_at_start(&mut app, rec.org),
+        Some(rec) if cli.screen.recover => {
+            app.session.recoveries.adopt(rec.path.clone());
+            app.session.more_recoveries.clear();
+            dialog::restore_at_start(&mut app, rec.org);
+            if more > 0 {
+                app.message = Some(format!(
+                    "restored the newest unsaved edits; {more} more kept (start without --recover to see them)"
+                ));
+            }
+        }
         Some(rec) => dialog::ask_restore(&mut app, rec),
     }
     Ok(app)

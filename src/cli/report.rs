@@ -66,6 +66,13 @@ pub struct ReportArgs {
     /// Colour the text report.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Write the report here (atomically) instead of to standard output; an existing file
+    /// is kept unless --force is given.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<String>,
+    /// Replace the --output file when it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 fn number(s: &str) -> Result<f64, String> {
@@ -121,7 +128,12 @@ pub fn betweenness_mode(s: &str) -> Result<BetweennessMode, String> {
 }
 
 /// Runs the report; status 1 when `--fail-on` is reached.
-pub fn run(args: &ReportArgs, max_bytes: u64, out: &mut dyn Write) -> Result<Status, CliError> {
+pub fn run(
+    args: &ReportArgs,
+    max_bytes: u64,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Status, CliError> {
     let (org, name) = load_org(args.file.as_deref(), max_bytes)?;
     if let Some(id) = &args.initiative
         && org.initiative(id).is_none()
@@ -156,7 +168,9 @@ pub fn run(args: &ReportArgs, max_bytes: u64, out: &mut dyn Write) -> Result<Sta
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
-            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+            args.output.is_none()
+                && std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none()
         }
     };
     let settings = Settings {
@@ -164,7 +178,14 @@ pub fn run(args: &ReportArgs, max_bytes: u64, out: &mut dyn Write) -> Result<Sta
         min_severity: args.min_severity,
         color,
     };
-    report::write(args.format, &Report::new(&org, &analysis, settings), out)?;
+    let target = super::export::Output::new(args.output.as_deref(), args.force);
+    let mut text = Vec::new();
+    report::write(
+        args.format,
+        &Report::new(&org, &analysis, settings),
+        &mut text,
+    )?;
+    target.write(&text, (org.units.len(), org.ties.len()), out, err)?;
     let failed = args
         .fail_on
         .is_some_and(|x| analysis.gaps.iter().any(|g| report::reaches(g.severity, x)));

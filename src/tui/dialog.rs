@@ -270,12 +270,24 @@ fn answer(app: &mut App, a: Action) -> Vec<Effect> {
         }
         (Question::Restore(rec), Action::AnswerRestore) => {
             app.prompt = None;
-            restore(app, rec.org)
+            app.session.recoveries.adopt(rec.path.clone());
+            let fx = restore(app, rec.org);
+            let more = std::mem::take(&mut app.session.more_recoveries).len();
+            if more > 0 {
+                app.message = Some(format!(
+                    "restored the unsaved edits (s saves them); {more} more kept for a later start"
+                ));
+            }
+            fx
         }
-        (Question::Restore(_), Action::AnswerDiscard) => {
+        (Question::Restore(rec), Action::AnswerDiscard) => {
             app.prompt = None;
+            // The discarded file is the one asked about, not this session's own.
+            let mut recoveries = app.session.recoveries.clone();
+            recoveries.adopt(rec.path.clone());
+            ask_next_recovery(app);
             vec![Effect::DiscardRecovery {
-                recoveries: app.session.recoveries.clone(),
+                recoveries,
                 for_file: app.session.origin.for_file().map(PathBuf::from),
                 quit: false,
             }]
@@ -286,6 +298,7 @@ fn answer(app: &mut App, a: Action) -> Vec<Effect> {
                 "kept {} for later",
                 clean(&rec.path.display().to_string())
             ));
+            ask_next_recovery(app);
             Vec::new()
         }
         (q, _) => {
@@ -312,6 +325,13 @@ pub fn restore_at_start(app: &mut App, org: crate::model::Org) {
     let _ = restore(app, org);
     app.session.baseline_pending = None;
     app.pending = Some(super::app::Pending::Analysis);
+}
+
+/// Asks about the next recovery file left by another session, if any.
+fn ask_next_recovery(app: &mut App) {
+    if let Some(next) = app.session.more_recoveries.pop() {
+        ask_restore(app, next);
+    }
 }
 
 /// The start-up question for a recovery file, telling whether the file changed since.

@@ -14,7 +14,7 @@ use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::crossterm::{cursor, execute};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+use signal_hook::consts::SIGTSTP;
 use signal_hook::iterator::Signals;
 
 use super::analysis_task::{self, Done, Job};
@@ -85,16 +85,37 @@ fn report_recovery(kept: Option<Result<std::path::PathBuf, crate::store::SaveErr
     }
 }
 
+/// Every signal whose default action ends the process and that can be caught: each one
+/// restores the terminal and keeps the unsaved edits (SIGKILL and SIGSTOP cannot be caught;
+/// SIGSEGV, SIGBUS, SIGILL and SIGFPE are faults; SIGPIPE is ignored by Rust; SIGXFSZ is
+/// ignored, see `store::ignore_file_size_signal`).
+pub fn terminating_signals() -> Vec<i32> {
+    use signal_hook::consts::signal::*;
+    #[allow(unused_mut)]
+    let mut list = vec![
+        SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGIO,
+        SIGXCPU, SIGSYS, SIGTRAP,
+    ];
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    {
+        list.extend([libc::SIGPWR, libc::SIGSTKFLT]);
+        list.extend(libc::SIGRTMIN()..=libc::SIGRTMAX());
+    }
+    list
+}
+
 /// Set to 1 by tests only: saving panics, to test that a panic keeps unsaved edits.
 pub const TEST_PANIC_ENV: &str = "GAPSCOPE_TEST_PANIC_ON_SAVE";
 
-/// Runs the screen until the user quits. SIGHUP, SIGTERM, SIGINT and SIGQUIT write unsaved edits to the
-/// recovery file, restore the terminal and exit with 128 + the signal number.
+/// Runs the screen until the user quits. Every terminating signal ([`terminating_signals`]:
+/// SIGHUP, SIGTERM, SIGINT, SIGQUIT, SIGUSR1, SIGALRM, ...) writes unsaved edits to the
+/// recovery file, restores the terminal and exits with 128 + the signal number.
 pub fn run(mut app: App) -> io::Result<()> {
     let panic_on_save = std::env::var(TEST_PANIC_ENV).is_ok_and(|v| v == "1");
     let (tx, rx) = mpsc::channel::<Incoming>();
     let jobs = analysis_task::spawn(tx.clone(), Incoming::Done);
-    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+    crate::store::ignore_file_size_signal();
+    let mut signals = Signals::new(terminating_signals())?;
     let sig_tx = tx.clone();
     std::thread::spawn(move || {
         for s in signals.forever() {

@@ -1,13 +1,12 @@
 //! The integration tests, in one binary so that a change relinks once, not once per file.
 
-mod common;
-mod tui_common;
 mod analysis_gaps;
 mod analysis_metrics;
 mod analysis_props;
 mod bad_inputs;
 mod betweenness;
 mod cli_basics;
+mod common;
 mod derived;
 mod diff_snapshots;
 mod edits;
@@ -31,6 +30,7 @@ mod shell;
 mod store;
 mod tui_cells;
 mod tui_cli;
+mod tui_common;
 mod tui_compare;
 mod tui_edit;
 mod tui_edit_snapshots;

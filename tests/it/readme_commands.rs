@@ -105,7 +105,7 @@ fn the_readme_survey_path_works_as_written() {
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
         "gapscope: warning: 1 unit pair rated by fewer than 3 respondents left out \
-         (privacy minimum, --min-respondents)\n"
+         (privacy minimum, --min-respondents)\nwrote org.json (4 units, 9 ties)\n"
     );
     let written = dir.path().join("org.json");
     let text = std::fs::read_to_string(&written).unwrap();

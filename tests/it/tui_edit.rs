@@ -2,9 +2,9 @@
 //! (gap count and what-if marker change), undo, redo, save and reload, the quit dialog's
 //! answers, read-only, a bad typed value, the on-disk-changed question, recovery at start.
 
-
 use std::path::{Path, PathBuf};
 
+use crate::tui_common::{keys, text, unit};
 use clap::Parser;
 use gapscope::cli::Cli;
 use gapscope::cli::open::prepare;
@@ -15,7 +15,6 @@ use gapscope::tui::prompt::{Prompt, Question};
 use gapscope::tui::{App, Config, script};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use crate::tui_common::{keys, text, unit};
 
 /// A folder with the built-in org saved as org.json, and a private recovery folder.
 struct Place {
@@ -165,8 +164,10 @@ fn quit_and_discard_leaves_the_file_and_removes_the_recovery() {
     let (mut app, mut term) = place.open(&[]);
     cell(&mut app, &mut term, "marketing", "cdo");
     keys(&mut app, &mut term, &["+"]);
-    let rec = place
-        .recoveries()
+    // This session's own recovery file (as a hang-up would have left it).
+    let rec = app
+        .session
+        .recoveries
         .write(Some(&place.file()), &app.org, None)
         .expect("recovery written");
     let quit = keys(&mut app, &mut term, &["q", "d"]);
