@@ -20,6 +20,7 @@ mod import_edges;
 mod import_never_panics;
 mod import_nodelink;
 mod import_survey;
+mod output_files;
 mod readme_commands;
 mod report_cli;
 mod report_fixtures;
