@@ -22,6 +22,7 @@ mod import_nodelink;
 mod import_survey;
 mod output_files;
 mod readme_commands;
+mod recovery_sessions;
 mod report_cli;
 mod report_fixtures;
 mod report_formats;
