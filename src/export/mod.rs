@@ -2,6 +2,7 @@
 //! CSV tables and node-link JSON. Pure functions from `(&Org, &Analysis)` to text;
 //! output is deterministic (units and ties in file order, gaps in analysis order).
 
+pub mod csv;
 pub mod dot;
 pub mod graphml;
 pub mod mermaid;

@@ -7,6 +7,7 @@ mod bad_inputs;
 mod betweenness;
 mod cli_basics;
 mod common;
+mod csv_safety;
 mod derived;
 mod diff_snapshots;
 mod edits;
