@@ -17,7 +17,11 @@ pub fn run(
         match model::load(file, max_bytes) {
             Ok(org) => {
                 if !args.quiet {
-                    let name = if file == "-" { "<stdin>" } else { file };
+                    let name = if file == "-" {
+                        "<stdin>".to_string()
+                    } else {
+                        crate::text::clean(file)
+                    };
                     writeln!(
                         out,
                         "{name}: ok ({} units, {} ties, {} targets)",

@@ -32,7 +32,8 @@ pub struct BadRow {
 
 impl fmt::Display for BadRow {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+        let file = crate::text::clean(&self.file);
+        write!(f, "{file}:{}: {}", self.line, self.message)
     }
 }
 
@@ -54,7 +55,7 @@ pub enum ImportError {
     #[error("{0}")]
     Load(#[from] model::LoadError),
     /// The file as a whole is unusable (no header, a missing column, broken JSON).
-    #[error("{file}:{line}: {message}")]
+    #[error("{}:{line}: {message}", crate::text::clean(file))]
     File {
         /// The file as named by the user.
         file: String,

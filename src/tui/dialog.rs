@@ -100,6 +100,16 @@ pub fn save(app: &mut App, ask: bool, quit: bool) -> Vec<Effect> {
     }
 }
 
+/// The path typed at the save prompt. The prompt is pre-filled with the current file's name
+/// made safe to show (control characters escaped); that text, left as it is, stands for the
+/// current file, not for a new file literally named with the escapes.
+fn typed_path(current: Option<&std::path::Path>, typed: &str) -> PathBuf {
+    match current {
+        Some(c) if clean(&c.display().to_string()) == typed => c.to_path_buf(),
+        _ => PathBuf::from(typed),
+    }
+}
+
 /// The save effect: checked against the fingerprint when saving to the loaded file, or
 /// refusing to replace an existing file when saving under a new name, unless `force`.
 fn save_to(app: &mut App, path: PathBuf, force: bool, quit: bool) -> Vec<Effect> {
@@ -224,7 +234,8 @@ fn accept(app: &mut App) -> Vec<Effect> {
             None => Err("type a file name".into()),
             Some(p) => {
                 app.prompt = None;
-                return save_to(app, PathBuf::from(p), false, quit);
+                let path = typed_path(app.session.path.as_deref(), &p);
+                return save_to(app, path, false, quit);
             }
         },
     };
