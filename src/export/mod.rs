@@ -11,6 +11,23 @@ pub mod table;
 
 use std::collections::HashMap;
 
+/// A unit id as a node id in DOT and GraphML: printable and injective (two ids never give
+/// one node). A backslash is doubled; control and invisible formatting characters become
+/// `\u{..}`, which a doubled backslash can never produce. Ordinary ids are unchanged.
+pub fn node_id(id: &str) -> String {
+    let mut out = String::with_capacity(id.len());
+    for c in id.chars() {
+        if c == '\\' {
+            out.push_str("\\\\");
+        } else if c.is_control() || crate::model::error::is_format_char(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 use crate::analysis::{Analysis, Gap, GapKind};
 
 /// The gaps of an analysis indexed for drawing: by unordered pair and by unit.

@@ -39,7 +39,8 @@ impl Default for AggregateOptions {
 
 fn key_of(unit: &Unit, by: &str) -> Option<String> {
     if by == "group" {
-        return unit.group.clone();
+        // An empty group is no group, as an empty attribute is (a unit id is never empty).
+        return unit.group.clone().filter(|g| !g.is_empty());
     }
     unit.attrs
         .iter()
@@ -122,11 +123,16 @@ pub fn aggregate(org: &Org, opts: &AggregateOptions) -> Result<Imported, ImportE
     };
 
     let mut units = Vec::with_capacity(k);
+    // Members of each group, found in one pass (not one pass per group).
+    let mut members_of: Vec<Vec<&Unit>> = vec![Vec::new(); k];
+    for (i, m) in member.iter().enumerate() {
+        if let Some(g) = m {
+            members_of[*g].push(&org.units[i]);
+        }
+    }
+    let mut overflowed: Vec<&str> = Vec::new();
     for (g, id) in groups.iter().enumerate() {
-        let members: Vec<&Unit> = (0..org.units.len())
-            .filter(|&i| member[i] == Some(g))
-            .map(|i| &org.units[i])
-            .collect();
+        let members = std::mem::take(&mut members_of[g]);
         let name = opts
             .name_attr
             .as_deref()
@@ -137,7 +143,11 @@ pub fn aggregate(org: &Org, opts: &AggregateOptions) -> Result<Imported, ImportE
             .try_fold(0u64, |sum, u| u.size.map(|s| sum.saturating_add(s)));
         let size = match total {
             Some(sum) if sum <= MAX_SIZE => sum,
-            _ => members.len() as u64,
+            Some(_) => {
+                overflowed.push(id);
+                members.len() as u64
+            }
+            None => members.len() as u64,
         };
         let mut attrs = Vec::new();
         if count[g] >= 2 {
@@ -195,6 +205,17 @@ pub fn aggregate(org: &Org, opts: &AggregateOptions) -> Result<Imported, ImportE
             },
             plural(lost_ties, "tie"),
             plural(lost_targets, "target")
+        ));
+    }
+    if !overflowed.is_empty() {
+        let shown: Vec<String> = overflowed.iter().take(5).map(|g| quote(g)).collect();
+        warnings.push(format!(
+            "the sizes of {} add up to more than 2^53 (the largest exact size); {} member count{} used instead: {}{}",
+            plural(overflowed.len(), "group"),
+            if overflowed.len() == 1 { "its" } else { "their" },
+            if overflowed.len() == 1 { " is" } else { "s are" },
+            shown.join(", "),
+            if overflowed.len() > 5 { ", …" } else { "" }
         ));
     }
     if inside > 0 {

@@ -66,6 +66,7 @@ pub fn decode(root: &Node, out: &mut Problems) -> Org {
         units: &org.units,
         // Without a readable unit list every reference would be "unknown": say it once.
         units_known: matches!(top.get("units").map(|n| &n.value), Some(Json::Array(_))),
+        suggest: std::cell::OnceCell::new(),
     };
     let ties = top
         .array("ties", out)
