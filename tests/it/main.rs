@@ -15,6 +15,7 @@ mod export_cli;
 mod export_formats;
 mod export_graphviz;
 mod generate;
+mod hostile_inputs;
 mod hostile_names;
 mod import_aggregate;
 mod import_cli;
