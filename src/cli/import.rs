@@ -121,6 +121,12 @@ pub fn run(
         None => None,
         Some(text) => Some(import::parse_scale(text).map_err(CliError::Usage)?),
     };
+    if args.file == "-" && args.units.as_deref() == Some("-") {
+        return Err(CliError::Usage(
+            "FILE and --units cannot both be standard input (-): standard input can be read once"
+                .into(),
+        ));
+    }
     let units = match &args.units {
         Some(path) => {
             let bytes = model::read_limited(path, max_bytes)?;

@@ -49,7 +49,7 @@ pub struct ReportArgs {
     #[arg(long, value_name = "N")]
     pub top: Option<usize>,
     /// Show only gaps with at least this severity (0 to 1).
-    #[arg(long, value_name = "X", value_parser = fraction)]
+    #[arg(long, value_name = "X", value_parser = fraction, allow_hyphen_values = true)]
     pub min_severity: Option<f64>,
     /// Rating difference (normalized, above 0 up to 1) that makes a pair `asymmetric`.
     #[arg(long, value_name = "X", default_value_t = 0.25, value_parser = positive_fraction)]
@@ -58,7 +58,7 @@ pub struct ReportArgs {
     #[arg(long, value_name = "X", default_value_t = -0.5, value_parser = ei_value, allow_hyphen_values = true)]
     pub silo: f64,
     /// Exit with status 1 when any gap has at least this severity (0 to 1).
-    #[arg(long, value_name = "X", value_parser = fraction)]
+    #[arg(long, value_name = "X", value_parser = fraction, allow_hyphen_values = true)]
     pub fail_on: Option<f64>,
     /// Betweenness: exact, auto (exact up to 20,000 units), skip, or sampled:K sources.
     #[arg(long, value_name = "MODE", default_value = "auto", value_parser = betweenness_mode)]
@@ -87,7 +87,7 @@ fn fraction(s: &str) -> Result<f64, String> {
     if (0.0..=1.0).contains(&v) {
         Ok(v)
     } else {
-        Err(format!("{v} is outside 0 to 1"))
+        Err(format!("{} is outside 0 to 1", crate::text::number(v)))
     }
 }
 
@@ -105,7 +105,7 @@ fn ei_value(s: &str) -> Result<f64, String> {
     if (-1.0..=1.0).contains(&v) {
         Ok(v)
     } else {
-        Err(format!("{v} is outside -1 to 1"))
+        Err(format!("{} is outside -1 to 1", crate::text::number(v)))
     }
 }
 

@@ -44,6 +44,12 @@ impl Table {
             line,
             message,
         };
+        if let Some(encoding) = crate::model::foreign_encoding(bytes) {
+            return Err(fatal(
+                1,
+                format!("the file is {encoding}; save it as UTF-8"),
+            ));
+        }
         let mut records = Records {
             bytes,
             at: 0,

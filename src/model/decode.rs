@@ -40,7 +40,10 @@ pub fn decode(root: &Node, out: &mut Problems) -> Org {
                 out.add(
                     node.pos,
                     "gapscope",
-                    format!("unsupported format version {value} (this gapscope reads version 1)"),
+                    format!(
+                        "unsupported format version {} (this gapscope reads version 1)",
+                        crate::text::number(value)
+                    ),
                 );
                 return org;
             }

@@ -23,6 +23,7 @@ mod import_edges;
 mod import_never_panics;
 mod import_nodelink;
 mod import_survey;
+mod messages;
 mod output_files;
 mod readme_commands;
 mod recovery_sessions;

@@ -405,3 +405,15 @@ fn the_state_folder_follows_xdg_then_home() {
     let name = fallback.file_name().unwrap().to_string_lossy().into_owned();
     assert!(name.starts_with("gapscope-state-"), "one per user: {name}");
 }
+
+#[test]
+fn a_file_replaced_by_a_folder_is_named_as_such() {
+    let dir = folder();
+    let path = dir.path().join("org.json");
+    fs::write(&path, OLD).unwrap();
+    let (_, fp) = load_tracked(&path, 1 << 20).unwrap();
+    fs::remove_file(&path).unwrap();
+    fs::create_dir(&path).unwrap();
+    let change = check_unchanged(&path, &fp).unwrap_err();
+    assert_eq!(change.to_string(), "it is now a folder, not a file");
+}
