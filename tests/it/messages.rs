@@ -139,3 +139,15 @@ fn a_folder_as_output_is_named_once() {
     assert!(err.contains("it is a folder, not a regular file"), "{err}");
     assert!(!err.contains("is a folder: is a folder"), "{err}");
 }
+
+#[test]
+fn ids_that_differ_only_by_case_are_named_in_a_warning() {
+    let org = br#"{"gapscope": 1, "scale": {"min": 0, "max": 5},
+      "units": [{"id": "Sales"}, {"id": "ops"}, {"id": "sales"}]}"#;
+    let (code, err) = run(&["validate", "-"], org);
+    assert_eq!(code, Some(0), "still valid: {err}");
+    assert!(
+        err.contains("warning: <stdin>: unit ids \"Sales\" and \"sales\" differ only by case"),
+        "{err}"
+    );
+}
