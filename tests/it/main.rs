@@ -14,6 +14,7 @@ mod edits;
 mod export_cli;
 mod export_formats;
 mod export_graphviz;
+mod fuzz_long;
 mod generate;
 mod hostile_inputs;
 mod hostile_names;
