@@ -210,7 +210,7 @@ pub fn aggregate(org: &Org, opts: &AggregateOptions) -> Result<Imported, ImportE
     if !overflowed.is_empty() {
         let shown: Vec<String> = overflowed.iter().take(5).map(|g| quote(g)).collect();
         warnings.push(format!(
-            "the sizes of {} add up to more than 2^53 (the largest exact size); {} member count{} used instead: {}{}",
+            "the sizes of {} add up to more than 2^53 - 1 (the largest exact size); {} member count{} used instead: {}{}",
             plural(overflowed.len(), "group"),
             if overflowed.len() == 1 { "its" } else { "their" },
             if overflowed.len() == 1 { " is" } else { "s are" },

@@ -97,8 +97,8 @@ pub fn parse_scale(text: &str) -> Result<Scale, String> {
     Ok(scale)
 }
 
-/// Largest size an org file holds (2^53, exact in JSON numbers).
-pub(crate) const MAX_SIZE: u64 = 1 << 53;
+/// Largest size an org file holds (2^53 - 1, the largest whole number exact in JSON).
+pub(crate) const MAX_SIZE: u64 = (1 << 53) - 1;
 
 /// The number in a cell, if it is a finite number.
 pub(crate) fn parse_number(text: &str) -> Option<f64> {

@@ -85,13 +85,13 @@ fn aggregate_treats_an_empty_group_as_no_group() {
 #[test]
 fn aggregate_says_when_sizes_overflow() {
     let org = r#"{"gapscope": 1, "scale": {"min": 0, "max": 5},
-      "units": [{"id": "a", "group": "G", "size": 9007199254740992},
-                {"id": "b", "group": "G", "size": 9007199254740992},
+      "units": [{"id": "a", "group": "G", "size": 9007199254740991},
+                {"id": "b", "group": "G", "size": 9007199254740991},
                 {"id": "c", "group": "H", "size": 2}],
       "ties": [{"from": "a", "to": "c", "strength": 3}]}"#;
     let (code, out, err) = run(&["aggregate", "-"], org);
     assert_eq!(code, Some(0), "{err}");
-    assert!(err.contains("add up to more than 2^53"), "{err}");
+    assert!(err.contains("add up to more than 2^53 - 1"), "{err}");
     assert!(err.contains("\"G\""), "names the group: {err}");
     let org = model::from_bytes("out", out.as_bytes()).expect("valid");
     assert_eq!(org.units[0].size, Some(2), "member count instead");

@@ -151,3 +151,24 @@ fn ids_that_differ_only_by_case_are_named_in_a_warning() {
         "{err}"
     );
 }
+
+#[test]
+fn a_size_beyond_exact_json_is_refused_and_minus_zero_is_zero() {
+    let big = br#"{"gapscope": 1, "scale": {"min": 0, "max": 5},
+      "units": [{"id": "a", "size": 9007199254740993}]}"#;
+    let (code, err) = run(&["validate", "-"], big);
+    assert_eq!(code, Some(2), "not silently rounded: {err}");
+    assert!(err.contains("units[0].size"), "{err}");
+    let minus = br#"{"gapscope": 1, "scale": {"min": -1, "max": 1},
+      "units": [{"id": "a"}, {"id": "b"}],
+      "ties": [{"from": "a", "to": "b", "strength": -0.0}]}"#;
+    let out = Command::cargo_bin("gapscope")
+        .expect("binary")
+        .args(["report", "-", "--format", "json"])
+        .write_stdin(minus.to_vec())
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{out:?}");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(!text.contains("-0.0") && !text.contains(": -0,"), "{text}");
+}
