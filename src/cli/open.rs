@@ -13,7 +13,11 @@ use super::{Cli, CliError, ScreenArgs, Status, load_org};
 /// Checks the options, loads the org and runs the screen.
 pub fn run(cli: &Cli) -> Result<Status, CliError> {
     // The file and the options are checked first, so their errors show even in a pipe.
-    let doc = load_document(cli)?;
+    // Keys typed while a large file loads are not echoed over the shell.
+    let quiet = tui::terminal::quiet_input();
+    let doc = load_document(cli);
+    drop(quiet);
+    let doc = doc?;
     if !std::io::stdout().is_terminal() {
         return Err(CliError::Usage(
             "standard output is not a terminal, so the screen cannot open; for text or JSON output use `gapscope report FILE`".into(),

@@ -34,6 +34,59 @@ enum Incoming {
     InputError(String),
 }
 
+/// The terminal's echo turned off while a file loads, so keys typed meanwhile are not echoed
+/// over the shell as `^[[C` (they stay queued for the screen). Restored when dropped; drop it
+/// before [`enter`], which saves the terminal's settings to restore at the end.
+pub struct QuietInput {
+    #[cfg(unix)]
+    tty: std::fs::File,
+    #[cfg(unix)]
+    saved: libc::termios,
+}
+
+/// Turns off echo on the controlling terminal (`/dev/tty`), if there is one.
+pub fn quiet_input() -> Option<QuietInput> {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsRawFd;
+        let tty = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open("/dev/tty")
+            .ok()?;
+        let fd = tty.as_raw_fd();
+        // SAFETY: termios is plain data; tcgetattr fills it or fails, checked below.
+        let mut saved: libc::termios = unsafe { std::mem::zeroed() };
+        if unsafe { libc::tcgetattr(fd, &mut saved) } != 0 {
+            return None;
+        }
+        let mut quiet = saved;
+        quiet.c_lflag &= !(libc::ECHO | libc::ECHONL);
+        // SAFETY: a valid fd and a termios read from it.
+        if unsafe { libc::tcsetattr(fd, libc::TCSANOW, &quiet) } != 0 {
+            return None;
+        }
+        Some(QuietInput { tty, saved })
+    }
+    #[cfg(not(unix))]
+    {
+        None
+    }
+}
+
+impl Drop for QuietInput {
+    fn drop(&mut self) {
+        #[cfg(unix)]
+        {
+            use std::os::fd::AsRawFd;
+            // SAFETY: the fd is open (owned by self) and `saved` came from it.
+            unsafe {
+                libc::tcsetattr(self.tty.as_raw_fd(), libc::TCSANOW, &self.saved);
+            }
+        }
+    }
+}
+
 /// Switches the terminal to the screen: raw mode, alternate screen, mouse, hidden cursor.
 pub fn enter() -> io::Result<()> {
     enable_raw_mode()?;

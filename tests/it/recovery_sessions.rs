@@ -116,3 +116,30 @@ fn two_sessions_leave_two_recoveries_and_the_next_start_offers_each() {
     assert!(!asked_first.exists());
     assert!(app.prompt.is_none());
 }
+
+#[test]
+fn save_as_onto_a_fifo_is_refused_and_the_fifo_stays() {
+    use std::os::unix::fs::FileTypeExt;
+    let place = Place::new();
+    let fifo = place.dir.path().join("pipe");
+    let ok = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo");
+    assert!(ok.success());
+    let (mut app, mut term) = place.open();
+    keys(&mut app, &mut term, &["a", "z", "z", "Enter", "W"]);
+    // Clear the pre-filled name, type the FIFO's path, accept, and confirm the overwrite.
+    let clear: Vec<&str> = std::iter::repeat_n("Backspace", 300).collect();
+    keys(&mut app, &mut term, &clear);
+    let typed = fifo.display().to_string();
+    let chars: Vec<String> = typed.chars().map(String::from).collect();
+    let chars: Vec<&str> = chars.iter().map(String::as_str).collect();
+    keys(&mut app, &mut term, &chars);
+    keys(&mut app, &mut term, &["Enter", "o"]);
+    let message = app.message.clone().unwrap_or_default();
+    assert!(message.contains("not a regular file"), "{message}");
+    let kind = std::fs::symlink_metadata(&fifo).expect("there").file_type();
+    assert!(kind.is_fifo(), "the FIFO is not replaced");
+    assert!(app.session.history.is_dirty(), "the edits are kept");
+}

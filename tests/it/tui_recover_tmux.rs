@@ -273,3 +273,30 @@ fn a_state_folder_others_can_write_is_refused_with_its_path() {
         "names the folder:\n{s}"
     );
 }
+
+#[test]
+fn keys_typed_while_a_large_file_loads_are_not_echoed() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("dir");
+    let file = dir.path().join("big.json");
+    let out = Command::new(env!("CARGO_BIN_EXE_gapscope"))
+        .args(["generate", "--units", "150000", "--mean-degree", "2", "-o"])
+        .arg(&file)
+        .output()
+        .expect("generate");
+    assert!(out.status.success());
+    let state = dir.path().join("state");
+    let tmux = Tmux::new("echo");
+    tmux.start(&shell_line(&state, "", "", &file));
+    // Once gapscope runs, while the file loads: arrows and a plus.
+    let _ = tmux.gapscope_pid();
+    tmux.keys(&["Right", "Right", "+"]);
+    tmux.wait_for("150000 units");
+    tmux.keys(&["q"]);
+    // The echo, if any, is on the shell's screen, seen once the screen is left.
+    let s = tmux.wait_for("EXIT:");
+    assert!(s.contains("EXIT:0"), "{s}");
+    assert!(!s.contains("^[[C"), "keys echoed over the shell:\n{s}");
+}
