@@ -131,7 +131,7 @@ fn report_recovery(kept: Option<Result<std::path::PathBuf, crate::store::SaveErr
     match kept {
         Some(Ok(path)) => eprintln!(
             "gapscope: unsaved edits kept in {}; the next start offers to restore them",
-            path.display()
+            crate::store::shown(&path)
         ),
         Some(Err(e)) => eprintln!("gapscope: could not keep the unsaved edits: {e}"),
         None => {}
