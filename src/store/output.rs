@@ -18,15 +18,19 @@ pub enum Written {
 
 /// Writes a command's output to `path`.
 ///
-/// - a FIFO or character device is opened and written through: no temporary file, no rename,
-///   so it stays what it is (writing to a FIFO waits for a reader, as the shell's `>` does);
+/// - a FIFO or character device (or anything under `/dev/` or `/proc/`, such as
+///   `/dev/stdout`) is opened and written through: no temporary file, no rename, so it
+///   stays what it is (writing to a FIFO waits for a reader, as the shell's `>` does);
 /// - an existing regular file (or a symbolic link to one) is replaced only when `force` is
 ///   given, else the error is [`SaveError::Exists`]; no backup is kept;
 /// - a new file is created atomically, and never over a file that appeared meanwhile;
 /// - a folder, socket or block device is refused ([`SaveError::NotRegular`]).
 pub fn write_output_file(path: &Path, bytes: &[u8], force: bool) -> Result<Written, SaveError> {
+    // `/dev/stdout` and the like point at whatever the shell opened (a pipe, a terminal, a
+    // file it redirected to): written through, never replaced, whatever they lead to.
+    let special = path.starts_with("/dev/") || path.starts_with("/proc/");
     if let Ok(meta) = fs::metadata(path)
-        && through(&meta)
+        && (through(&meta) || (special && !meta.is_dir()))
     {
         ignore_file_size_signal();
         let io_err = |what: &str| {
@@ -37,8 +41,9 @@ pub fn write_output_file(path: &Path, bytes: &[u8], force: bool) -> Result<Writt
                 source,
             }
         };
+        // Appending: behind `/dev/stdout` may be a file the shell opened with `>>`.
         let mut file = OpenOptions::new()
-            .write(true)
+            .append(true)
             .open(path)
             .map_err(io_err("cannot open it for writing"))?;
         file.write_all(bytes)

@@ -46,7 +46,7 @@ fn completions_to_a_full_disk_report_the_write_error() {
         .write(true)
         .open("/dev/full")
         .expect("/dev/full");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_gapscope"))
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("gapscope"))
         .args(["completions", "bash"])
         .stdout(full)
         .output()

@@ -224,7 +224,7 @@ fn report_writes_to_a_file_with_o() {
 fn a_file_size_limit_is_a_message_not_a_killed_process() {
     let dir = tempfile::tempdir().expect("dir");
     let out_path = dir.path().join("big.json");
-    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_gapscope"));
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("gapscope"));
     cmd.args(["generate", "--units", "400", "-o"])
         .arg(&out_path);
     // SAFETY: setrlimit is async-signal-safe; the child only lowers its own limit.
@@ -291,4 +291,25 @@ fn temporary_files_of_a_killed_save_are_removed_by_the_next_save() {
             "{name} is not ours to remove"
         );
     }
+}
+
+#[test]
+fn dev_stdout_as_output_is_written_through_to_what_the_shell_opened() {
+    let dir = tempfile::tempdir().expect("dir");
+    let org = seed(dir.path());
+    let log = dir.path().join("log.txt");
+    std::fs::write(&log, "first\n").expect("write");
+    // As `gapscope export ... -o /dev/stdout >> log.txt`.
+    let append = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&log)
+        .expect("open");
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("gapscope"))
+        .args(["export", "-f", "dot", &org, "-o", "/dev/stdout"])
+        .stdout(append)
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{out:?}");
+    let text = std::fs::read_to_string(&log).expect("read");
+    assert!(text.starts_with("first\ndigraph"), "{text}");
 }

@@ -12,7 +12,8 @@ use gapscope::model;
 use gapscope::store::Recoveries;
 
 fn shell_line(state: &Path, extra_env: &str, args: &str, file: &Path) -> String {
-    let bin = env!("CARGO_BIN_EXE_gapscope");
+    let bin = assert_cmd::cargo::cargo_bin("gapscope");
+    let bin = bin.display();
     format!(
         "env -u NO_COLOR TERM=xterm-256color XDG_STATE_HOME='{}' {extra_env} '{bin}' {args} '{}'; echo \"EXIT:$?\"; sleep 30",
         state.display(),
@@ -219,7 +220,8 @@ fn a_standard_input_org_is_offered_only_its_own_recovery() {
     other.title = Some("another org".into());
     std::fs::write(&b, model::save::to_string(&other)).expect("write");
     let state = dir.path().join("state");
-    let bin = env!("CARGO_BIN_EXE_gapscope");
+    let bin = assert_cmd::cargo::cargo_bin("gapscope");
+    let bin = bin.display();
     let piped = |f: &Path| {
         format!(
             "cat '{}' | env -u NO_COLOR TERM=xterm-256color XDG_STATE_HOME='{}' '{bin}' -; echo \"EXIT:$?\"; sleep 30",
@@ -281,7 +283,7 @@ fn keys_typed_while_a_large_file_loads_are_not_echoed() {
     }
     let dir = tempfile::tempdir().expect("dir");
     let file = dir.path().join("big.json");
-    let out = Command::new(env!("CARGO_BIN_EXE_gapscope"))
+    let out = Command::new(assert_cmd::cargo::cargo_bin("gapscope"))
         .args(["generate", "--units", "150000", "--mean-degree", "2", "-o"])
         .arg(&file)
         .output()
