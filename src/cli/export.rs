@@ -112,20 +112,25 @@ pub fn run(
     let (org, name) = load_org(args.file.as_deref(), max_bytes)?;
     check_initiative(&org, args.initiative.as_deref(), &name)?;
     let analysis = analyse(&org, args.initiative.as_deref(), false);
+    let table = match args.table {
+        TableArg::Units => table::Table::Units,
+        TableArg::Ties => table::Table::Ties,
+        TableArg::Targets => table::Table::Targets,
+    };
+    if args.format == Format::Csv && args.output.as_deref().is_none_or(|p| p == "-") {
+        // Straight to standard output: a huge table needs no copy in memory.
+        let mut buffered = std::io::BufWriter::new(out);
+        table::write_csv(&org, &analysis, table, &mut buffered)?;
+        std::io::Write::flush(&mut buffered)?;
+        return Ok(0);
+    }
     let text = match args.format {
         Format::Dot => dot::to_dot(&org, &analysis),
         Format::Mermaid => mermaid::to_mermaid(&org, &analysis),
         Format::Graphml => graphml::to_graphml(&org, &analysis),
         Format::Json => crate::model::save::to_string(&org),
         Format::NodeLink => nodelink::to_node_link(&org),
-        Format::Csv => {
-            let t = match args.table {
-                TableArg::Units => table::Table::Units,
-                TableArg::Ties => table::Table::Ties,
-                TableArg::Targets => table::Table::Targets,
-            };
-            table::to_csv(&org, &analysis, t)
-        }
+        Format::Csv => table::to_csv(&org, &analysis, table),
     };
     let target = Output::new(args.output.as_deref(), args.force);
     target.write(text.as_bytes(), (org.units.len(), org.ties.len()), out, err)?;

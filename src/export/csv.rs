@@ -102,7 +102,17 @@ impl Writer {
         self.out.push_str(self.end);
     }
 
-    /// The CSV text.
+    /// Moves the text built so far to `sink` once it passes 64 KiB, so a large table is
+    /// written with bounded memory.
+    pub fn spill(&mut self, sink: &mut dyn std::io::Write) -> std::io::Result<()> {
+        if self.out.len() >= 1 << 16 {
+            sink.write_all(self.out.as_bytes())?;
+            self.out.clear();
+        }
+        Ok(())
+    }
+
+    /// The CSV text (what was not spilled).
     pub fn finish(self) -> String {
         self.out
     }

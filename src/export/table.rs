@@ -26,6 +26,20 @@ pub enum Table {
 /// project's one CSV writer (`export::csv`: formula guard, escapes, quoting). Linear in the
 /// size of the table.
 pub fn to_csv(org: &Org, analysis: &Analysis, table: Table) -> String {
+    let mut out = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = write_csv(org, analysis, table, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes one table as [`to_csv`] does, to `sink` as it goes: memory stays bounded by one
+/// row and a 64 KiB buffer, however large the table.
+pub fn write_csv(
+    org: &Org,
+    analysis: &Analysis,
+    table: Table,
+    sink: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let marks = Marks::new(analysis);
     let num = |x: f64| number(&x.to_string());
     let mut w = Writer::new(LineEnd::Lf);
@@ -64,6 +78,7 @@ pub fn to_csv(org: &Org, analysis: &Analysis, table: Table) -> String {
                     u.size.map(|s| number(&s.to_string())).unwrap_or_default(),
                 ];
                 w.row(fixed.iter().chain(attrs.iter()));
+                w.spill(sink)?;
                 for c in set.drain(..) {
                     attrs[c].clear();
                 }
@@ -85,6 +100,7 @@ pub fn to_csv(org: &Org, analysis: &Analysis, table: Table) -> String {
                     cell(&gap),
                     cell(t.note.as_deref().unwrap_or_default()),
                 ]);
+                w.spill(sink)?;
             }
         }
         Table::Targets => {
@@ -97,8 +113,9 @@ pub fn to_csv(org: &Org, analysis: &Analysis, table: Table) -> String {
                     cell(t.initiative.as_deref().unwrap_or_default()),
                     cell(t.why.as_deref().unwrap_or_default()),
                 ]);
+                w.spill(sink)?;
             }
         }
     }
-    w.finish()
+    sink.write_all(w.finish().as_bytes())
 }
