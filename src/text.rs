@@ -16,9 +16,29 @@ pub fn clean(text: &str) -> String {
     out
 }
 
+/// A number for a message: as Rust writes it when that is short (`3`, `0.25`, `-1`), else in
+/// exponent form (`1e308`, `1e-320`), never hundreds of digits.
+pub fn number(x: f64) -> String {
+    let plain = x.to_string();
+    if plain.len() <= 16 {
+        plain
+    } else {
+        format!("{x:e}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::clean;
+    use super::{clean, number};
+
+    #[test]
+    fn numbers_stay_short() {
+        assert_eq!(number(3.0), "3");
+        assert_eq!(number(0.25), "0.25");
+        assert_eq!(number(1e308), "1e308");
+        assert_eq!(number(1e-320), "1e-320");
+        assert_eq!(number(123456.5), "123456.5");
+    }
 
     #[test]
     fn escapes_are_made_visible() {

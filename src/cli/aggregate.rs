@@ -4,7 +4,7 @@ use std::io::Write;
 
 use clap::Args;
 
-use super::export::write_output;
+use super::export::Output;
 use super::import::import_error;
 use super::{CliError, Status};
 use crate::import::{self, AggregateOptions};
@@ -32,9 +32,13 @@ pub struct AggregateArgs {
     pub by: String,
     #[command(flatten)]
     pub aggregate: AggregateFlags,
-    /// Write the org file here (atomically) instead of to standard output.
+    /// Write the org file here (atomically) instead of to standard output; an existing
+    /// file is kept unless --force is given.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<String>,
+    /// Replace the --output file when it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
     /// Title of the result.
     #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,
@@ -52,7 +56,13 @@ pub fn run(
     let grouped = import::aggregate(&org, &opts).map_err(import_error)?;
     warn(&grouped.warnings, err)?;
     let text = import::to_checked_string(&grouped.org).map_err(import_error)?;
-    write_output(args.output.as_deref(), text.as_bytes(), out)?;
+    let target = Output::new(args.output.as_deref(), args.force);
+    target.write(
+        text.as_bytes(),
+        (grouped.org.units.len(), grouped.org.ties.len()),
+        out,
+        err,
+    )?;
     Ok(0)
 }
 

@@ -8,7 +8,7 @@ use super::{CliError, Status, load_org};
 use crate::analysis::{self, Analysis, BetweennessMode, Options};
 use crate::export::{dot, graphml, mermaid, nodelink, table};
 use crate::model::Org;
-use crate::store::{SaveOptions, save_atomic_with};
+use crate::store::{Written, write_output_file, wrote_line};
 
 /// Examples shown by `gapscope export --help`.
 pub const EXPORT_HELP: &str = "\
@@ -60,9 +60,13 @@ pub struct ExportArgs {
     /// Output format.
     #[arg(short, long, value_enum)]
     pub format: Format,
-    /// Write here (atomically) instead of to standard output.
+    /// Write here (atomically) instead of to standard output; an existing file is kept
+    /// unless --force is given.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<String>,
+    /// Replace the --output file when it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
     /// Style the gaps of this initiative's targets (default: all targets).
     #[arg(long, value_name = "ID")]
     pub initiative: Option<String>,
@@ -95,43 +99,77 @@ pub fn analyse(org: &Org, initiative: Option<&str>, metrics: bool) -> Analysis {
 }
 
 /// Runs `export`.
-pub fn run(args: &ExportArgs, max_bytes: u64, out: &mut dyn Write) -> Result<Status, CliError> {
+pub fn run(
+    args: &ExportArgs,
+    max_bytes: u64,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Status, CliError> {
     let (org, _) = load_org(args.file.as_deref(), max_bytes)?;
     check_initiative(&org, args.initiative.as_deref())?;
     let analysis = analyse(&org, args.initiative.as_deref(), false);
+    let table = match args.table {
+        TableArg::Units => table::Table::Units,
+        TableArg::Ties => table::Table::Ties,
+        TableArg::Targets => table::Table::Targets,
+        TableArg::Actions => table::Table::Actions,
+    };
+    if args.format == Format::Csv && args.output.as_deref().is_none_or(|p| p == "-") {
+        // Straight to standard output: a huge table needs no copy in memory.
+        let mut buffered = std::io::BufWriter::new(out);
+        table::write_csv(&org, &analysis, table, &mut buffered)?;
+        std::io::Write::flush(&mut buffered)?;
+        return Ok(0);
+    }
     let text = match args.format {
         Format::Dot => dot::to_dot(&org, &analysis),
         Format::Mermaid => mermaid::to_mermaid(&org, &analysis),
         Format::Graphml => graphml::to_graphml(&org, &analysis),
         Format::Json => crate::model::save::to_string(&org),
         Format::NodeLink => nodelink::to_node_link(&org),
-        Format::Csv => {
-            let t = match args.table {
-                TableArg::Units => table::Table::Units,
-                TableArg::Ties => table::Table::Ties,
-                TableArg::Targets => table::Table::Targets,
-                TableArg::Actions => table::Table::Actions,
-            };
-            table::to_csv(&org, &analysis, t)
-        }
+        Format::Csv => table::to_csv(&org, &analysis, table),
     };
-    write_output(args.output.as_deref(), text.as_bytes(), out)?;
+    let target = Output::new(args.output.as_deref(), args.force);
+    target.write(text.as_bytes(), (org.units.len(), org.ties.len()), out, err)?;
     Ok(0)
 }
 
-/// Writes to standard output, or atomically to a file (`store::save_atomic_with`: a
-/// temporary file in the same folder, flushed, renamed; no backup is kept of an export).
-pub fn write_output(path: Option<&str>, bytes: &[u8], out: &mut dyn Write) -> Result<(), CliError> {
-    let Some(path) = path.filter(|p| *p != "-") else {
-        out.write_all(bytes)?;
-        return Ok(());
-    };
-    let options = SaveOptions {
-        backup: false,
-        ..SaveOptions::default()
-    };
-    // A warning (the folder could not be synced) comes after the file is in place.
-    save_atomic_with(std::path::Path::new(path), bytes, &options, &mut |_| Ok(()))
-        .map_err(|e| CliError::Usage(e.to_string()))?;
-    Ok(())
+/// Where a command's output goes: standard output, or `-o FILE` (with `--force`).
+#[derive(Debug, Clone, Copy)]
+pub struct Output<'a> {
+    path: Option<&'a str>,
+    force: bool,
+}
+
+impl<'a> Output<'a> {
+    /// `-o FILE` (`-` or none is standard output) and `--force`.
+    pub fn new(path: Option<&'a str>, force: bool) -> Output<'a> {
+        Output {
+            path: path.filter(|p| *p != "-"),
+            force,
+        }
+    }
+
+    /// Writes to standard output, or to the file through `store::write_output_file` (atomic,
+    /// an existing file kept unless `--force`, a FIFO or device written through), then says
+    /// on `err`: `wrote FILE (N units, M ties)`, with `counts` = (units, ties).
+    pub fn write(
+        &self,
+        bytes: &[u8],
+        counts: (usize, usize),
+        out: &mut dyn Write,
+        err: &mut dyn Write,
+    ) -> Result<(), CliError> {
+        let Some(path) = self.path else {
+            out.write_all(bytes)?;
+            return Ok(());
+        };
+        let path = std::path::Path::new(path);
+        let written = write_output_file(path, bytes, self.force)
+            .map_err(|e| CliError::Usage(e.to_string()))?;
+        if let Written::File(_) = written {
+            writeln!(err, "{}", wrote_line(path, counts.0, counts.1))?;
+        }
+        Ok(())
+    }
 }

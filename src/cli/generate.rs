@@ -9,7 +9,12 @@ use crate::model::save;
 /// Most units `generate` accepts: far above any real org, below what exhausts memory.
 pub const MAX_UNITS: usize = 2_000_000;
 
-/// Generates the org and writes it to `-o FILE` (never over an existing file) or to `out`.
+/// Most collaborating pairs (`units × mean degree / 2`) `generate` draws: each becomes up to
+/// two ties of about 60 bytes of JSON, so this keeps the file and the memory to a few GB.
+pub const MAX_PAIRS: f64 = 10_000_000.0;
+
+/// Generates the org and writes it to `-o FILE` (an existing file only with `--force`) or to
+/// `out`.
 pub fn run(
     args: &GenerateArgs,
     out: &mut dyn Write,
@@ -27,6 +32,24 @@ pub fn run(
             args.mean_degree
         )));
     }
+    let others = args.units.saturating_sub(1);
+    if args.mean_degree > others as f64 {
+        return Err(CliError::Usage(format!(
+            "--mean-degree {} is more than the {others} other unit{} each unit can collaborate with",
+            crate::text::number(args.mean_degree),
+            if others == 1 { "" } else { "s" }
+        )));
+    }
+    let pairs = args.units as f64 * args.mean_degree / 2.0;
+    if pairs > MAX_PAIRS {
+        return Err(CliError::Usage(format!(
+            "--units {} with --mean-degree {} asks for {} collaborating pairs, more than gapscope generates ({}); lower one of them",
+            args.units,
+            crate::text::number(args.mean_degree),
+            pairs.round(),
+            MAX_PAIRS
+        )));
+    }
     if args.groups == Some(0) {
         return Err(CliError::Usage("--groups must be at least 1".into()));
     }
@@ -38,32 +61,7 @@ pub fn run(
     };
     let org = generate(&params);
     let text = save::to_string(&org);
-    match &args.output {
-        None => out.write_all(text.as_bytes())?,
-        Some(path) => {
-            let shown = crate::model::quote(path);
-            let mut file = std::fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(path)
-                .map_err(|e| {
-                    CliError::Usage(if e.kind() == std::io::ErrorKind::AlreadyExists {
-                        format!("{shown} exists; gapscope generate never overwrites a file")
-                    } else {
-                        format!("cannot create {shown}: {e}")
-                    })
-                })?;
-            file.write_all(text.as_bytes())
-                .and_then(|()| file.sync_all())
-                .map_err(|e| CliError::Usage(format!("cannot write {shown}: {e}")))?;
-            writeln!(
-                err,
-                "wrote {shown}: {} units, {} ties, {} targets",
-                org.units.len(),
-                org.ties.len(),
-                org.targets.len()
-            )?;
-        }
-    }
+    let target = super::export::Output::new(args.output.as_deref(), args.force);
+    target.write(text.as_bytes(), (org.units.len(), org.ties.len()), out, err)?;
     Ok(0)
 }

@@ -5,7 +5,7 @@ use std::io::Write;
 use clap::{Args, ValueEnum};
 
 use super::aggregate::{AggregateFlags, aggregate_options, warn};
-use super::export::write_output;
+use super::export::Output;
 use super::{CliError, Status};
 use crate::import::{
     self, ImportError, Imported, edges::EdgeOptions, nodelink::NodeLinkOptions,
@@ -44,9 +44,13 @@ pub struct ImportArgs {
     /// The input file ("-" reads standard input).
     #[arg(value_name = "FILE")]
     pub file: String,
-    /// Write the org file here (atomically) instead of to standard output.
+    /// Write the org file here (atomically) instead of to standard output; an existing
+    /// file is kept unless --force is given.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<String>,
+    /// Replace the --output file when it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
     /// Units CSV (id,name,group,size, more columns become attributes); survey and edges.
     #[arg(long, value_name = "FILE")]
     pub units: Option<String>,
@@ -117,6 +121,12 @@ pub fn run(
         None => None,
         Some(text) => Some(import::parse_scale(text).map_err(CliError::Usage)?),
     };
+    if args.file == "-" && args.units.as_deref() == Some("-") {
+        return Err(CliError::Usage(
+            "FILE and --units cannot both be standard input (-): standard input can be read once"
+                .into(),
+        ));
+    }
     let units = match &args.units {
         Some(path) => {
             let bytes = model::read_limited(path, max_bytes)?;
@@ -181,7 +191,8 @@ pub fn run(
         org = grouped.org;
     }
     let text = import::to_checked_string(&org).map_err(import_error)?;
-    write_output(args.output.as_deref(), text.as_bytes(), out)?;
+    let target = Output::new(args.output.as_deref(), args.force);
+    target.write(text.as_bytes(), (org.units.len(), org.ties.len()), out, err)?;
     Ok(0)
 }
 

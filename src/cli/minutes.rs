@@ -4,7 +4,7 @@ use std::io::Write;
 
 use clap::Args;
 
-use super::export::{check_initiative, write_output};
+use super::export::{Output, check_initiative};
 use super::report::{date, today};
 use super::{CliError, Status, load_org};
 use crate::analysis::{self, Options, plan};
@@ -39,10 +39,18 @@ pub struct MinutesArgs {
     /// Write here (atomically) instead of to standard output.
     #[arg(short, long, value_name = "OUT")]
     pub output: Option<String>,
+    /// Replace the --output file when it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 /// Runs `minutes`.
-pub fn run(args: &MinutesArgs, max_bytes: u64, out: &mut dyn Write) -> Result<Status, CliError> {
+pub fn run(
+    args: &MinutesArgs,
+    max_bytes: u64,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Status, CliError> {
     let (org, _) = load_org(args.file.as_deref(), max_bytes)?;
     check_initiative(&org, args.initiative.as_deref())?;
     let Some(day) = today(args.date)? else {
@@ -64,6 +72,11 @@ pub fn run(args: &MinutesArgs, max_bytes: u64, out: &mut dyn Write) -> Result<St
         planned_org: &planned_org,
         date: day,
     });
-    write_output(args.output.as_deref(), text.as_bytes(), out)?;
+    Output::new(args.output.as_deref(), args.force).write(
+        text.as_bytes(),
+        (org.units.len(), org.ties.len()),
+        out,
+        err,
+    )?;
     Ok(0)
 }

@@ -190,9 +190,13 @@ pub struct GenerateArgs {
     /// Mean number of collaborators per unit.
     #[arg(long, value_name = "D", default_value_t = 10.0)]
     pub mean_degree: f64,
-    /// Write to this file (never overwritten) instead of standard output.
+    /// Write to this file instead of standard output; an existing file is kept unless
+    /// --force is given.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<String>,
+    /// Replace the --output file when it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 /// The size limit of the files a command reads (only on commands that read a file).
@@ -332,9 +336,9 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status,
         Some(Command::Aggregate { args, limit }) => {
             aggregate::run(&args, limit.max_bytes, out, err)
         }
-        Some(Command::Export { args, limit }) => export::run(&args, limit.max_bytes, out),
+        Some(Command::Export { args, limit }) => export::run(&args, limit.max_bytes, out, err),
         Some(Command::Diff { args, limit }) => diff::run(&args, limit.max_bytes, out),
-        Some(Command::Minutes { args, limit }) => minutes::run(&args, limit.max_bytes, out),
+        Some(Command::Minutes { args, limit }) => minutes::run(&args, limit.max_bytes, out, err),
         Some(Command::Completions(args)) => shell::completions(&args, out),
         Some(Command::Man(args)) => shell::man(&args, out),
         Some(Command::Schema) => shell::schema(out),

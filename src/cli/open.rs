@@ -12,7 +12,11 @@ use super::{Cli, CliError, ScreenArgs, Status, load_org};
 /// Checks the options, loads the org and runs the screen.
 pub fn run(cli: &Cli) -> Result<Status, CliError> {
     // The file and the options are checked first, so their errors show even in a pipe.
-    let doc = load_document(cli)?;
+    // Keys typed while a large file loads are not echoed over the shell.
+    let quiet = tui::terminal::quiet_input();
+    let doc = load_document(cli);
+    drop(quiet);
+    let doc = doc?;
     if !std::io::stdout().is_terminal() {
         return Err(CliError::Usage(
             "standard output is not a terminal, so the screen cannot open; for text or JSON output use `gapscope report FILE`".into(),
@@ -104,24 +108,33 @@ fn finish(cli: &Cli, doc: Document, recoveries: Recoveries) -> Result<App, CliEr
         config,
         compare,
     } = doc;
+    let recoveries = match origin {
+        // Standard input has no name: its recovery is keyed by what was read.
+        Origin::Stdin => {
+            recoveries.for_stdin_content(crate::model::save::to_string(&org).as_bytes())
+        }
+        _ => recoveries,
+    };
     let for_file = origin.for_file().map(PathBuf::from);
     let shown = |p: &Path| crate::text::clean(&p.display().to_string());
     let at_start = if cli.screen.discard_recovery {
         let gone = recoveries
-            .discard(for_file.as_deref())
+            .discard_all(for_file.as_deref())
             .map_err(|e| CliError::Usage(format!("cannot remove the recovery file: {e}")))?;
-        if gone {
+        if gone > 0 {
             AtStart::Note("discarded the unsaved edits of the last session".into())
         } else {
             AtStart::Nothing
         }
     } else {
-        let found = recoveries.find(for_file.as_deref()).map_err(|e| {
+        let mut all = recoveries.find_all(for_file.as_deref()).map_err(|e| {
             CliError::Usage(format!(
-                "cannot read the recovery file {}: {e} (move it away, or start with --discard-recovery)",
-                shown(&recoveries.path_for(for_file.as_deref()))
+                "cannot use a recovery file: {e} (move it away, or start with --discard-recovery)"
             ))
         })?;
+        // Newest first; the others are asked about in turn (kept when --recover restores one).
+        all.reverse();
+        let found = all.pop();
         match found {
             None if cli.screen.recover => AtStart::Note("no unsaved edits to recover".into()),
             None => AtStart::Nothing,
@@ -129,8 +142,14 @@ fn finish(cli: &Cli, doc: Document, recoveries: Recoveries) -> Result<App, CliEr
                 "unsaved edits are kept in {} (open without --read-only to restore them)",
                 shown(&rec.path)
             )),
-            Some(rec) if cli.screen.recover => AtStart::Restore(Box::new(rec.org)),
-            Some(rec) => AtStart::Ask(Box::new(rec)),
+            Some(rec) if cli.screen.recover => AtStart::Restore {
+                rec: Box::new(rec),
+                more: all.len(),
+            },
+            Some(rec) => AtStart::Ask {
+                rec: Box::new(rec),
+                more: all,
+            },
         }
     };
     let base = std::env::current_dir()

@@ -55,7 +55,7 @@ pub struct ReportArgs {
     #[arg(long, value_name = "N")]
     pub top: Option<usize>,
     /// Show only gaps with at least this severity (0 to 1).
-    #[arg(long, value_name = "X", value_parser = fraction)]
+    #[arg(long, value_name = "X", value_parser = fraction, allow_hyphen_values = true)]
     pub min_severity: Option<f64>,
     /// Rating difference (normalized, above 0 up to 1) that makes a pair `asymmetric`.
     #[arg(long, value_name = "X", default_value_t = 0.25, value_parser = positive_fraction)]
@@ -65,7 +65,7 @@ pub struct ReportArgs {
     pub silo: f64,
     /// Exit with status 1 when any gap has at least this severity (0 to 1), saying how many
     /// on standard error.
-    #[arg(long, value_name = "X", value_parser = fraction)]
+    #[arg(long, value_name = "X", value_parser = fraction, allow_hyphen_values = true)]
     pub fail_on: Option<f64>,
     /// Betweenness: exact, auto (exact up to 10,000 units, 256 sampled sources above), skip, or sampled:K sources.
     #[arg(long, value_name = "MODE", default_value = "auto", value_parser = betweenness_mode)]
@@ -79,6 +79,13 @@ pub struct ReportArgs {
     /// The day actions are overdue against (YYYY-MM-DD; default GAPSCOPE_TODAY or the clock).
     #[arg(long, value_name = "DATE", value_parser = date)]
     pub today: Option<Date>,
+    /// Write the report here (atomically) instead of to standard output; an existing file
+    /// is kept unless --force is given.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<String>,
+    /// Replace the --output file when it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 /// Parses a `YYYY-MM-DD` date that exists.
@@ -116,7 +123,7 @@ fn fraction(s: &str) -> Result<f64, String> {
     if (0.0..=1.0).contains(&v) {
         Ok(v)
     } else {
-        Err(format!("{v} is outside 0 to 1"))
+        Err(format!("{} is outside 0 to 1", crate::text::number(v)))
     }
 }
 
@@ -134,7 +141,7 @@ fn ei_value(s: &str) -> Result<f64, String> {
     if (-1.0..=1.0).contains(&v) {
         Ok(v)
     } else {
-        Err(format!("{v} is outside -1 to 1"))
+        Err(format!("{} is outside -1 to 1", crate::text::number(v)))
     }
 }
 
@@ -163,7 +170,7 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<Status, CliError> {
-    let (org, _name) = load_org(args.file.as_deref(), max_bytes)?;
+    let (org, _) = load_org(args.file.as_deref(), max_bytes)?;
     if let Some(id) = &args.initiative
         && org.initiative(id).is_none()
     {
@@ -184,7 +191,9 @@ pub fn run(
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
-            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+            args.output.is_none()
+                && std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none()
         }
     };
     let settings = Settings {
@@ -194,7 +203,14 @@ pub fn run(
         plan: args.plan,
         today: today(args.today)?,
     };
-    report::write(args.format, &Report::new(&org, &analysis, settings), out)?;
+    let target = super::export::Output::new(args.output.as_deref(), args.force);
+    let mut text = Vec::new();
+    report::write(
+        args.format,
+        &Report::new(&org, &analysis, settings),
+        &mut text,
+    )?;
+    target.write(&text, (org.units.len(), org.ties.len()), out, err)?;
     let Some(limit) = args.fail_on else {
         return Ok(0);
     };

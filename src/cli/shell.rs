@@ -29,7 +29,11 @@ pub const ORG_SCHEMA: &str = include_str!("../export/org.schema.json");
 /// Writes a completion script for a shell.
 pub fn completions(args: &CompletionsArgs, out: &mut dyn Write) -> Result<Status, CliError> {
     let mut cmd = Cli::command();
-    clap_complete::generate(args.shell, &mut cmd, "gapscope", out);
+    // clap_complete panics when its writer fails (`> /dev/full`): it writes to memory, and
+    // the one write to `out` reports an error like every other command.
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut cmd, "gapscope", &mut script);
+    out.write_all(&script)?;
     Ok(0)
 }
 

@@ -108,8 +108,8 @@ pub fn to_dot(org: &Org, analysis: &Analysis) -> String {
         let _ = writeln!(
             s,
             "  {} {arrow} {} [{}];",
-            escape(&org.units[a].id),
-            escape(&org.units[b].id),
+            escape(&super::node_id(&org.units[a].id)),
+            escape(&super::node_id(&org.units[b].id)),
             attrs.join(", ")
         );
     }
@@ -120,8 +120,8 @@ pub fn to_dot(org: &Org, analysis: &Analysis) -> String {
         let _ = writeln!(
             s,
             "  {} {arrow} {} [label={}, style=dashed, color=\"{RED}\", fontcolor=\"{RED}\"{dir}, constraint=false];",
-            escape(&org.units[g.from].id),
-            escape(&org.units[to].id),
+            escape(&super::node_id(&org.units[g.from].id)),
+            escape(&super::node_id(&org.units[to].id)),
             escape(&format!("missing (target {})", short_number(target)))
         );
     }
@@ -137,5 +137,10 @@ fn node(s: &mut String, org: &Org, marks: &Marks, i: usize) {
     } else {
         String::new()
     };
-    let _ = writeln!(s, "{} [label={}{style}];", escape(&u.id), escape(u.label()));
+    let _ = writeln!(
+        s,
+        "{} [label={}{style}];",
+        escape(&super::node_id(&u.id)),
+        escape(u.label())
+    );
 }

@@ -62,6 +62,11 @@ pub fn to_graphml(org: &Org, analysis: &Analysis) -> String {
         );
     }
     let attr_keys = attr_keys(org);
+    let key_index: std::collections::HashMap<&str, usize> = attr_keys
+        .iter()
+        .enumerate()
+        .map(|(i, (n, _))| (n.as_str(), i))
+        .collect();
     for (i, (name, ty)) in attr_keys.iter().enumerate() {
         let _ = writeln!(
             s,
@@ -79,7 +84,7 @@ pub fn to_graphml(org: &Org, analysis: &Analysis) -> String {
         let _ = writeln!(s, "    <data key=\"d9\">{}</data>", escape(title));
     }
     for (i, u) in org.units.iter().enumerate() {
-        let _ = writeln!(s, "    <node id=\"{}\">", escape(&u.id));
+        let _ = writeln!(s, "    <node id=\"{}\">", escape(&super::node_id(&u.id)));
         data(&mut s, "d0", u.label());
         if let Some(g) = &u.group {
             data(&mut s, "d1", g);
@@ -91,10 +96,18 @@ pub fn to_graphml(org: &Org, analysis: &Analysis) -> String {
         if !gaps.is_empty() {
             data(&mut s, "d3", &gaps);
         }
-        for (k, (name, _)) in attr_keys.iter().enumerate() {
-            if let Some((_, v)) = u.attrs.iter().find(|(n, _)| n == name) {
-                data(&mut s, &format!("a{k}"), &v.to_string());
-            }
+        // The unit's own attributes in key order (the first of a repeated name), found
+        // through the key index: linear in the unit's attributes, not keys × attributes.
+        let mut own: Vec<(usize, usize)> = u
+            .attrs
+            .iter()
+            .enumerate()
+            .filter_map(|(j, (n, _))| key_index.get(n.as_str()).map(|&k| (k, j)))
+            .collect();
+        own.sort_unstable();
+        own.dedup_by_key(|(k, _)| *k);
+        for (k, j) in own {
+            data(&mut s, &format!("a{k}"), &u.attrs[j].1.to_string());
         }
         s.push_str("    </node>\n");
     }
@@ -107,8 +120,8 @@ pub fn to_graphml(org: &Org, analysis: &Analysis) -> String {
         let _ = writeln!(
             s,
             "    <edge id=\"e{e}\" source=\"{}\" target=\"{}\">",
-            escape(&t.from),
-            escape(&t.to)
+            escape(&super::node_id(&t.from)),
+            escape(&super::node_id(&t.to))
         );
         e += 1;
         // An unknown rating (`strength: null`) has no value: the data element is left out.
@@ -135,8 +148,8 @@ pub fn to_graphml(org: &Org, analysis: &Analysis) -> String {
         let _ = writeln!(
             s,
             "    <edge id=\"e{e}\" source=\"{}\" target=\"{}\">",
-            escape(&org.units[g.from].id),
-            escape(&org.units[to].id)
+            escape(&super::node_id(&org.units[g.from].id)),
+            escape(&super::node_id(&org.units[to].id))
         );
         e += 1;
         data(&mut s, "d4", &org.scale.min.to_string());
@@ -154,6 +167,7 @@ pub fn to_graphml(org: &Org, analysis: &Analysis) -> String {
 /// Attribute names in order of first appearance, with a GraphML type that fits all values.
 fn attr_keys(org: &Org) -> Vec<(String, &'static str)> {
     let mut keys: Vec<(String, &'static str)> = Vec::new();
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for u in &org.units {
         for (name, value) in &u.attrs {
             let ty = match value {
@@ -161,10 +175,13 @@ fn attr_keys(org: &Org) -> Vec<(String, &'static str)> {
                 AttrValue::Number(_) => "double",
                 AttrValue::Bool(_) => "boolean",
             };
-            match keys.iter_mut().find(|(n, _)| n == name) {
-                Some((_, t)) if *t != ty => *t = "string",
+            match seen.get(name.as_str()) {
+                Some(&i) if keys[i].1 != ty => keys[i].1 = "string",
                 Some(_) => {}
-                None => keys.push((name.clone(), ty)),
+                None => {
+                    seen.insert(name, keys.len());
+                    keys.push((name.clone(), ty));
+                }
             }
         }
     }

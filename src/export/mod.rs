@@ -2,6 +2,7 @@
 //! CSV tables and node-link JSON. Pure functions from `(&Org, &Analysis)` to text;
 //! output is deterministic (units and ties in file order, gaps in analysis order).
 
+pub mod csv;
 pub mod dot;
 pub mod graphml;
 pub mod mermaid;
@@ -9,6 +10,23 @@ pub mod nodelink;
 pub mod table;
 
 use std::collections::HashMap;
+
+/// A unit id as a node id in DOT and GraphML: printable and injective (two ids never give
+/// one node). A backslash is doubled; control and invisible formatting characters become
+/// `\u{..}`, which a doubled backslash can never produce. Ordinary ids are unchanged.
+pub fn node_id(id: &str) -> String {
+    let mut out = String::with_capacity(id.len());
+    for c in id.chars() {
+        if c == '\\' {
+            out.push_str("\\\\");
+        } else if c.is_control() || crate::model::error::is_format_char(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
 
 use crate::analysis::{Analysis, Gap, GapKind};
 

@@ -3,10 +3,13 @@
 //! The units table reads back with `import --units`, the ties table with
 //! `import --from edges` (extra columns are ignored there).
 
+use std::collections::HashMap;
+
 use crate::analysis::Analysis;
 use crate::model::Org;
 
 use super::Marks;
+use super::csv::{LineEnd, Writer, cell, number};
 
 /// Which table to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,131 +24,132 @@ pub enum Table {
     Actions,
 }
 
-fn write_rows(rows: Vec<Vec<String>>) -> String {
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(Vec::new());
-    for row in rows {
-        // Writing to a Vec cannot fail.
-        let _ = w.write_record(&row);
-    }
-    let bytes = w.into_inner().unwrap_or_default();
-    String::from_utf8(bytes).unwrap_or_default()
+/// One table of the org as CSV (RFC 4180, `\n` line ends, header first), through the
+/// project's one CSV writer (`export::csv`: formula guard, escapes, quoting). Linear in the
+/// size of the table.
+pub fn to_csv(org: &Org, analysis: &Analysis, table: Table) -> String {
+    let mut out = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = write_csv(org, analysis, table, &mut out);
+    String::from_utf8(out).unwrap_or_default()
 }
 
-/// One table of the org as CSV (RFC 4180, `\n` line ends, header first).
-pub fn to_csv(org: &Org, analysis: &Analysis, table: Table) -> String {
+/// Writes one table as [`to_csv`] does, to `sink` as it goes: memory stays bounded by one
+/// row and a 64 KiB buffer, however large the table.
+pub fn write_csv(
+    org: &Org,
+    analysis: &Analysis,
+    table: Table,
+    sink: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let marks = Marks::new(analysis);
-    let num = |x: f64| x.to_string();
-    let mut rows: Vec<Vec<String>> = Vec::new();
+    let num = |x: f64| number(&x.to_string());
+    let mut w = Writer::new(LineEnd::Lf);
     match table {
         Table::Units => {
+            // Attribute columns in order of first appearance, found through an index.
+            const FIXED: [&str; 4] = ["id", "name", "group", "size"];
             let mut names: Vec<&str> = Vec::new();
+            let mut column: HashMap<&str, usize> = HashMap::new();
             for u in &org.units {
                 for (n, _) in &u.attrs {
-                    if !names.contains(&n.as_str())
-                        && !["id", "name", "group", "size"].contains(&n.as_str())
-                    {
+                    if !FIXED.contains(&n.as_str()) && !column.contains_key(n.as_str()) {
+                        column.insert(n, names.len());
                         names.push(n);
                     }
                 }
             }
-            let mut header: Vec<String> =
-                ["id", "name", "group", "size"].map(String::from).to_vec();
-            header.extend(names.iter().map(|n| n.to_string()));
-            rows.push(header);
+            w.text_row(FIXED.iter().copied().chain(names.iter().copied()));
+            let mut attrs: Vec<String> = vec![String::new(); names.len()];
+            let mut set: Vec<usize> = Vec::new();
             for u in &org.units {
-                let mut row = vec![
-                    u.id.clone(),
-                    u.name.clone().unwrap_or_default(),
-                    u.group.clone().unwrap_or_default(),
-                    u.size.map(|s| s.to_string()).unwrap_or_default(),
-                ];
-                for n in &names {
-                    row.push(
-                        u.attrs
-                            .iter()
-                            .find(|(k, _)| k == n)
-                            .map(|(_, v)| v.to_string())
-                            .unwrap_or_default(),
-                    );
+                // Only the cells this unit sets are filled (and cleared after): a row costs
+                // its unit's attributes, not the number of columns times them.
+                for (n, v) in &u.attrs {
+                    if let Some(&c) = column.get(n.as_str())
+                        && attrs[c].is_empty()
+                    {
+                        attrs[c] = cell(&v.to_string());
+                        set.push(c);
+                    }
                 }
-                rows.push(row);
+                let fixed = [
+                    cell(&u.id),
+                    cell(u.name.as_deref().unwrap_or_default()),
+                    cell(u.group.as_deref().unwrap_or_default()),
+                    u.size.map(|s| number(&s.to_string())).unwrap_or_default(),
+                ];
+                w.row(fixed.iter().chain(attrs.iter()));
+                w.spill(sink)?;
+                for c in set.drain(..) {
+                    attrs[c].clear();
+                }
             }
         }
         Table::Ties => {
-            rows.push(
-                ["from", "to", "strength", "normalized", "gap", "note"]
-                    .map(String::from)
-                    .to_vec(),
-            );
+            w.text_row(["from", "to", "strength", "normalized", "gap", "note"]);
             let index = org.unit_index();
             for t in &org.ties {
                 let gap = match (index.get(t.from.as_str()), index.get(t.to.as_str())) {
                     (Some(&a), Some(&b)) => marks.pair_kinds(a, b),
                     _ => String::new(),
                 };
-                rows.push(vec![
-                    t.from.clone(),
-                    t.to.clone(),
+                w.row([
+                    cell(&t.from),
+                    cell(&t.to),
                     t.strength.map(num).unwrap_or_default(),
                     t.strength
                         .map(|v| num(org.normalize(v)))
                         .unwrap_or_default(),
-                    gap,
-                    t.note.clone().unwrap_or_default(),
+                    cell(&gap),
+                    cell(t.note.as_deref().unwrap_or_default()),
                 ]);
+                w.spill(sink)?;
             }
         }
         Table::Targets => {
-            rows.push(
-                ["from", "to", "min", "initiative", "why"]
-                    .map(String::from)
-                    .to_vec(),
-            );
+            w.text_row(["from", "to", "min", "initiative", "why"]);
             for t in &org.targets {
-                rows.push(vec![
-                    t.from.clone(),
-                    t.to.clone(),
+                w.row([
+                    cell(&t.from),
+                    cell(&t.to),
                     num(t.min),
-                    t.initiative.clone().unwrap_or_default(),
-                    t.why.clone().unwrap_or_default(),
+                    cell(t.initiative.as_deref().unwrap_or_default()),
+                    cell(t.why.as_deref().unwrap_or_default()),
                 ]);
+                w.spill(sink)?;
             }
         }
         Table::Actions => {
-            rows.push(
-                [
-                    "from",
-                    "to",
-                    "what",
-                    "initiative",
-                    "owner",
-                    "due",
-                    "status",
-                    "decided",
-                    "expect",
-                    "note",
-                ]
-                .map(String::from)
-                .to_vec(),
-            );
-            let date = |d: Option<crate::model::Date>| d.map(|d| d.to_string());
+            w.text_row([
+                "from",
+                "to",
+                "what",
+                "initiative",
+                "owner",
+                "due",
+                "status",
+                "decided",
+                "expect",
+                "note",
+            ]);
+            let date = |d: Option<crate::model::Date>| d.map(|d| d.to_string()).unwrap_or_default();
             for a in &org.actions {
-                rows.push(vec![
-                    a.from.clone(),
-                    a.to.clone(),
-                    a.what.clone(),
-                    a.initiative.clone().unwrap_or_default(),
-                    a.owner.clone().unwrap_or_default(),
-                    date(a.due).unwrap_or_default(),
+                w.row([
+                    cell(&a.from),
+                    cell(&a.to),
+                    cell(&a.what),
+                    cell(a.initiative.as_deref().unwrap_or_default()),
+                    cell(a.owner.as_deref().unwrap_or_default()),
+                    date(a.due),
                     a.status().as_str().to_string(),
-                    date(a.decided).unwrap_or_default(),
+                    date(a.decided),
                     a.expect.map(num).unwrap_or_default(),
-                    a.note.clone().unwrap_or_default(),
+                    cell(a.note.as_deref().unwrap_or_default()),
                 ]);
+                w.spill(sink)?;
             }
         }
     }
-    write_rows(rows)
+    sink.write_all(w.finish().as_bytes())
 }

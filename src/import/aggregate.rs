@@ -39,7 +39,8 @@ impl Default for AggregateOptions {
 
 fn key_of(unit: &Unit, by: &str) -> Option<String> {
     if by == "group" {
-        return unit.group.clone();
+        // An empty group is no group, as an empty attribute is (a unit id is never empty).
+        return unit.group.clone().filter(|g| !g.is_empty());
     }
     unit.attrs
         .iter()
@@ -135,6 +136,7 @@ pub fn aggregate(org: &Org, opts: &AggregateOptions) -> Result<Imported, ImportE
     };
     let name_attr = opts.name_attr.as_deref().or(guessed.as_deref());
     let mut units = Vec::with_capacity(k);
+    let mut overflowed: Vec<&str> = Vec::new();
     for (g, id) in groups.iter().enumerate() {
         let members = &lists[g];
         let name = name_attr
@@ -145,7 +147,11 @@ pub fn aggregate(org: &Org, opts: &AggregateOptions) -> Result<Imported, ImportE
             .try_fold(0u64, |sum, u| u.size.map(|s| sum.saturating_add(s)));
         let size = match total {
             Some(sum) if sum <= MAX_SIZE => sum,
-            _ => members.len() as u64,
+            Some(_) => {
+                overflowed.push(id);
+                members.len() as u64
+            }
+            None => members.len() as u64,
         };
         let mut attrs = Vec::new();
         if count[g] >= 2 {
@@ -209,6 +215,17 @@ pub fn aggregate(org: &Org, opts: &AggregateOptions) -> Result<Imported, ImportE
         warnings.push(format!(
             "groups named by their units' {} attribute (choose another with --group-name-attr)",
             quote(attr)
+        ));
+    }
+    if !overflowed.is_empty() {
+        let shown: Vec<String> = overflowed.iter().take(5).map(|g| quote(g)).collect();
+        warnings.push(format!(
+            "the sizes of {} add up to more than 2^53 - 1 (the largest exact size); {} member count{} used instead: {}{}",
+            plural(overflowed.len(), "group"),
+            if overflowed.len() == 1 { "its" } else { "their" },
+            if overflowed.len() == 1 { " is" } else { "s are" },
+            shown.join(", "),
+            if overflowed.len() > 5 { ", …" } else { "" }
         ));
     }
     if inside > 0 {

@@ -34,36 +34,37 @@ pub struct Table {
 
 impl Table {
     /// Reads CSV bytes (RFC 4180; a UTF-8 byte order mark is skipped). Rows with the wrong
-    /// number of cells or invalid UTF-8 are returned as bad rows.
+    /// number of cells or invalid UTF-8 are returned as bad rows. Unquoted cells are trimmed,
+    /// quoted ones kept as written; lines end with `\n`, `\r\n` or `\r` and are counted so;
+    /// a formula guard that gapscope's CSV writer added (`'=`) comes off.
     pub fn read(file: &str, bytes: &[u8]) -> Result<(Table, Vec<BadRow>), ImportError> {
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .trim(csv::Trim::All)
-            .from_reader(bytes);
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         let fatal = |line: u64, message: String| ImportError::File {
             file: file.to_string(),
             line,
             message,
         };
-        let mut records = reader.byte_records();
+        if let Some(encoding) = crate::model::foreign_encoding(bytes) {
+            return Err(fatal(
+                1,
+                format!("the file is {encoding}; save it as UTF-8"),
+            ));
+        }
+        let mut records = Records {
+            bytes,
+            at: 0,
+            line: 1,
+        };
         let header = match records.next() {
             None => return Err(fatal(1, "the file is empty; it needs a header line".into())),
-            Some(Err(e)) => return Err(fatal(line_of(&e), format!("cannot read the header: {e}"))),
-            Some(Ok(rec)) => {
-                let line = rec.position().map_or(1, |p| p.line());
+            Some(Err(e)) => return Err(fatal(e.0, e.1)),
+            Some(Ok((line, rec))) => {
                 let mut names = Vec::with_capacity(rec.len());
-                for (i, cell) in rec.iter().enumerate() {
-                    let cell = if i == 0 {
-                        cell.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(cell)
-                    } else {
-                        cell
-                    };
-                    let name = std::str::from_utf8(cell)
-                        .map_err(|_| fatal(line, "the header is not valid UTF-8".into()))?
-                        .trim()
-                        .to_string();
-                    if names.contains(&name) {
+                let mut seen = std::collections::HashSet::with_capacity(rec.len());
+                for cell in rec {
+                    let name = String::from_utf8(cell)
+                        .map_err(|_| fatal(line, "the header is not valid UTF-8".into()))?;
+                    if !seen.insert(name.clone()) {
                         return Err(fatal(
                             line,
                             format!("column {} appears twice", quote(&name)),
@@ -77,9 +78,8 @@ impl Table {
         let mut rows = Vec::new();
         let mut bad = Vec::new();
         for rec in records {
-            let rec = rec.map_err(|e| fatal(line_of(&e), format!("cannot read the file: {e}")))?;
-            let line = rec.position().map_or(0, |p| p.line());
-            if rec.len() == 1 && rec.get(0).is_some_and(<[u8]>::is_empty) {
+            let (line, rec) = rec.map_err(|e| fatal(e.0, e.1))?;
+            if rec.len() == 1 && rec[0].is_empty() {
                 continue;
             }
             if rec.len() != header.len() {
@@ -96,8 +96,13 @@ impl Table {
                 continue;
             }
             let cells: Result<Vec<String>, _> = rec
-                .iter()
-                .map(|c| std::str::from_utf8(c).map(str::to_string))
+                .into_iter()
+                .map(|c| {
+                    String::from_utf8(c).map(|c| match crate::export::csv::unguard(&c) {
+                        u if u.len() == c.len() => c,
+                        u => u.to_string(),
+                    })
+                })
                 .collect();
             match cells {
                 Ok(cells) => rows.push(Row { line, cells }),
@@ -153,6 +158,108 @@ impl Table {
     }
 }
 
-fn line_of(e: &csv::Error) -> u64 {
-    e.position().map_or(1, |p| p.line())
+/// The records of CSV bytes, each with the line it starts on: RFC 4180 cells (quoted cells
+/// may hold commas, doubled quotes and line breaks), unquoted cells trimmed of spaces and
+/// tabs. An error is (line, message).
+struct Records<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    line: u64,
+}
+
+type Record = (u64, Vec<Vec<u8>>);
+
+impl Records<'_> {
+    /// Skips one line end at `at` (`\r\n`, `\n` or `\r`), counting the line.
+    fn line_end(&mut self) -> bool {
+        match self.bytes.get(self.at) {
+            Some(b'\r') => {
+                self.at += 1;
+                if self.bytes.get(self.at) == Some(&b'\n') {
+                    self.at += 1;
+                }
+            }
+            Some(b'\n') => self.at += 1,
+            _ => return false,
+        }
+        self.line += 1;
+        true
+    }
+
+    fn record(&mut self) -> Result<Record, (u64, String)> {
+        let start = self.line;
+        let mut cells = Vec::new();
+        loop {
+            let mut cell = Vec::new();
+            while matches!(self.bytes.get(self.at), Some(b' ' | b'\t')) {
+                self.at += 1;
+            }
+            if self.bytes.get(self.at) == Some(&b'"') {
+                let opened = self.line;
+                self.at += 1;
+                loop {
+                    match self.bytes.get(self.at) {
+                        None => {
+                            return Err((
+                                opened,
+                                "a quoted cell opened on this line is never closed (a \" is missing)"
+                                    .into(),
+                            ));
+                        }
+                        Some(b'"') if self.bytes.get(self.at + 1) == Some(&b'"') => {
+                            cell.push(b'"');
+                            self.at += 2;
+                        }
+                        Some(b'"') => {
+                            self.at += 1;
+                            break;
+                        }
+                        Some(b'\r' | b'\n') => {
+                            let from = self.at;
+                            self.line_end();
+                            cell.extend_from_slice(&self.bytes[from..self.at]);
+                        }
+                        Some(&b) => {
+                            cell.push(b);
+                            self.at += 1;
+                        }
+                    }
+                }
+                // Text after the closing quote is kept as written (spaces dropped).
+                let from = self.at;
+                while !matches!(self.bytes.get(self.at), None | Some(b',' | b'\r' | b'\n')) {
+                    self.at += 1;
+                }
+                cell.extend_from_slice(self.bytes[from..self.at].trim_ascii());
+            } else {
+                let from = self.at;
+                while !matches!(self.bytes.get(self.at), None | Some(b',' | b'\r' | b'\n')) {
+                    self.at += 1;
+                }
+                cell.extend_from_slice(self.bytes[from..self.at].trim_ascii());
+            }
+            cells.push(cell);
+            if self.bytes.get(self.at) == Some(&b',') {
+                self.at += 1;
+                continue;
+            }
+            self.line_end();
+            return Ok((start, cells));
+        }
+    }
+}
+
+impl Iterator for Records<'_> {
+    type Item = Result<Record, (u64, String)>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.at >= self.bytes.len() {
+            return None;
+        }
+        let r = self.record();
+        if r.is_err() {
+            self.at = self.bytes.len();
+        }
+        Some(r)
+    }
 }

@@ -80,8 +80,10 @@ pub fn import(
             bad.push(table.bad(
                 row.line,
                 format!(
-                    "strength {strength} is off the scale {}:{} (set it with --scale MIN:MAX)",
-                    scale.min, scale.max
+                    "strength {} is off the scale {}:{} (set it with --scale MIN:MAX)",
+                    crate::text::number(strength),
+                    crate::text::number(scale.min),
+                    crate::text::number(scale.max)
                 ),
             ));
             continue;

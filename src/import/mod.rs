@@ -32,7 +32,8 @@ pub struct BadRow {
 
 impl fmt::Display for BadRow {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+        let file = crate::text::clean(&self.file);
+        write!(f, "{file}:{}: {}", self.line, self.message)
     }
 }
 
@@ -54,7 +55,7 @@ pub enum ImportError {
     #[error("{0}")]
     Load(#[from] model::LoadError),
     /// The file as a whole is unusable (no header, a missing column, broken JSON).
-    #[error("{file}:{line}: {message}")]
+    #[error("{}:{line}: {message}", crate::text::clean(file))]
     File {
         /// The file as named by the user.
         file: String,
@@ -96,8 +97,8 @@ pub fn parse_scale(text: &str) -> Result<Scale, String> {
     Ok(scale)
 }
 
-/// Largest size an org file holds (2^53, exact in JSON numbers).
-pub(crate) const MAX_SIZE: u64 = 1 << 53;
+/// Largest size an org file holds (2^53 - 1, the largest whole number exact in JSON).
+pub(crate) const MAX_SIZE: u64 = (1 << 53) - 1;
 
 /// The number in a cell, if it is a finite number.
 pub(crate) fn parse_number(text: &str) -> Option<f64> {

@@ -124,6 +124,20 @@ pub fn import(file: &str, bytes: &[u8], opts: &NodeLinkOptions) -> Result<Import
             bad.push(bad_at(node, format!("nodes[{i}]: expected an object")));
             continue;
         };
+        if let Some(Node {
+            value: Json::Number { value, .. },
+            ..
+        }) = member(node, "id")
+            && !value.is_finite()
+        {
+            bad.push(bad_at(
+                node,
+                format!(
+                    "nodes[{i}].id: the number is too large to be an id (write it as a string)"
+                ),
+            ));
+            continue;
+        }
         let Some(id) = member(node, "id")
             .and_then(id_text)
             .filter(|s| !s.is_empty())
@@ -236,10 +250,22 @@ pub fn import(file: &str, bytes: &[u8], opts: &NodeLinkOptions) -> Result<Import
         match pairs.get(&key) {
             Some(&e) if multigraph => {
                 let old = edges[e].2;
-                edges[e].2 = match (old, weight) {
+                let sum = match (old, weight) {
                     (Some(x), Some(y)) => Some(x + y),
                     (x, y) => x.or(y),
                 };
+                if sum.is_some_and(|s| !s.is_finite()) {
+                    bad.push(bad_at(
+                        link,
+                        format!(
+                            "{at}: the weights of the links {} - {} add up to more than the largest number",
+                            quote(&units[a].id),
+                            quote(&units[b].id)
+                        ),
+                    ));
+                    continue;
+                }
+                edges[e].2 = sum;
             }
             Some(_) => {
                 bad.push(bad_at(
@@ -269,7 +295,15 @@ pub fn import(file: &str, bytes: &[u8], opts: &NodeLinkOptions) -> Result<Import
             if skipped_attrs == 1 { "is" } else { "are" }
         ));
     }
-    let scale = match opts.scale.or_else(|| graph_scale(&root)) {
+    let file_scale = match opts.scale {
+        Some(_) => None,
+        None => graph_scale(&root).map_err(|message| ImportError::File {
+            file: file.to_string(),
+            line: member(&root, "graph").map_or(1, |g| g.pos.line as u64),
+            message,
+        })?,
+    };
+    let scale = match opts.scale.or(file_scale) {
         Some(s) => s,
         None => Scale {
             min: 0.0,
@@ -284,9 +318,9 @@ pub fn import(file: &str, bytes: &[u8], opts: &NodeLinkOptions) -> Result<Import
                 line: line as u64,
                 message: format!(
                     "weight {} is off the scale {}:{} (set it with --scale MIN:MAX)",
-                    w.unwrap_or_default(),
-                    scale.min,
-                    scale.max
+                    crate::text::number(w.unwrap_or_default()),
+                    crate::text::number(scale.min),
+                    crate::text::number(scale.max)
                 ),
             });
             continue;
@@ -327,12 +361,26 @@ pub fn import(file: &str, bytes: &[u8], opts: &NodeLinkOptions) -> Result<Import
 }
 
 /// The scale written by `gapscope export --format node-link` in `graph.scale`.
-fn graph_scale(root: &Node) -> Option<Scale> {
-    let scale = member(member(root, "graph")?, "scale")?;
+/// `graph.scale` of the file (`{"min": 0, "max": 5}`), when there is one; an unusable one
+/// is an error, not silently ignored.
+fn graph_scale(root: &Node) -> Result<Option<Scale>, String> {
+    let Some(scale) = member(root, "graph").and_then(|g| member(g, "scale")) else {
+        return Ok(None);
+    };
     let num = |k: &str| match member(scale, k).map(|n| &n.value) {
-        Some(Json::Number { value, .. }) if value.is_finite() => Some(*value),
-        _ => None,
+        Some(Json::Number { value, .. }) if value.is_finite() => Ok(*value),
+        _ => Err(format!(
+            "graph.scale.{k}: expected a number (graph.scale is {{\"min\": MIN, \"max\": MAX}}; or give --scale)"
+        )),
     };
     let (min, max) = (num("min")?, num("max")?);
-    (min < max && (max - min).is_finite()).then_some(Scale { min, max })
+    if min < max && (max - min).is_finite() {
+        Ok(Some(Scale { min, max }))
+    } else {
+        Err(format!(
+            "graph.scale: min {} must be below max {}",
+            crate::text::number(min),
+            crate::text::number(max)
+        ))
+    }
 }

@@ -137,8 +137,10 @@ pub fn import(
             bad.push(table.bad(
                 row.line,
                 format!(
-                    "rating {value} is off the scale {}:{} (set it with --scale MIN:MAX)",
-                    scale.min, scale.max
+                    "rating {} is off the scale {}:{} (set it with --scale MIN:MAX)",
+                    crate::text::number(value),
+                    crate::text::number(scale.min),
+                    crate::text::number(scale.max)
                 ),
             ));
             continue;

@@ -63,7 +63,10 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<(UnitTable, Vec<BadRow>), Import
                 _ => {
                     bad.push(table.bad(
                         row.line,
-                        format!("size {} is not a whole number from 0 to 2^53", quote(text)),
+                        format!(
+                            "size {} is not a whole number from 0 to 2^53 - 1",
+                            quote(text)
+                        ),
                     ));
                     continue;
                 }

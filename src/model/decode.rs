@@ -43,7 +43,10 @@ pub fn decode(root: &Node, out: &mut Problems) -> Org {
                 out.add(
                     node.pos,
                     "gapscope",
-                    format!("unsupported format version {value} (this gapscope reads version 1)"),
+                    format!(
+                        "unsupported format version {} (this gapscope reads version 1)",
+                        crate::text::number(value)
+                    ),
                 );
                 return org;
             }
@@ -69,6 +72,7 @@ pub fn decode(root: &Node, out: &mut Problems) -> Org {
         units: &org.units,
         // Without a readable unit list every reference would be "unknown": say it once.
         units_known: matches!(top.get("units").map(|n| &n.value), Some(Json::Array(_))),
+        suggest: std::cell::OnceCell::new(),
     };
     let ties = top
         .array("ties", out)

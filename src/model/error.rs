@@ -35,7 +35,7 @@ pub const DEFAULT_MAX_BYTES: u64 = 256 * 1024 * 1024;
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     /// The file could not be read.
-    #[error("{file}: cannot read: {}", io_reason(source))]
+    #[error("{}: cannot read: {}", crate::text::clean(file), io_reason(source))]
     Io {
         /// The file as named by the user.
         file: String,
@@ -45,7 +45,8 @@ pub enum LoadError {
     },
     /// The file is larger than the limit.
     #[error(
-        "{file}: the file is larger than the limit of {limit} bytes ({size}); raise it with --max-bytes"
+        "{}: the file is larger than the limit of {limit} bytes ({size}); raise it with --max-bytes",
+        crate::text::clean(file)
     )]
     TooLarge {
         /// The file as named by the user.
@@ -85,6 +86,7 @@ pub fn io_reason(e: &std::io::Error) -> String {
 }
 
 fn invalid_lines(file: &str, problems: &[Problem], more: usize) -> String {
+    let file = crate::text::clean(file);
     let mut out = problems
         .iter()
         .map(|p| format!("{file}:{p}"))

@@ -190,11 +190,16 @@ impl<'a> Fields<'a> {
         let node = self.get(key)?;
         let path = self.path_of(key);
         let value = finite(node, &path, out)?;
-        if value < 0.0 || value.fract() != 0.0 || value > 9_007_199_254_740_992.0 {
+        // From 2^53 on, a JSON number is no longer exact (9007199254740993 reads as
+        // 9007199254740992): refused rather than silently rounded.
+        if value < 0.0 || value.fract() != 0.0 || value >= 9_007_199_254_740_992.0 {
             out.add(
                 node.pos,
                 &path,
-                format!("expected a whole number from 0 to 2^53, found {value}"),
+                format!(
+                    "expected a whole number from 0 to 2^53 - 1 (9007199254740991), found {}",
+                    crate::text::number(value)
+                ),
             );
             return None;
         }
@@ -217,7 +222,8 @@ impl<'a> Fields<'a> {
 /// A node that must be a finite number.
 pub fn finite(node: &Node, path: &str, out: &mut Problems) -> Option<f64> {
     match node.value {
-        Json::Number { value, .. } if value.is_finite() => Some(value),
+        // `+ 0.0` makes -0 plain 0: a strength of "-0" is none, and never prints as "-0".
+        Json::Number { value, .. } if value.is_finite() => Some(value + 0.0),
         Json::Number { .. } => {
             out.add(
                 node.pos,

@@ -19,6 +19,8 @@ pub struct Refs<'a> {
     pub units: &'a [Unit],
     /// Whether the unit list could be read (if not, references are not checked).
     pub units_known: bool,
+    /// The unit ids laid out for "did you mean", built at the first unknown id.
+    pub suggest: std::cell::OnceCell<super::suggest::Index>,
 }
 
 impl Refs<'_> {
@@ -56,7 +58,16 @@ impl Refs<'_> {
             return None;
         }
         let pos = f.get(key).map_or(f.pos, |n| n.pos);
-        let hint = match did_you_mean(&id, self.ids.keys().copied()) {
+        // Only the first problems are printed: past twice that many, no suggestion is
+        // looked for (each is a pass over every unit id).
+        if out.list.len() >= 2 * super::error::MAX_PROBLEMS {
+            out.add(pos, &f.path_of(key), format!("unknown unit {}", quote(&id)));
+            return None;
+        }
+        let index = self
+            .suggest
+            .get_or_init(|| super::suggest::Index::new(self.units.iter().map(|u| u.id.as_str())));
+        let hint = match index.did_you_mean(&id) {
             Some(s) => format!(" (did you mean {}?)", quote(s)),
             None => match self
                 .units

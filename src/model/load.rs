@@ -8,8 +8,37 @@ use super::fields::Problems;
 use super::json;
 use super::types::Org;
 
+/// The Unicode encoding of text that is not UTF-8, told by its byte order mark or, without
+/// one, by where the zero bytes of its first (ASCII) characters fall (RFC 4627, section 3).
+pub fn foreign_encoding(bytes: &[u8]) -> Option<&'static str> {
+    match bytes {
+        [0xFF, 0xFE, 0, 0, ..] => Some("UTF-32 text (little-endian, with a byte order mark)"),
+        [0, 0, 0xFE, 0xFF, ..] => Some("UTF-32 text (big-endian, with a byte order mark)"),
+        [0xFF, 0xFE, ..] => Some("UTF-16 text (little-endian, with a byte order mark)"),
+        [0xFE, 0xFF, ..] => Some("UTF-16 text (big-endian, with a byte order mark)"),
+        [a, 0, 0, 0, ..] if *a != 0 => Some("UTF-32 text (little-endian)"),
+        [0, 0, 0, b, ..] if *b != 0 => Some("UTF-32 text (big-endian)"),
+        [a, 0, c, 0, ..] if *a != 0 && *c != 0 => Some("UTF-16 text (little-endian)"),
+        [0, b, 0, d, ..] if *b != 0 && *d != 0 => Some("UTF-16 text (big-endian)"),
+        [a, 0] if *a != 0 => Some("UTF-16 text (little-endian)"),
+        [0, b] if *b != 0 => Some("UTF-16 text (big-endian)"),
+        _ => None,
+    }
+}
+
 /// Parses and checks the bytes of an org file. `file` names it in errors.
 pub fn from_bytes(file: &str, bytes: &[u8]) -> Result<Org, LoadError> {
+    if let Some(encoding) = foreign_encoding(bytes) {
+        return Err(LoadError::Invalid {
+            file: file.to_string(),
+            problems: vec![Problem {
+                pos: super::json::Pos { line: 1, col: 1 },
+                path: String::new(),
+                message: format!("the file is {encoding}; save it as UTF-8"),
+            }],
+            more: 0,
+        });
+    }
     let root = json::parse(bytes).map_err(|e| LoadError::Invalid {
         file: file.to_string(),
         problems: vec![Problem {

@@ -24,20 +24,8 @@ pub const HEADER: [&str; 11] = [
     "explanation",
 ];
 
-/// Quotes one text cell as RFC 4180 asks, after disarming spreadsheet formulas and
-/// showing control characters as escapes (`crate::text::clean`), as in the text report.
-pub fn cell(text: &str) -> String {
-    let mut value = String::with_capacity(text.len() + 2);
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        value.push('\'');
-    }
-    value.push_str(&crate::text::clean(text));
-    if value.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", value.replace('"', "\"\""))
-    } else {
-        value
-    }
-}
+/// One text cell: the project's one CSV cell escaper (`export::csv::cell`).
+pub use crate::export::csv::cell;
 
 /// Writes the gap list.
 pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
@@ -73,23 +61,4 @@ pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
         write!(out, "{}\r\n", cells.join(","))?;
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::cell;
-
-    #[test]
-    fn cells_are_quoted_and_disarmed() {
-        assert_eq!(cell("Finance"), "Finance");
-        assert_eq!(cell("a,b"), "\"a,b\"");
-        assert_eq!(cell("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(cell("=SUM(A1)"), "'=SUM(A1)");
-        assert_eq!(cell("+1"), "'+1");
-        assert_eq!(cell("-x"), "'-x");
-        assert_eq!(cell("@cmd"), "'@cmd");
-        assert_eq!(cell("\tx"), "'\\tx");
-        assert_eq!(cell("a\nb"), "a\\nb");
-        assert_eq!(cell("x=1"), "x=1");
-    }
 }

@@ -17,6 +17,9 @@ pub struct SaveOptions {
     /// Permission bits of a file that does not exist yet (the umask applies); an existing
     /// file keeps its own.
     pub new_file_mode: u32,
+    /// Replace an existing file; when false an existing file is an error
+    /// ([`SaveError::Exists`]), checked atomically (a hard link, which never replaces).
+    pub replace: bool,
 }
 
 impl Default for SaveOptions {
@@ -24,6 +27,7 @@ impl Default for SaveOptions {
         SaveOptions {
             backup: true,
             new_file_mode: 0o666,
+            replace: true,
         }
     }
 }
@@ -77,6 +81,65 @@ pub enum SaveError {
         /// How it changed.
         change: super::fingerprint::Changed,
     },
+    /// The file exists and replacing was not asked for.
+    #[error("{} exists; gapscope does not replace it (--force does)", shown(.path))]
+    Exists {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The path is not a regular file (a folder, a FIFO, a device, a socket): it is never
+    /// replaced by one.
+    #[error("cannot save {}: it is {kind}, not a regular file", shown(.path))]
+    NotRegular {
+        /// The path.
+        path: PathBuf,
+        /// What it is ("a folder", "a FIFO", ...).
+        kind: &'static str,
+    },
+}
+
+/// What a file system entry that is not a regular file is, for a person.
+pub fn kind_of(meta: &fs::Metadata) -> &'static str {
+    let t = meta.file_type();
+    if t.is_dir() {
+        return "a folder";
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if t.is_char_device() {
+            return "a character device";
+        }
+        if t.is_block_device() {
+            return "a block device";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+    }
+    if t.is_file() {
+        "a regular file"
+    } else {
+        "not a regular file"
+    }
+}
+
+/// Ignores SIGXFSZ (once per process), so a write beyond the file size limit (`ulimit -f`)
+/// fails with EFBIG and takes the usual error path instead of killing the process.
+pub fn ignore_file_size_signal() {
+    #[cfg(unix)]
+    {
+        static ONCE: std::sync::Once = std::sync::Once::new();
+        ONCE.call_once(|| {
+            // SAFETY: setting a signal's disposition to SIG_IGN has no handler to race with.
+            unsafe {
+                libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+            }
+        });
+    }
 }
 
 /// A path as shown in a message: control characters made visible.
@@ -97,6 +160,7 @@ pub fn save_atomic_with(
     options: &SaveOptions,
     hook: &mut dyn FnMut(Stage) -> io::Result<()>,
 ) -> Result<Saved, SaveError> {
+    ignore_file_size_signal();
     let target = resolve_link(path);
     let fail = |what: String| {
         let path = target.clone();
@@ -112,11 +176,13 @@ pub fn save_atomic_with(
         Err(e) => return Err(fail(format!("cannot use the folder {}", shown(&dir)))(e)),
     }
     let old = match fs::metadata(&target) {
-        Ok(m) if m.is_dir() => {
-            return Err(fail("it is a folder".into())(io::Error::other(
-                "is a folder",
-            )));
+        Ok(m) if !m.is_file() => {
+            return Err(SaveError::NotRegular {
+                kind: kind_of(&m),
+                path: target,
+            });
         }
+        Ok(_) if !options.replace => return Err(SaveError::Exists { path: target }),
         Ok(m) => Some(m),
         Err(e) if e.kind() == io::ErrorKind::NotFound => None,
         Err(e) => return Err(fail("cannot read the existing file's details".into())(e)),
@@ -126,6 +192,7 @@ pub fn save_atomic_with(
     } else {
         options.new_file_mode
     };
+    remove_stale_temps(&dir, &target);
     let (mut file, temp) = TempFile::create(&dir, &target, mode).map_err(fail(format!(
         "cannot create a temporary file in {}",
         shown(&dir)
@@ -152,8 +219,22 @@ pub fn save_atomic_with(
         _ => None,
     };
     hook(Stage::BeforeRename).map_err(fail("cannot replace the file".into()))?;
-    fs::rename(&temp.path, &target).map_err(fail("cannot replace the file".into()))?;
-    temp.keep();
+    if options.replace {
+        fs::rename(&temp.path, &target).map_err(fail("cannot replace the file".into()))?;
+        temp.keep();
+    } else {
+        place_new(&temp.path, &target).map_err(|e| {
+            if e.kind() == io::ErrorKind::AlreadyExists {
+                SaveError::Exists {
+                    path: target.clone(),
+                }
+            } else {
+                fail("cannot create the file".into())(e)
+            }
+        })?;
+        // The temporary name is a second link to the new file (or gone): dropping removes it.
+        drop(temp);
+    }
     let mut warning = sync_folder(&dir)
         .err()
         .map(|e| format!("saved, but the folder could not be flushed to disk: {e}"));
@@ -167,6 +248,21 @@ pub fn save_atomic_with(
         backup,
         warning,
     })
+}
+
+/// Puts a new file in place without ever replacing one: a hard link fails when the name is
+/// taken; where hard links are not possible, a check then a rename.
+fn place_new(temp: &Path, target: &Path) -> io::Result<()> {
+    match fs::hard_link(temp, target) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(e),
+        Err(_) => {
+            if fs::symlink_metadata(target).is_ok() {
+                return Err(io::ErrorKind::AlreadyExists.into());
+            }
+            fs::rename(temp, target)
+        }
+    }
 }
 
 /// The backup of a file: its name with `~` appended, in the same folder.
@@ -233,6 +329,63 @@ fn sync_folder(_dir: &Path) -> io::Result<()> {
     Ok(())
 }
 
+/// The readable part of a temporary file's name: the first 100 characters of the file's name.
+fn temp_stem(for_file: &Path) -> String {
+    let name = for_file.file_name().unwrap_or_default().to_string_lossy();
+    name.chars().take(100).collect()
+}
+
+/// The process id in a temporary file name of ours for `stem` (`.STEM.PID.N.tmp`).
+fn temp_owner(name: &str, stem: &str) -> Option<u32> {
+    let rest = name
+        .strip_prefix('.')?
+        .strip_prefix(stem)?
+        .strip_prefix('.')?;
+    let rest = rest.strip_suffix(".tmp")?;
+    let (pid, n) = rest.split_once('.')?;
+    if n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    pid.parse().ok()
+}
+
+/// Whether a process is running (a process we may not signal is running too).
+#[cfg(unix)]
+fn alive(pid: u32) -> bool {
+    let Ok(pid) = libc::pid_t::try_from(pid) else {
+        return false;
+    };
+    // SAFETY: signal 0 checks that the process exists; nothing is sent.
+    let rc = unsafe { libc::kill(pid, 0) };
+    rc == 0 || io::Error::last_os_error().raw_os_error() != Some(libc::ESRCH)
+}
+
+#[cfg(not(unix))]
+fn alive(_pid: u32) -> bool {
+    true
+}
+
+/// Removes temporary files that an earlier, killed save of this file (or of its backup)
+/// left in `dir`: our own naming pattern only, written by a process that no longer runs.
+fn remove_stale_temps(dir: &Path, target: &Path) {
+    let stems = [temp_stem(target), temp_stem(&backup_path(target))];
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let me = std::process::id();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        let Some(pid) = stems.iter().find_map(|s| temp_owner(name, s)) else {
+            continue;
+        };
+        let regular = entry.file_type().is_ok_and(|t| t.is_file());
+        if regular && pid != me && !alive(pid) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// A temporary file that is removed when dropped, unless kept.
 struct TempFile {
     path: PathBuf,
@@ -249,8 +402,7 @@ impl TempFile {
         for_file: &Path,
         mut make: impl FnMut(&Path) -> io::Result<()>,
     ) -> io::Result<TempFile> {
-        let name = for_file.file_name().unwrap_or_default().to_string_lossy();
-        let short: String = name.chars().take(100).collect();
+        let short = temp_stem(for_file);
         for _ in 0..1000 {
             let n = COUNTER.fetch_add(1, Ordering::Relaxed);
             let path = dir.join(format!(".{short}.{}.{n}.tmp", std::process::id()));

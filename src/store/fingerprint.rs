@@ -63,6 +63,9 @@ pub enum Changed {
     /// Same size, other content.
     #[error("its content changed")]
     Content,
+    /// Something else is there now (a folder, a FIFO, ...).
+    #[error("it is now {0}, not a file")]
+    NotAFile(&'static str),
 }
 
 /// Checks that a file still holds the content it had when `fingerprint` was taken.
@@ -75,7 +78,11 @@ pub fn check_unchanged(path: &Path, fingerprint: &Fingerprint) -> Result<(), Cha
         _ => Changed::Unreadable(e),
     };
     let mut file = File::open(path).map_err(unreadable)?;
-    let now = file.metadata().map_err(unreadable)?.len();
+    let meta = file.metadata().map_err(unreadable)?;
+    if !meta.is_file() {
+        return Err(Changed::NotAFile(super::atomic::kind_of(&meta)));
+    }
+    let now = meta.len();
     if now != fingerprint.len {
         return Err(Changed::Resized {
             was: fingerprint.len,
@@ -106,7 +113,7 @@ pub fn read_tracked(path: &Path, max_bytes: u64) -> Result<(Vec<u8>, Fingerprint
     let file = File::open(path).map_err(io)?;
     let meta = file.metadata().map_err(io)?;
     if meta.is_dir() {
-        return Err(io(std::io::Error::other("it is a directory")));
+        return Err(io(std::io::Error::other("it is a folder")));
     }
     let too_large = |size: String| LoadError::TooLarge {
         file: name.clone(),

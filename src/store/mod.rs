@@ -5,14 +5,17 @@
 
 mod atomic;
 mod fingerprint;
+mod output;
 mod recovery;
 
 use std::path::Path;
 
 pub use atomic::{
-    SaveError, SaveOptions, Saved, Stage, backup_path, save_atomic, save_atomic_with,
+    SaveError, SaveOptions, Saved, Stage, backup_path, ignore_file_size_signal, kind_of,
+    save_atomic, save_atomic_with, shown,
 };
 pub use fingerprint::{Changed, Fingerprint, check_unchanged, fnv1a, load_tracked, read_tracked};
+pub use output::{Written, write_output_file, wrote_line};
 pub use recovery::{
     RECOVERY_KEY, Recoveries, Recovery, SourceStatus, discard_recovery, find_recovery,
     recovery_path, state_dir, write_recovery,

@@ -1,9 +1,12 @@
 //! Recovery files: unsaved edits left behind by a hang-up, a termination or a panic.
 //!
-//! One recovery file per document, in `$XDG_STATE_HOME/gapscope/` (by default
-//! `~/.local/state/gapscope/`). It is an org file with one more top-level key,
-//! `x-gapscope-recovery`, that says which file it belongs to, when it was written and the
-//! fingerprint of the file the edits started from. docs/editing.md has the details.
+//! One recovery file per document and session, in `$XDG_STATE_HOME/gapscope/` (by default
+//! `~/.local/state/gapscope/`): two screens on one file each keep their own, and the next
+//! start offers each. It is an org file with one more top-level key, `x-gapscope-recovery`,
+//! that says which file it belongs to, when it was written and the fingerprint of the file
+//! the edits started from. The folder and the files are trusted only when they belong to
+//! the user and others cannot write them (as ssh checks `~/.ssh`). docs/editing.md has the
+//! details.
 
 use std::ffi::OsString;
 use std::io;
@@ -22,10 +25,17 @@ pub const RECOVERY_KEY: &str = "x-gapscope-recovery";
 /// Longest readable part of a recovery file's name, in characters.
 const SLUG_LEN: usize = 40;
 
-/// The folder recovery files live in, and the operations on them.
+/// The folder recovery files live in, and the operations on them, for one session.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Recoveries {
     dir: PathBuf,
+    /// This session's part of its recovery files' names.
+    session: String,
+    /// A hash of the content of a document read from standard input: its recovery key.
+    stdin_key: Option<u64>,
+    /// A recovery file of an earlier session whose edits this session took over (restored
+    /// or discarded): removed with this session's own.
+    adopted: Option<PathBuf>,
 }
 
 /// A recovery file that was found.
@@ -77,21 +87,49 @@ pub fn state_dir(xdg_state_home: Option<OsString>, home: Option<OsString>) -> Pa
     }
     match home.map(PathBuf::from) {
         Some(home) if !home.as_os_str().is_empty() => home.join(".local/state/gapscope"),
-        _ => std::env::temp_dir().join("gapscope-state"),
+        _ => std::env::temp_dir().join(format!("gapscope-state-{}", user_id())),
     }
+}
+
+/// A fresh session id: the process id and the start time, unique on this machine.
+fn session_id() -> String {
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    format!("{}-{:x}", std::process::id(), nanos & 0xffff_ffff_ffff)
 }
 
 impl Recoveries {
     /// Recovery files in the state folder named by the environment (see [`state_dir`]).
     pub fn from_env() -> Recoveries {
-        Recoveries {
-            dir: state_dir(std::env::var_os("XDG_STATE_HOME"), std::env::var_os("HOME")),
-        }
+        Recoveries::in_dir(state_dir(
+            std::env::var_os("XDG_STATE_HOME"),
+            std::env::var_os("HOME"),
+        ))
     }
 
     /// Recovery files in a given folder.
     pub fn in_dir(dir: impl Into<PathBuf>) -> Recoveries {
-        Recoveries { dir: dir.into() }
+        Recoveries {
+            dir: dir.into(),
+            session: session_id(),
+            stdin_key: None,
+            adopted: None,
+        }
+    }
+
+    /// Keys the recovery of a document read from standard input by its content (the bytes
+    /// of its saved form), so another document piped in later is not offered these edits.
+    pub fn for_stdin_content(mut self, content: &[u8]) -> Recoveries {
+        self.stdin_key = Some(fnv1a(content));
+        self
+    }
+
+    /// Takes over an earlier session's recovery file (restored, or to be discarded): it is
+    /// removed with this session's own, by a save or a discard, and replaced by this
+    /// session's when the edits are kept again.
+    pub fn adopt(&mut self, path: PathBuf) {
+        self.adopted = Some(path);
     }
 
     /// The folder.
@@ -99,20 +137,63 @@ impl Recoveries {
         &self.dir
     }
 
-    /// The recovery file of a document: `None` is the built-in example, `-` standard input,
-    /// anything else a file, named by a readable slug and a hash of its canonical path.
-    pub fn path_for(&self, for_file: Option<&Path>) -> PathBuf {
-        let name = match origin(for_file) {
+    /// The document's part of its recovery files' names: `builtin-example`, `stdin` (with a
+    /// hash of the content when keyed), or a readable slug and a hash of the canonical path.
+    fn stem(&self, for_file: Option<&Path>) -> String {
+        match origin(for_file) {
             Origin::Builtin => "builtin-example".to_string(),
-            Origin::Stdin => "stdin".to_string(),
+            Origin::Stdin => match self.stdin_key {
+                Some(key) => format!("stdin-{key:016x}"),
+                None => "stdin".to_string(),
+            },
             Origin::File(path) => {
                 let canonical = canonical(path);
                 let slug = slug(&canonical);
                 let hash = fnv1a(canonical.as_os_str().as_encoded_bytes());
                 format!("{slug}-{hash:016x}")
             }
+        }
+    }
+
+    /// This session's recovery file of a document (`None` is the built-in example, `-`
+    /// standard input, anything else a file): `STEM.SESSION.recovery.json`.
+    pub fn path_for(&self, for_file: Option<&Path>) -> PathBuf {
+        let stem = self.stem(for_file);
+        self.dir
+            .join(format!("{stem}.{}.recovery.json", self.session))
+    }
+
+    /// The recovery files of a document left by any session (this one included), by name.
+    fn paths_of(&self, for_file: Option<&Path>) -> io::Result<Vec<PathBuf>> {
+        let stem = self.stem(for_file);
+        let entries = match std::fs::read_dir(&self.dir) {
+            Ok(e) => e,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(e),
         };
-        self.dir.join(format!("{name}.recovery.json"))
+        let mut found = Vec::new();
+        for entry in entries {
+            let entry = entry?;
+            let name = entry.file_name();
+            let Some(name) = name.to_str() else { continue };
+            let Some(rest) = name.strip_prefix(stem.as_str()) else {
+                continue;
+            };
+            // `STEM.recovery.json` (one file per document, before sessions) or
+            // `STEM.SESSION.recovery.json`, SESSION made of digits, letters and `-`.
+            let ours = rest == ".recovery.json"
+                || rest
+                    .strip_prefix('.')
+                    .and_then(|r| r.strip_suffix(".recovery.json"))
+                    .is_some_and(|s| {
+                        !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                    });
+            if ours {
+                found.push(entry.path());
+            }
+        }
+        found.sort();
+        Ok(found)
     }
 
     /// Writes the edited document as the recovery file of `for_file`, atomically, readable
@@ -124,14 +205,13 @@ impl Recoveries {
         source: Option<&Fingerprint>,
     ) -> Result<PathBuf, SaveError> {
         let path = self.path_for(for_file);
-        create_private_dir(&self.dir).map_err(|e| SaveError::Io {
-            path: path.clone(),
-            what: format!(
-                "cannot create the folder {}",
-                super::atomic::shown(&self.dir)
-            ),
-            source: e,
-        })?;
+        create_private_dir(&self.dir)
+            .and_then(|()| check_trusted(&self.dir, true))
+            .map_err(|e| SaveError::Io {
+                path: path.clone(),
+                what: format!("cannot use the folder {}", super::atomic::shown(&self.dir)),
+                source: e,
+            })?;
         let mut value = model::save::to_value(org);
         if let Value::Object(top) = &mut value {
             top.insert(RECOVERY_KEY.into(), meta(for_file, source));
@@ -145,40 +225,154 @@ impl Recoveries {
         let options = SaveOptions {
             backup: false,
             new_file_mode: 0o600,
+            replace: true,
         };
         save_atomic_with(&path, text.as_bytes(), &options, &mut |_| Ok(()))?;
+        // This session's file now holds the adopted edits and more.
+        if let Some(adopted) = &self.adopted
+            && adopted != &path
+        {
+            let _ = std::fs::remove_file(adopted);
+        }
         Ok(path)
     }
 
-    /// The recovery file of a document, when there is one. A recovery file that cannot be
-    /// read or is not a valid org file is an error, so that it is never silently ignored.
+    /// The newest recovery file of a document, when there is one (see [`Recoveries::find_all`]).
     pub fn find(&self, for_file: Option<&Path>) -> Result<Option<Recovery>, LoadError> {
-        let path = self.path_for(for_file);
-        if !path.exists() {
-            return Ok(None);
-        }
-        let (bytes, _) = read_tracked(&path, DEFAULT_MAX_BYTES)?;
-        let mut org = model::from_bytes(&path.display().to_string(), &bytes)?;
-        let meta = org.extra.shift_remove(RECOVERY_KEY);
-        let meta = meta.as_ref().and_then(Value::as_object);
-        let get = |key: &str| meta.and_then(|m| m.get(key));
-        Ok(Some(Recovery {
-            path,
-            org,
-            file: get("file").and_then(Value::as_str).map(PathBuf::from),
-            written: get("written").and_then(Value::as_u64),
-            source: get("source").and_then(fingerprint_from),
-        }))
+        Ok(self.find_all(for_file)?.into_iter().next())
     }
 
-    /// Removes the recovery file of a document; `Ok(false)` when there was none.
-    pub fn discard(&self, for_file: Option<&Path>) -> io::Result<bool> {
-        match std::fs::remove_file(self.path_for(for_file)) {
-            Ok(()) => Ok(true),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
-            Err(e) => Err(e),
+    /// Every recovery file of a document, newest first, one per session that left edits.
+    /// A recovery file that cannot be read or is not a valid org file is an error, so that
+    /// it is never silently ignored; so is a folder or file that another user owns or can
+    /// write (it could hold planted edits).
+    pub fn find_all(&self, for_file: Option<&Path>) -> Result<Vec<Recovery>, LoadError> {
+        let io_error = |path: &Path, source: io::Error| LoadError::Io {
+            file: super::atomic::shown(path),
+            source,
+        };
+        if !self.dir.exists() {
+            return Ok(Vec::new());
         }
+        check_trusted(&self.dir, true).map_err(|e| io_error(&self.dir, e))?;
+        let paths = self
+            .paths_of(for_file)
+            .map_err(|e| io_error(&self.dir, e))?;
+        let mut found = Vec::new();
+        for path in paths {
+            check_trusted(&path, false).map_err(|e| io_error(&path, e))?;
+            found.push(read_recovery(path)?);
+        }
+        found.sort_by(|a, b| b.written.cmp(&a.written).then_with(|| a.path.cmp(&b.path)));
+        Ok(found)
     }
+
+    /// Removes this session's recovery file of a document (and the one it adopted);
+    /// `Ok(false)` when there was none.
+    pub fn discard(&self, for_file: Option<&Path>) -> io::Result<bool> {
+        let mut gone = remove(&self.path_for(for_file))?;
+        if let Some(adopted) = &self.adopted {
+            gone |= remove(adopted)?;
+        }
+        Ok(gone)
+    }
+}
+
+impl Recoveries {
+    /// Removes every recovery file of a document, of any session (`--discard-recovery`);
+    /// how many there were.
+    pub fn discard_all(&self, for_file: Option<&Path>) -> io::Result<usize> {
+        let mut n = 0;
+        for path in self.paths_of(for_file)? {
+            n += usize::from(remove(&path)?);
+        }
+        Ok(n)
+    }
+}
+
+fn remove(path: &Path) -> io::Result<bool> {
+    match std::fs::remove_file(path) {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+/// Reads one recovery file.
+fn read_recovery(path: PathBuf) -> Result<Recovery, LoadError> {
+    let (bytes, _) = read_tracked(&path, DEFAULT_MAX_BYTES)?;
+    let mut org = model::from_bytes(&path.display().to_string(), &bytes)?;
+    let meta = org.extra.shift_remove(RECOVERY_KEY);
+    let meta = meta.as_ref().and_then(Value::as_object);
+    let get = |key: &str| meta.and_then(|m| m.get(key));
+    Ok(Recovery {
+        file: get("file").and_then(Value::as_str).map(PathBuf::from),
+        written: get("written").and_then(Value::as_u64),
+        source: get("source").and_then(fingerprint_from),
+        path,
+        org,
+    })
+}
+
+/// The effective user id.
+#[cfg(unix)]
+fn user_id() -> u32 {
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    unsafe { libc::geteuid() }
+}
+
+#[cfg(not(unix))]
+fn user_id() -> u32 {
+    0
+}
+
+/// Checks, as ssh does with `~/.ssh`, that a recovery folder (`folder`) or file is what it
+/// should be, belongs to the user and cannot be written by others; else an error that says
+/// what is wrong (the caller names the path).
+#[cfg(unix)]
+fn check_trusted(path: &Path, folder: bool) -> io::Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    // A folder may be a symbolic link (its target is checked); a file may not.
+    let meta = if folder {
+        std::fs::metadata(path)?
+    } else {
+        std::fs::symlink_metadata(path)?
+    };
+    let refuse = |why: String| {
+        Err(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            format!("{why}; gapscope does not trust recovery files there (fix it, or remove it)"),
+        ))
+    };
+    let t = meta.file_type();
+    if folder && !t.is_dir() {
+        return refuse(format!(
+            "it is {}, not a folder",
+            super::atomic::kind_of(&meta)
+        ));
+    }
+    if !folder && !t.is_file() {
+        return refuse("it is not a regular file".to_string());
+    }
+    let me = user_id();
+    if meta.uid() != me {
+        return refuse(format!(
+            "it belongs to user id {}, not to you ({me})",
+            meta.uid()
+        ));
+    }
+    if meta.mode() & 0o022 != 0 {
+        return refuse(format!(
+            "others can write it (mode {:o})",
+            meta.mode() & 0o7777
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn check_trusted(_path: &Path, _folder: bool) -> io::Result<()> {
+    Ok(())
 }
 
 /// The recovery file of a document in the state folder (see [`Recoveries::path_for`]).

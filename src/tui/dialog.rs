@@ -108,6 +108,16 @@ fn shown(p: &std::path::Path) -> String {
     clean(&p.display().to_string())
 }
 
+/// The path typed at the save prompt. The prompt is pre-filled with the current file's name
+/// made safe to show (control characters escaped); that text, left as it is, stands for the
+/// current file, not for a new file literally named with the escapes.
+fn typed_path(app: &App, typed: &str) -> PathBuf {
+    match app.session.path.as_deref() {
+        Some(c) if shown(c) == typed => c.to_path_buf(),
+        _ => app.session.resolve(typed),
+    }
+}
+
 /// The save effect: checked against the fingerprint when saving to the loaded file, or
 /// refusing to replace an existing file when saving under a new name, unless `force`.
 fn save_to(
@@ -289,7 +299,7 @@ fn accept(app: &mut App) -> Vec<Effect> {
             None => Err("type a file name".into()),
             Some(p) => {
                 app.modal = None;
-                let path = app.session.resolve(&p);
+                let path = typed_path(app, &p);
                 return save_to(app, path, Some(p), false, quit);
             }
         },
@@ -329,15 +339,37 @@ fn answer(app: &mut App, a: Action) -> Vec<Effect> {
         (Question::Overwrite { path, quit, .. }, Action::AnswerOverwrite) => {
             save_to(app, path, None, true, quit)
         }
-        (Question::Restore(rec), Action::AnswerRestore) => restore(app, rec.org),
-        (Question::Restore(_), Action::AnswerDiscard) => vec![Effect::DiscardRecovery {
-            recoveries: app.session.recoveries.clone(),
-            for_file: app.session.origin.for_file().map(PathBuf::from),
-            quit: false,
-            done: Some("discarded the recovered edits".into()),
-        }],
+        (Question::Restore(rec), Action::AnswerRestore) => {
+            // The restored file becomes this session's own: the next save removes it.
+            app.session.recoveries.adopt(rec.path.clone());
+            let fx = restore(app, rec.org);
+            let more = std::mem::take(&mut app.session.more_recoveries).len();
+            if more > 0 {
+                app.message = Some(format!(
+                    "restored the unsaved edits (s saves them); {more} more kept for a later start"
+                ));
+            }
+            fx
+        }
+        (Question::Restore(rec), Action::AnswerDiscard) => {
+            // The discarded file is the one asked about, not this session's own.
+            let mut recoveries = app.session.recoveries.clone();
+            recoveries.adopt(rec.path.clone());
+            ask_next_recovery(app);
+            let done = app
+                .modal
+                .is_none()
+                .then(|| "discarded the recovered edits".to_string());
+            vec![Effect::DiscardRecovery {
+                recoveries,
+                for_file: app.session.origin.for_file().map(PathBuf::from),
+                quit: false,
+                done,
+            }]
+        }
         (Question::Restore(rec), Action::AnswerKeep) => {
             app.message = Some(format!("kept {} for later", shown(&rec.path)));
+            ask_next_recovery(app);
             Vec::new()
         }
         (Question::PickUnit { action, units }, Action::AnswerFirst | Action::AnswerSecond) => {
@@ -379,6 +411,13 @@ pub fn restore_at_start(app: &mut App, org: crate::model::Org) {
     let _ = restore(app, org);
     app.session.baseline_pending = None;
     app.pending = Some(super::app::Pending::Analysis);
+}
+
+/// Asks about the next recovery file left by another session, if any.
+fn ask_next_recovery(app: &mut App) {
+    if let Some(next) = app.session.more_recoveries.pop() {
+        ask_restore(app, next);
+    }
 }
 
 /// The start-up question for a recovery file, telling whether the file changed since.

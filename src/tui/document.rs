@@ -18,10 +18,21 @@ pub enum AtStart {
     Nothing,
     /// Only say something in the status line.
     Note(String),
-    /// Restore these edits (`--recover`).
-    Restore(Box<Org>),
-    /// Ask whether to restore them.
-    Ask(Box<Recovery>),
+    /// Restore these edits (`--recover`); their recovery file becomes this session's own, and
+    /// `more` files of other sessions stay kept for a later start.
+    Restore {
+        /// The newest recovery file.
+        rec: Box<Recovery>,
+        /// How many more there are.
+        more: usize,
+    },
+    /// Ask whether to restore them, then about each of `more` in turn (the next one last).
+    Ask {
+        /// The newest recovery file.
+        rec: Box<Recovery>,
+        /// The others.
+        more: Vec<Recovery>,
+    },
 }
 
 /// A loaded document with everything the screen needs to start.
@@ -108,8 +119,19 @@ impl App {
         match at_start {
             AtStart::Nothing => {}
             AtStart::Note(m) => app.message = Some(m),
-            AtStart::Restore(org) => dialog::restore_at_start(&mut app, *org),
-            AtStart::Ask(rec) => dialog::ask_restore(&mut app, *rec),
+            AtStart::Restore { rec, more } => {
+                app.session.recoveries.adopt(rec.path.clone());
+                dialog::restore_at_start(&mut app, rec.org);
+                if more > 0 {
+                    app.message = Some(format!(
+                        "restored the newest unsaved edits; {more} more kept (start without --recover to see them)"
+                    ));
+                }
+            }
+            AtStart::Ask { rec, more } => {
+                app.session.more_recoveries = more;
+                dialog::ask_restore(&mut app, *rec);
+            }
         }
         app
     }

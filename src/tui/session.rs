@@ -64,6 +64,8 @@ pub struct Session {
     pub fingerprint: Option<Fingerprint>,
     /// The recovery folder, resolved once at start.
     pub recoveries: Recoveries,
+    /// Recovery files of other sessions still to ask about at start, the next one last.
+    pub more_recoveries: Vec<crate::store::Recovery>,
     /// Edits are refused (`--read-only`).
     pub read_only: bool,
     /// What the what-if compares against: the document as loaded, or OLD with `--compare`.
@@ -105,6 +107,7 @@ impl Session {
             path,
             fingerprint,
             recoveries: Recoveries::from_env(),
+            more_recoveries: Vec::new(),
             read_only: false,
             original: Arc::new(org.clone()),
             compare: None,

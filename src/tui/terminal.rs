@@ -12,7 +12,7 @@ use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::crossterm::{cursor, execute};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+use signal_hook::consts::SIGTSTP;
 use signal_hook::iterator::Signals;
 
 use super::analysis_task::{self, Job};
@@ -20,6 +20,59 @@ use super::app::App;
 use super::event_loop::{self, Hooks, Incoming, Input, Next};
 use super::recover;
 use super::update;
+
+/// The terminal's echo turned off while a file loads, so keys typed meanwhile are not echoed
+/// over the shell as `^[[C` (they stay queued for the screen). Restored when dropped; drop it
+/// before [`enter`], which saves the terminal's settings to restore at the end.
+pub struct QuietInput {
+    #[cfg(unix)]
+    tty: std::fs::File,
+    #[cfg(unix)]
+    saved: libc::termios,
+}
+
+/// Turns off echo on the controlling terminal (`/dev/tty`), if there is one.
+pub fn quiet_input() -> Option<QuietInput> {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsRawFd;
+        let tty = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open("/dev/tty")
+            .ok()?;
+        let fd = tty.as_raw_fd();
+        // SAFETY: termios is plain data; tcgetattr fills it or fails, checked below.
+        let mut saved: libc::termios = unsafe { std::mem::zeroed() };
+        if unsafe { libc::tcgetattr(fd, &mut saved) } != 0 {
+            return None;
+        }
+        let mut quiet = saved;
+        quiet.c_lflag &= !(libc::ECHO | libc::ECHONL);
+        // SAFETY: a valid fd and a termios read from it.
+        if unsafe { libc::tcsetattr(fd, libc::TCSANOW, &quiet) } != 0 {
+            return None;
+        }
+        Some(QuietInput { tty, saved })
+    }
+    #[cfg(not(unix))]
+    {
+        None
+    }
+}
+
+impl Drop for QuietInput {
+    fn drop(&mut self) {
+        #[cfg(unix)]
+        {
+            use std::os::fd::AsRawFd;
+            // SAFETY: the fd is open (owned by self) and `saved` came from it.
+            unsafe {
+                libc::tcsetattr(self.tty.as_raw_fd(), libc::TCSANOW, &self.saved);
+            }
+        }
+    }
+}
 
 /// Switches the terminal to the screen: raw mode, alternate screen, mouse, hidden cursor.
 pub fn enter() -> io::Result<()> {
@@ -65,11 +118,30 @@ fn report_recovery(kept: Option<Result<std::path::PathBuf, crate::store::SaveErr
     match kept {
         Some(Ok(path)) => eprintln!(
             "gapscope: unsaved edits kept in {}; the next start offers to restore them",
-            path.display()
+            crate::store::shown(&path)
         ),
         Some(Err(e)) => eprintln!("gapscope: could not keep the unsaved edits: {e}"),
         None => {}
     }
+}
+
+/// Every signal whose default action ends the process and that can be caught: each one
+/// restores the terminal and keeps the unsaved edits (SIGKILL and SIGSTOP cannot be caught;
+/// SIGSEGV, SIGBUS, SIGILL and SIGFPE are faults; SIGPIPE is ignored by Rust; SIGXFSZ is
+/// ignored, see `store::ignore_file_size_signal`).
+pub fn terminating_signals() -> Vec<i32> {
+    use signal_hook::consts::signal::*;
+    #[allow(unused_mut)]
+    let mut list = vec![
+        SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGIO,
+        SIGXCPU, SIGSYS, SIGTRAP,
+    ];
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    {
+        list.extend([libc::SIGPWR, libc::SIGSTKFLT]);
+        list.extend(libc::SIGRTMIN()..=libc::SIGRTMAX());
+    }
+    list
 }
 
 /// Set to 1 by tests only: saving panics, to test that a panic keeps unsaved edits. Read
@@ -121,7 +193,7 @@ impl Input for TerminalInput {
         Ok(true)
     }
 
-    /// SIGHUP, SIGTERM, SIGINT, SIGQUIT: writes unsaved edits to the recovery file, restores
+    /// Any terminating signal ([`terminating_signals`]): writes unsaved edits to the recovery file, restores
     /// the terminal and exits with 128 + the signal number.
     fn signal(&mut self, app: &App, s: i32) {
         let kept = recover::Unsaved::of(app).map(|u| u.write());
@@ -131,13 +203,15 @@ impl Input for TerminalInput {
     }
 }
 
-/// Runs the screen until the user quits. SIGHUP, SIGTERM, SIGINT and SIGQUIT write unsaved edits to the
-/// recovery file, restore the terminal and exit with 128 + the signal number.
+/// Runs the screen until the user quits. Every terminating signal ([`terminating_signals`]:
+/// SIGHUP, SIGTERM, SIGINT, SIGQUIT, SIGUSR1, SIGALRM, ...) writes unsaved edits to the
+/// recovery file, restores the terminal and exits with 128 + the signal number.
 pub fn run(mut app: App) -> io::Result<()> {
     let hooks = test_hooks();
     let (tx, rx) = mpsc::channel::<Incoming>();
     let jobs = analysis_task::spawn(tx.clone(), Incoming::Done);
-    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+    crate::store::ignore_file_size_signal();
+    let mut signals = Signals::new(terminating_signals())?;
     let sig_tx = tx.clone();
     std::thread::spawn(move || {
         for s in signals.forever() {

@@ -160,10 +160,9 @@ fn cli_writes_a_file_that_validate_accepts_and_never_overwrites() {
         .success()
         .stdout(predicates::str::contains("ok (300 units"));
     let before = std::fs::read(path).expect("written");
-    gen_cmd()
-        .assert()
-        .code(2)
-        .stderr(predicates::str::contains("never overwrites"));
+    gen_cmd().assert().code(2).stderr(predicates::str::contains(
+        "exists; gapscope does not replace it (--force does)",
+    ));
     assert_eq!(std::fs::read(path).expect("still there"), before);
 }
 

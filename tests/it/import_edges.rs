@@ -105,7 +105,7 @@ fn every_bad_row_is_reported_with_its_line() {
     assert_eq!(
         bad.iter().map(ToString::to_string).collect::<Vec<_>>(),
         [
-            "units.csv:4: size \"x\" is not a whole number from 0 to 2^53",
+            "units.csv:4: size \"x\" is not a whole number from 0 to 2^53 - 1",
             "units.csv:5: unit \"a\" is already listed at line 2",
             "units.csv:6: empty unit id",
         ]

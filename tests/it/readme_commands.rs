@@ -108,7 +108,7 @@ fn the_readme_survey_path_works_as_written() {
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
         "gapscope: warning: 1 unit pair rated by fewer than 3 respondents written as \
-         unknown (strength null; privacy minimum, --min-respondents)\n"
+         unknown (strength null; privacy minimum, --min-respondents)\nwrote scratch/org.json (4 units, 10 ties)\n"
     );
     let written = dir.path().join("scratch/org.json");
     let text = std::fs::read_to_string(&written).unwrap();

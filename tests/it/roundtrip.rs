@@ -253,7 +253,7 @@ fn unit() -> impl Strategy<Value = Unit> {
         text(),
         prop::option::of(text()),
         prop::option::of(text()),
-        prop::option::of(prop_oneof![0..100u64, Just(1u64 << 53)]),
+        prop::option::of(prop_oneof![0..100u64, Just((1u64 << 53) - 1)]),
         prop::collection::btree_map(text(), attr(), 0..3),
         extra(),
     )

@@ -315,13 +315,29 @@ fn recovery_files_are_named_after_their_document() {
     let dir = folder();
     let (recoveries, path) = paths_in(dir.path());
     let base = recoveries.dir();
-    assert_eq!(
-        recoveries.path_for(None),
-        base.join("builtin-example.recovery.json")
+    let name_of = |p: PathBuf| {
+        assert_eq!(p.parent(), Some(base));
+        p.file_name().unwrap().to_string_lossy().into_owned()
+    };
+    let builtin = name_of(recoveries.path_for(None));
+    assert!(
+        builtin.starts_with("builtin-example.") && builtin.ends_with(".recovery.json"),
+        "{builtin}"
     );
-    assert_eq!(
-        recoveries.path_for(Some(Path::new("-"))),
-        base.join("stdin.recovery.json")
+    let stdin = name_of(recoveries.path_for(Some(Path::new("-"))));
+    assert!(stdin.starts_with("stdin."), "{stdin}");
+    let keyed = recoveries.clone().for_stdin_content(b"{}");
+    let keyed_name = name_of(keyed.path_for(Some(Path::new("-"))));
+    assert!(keyed_name.starts_with("stdin-"), "{keyed_name}");
+    assert_ne!(
+        keyed_name,
+        name_of(
+            recoveries
+                .clone()
+                .for_stdin_content(b"{ }")
+                .path_for(Some(Path::new("-")))
+        ),
+        "another content, another recovery"
     );
     fs::write(&path, OLD).unwrap();
     let named = recoveries.path_for(Some(&path));
@@ -385,5 +401,19 @@ fn the_state_folder_follows_xdg_then_home() {
         state(None, Some("/h")),
         PathBuf::from("/h/.local/state/gapscope")
     );
-    assert!(state(None, None).ends_with("gapscope-state"));
+    let fallback = state(None, None);
+    let name = fallback.file_name().unwrap().to_string_lossy().into_owned();
+    assert!(name.starts_with("gapscope-state-"), "one per user: {name}");
+}
+
+#[test]
+fn a_file_replaced_by_a_folder_is_named_as_such() {
+    let dir = folder();
+    let path = dir.path().join("org.json");
+    fs::write(&path, OLD).unwrap();
+    let (_, fp) = load_tracked(&path, 1 << 20).unwrap();
+    fs::remove_file(&path).unwrap();
+    fs::create_dir(&path).unwrap();
+    let change = check_unchanged(&path, &fp).unwrap_err();
+    assert_eq!(change.to_string(), "it is now a folder, not a file");
 }

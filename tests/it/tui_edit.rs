@@ -166,8 +166,10 @@ fn quit_and_discard_leaves_the_file_and_removes_the_recovery() {
     let (mut app, mut term) = place.open(&[]);
     cell(&mut app, &mut term, "marketing", "cdo");
     keys(&mut app, &mut term, &["+"]);
-    let rec = place
-        .recoveries()
+    // This session's own recovery file (as a hang-up would have left it).
+    let rec = app
+        .session()
+        .recoveries
         .write(Some(&place.file()), app.org(), None)
         .expect("recovery written");
     let quit = keys(&mut app, &mut term, &["q", "d"]);

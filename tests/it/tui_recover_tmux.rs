@@ -12,7 +12,8 @@ use gapscope::model;
 use gapscope::store::Recoveries;
 
 fn shell_line(state: &Path, extra_env: &str, args: &str, file: &Path) -> String {
-    let bin = env!("CARGO_BIN_EXE_gapscope");
+    let bin = assert_cmd::cargo::cargo_bin("gapscope");
+    let bin = bin.display();
     format!(
         "env -u NO_COLOR TERM=xterm-256color XDG_STATE_HOME='{}' {extra_env} '{bin}' {args} '{}'; echo \"EXIT:$?\"; sleep 30",
         state.display(),
@@ -115,4 +116,189 @@ fn a_panic_keeps_the_edits_and_recover_restores_them() {
             101,
         );
     }
+}
+
+#[test]
+fn sigusr1_keeps_the_edits_and_recover_restores_them() {
+    if tmux_available() {
+        edit_then("usr1", "", |t| kill(t, "-USR1"), 138);
+    }
+}
+
+#[test]
+fn sigalrm_keeps_the_edits_and_recover_restores_them() {
+    if tmux_available() {
+        edit_then("alrm", "", |t| kill(t, "-ALRM"), 142);
+    }
+}
+
+/// Starts `line` in a fresh tmux and waits for the screen.
+fn screen_with(tag: &str, line: &str) -> Tmux {
+    let tmux = Tmux::new(tag);
+    tmux.start(line);
+    let s = tmux.wait_for("units");
+    assert!(s.contains("units"), "{s}");
+    tmux
+}
+
+#[test]
+fn a_file_size_limit_fails_the_save_with_a_message_and_the_screen_stays() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("dir");
+    let file = dir.path().join("org.json");
+    std::fs::write(&file, model::seed::SEED_JSON).expect("write");
+    let state = dir.path().join("state");
+    let line = format!("ulimit -f 1; {}", shell_line(&state, "", "", &file));
+    let tmux = screen_with("xfsz", &line);
+    tmux.keys(&["a", "z", "z", "Enter"]);
+    tmux.wait_for("8 units");
+    tmux.keys(&["s"]);
+    let s = tmux.wait_for("not saved");
+    assert!(s.contains("not saved (the edits are kept)"), "{s}");
+    assert!(s.contains("8 units"), "the screen is still up:\n{s}");
+    tmux.keys(&["q", "d"]);
+    let s = tmux.wait_for("EXIT:");
+    assert!(s.contains("EXIT:0"), "{s}");
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .expect("list")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        !names.iter().any(|n| n.ends_with(".tmp")),
+        "no temporary file left: {names:?}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&file).expect("read"),
+        model::seed::SEED_JSON
+    );
+}
+
+#[test]
+fn two_screens_on_one_file_hung_up_keep_both_edits() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("dir");
+    let file = dir.path().join("dual.json");
+    std::fs::write(&file, model::seed::SEED_JSON).expect("write");
+    let state = dir.path().join("state");
+    let one = screen_with("dual1", &shell_line(&state, "", "", &file));
+    let two = screen_with("dual2", &shell_line(&state, "", "", &file));
+    one.keys(&["a", "o", "n", "e", "Enter"]);
+    two.keys(&["a", "t", "w", "o", "Enter"]);
+    one.wait_for("8 units");
+    two.wait_for("8 units");
+    kill(&one, "-HUP");
+    kill(&two, "-HUP");
+    one.wait_for("EXIT:");
+    two.wait_for("EXIT:");
+    let all = Recoveries::in_dir(state.join("gapscope"))
+        .find_all(Some(&file))
+        .expect("readable");
+    assert_eq!(all.len(), 2, "one recovery file per session");
+    for id in ["one", "two"] {
+        assert!(
+            all.iter().any(|r| r.org.units.iter().any(|u| u.id == id)),
+            "the edit {id} is kept"
+        );
+    }
+}
+
+#[test]
+fn a_standard_input_org_is_offered_only_its_own_recovery() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("dir");
+    let a = dir.path().join("a.json");
+    std::fs::write(&a, model::seed::SEED_JSON).expect("write");
+    let b = dir.path().join("b.json");
+    let mut other = model::seed::seed();
+    other.title = Some("another org".into());
+    std::fs::write(&b, model::save::to_string(&other)).expect("write");
+    let state = dir.path().join("state");
+    let bin = assert_cmd::cargo::cargo_bin("gapscope");
+    let bin = bin.display();
+    let piped = |f: &Path| {
+        format!(
+            "cat '{}' | env -u NO_COLOR TERM=xterm-256color XDG_STATE_HOME='{}' '{bin}' -; echo \"EXIT:$?\"; sleep 30",
+            f.display(),
+            state.display()
+        )
+    };
+    let t = screen_with("stdin1", &piped(&a));
+    t.keys(&["a", "z", "z", "Enter"]);
+    t.wait_for("8 units");
+    kill(&t, "-HUP");
+    t.wait_for("EXIT:");
+    drop(t);
+    let t = screen_with("stdin2", &piped(&b));
+    let s = t.screen();
+    assert!(
+        !s.contains("Restore unsaved edits?"),
+        "another org from standard input is not offered these edits:\n{s}"
+    );
+    drop(t);
+    let t = screen_with("stdin3", &piped(&a));
+    let s = t.wait_for("Restore unsaved edits?");
+    assert!(s.contains("Restore unsaved edits?"), "{s}");
+}
+
+#[test]
+fn a_state_folder_others_can_write_is_refused_with_its_path() {
+    if !tmux_available() {
+        return;
+    }
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("dir");
+    let file = dir.path().join("org.json");
+    std::fs::write(&file, model::seed::SEED_JSON).expect("write");
+    let state = dir.path().join("state");
+    // Someone else's edits, planted in a folder anyone can write.
+    let mut planted = model::seed::seed();
+    planted.title = Some("planted".into());
+    Recoveries::in_dir(state.join("gapscope"))
+        .write(Some(&file), &planted, None)
+        .expect("written");
+    let folder = state.join("gapscope");
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o777)).expect("chmod");
+    let tmux = Tmux::new("planted");
+    tmux.start(&shell_line(&state, "", "", &file));
+    let s = tmux.wait_for("EXIT:");
+    assert!(s.contains("EXIT:2"), "{s}");
+    assert!(s.contains("others can write it"), "{s}");
+    assert!(
+        s.replace('\n', "").contains(&folder.display().to_string()),
+        "names the folder:\n{s}"
+    );
+}
+
+#[test]
+fn keys_typed_while_a_large_file_loads_are_not_echoed() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("dir");
+    let file = dir.path().join("big.json");
+    let out = Command::new(assert_cmd::cargo::cargo_bin("gapscope"))
+        .args(["generate", "--units", "150000", "--mean-degree", "2", "-o"])
+        .arg(&file)
+        .output()
+        .expect("generate");
+    assert!(out.status.success());
+    let state = dir.path().join("state");
+    let tmux = Tmux::new("echo");
+    tmux.start(&shell_line(&state, "", "", &file));
+    // Once gapscope runs, while the file loads: arrows and a plus.
+    let _ = tmux.gapscope_pid();
+    tmux.keys(&["Right", "Right", "+"]);
+    tmux.wait_for("150000 units");
+    tmux.keys(&["q"]);
+    // The echo, if any, is on the shell's screen, seen once the screen is left.
+    let s = tmux.wait_for("EXIT:");
+    assert!(s.contains("EXIT:0"), "{s}");
+    assert!(!s.contains("^[[C"), "keys echoed over the shell:\n{s}");
 }

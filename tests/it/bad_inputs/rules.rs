@@ -136,7 +136,7 @@ pub fn cases() -> Vec<Case> {
             r#"{"units": [{"id": "a", "size": -3}]}"#,
             At("-3"),
             "units[0].size",
-            "expected a whole number from 0 to 2^53, found -3",
+            "expected a whole number from 0 to 2^53 - 1 (9007199254740991), found -3",
         ),
         case(
             "fractional size",

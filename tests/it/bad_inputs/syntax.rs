@@ -259,7 +259,7 @@ pub fn cases() -> Vec<Case> {
             b"\xff\xfe{\x00}\x00".to_vec(),
             Lc(1, 1),
             "",
-            "the file is UTF-16 text; save it as UTF-8",
+            "the file is UTF-16 text (little-endian, with a byte order mark); save it as UTF-8",
         ),
     ]
 }
