@@ -5,26 +5,48 @@ use std::io::Write;
 use super::{CliError, Status, ValidateArgs};
 use crate::model;
 
-/// Pairs of unit ids that differ only by letter case (the first id seen, then the other),
-/// at most 10: accepted by the format, but a likely mistake and a trap for case-insensitive
-/// tools and file systems.
-fn case_twins(org: &model::Org) -> Vec<(&str, &str)> {
-    let mut first: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
+/// Pairs of unit ids that are different strings but look alike: the same after Unicode
+/// normalisation (NFC: `é` written as one character or as `e` and an accent) or after that
+/// and case folding. Accepted by the format, but a likely mistake and a trap for tools and
+/// file systems that fold them. At most 10, each with how the two differ.
+fn look_alikes(org: &model::Org) -> Vec<(&str, &str, &'static str)> {
+    use unicode_normalization::UnicodeNormalization;
+    let mut by_nfc: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
+    let mut by_folded: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
     let mut twins = Vec::new();
     for u in &org.units {
-        let folded = u.id.to_lowercase();
-        match first.get(&folded) {
-            Some(&a) if a != u.id => twins.push((a, u.id.as_str())),
-            Some(_) => {}
-            None => {
-                first.insert(folded, &u.id);
-            }
+        let nfc: String = u.id.nfc().collect();
+        let folded = nfc.to_lowercase();
+        match (by_nfc.get(&nfc), by_folded.get(&folded)) {
+            (Some(&a), _) if a != u.id => twins.push((a, u.id.as_str(), "Unicode normalisation")),
+            (None, Some(&a)) => twins.push((a, u.id.as_str(), "case")),
+            _ => {}
         }
+        by_nfc.entry(nfc).or_insert(&u.id);
+        by_folded.entry(folded).or_insert(&u.id);
         if twins.len() == 10 {
             break;
         }
     }
     twins
+}
+
+/// An id quoted with every character outside printable ASCII as `\u{..}`, so two ids that
+/// look the same on screen are told apart.
+fn code_points(id: &str) -> String {
+    let mut out = String::from("\"");
+    for c in id.chars().take(80) {
+        if c.is_ascii_graphic() || c == ' ' {
+            if c == '"' || c == '\\' {
+                out.push('\\');
+            }
+            out.push(c);
+        } else {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// Checks each file; prints problems to `err`, a line per valid file to `out` unless quiet.
@@ -43,12 +65,12 @@ pub fn run(
                 } else {
                     crate::text::clean(file)
                 };
-                for (a, b) in case_twins(&org) {
+                for (a, b, how) in look_alikes(&org) {
                     writeln!(
                         err,
-                        "gapscope: warning: {shown}: unit ids {} and {} differ only by case",
-                        crate::model::quote(a),
-                        crate::model::quote(b)
+                        "gapscope: warning: {shown}: unit ids {} and {} differ only by {how}",
+                        code_points(a),
+                        code_points(b)
                     )?;
                 }
                 if !args.quiet {

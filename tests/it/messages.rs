@@ -172,3 +172,20 @@ fn a_size_beyond_exact_json_is_refused_and_minus_zero_is_zero() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(!text.contains("-0.0") && !text.contains(": -0,"), "{text}");
 }
+
+#[test]
+fn ids_that_differ_only_by_normalisation_are_named_in_a_warning() {
+    let org = "{\"gapscope\": 1, \"scale\": {\"min\": 0, \"max\": 5},
+      \"units\": [{\"id\": \"caf\u{e9}\"}, {\"id\": \"cafe\u{301}\"}, {\"id\": \"CAFE\u{301}\"}]}";
+    let (code, err) = run(&["validate", "-"], org.as_bytes());
+    assert_eq!(code, Some(0), "still valid: {err}");
+    assert!(
+        err.contains("differ only by Unicode normalisation"),
+        "{err}"
+    );
+    assert!(err.contains("differ only by case"), "{err}");
+    assert!(
+        !err.contains('\u{301}'),
+        "combining marks shown escaped or composed: {err:?}"
+    );
+}
