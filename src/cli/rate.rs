@@ -86,9 +86,15 @@ fn respondent(given: Option<&str>) -> Result<String, CliError> {
 
 /// The error for a unit id the org does not have: the closest id when one is close.
 fn unknown_unit(org: &Org, id: &str, what: &str) -> CliError {
-    let hint = did_you_mean(id, org.units.iter().map(|u| u.id.as_str()))
-        .map(|c| format!("; did you mean {}?", quote(c)))
-        .unwrap_or_default();
+    let ids = || org.units.iter().map(|u| u.id.as_str());
+    let hint = match did_you_mean(id, ids()) {
+        Some(c) => format!("; did you mean {}?", quote(c)),
+        None => {
+            let known: Vec<String> = ids().take(12).map(quote).collect();
+            let more = if org.units.len() > 12 { ", ..." } else { "" };
+            format!("; the units are {}{more}", known.join(", "))
+        }
+    };
     CliError::Usage(format!("{what} {}: no such unit in the org{hint}", quote(id)))
 }
 

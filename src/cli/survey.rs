@@ -128,11 +128,15 @@ fn status(args: &StatusArgs, max_bytes: u64, out: &mut dyn Write) -> Result<Stat
         )?;
     }
     let min = args.min_respondents.max(1);
-    let below: Vec<(&str, &str)> = pairs
+    // In the org's unit order (units not in the org last, by id).
+    let index = org.unit_index();
+    let place = |id: &str| (index.get(id).copied().unwrap_or(usize::MAX), id.to_string());
+    let mut below: Vec<(&str, &str)> = pairs
         .iter()
         .filter(|(_, who)| who.len() < min)
         .map(|(k, _)| *k)
         .collect();
+    below.sort_by_key(|(a, b)| (place(a), place(b)));
     writeln!(
         out,
         "\nOrdered pairs below the privacy minimum of {min} (the import writes them as unknown): {}",

@@ -22,6 +22,7 @@ mod import_never_panics;
 mod import_nodelink;
 mod import_survey;
 mod minutes;
+mod rate_cli;
 mod readme_commands;
 mod report_cli;
 mod report_fixtures;
