@@ -31,6 +31,7 @@ Examples:
   gapscope report org.json          list the gaps and key metrics (also markdown, json, csv)
   gapscope report org.json --plan   the gaps left if the open actions reach their aim
   gapscope minutes org.json         a review meeting's minutes (Markdown)
+  gapscope rate org.json --as sales -o answers.csv   rate your unit's collaboration
   cat org.json | gapscope validate -
 
 Exit status: 0 ok, 1 a check failed, 2 bad input or usage.";
@@ -167,6 +168,7 @@ pub enum Command {
         limit: FileLimit,
     },
     /// Follow a survey's answers: `survey status`.
+    #[command(after_help = survey::STATUS_HELP)]
     Survey {
         #[command(subcommand)]
         command: survey::SurveyCommand,

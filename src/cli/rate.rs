@@ -114,9 +114,14 @@ pub fn run(
     if org.unit(&args.unit).is_none() {
         return Err(unknown_unit(&org, &args.unit, "--as"));
     }
-    let who = respondent(args.respondent.as_deref())?;
     let output = Path::new(&args.output);
     let earlier = answers::read(output).map_err(|e| CliError::Usage(e.to_string()))?;
+    if args.ratings.is_none() && !std::io::stdout().is_terminal() {
+        return Err(CliError::Usage(
+            "standard output is not a terminal, so the form cannot open; use --ratings UNIT=N,... in scripts".into(),
+        ));
+    }
+    let who = respondent(args.respondent.as_deref())?;
     let mut form = Form::new(&org, &args.unit, &who, &args.output);
     if form.rows.is_empty() {
         return Err(CliError::Usage(
@@ -154,11 +159,6 @@ pub fn run(
                 false,
             );
         }
-    }
-    if !std::io::stdout().is_terminal() {
-        return Err(CliError::Usage(
-            "standard output is not a terminal, so the form cannot open; use --ratings UNIT=N,... in scripts".into(),
-        ));
     }
     let name = theme::choose(
         args.theme.map(|t| match t {

@@ -91,7 +91,7 @@ pub fn render(form: &Form, look: &Look, area: Rect, buf: &mut Buffer) -> Drawn {
         Span::styled(" Scale: ", t.heading),
         Span::styled(legend_text, t.text),
     ]))
-    .wrap(ratatui::widgets::Wrap { trim: true })
+    .wrap(ratatui::widgets::Wrap { trim: false })
     .render(legend, buf);
     let page = render_rows(form, look, body, buf);
     let cursor = render_bottom(form, look, bottom, buf);

@@ -23,6 +23,7 @@ mod import_nodelink;
 mod import_survey;
 mod minutes;
 mod rate_cli;
+mod rate_form;
 mod readme_commands;
 mod report_cli;
 mod report_fixtures;
