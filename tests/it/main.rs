@@ -24,6 +24,7 @@ mod import_survey;
 mod minutes;
 mod rate_cli;
 mod rate_form;
+mod rate_tmux;
 mod readme_commands;
 mod report_cli;
 mod report_fixtures;
