@@ -95,7 +95,10 @@ fn unknown_unit(org: &Org, id: &str, what: &str) -> CliError {
             format!("; the units are {}{more}", known.join(", "))
         }
     };
-    CliError::Usage(format!("{what} {}: no such unit in the org{hint}", quote(id)))
+    CliError::Usage(format!(
+        "{what} {}: no such unit in the org{hint}",
+        quote(id)
+    ))
 }
 
 /// Runs `rate`.
@@ -124,9 +127,7 @@ pub fn run(
     let who = respondent(args.respondent.as_deref())?;
     let mut form = Form::new(&org, &args.unit, &who, &args.output);
     if form.rows.is_empty() {
-        return Err(CliError::Usage(
-            "the org has no other unit to rate".into(),
-        ));
+        return Err(CliError::Usage("the org has no other unit to rate".into()));
     }
     let keeper = Keeper::from_env(Path::new(&args.org), &who, &args.unit);
     let timeout = Duration::from_secs(args.lock_timeout);
@@ -175,7 +176,11 @@ pub fn run(
     let mut send = |f: &Form| submit(f, output, timeout);
     let ended = term::run(form, &look, &keeper, &mut send)?;
     if ended.submitted {
-        writeln!(err, "gapscope: your answers are in {}", crate::text::clean(&args.output))?;
+        writeln!(
+            err,
+            "gapscope: your answers are in {}",
+            crate::text::clean(&args.output)
+        )?;
     } else if keeper.path().exists() {
         writeln!(
             err,
@@ -188,7 +193,8 @@ pub fn run(
 /// Submits a form's rows; says what was done, or why not (nothing written then).
 fn submit(form: &Form, output: &Path, timeout: Duration) -> Result<String, String> {
     let rows = rows_of(form);
-    let done = answers::submit(output, &form.respondent, &rows, timeout).map_err(|e| e.to_string())?;
+    let done =
+        answers::submit(output, &form.respondent, &rows, timeout).map_err(|e| e.to_string())?;
     let replaced = match done.replaced {
         0 => String::new(),
         n => format!(" (replacing your {n} earlier)"),

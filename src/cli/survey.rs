@@ -103,7 +103,12 @@ fn status(args: &StatusArgs, max_bytes: u64, out: &mut dyn Write) -> Result<Stat
         if unit_of.len() == 1 { "" } else { "s" }
     )?;
     writeln!(out, "\nRespondents per unit:")?;
-    let width = org.units.iter().map(|u| clean(&u.id).len()).max().unwrap_or(0);
+    let width = org
+        .units
+        .iter()
+        .map(|u| clean(&u.id).len())
+        .max()
+        .unwrap_or(0);
     for u in &org.units {
         let n = per_unit.get(u.id.as_str()).copied().unwrap_or(0);
         let of = match u.size {

@@ -221,13 +221,13 @@ pub fn submit(
         backup: false,
         new_file_mode: 0o644,
     };
-    save_atomic_with(path, to_csv(&rows).as_bytes(), &options, &mut |_| Ok(())).map_err(
-        |e| AnswersError::Io {
+    save_atomic_with(path, to_csv(&rows).as_bytes(), &options, &mut |_| Ok(())).map_err(|e| {
+        AnswersError::Io {
             file: shown(path),
             what: "cannot write it".into(),
             source: io::Error::other(e.to_string()),
-        },
-    )?;
+        }
+    })?;
     Ok(Submitted {
         replaced,
         written: mine.len(),
@@ -261,8 +261,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("dir");
         let path = dir.path().join("ties.csv");
         std::fs::write(&path, "from,to,strength\na,b,3\n").expect("write");
-        let e = submit(&path, "ann", &[row("ann", "b", "3")], Duration::ZERO)
-            .expect_err("refused");
+        let e = submit(&path, "ann", &[row("ann", "b", "3")], Duration::ZERO).expect_err("refused");
         assert!(e.to_string().contains("ties.csv:1: the header is"), "{e}");
         assert_eq!(
             std::fs::read_to_string(&path).expect("read"),

@@ -163,8 +163,7 @@ impl Form {
 
     /// Answers one key.
     pub fn key(&mut self, ev: KeyEvent) -> Outcome {
-        let ctrl_s =
-            ev.modifiers.contains(KeyModifiers::CONTROL) && ev.code == KeyCode::Char('s');
+        let ctrl_s = ev.modifiers.contains(KeyModifiers::CONTROL) && ev.code == KeyCode::Char('s');
         if let Some(editing) = self.editing.take() {
             return self.edit_key(editing, ev, ctrl_s);
         }
@@ -228,10 +227,7 @@ impl Form {
         if !self.scale.scale.contains(value) {
             let s = self.scale.scale;
             self.say(
-                format!(
-                    "{value} is off the scale: rate from {} to {}",
-                    s.min, s.max
-                ),
+                format!("{value} is off the scale: rate from {} to {}", s.min, s.max),
                 true,
             );
             return Outcome::Nothing;
@@ -306,10 +302,7 @@ impl Form {
             Editing::Value(l) => match l.text().trim().parse::<f64>() {
                 Ok(v) if v.is_finite() => self.rate(v),
                 _ => {
-                    self.say(
-                        format!("{} is not a number", quote(l.text().trim())),
-                        true,
-                    );
+                    self.say(format!("{} is not a number", quote(l.text().trim())), true);
                     self.editing = Some(Editing::Value(l));
                     return Outcome::Nothing;
                 }

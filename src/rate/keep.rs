@@ -131,7 +131,8 @@ impl Keeper {
             Err(e) => return Err(e),
         };
         let kept: Kept = serde_json::from_str(&text).map_err(io::Error::other)?;
-        let same = kept.org == self.org && kept.respondent == self.respondent && kept.unit == self.unit;
+        let same =
+            kept.org == self.org && kept.respondent == self.respondent && kept.unit == self.unit;
         Ok(same.then_some(kept))
     }
 

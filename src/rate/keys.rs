@@ -85,8 +85,18 @@ pub const BINDINGS: &[RateBinding] = &[
         "clear",
         "clear the highlighted unit's rating",
     ),
-    b("Delete", A::Clear, "", "clear the highlighted unit's rating"),
-    b("n", A::Comment, "note", "write a comment on the highlighted unit"),
+    b(
+        "Delete",
+        A::Clear,
+        "",
+        "clear the highlighted unit's rating",
+    ),
+    b(
+        "n",
+        A::Comment,
+        "note",
+        "write a comment on the highlighted unit",
+    ),
     b("/", A::Jump, "find", "jump to a unit by name or id"),
     b(
         "Ctrl-s",

@@ -96,13 +96,13 @@ mod tests {
         assert!(s.digits);
         assert_eq!(s.word(0.0), Some("never"));
         assert_eq!(s.word(9.0), None, "values off the scale are ignored");
-        assert_eq!(
-            s.legend(),
-            "0 = never, 5 = daily joint work"
-        );
+        assert_eq!(s.legend(), "0 = never, 5 = daily joint work");
         org.scale = Scale { min: 0.0, max: 1.0 };
         assert!(!ScaleInfo::of(&org).digits, "0.5 must be possible");
-        org.scale = Scale { min: 0.0, max: 10.0 };
+        org.scale = Scale {
+            min: 0.0,
+            max: 10.0,
+        };
         assert!(!ScaleInfo::of(&org).digits, "10 needs two keys");
     }
 }

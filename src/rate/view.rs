@@ -179,7 +179,10 @@ fn render_bottom(form: &Form, look: &Look, area: Rect, buf: &mut Buffer) -> Opti
         Editing::Comment(l) => (" Comment: ".to_string(), l),
         Editing::Jump { line, .. } => (" Find: ".to_string(), line),
         Editing::Value(l) => (
-            format!(" Rating ({} to {}): ", form.scale.scale.min, form.scale.scale.max),
+            format!(
+                " Rating ({} to {}): ",
+                form.scale.scale.min, form.scale.scale.max
+            ),
             l,
         ),
     });
@@ -193,7 +196,9 @@ fn render_bottom(form: &Form, look: &Look, area: Rect, buf: &mut Buffer) -> Opti
         }
         Paragraph::new(Line::from(spans)).render(area, buf);
         let col = Span::raw(label).width() + Span::raw(clean(line.before_cursor())).width();
-        let x = area.x.saturating_add(u16::try_from(col).unwrap_or(u16::MAX));
+        let x = area
+            .x
+            .saturating_add(u16::try_from(col).unwrap_or(u16::MAX));
         return Some((x.min(area.right().saturating_sub(1)), area.y));
     }
     if let Some((msg, error)) = &form.message {

@@ -95,7 +95,11 @@ fn many_processes_submitting_at_once_lose_nothing() {
         assert!(c.wait().expect("waits").success());
     }
     let text = std::fs::read_to_string(&answers).expect("answers");
-    assert_eq!(text.lines().count(), 1 + 2 * n, "every row is there:\n{text}");
+    assert_eq!(
+        text.lines().count(),
+        1 + 2 * n,
+        "every row is there:\n{text}"
+    );
     for i in 0..n {
         assert!(text.contains(&format!("r{i},sales,it,{}", i % 6)), "{text}");
     }
@@ -112,8 +116,12 @@ fn many_processes_submitting_at_once_lose_nothing() {
 fn resubmitting_replaces_only_ones_own_rows() {
     let (dir, org, answers) = setup();
     let d = dir.path();
-    rate(d, &org, &answers, "ann", "sales", "it=2,marketing=5").assert().success();
-    rate(d, &org, &answers, "bob", "it", "sales=1").assert().success();
+    rate(d, &org, &answers, "ann", "sales", "it=2,marketing=5")
+        .assert()
+        .success();
+    rate(d, &org, &answers, "bob", "it", "sales=1")
+        .assert()
+        .success();
     rate(d, &org, &answers, "ann", "sales", "it=4")
         .assert()
         .success()
@@ -129,7 +137,9 @@ fn resubmitting_replaces_only_ones_own_rows() {
 fn a_file_that_stays_locked_is_refused_and_nothing_is_lost() {
     let (dir, org, answers) = setup();
     let d = dir.path();
-    rate(d, &org, &answers, "ann", "sales", "it=2").assert().success();
+    rate(d, &org, &answers, "ann", "sales", "it=2")
+        .assert()
+        .success();
     let before = std::fs::read_to_string(&answers).expect("answers");
     let lock = std::fs::OpenOptions::new()
         .write(true)
@@ -141,10 +151,14 @@ fn a_file_that_stays_locked_is_refused_and_nothing_is_lost() {
         .arg("1")
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("is locked by another submission (waited 1 s); nothing was written"));
+        .stderr(predicate::str::contains(
+            "is locked by another submission (waited 1 s); nothing was written",
+        ));
     assert_eq!(std::fs::read_to_string(&answers).expect("answers"), before);
     lock.unlock().expect("unlocks");
-    rate(d, &org, &answers, "bob", "it", "sales=1").assert().success();
+    rate(d, &org, &answers, "bob", "it", "sales=1")
+        .assert()
+        .success();
 }
 
 #[test]
@@ -164,7 +178,9 @@ fn bad_inputs_exit_2_and_write_nothing() {
     rate(d, &org, &answers, "ann", "sales", "it=7")
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("7 for \"it\" is off the scale 0 to 5"));
+        .stderr(predicate::str::contains(
+            "7 for \"it\" is off the scale 0 to 5",
+        ));
     rate(d, &org, &answers, "ann", "sales", "hr=3")
         .assert()
         .code(2)
@@ -214,9 +230,15 @@ fn the_respondent_defaults_to_the_login_name() {
 fn survey_status_counts_without_showing_ratings() {
     let (dir, org, answers) = setup();
     let d = dir.path();
-    rate(d, &org, &answers, "who-ann", "sales", "it=2,marketing=5").assert().success();
-    rate(d, &org, &answers, "who-bob", "sales", "it=4").assert().success();
-    rate(d, &org, &answers, "who-cy", "it", "sales=1,legal=?").assert().success();
+    rate(d, &org, &answers, "who-ann", "sales", "it=2,marketing=5")
+        .assert()
+        .success();
+    rate(d, &org, &answers, "who-bob", "sales", "it=4")
+        .assert()
+        .success();
+    rate(d, &org, &answers, "who-cy", "it", "sales=1,legal=?")
+        .assert()
+        .success();
     let status = |extra: &[&str]| {
         let mut c = gapscope(&d.join("state"));
         c.args(["survey", "status"])
@@ -229,18 +251,35 @@ fn survey_status_counts_without_showing_ratings() {
     };
     let out = status(&[]).assert().success().get_output().stdout.clone();
     let out = String::from_utf8(out).expect("utf8");
-    assert!(out.contains("3 respondents from 2 of 4 units (50%)"), "{out}");
+    assert!(
+        out.contains("3 respondents from 2 of 4 units (50%)"),
+        "{out}"
+    );
     assert!(out.contains("  sales      2 of 4 (50%)"), "{out}");
-    assert!(out.contains("minimum of 2 (the import writes them as unknown): 2"), "{out}");
-    assert!(out.contains("  sales -> marketing\n  it -> sales\n"), "{out}");
-    assert!(!out.contains("sales -> it"), "a pair at the minimum is not listed:\n{out}");
-    assert!(out.contains("Units that have not answered: 2\n  marketing, legal"), "{out}");
+    assert!(
+        out.contains("minimum of 2 (the import writes them as unknown): 2"),
+        "{out}"
+    );
+    assert!(
+        out.contains("  sales -> marketing\n  it -> sales\n"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("sales -> it"),
+        "a pair at the minimum is not listed:\n{out}"
+    );
+    assert!(
+        out.contains("Units that have not answered: 2\n  marketing, legal"),
+        "{out}"
+    );
     assert!(!out.contains("\u{1b}"), "names are escaped");
     assert!(!out.contains("who-"), "no respondent is named:\n{out}");
     status(&["--min-rate", "50"]).assert().code(0);
     status(&["--min-rate", "75"])
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("response rate 50% is below --min-rate 75%"));
+        .stdout(predicate::str::contains(
+            "response rate 50% is below --min-rate 75%",
+        ));
     status(&["--min-rate", "150"]).assert().code(2);
 }

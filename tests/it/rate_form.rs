@@ -54,7 +54,11 @@ fn mono_ascii() -> Look {
 fn rows_are_the_other_units_by_department() {
     let f = form();
     let ids: Vec<&str> = f.rows.iter().map(|r| r.id.as_str()).collect();
-    assert_eq!(ids, ["marketing", "it", "legal"], "own unit left out, no department last");
+    assert_eq!(
+        ids,
+        ["marketing", "it", "legal"],
+        "own unit left out, no department last"
+    );
 }
 
 #[test]
@@ -70,7 +74,10 @@ fn a_digit_rates_and_moves_on_question_mark_is_dont_know_backspace_clears() {
     assert_eq!(f.answered(), 1);
     let rows = rows_of(&f);
     assert_eq!(rows.len(), 1);
-    assert_eq!(rows[0], ["ann", "sales", "marketing", "4", ""].map(String::from));
+    assert_eq!(
+        rows[0],
+        ["ann", "sales", "marketing", "4", ""].map(String::from)
+    );
 }
 
 #[test]
@@ -93,7 +100,11 @@ fn comments_and_the_jump_use_the_line_editor() {
     assert!(s.contains(" Comment: weekly, mostly by mail"), "{s}");
     assert_eq!(code(&mut f, KeyCode::Enter), Outcome::Changed);
     assert_eq!(f.rows[0].comment, "weekly, mostly by mail");
-    assert_eq!(f.rows[0].answer, Answer::DontKnow, "a comment alone goes out unrated");
+    assert_eq!(
+        f.rows[0].answer,
+        Answer::DontKnow,
+        "a comment alone goes out unrated"
+    );
     press(&mut f, "/leg");
     assert_eq!(f.cursor(), 2, "jumps while typing");
     code(&mut f, KeyCode::Esc);
@@ -113,7 +124,10 @@ fn comments_and_the_jump_use_the_line_editor() {
 #[test]
 fn a_wider_scale_takes_typed_ratings() {
     let mut org = model::from_bytes("org.json", ORG.as_bytes()).expect("org");
-    org.scale = model::Scale { min: 1.0, max: 10.0 };
+    org.scale = model::Scale {
+        min: 1.0,
+        max: 10.0,
+    };
     let mut f = Form::new(&org, "sales", "ann", "answers.csv");
     press(&mut f, "10");
     code(&mut f, KeyCode::Enter);
@@ -135,7 +149,13 @@ fn the_form_at_80x24_in_mono_and_ascii() {
 #[test]
 fn names_are_escaped_and_tiny_terminals_do_not_panic() {
     let f = form();
-    for look in [mono_ascii(), Look { theme: Theme::new(ThemeName::Dark), ascii: false }] {
+    for look in [
+        mono_ascii(),
+        Look {
+            theme: Theme::new(ThemeName::Dark),
+            ascii: false,
+        },
+    ] {
         let s = screen(&f, 80, 24, &look);
         assert!(s.contains("Legal \\u{1b}[2J office"), "{s}");
         for (w, h) in [(0, 0), (1, 1), (39, 7), (40, 8), (200, 3)] {
@@ -156,7 +176,10 @@ fn a_kept_form_comes_back_whole() {
     code(&mut f, KeyCode::Enter);
     keeper.write(&f).expect("kept");
     let other = Keeper::in_dir(dir.path(), &org_path, "bob", "sales");
-    assert!(other.read().expect("reads").is_none(), "another respondent's form is apart");
+    assert!(
+        other.read().expect("reads").is_none(),
+        "another respondent's form is apart"
+    );
     let kept = keeper.read().expect("reads").expect("there");
     let mut back = form();
     assert_eq!(restore(&mut back, &kept), 3);

@@ -26,12 +26,19 @@ fn import(answers: &Path) -> serde_json::Value {
         .arg(answers)
         .output()
         .expect("runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).expect("json")
 }
 
 fn strength(org: &serde_json::Value, from: &str, to: &str) -> Option<f64> {
-    org["ties"].as_array()?.iter().find(|t| t["from"] == from && t["to"] == to)?["strength"]
+    org["ties"]
+        .as_array()?
+        .iter()
+        .find(|t| t["from"] == from && t["to"] == to)?["strength"]
         .as_f64()
 }
 
@@ -51,7 +58,10 @@ fn two_respondents_rate_and_submit_at_the_same_time() {
     bob.start(&shell_line(&state, &org, "bob", "it", &answers));
     for t in [&ann, &bob] {
         let s = t.wait_for("0 of 3 rated");
-        assert!(s.contains("Scale: 0 = no contact, 5 = daily joint work"), "{s}");
+        assert!(
+            s.contains("Scale: 0 = no contact, 5 = daily joint work"),
+            "{s}"
+        );
     }
     // ann: marketing 4, IT don't know, Legal 7 (refused) then 1 with a comment.
     ann.keys(&["4", "?", "7"]);
@@ -59,7 +69,10 @@ fn two_respondents_rate_and_submit_at_the_same_time() {
     assert!(s.contains("7 is off the scale: rate from 0 to 5"), "{s}");
     ann.keys(&["1", "n", "by mail", "Enter"]);
     let s = ann.wait_for("3 of 3 rated");
-    assert!(s.contains("Legal \\u{1b}[2J office (legal)"), "escaped:\n{s}");
+    assert!(
+        s.contains("Legal \\u{1b}[2J office (legal)"),
+        "escaped:\n{s}"
+    );
     // bob: jumps to Legal, rates it 2, then Sales 5.
     bob.keys(&["/", "leg", "Enter", "2", "Home", "5"]);
     let s = bob.wait_for("2 of 3 rated");
@@ -72,7 +85,10 @@ fn two_respondents_rate_and_submit_at_the_same_time() {
         assert!(s.contains("submitted"), "{s}");
         t.keys(&["q"]);
         let s = t.wait_for("EXIT:");
-        assert!(s.contains("EXIT:0") && s.contains("your answers are in"), "{s}");
+        assert!(
+            s.contains("EXIT:0") && s.contains("your answers are in"),
+            "{s}"
+        );
     }
     let text = std::fs::read_to_string(&answers).expect("answers");
     assert!(text.contains("ann,sales,legal,1,by mail"), "{text}");
@@ -81,7 +97,11 @@ fn two_respondents_rate_and_submit_at_the_same_time() {
     assert_eq!(strength(&org, "sales", "legal"), Some(1.0));
     assert_eq!(strength(&org, "it", "legal"), Some(2.0));
     assert_eq!(strength(&org, "it", "sales"), Some(5.0));
-    assert_eq!(strength(&org, "sales", "it"), None, "don't know is not a rating");
+    assert_eq!(
+        strength(&org, "sales", "it"),
+        None,
+        "don't know is not a rating"
+    );
 }
 
 #[test]
@@ -109,7 +129,10 @@ fn a_form_killed_by_sighup_reopens_with_every_rating() {
     let s = t.wait_for("EXIT:");
     assert!(s.contains("EXIT:129"), "128 + SIGHUP:\n{s}");
     assert!(s.contains("the form is kept in"), "{s}");
-    assert!(!s.contains("of 3 rated"), "the alternate screen is left:\n{s}");
+    assert!(
+        !s.contains("of 3 rated"),
+        "the alternate screen is left:\n{s}"
+    );
     assert!(!answers.exists(), "nothing submitted");
     drop(t);
     let t = Tmux::new("rate-hup2");
