@@ -62,6 +62,8 @@ pub enum Outcome {
     Submit,
     /// Leave.
     Quit,
+    /// Stop and give the terminal back until resumed.
+    Suspend,
 }
 
 /// The form.
@@ -206,6 +208,7 @@ impl Form {
             }
             RateAction::Submit => return Outcome::Submit,
             RateAction::Quit => return Outcome::Quit,
+            RateAction::Suspend => return Outcome::Suspend,
         }
         Outcome::Nothing
     }

@@ -32,6 +32,8 @@ pub enum RateAction {
     Submit,
     /// Leave (a form not submitted is kept for next time).
     Quit,
+    /// Give the terminal back and stop (the shell's `fg` resumes).
+    Suspend,
 }
 
 /// One binding of the form.
@@ -117,6 +119,12 @@ pub const BINDINGS: &[RateBinding] = &[
         "leave; a form not submitted is kept and reopened next time",
     ),
     b("Ctrl-c", A::Quit, "", "leave (as q)"),
+    b(
+        "Ctrl-z",
+        A::Suspend,
+        "",
+        "stop and give the terminal back (`fg` resumes)",
+    ),
 ];
 
 /// The action of a key, if it has one.

@@ -9,7 +9,7 @@ use std::sync::mpsc;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
 use super::form::{Form, Outcome};
@@ -131,15 +131,26 @@ fn answer(
                     form.say(format!("could not keep the form: {e}"), true);
                 }
             }
-            Outcome::Submit => match submit(form) {
-                Ok(said) => {
-                    ended.submitted = true;
-                    ended.ever_submitted = true;
-                    let _ = keeper.discard();
-                    form.say(said, false);
+            Outcome::Suspend => {
+                restore();
+                let _ = signal_hook::low_level::raise(SIGTSTP);
+                enter()?;
+                terminal.clear()?;
+            }
+            Outcome::Submit => {
+                // Say so first: another submission may hold the lock for a while.
+                form.say("submitting...", false);
+                terminal.draw(|f| drawn = view::draw(form, look, f))?;
+                match submit(form) {
+                    Ok(said) => {
+                        ended.submitted = true;
+                        ended.ever_submitted = true;
+                        let _ = keeper.discard();
+                        form.say(said, false);
+                    }
+                    Err(e) => form.say(e, true),
                 }
-                Err(e) => form.say(e, true),
-            },
+            }
             Outcome::Quit => return Ok(ended),
         }
     }
