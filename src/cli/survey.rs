@@ -112,6 +112,9 @@ fn status(args: &StatusArgs, max_bytes: u64, out: &mut dyn Write) -> Result<Stat
     for u in &org.units {
         let n = per_unit.get(u.id.as_str()).copied().unwrap_or(0);
         let of = match u.size {
+            Some(size) if n as u64 > size => {
+                format!(" of {size}: more respondents than the unit's size; check the org")
+            }
             Some(size) if size > 0 => {
                 format!(" of {size} ({:.0}%)", 100.0 * n as f64 / size as f64)
             }

@@ -207,14 +207,14 @@ fn render_bottom(form: &Form, look: &Look, area: Rect, buf: &mut Buffer) -> Opti
         return None;
     }
     let s = form.scale.scale;
-    let rate = if form.scale.digits {
-        format!("{}-{}", s.min, s.max)
+    let (rate, how) = if form.scale.digits {
+        (format!("{}-{}", s.min, s.max), " rate")
     } else {
-        "digits".to_string()
+        (format!("{}..{}", s.min, s.max), " type, Enter")
     };
     let mut spans = vec![
         Span::styled(format!(" {rate}"), t.key),
-        Span::styled(" rate", t.dim),
+        Span::styled(how, t.dim),
     ];
     for (key, hint) in keys::hints() {
         spans.push(Span::styled(format!("  {key}"), t.key));

@@ -196,3 +196,24 @@ fn docs_list_every_key_of_the_form() {
         gapscope::rate::keys::markdown()
     );
 }
+
+#[test]
+fn a_respondent_who_submitted_before_starts_from_their_answers() {
+    let mut f = form();
+    let rows = [
+        ["bob", "sales", "it", "1", ""],
+        ["ann", "sales", "it", "4", "ok"],
+        ["ann", "sales", "legal", "", ""],
+        ["ann", "it", "marketing", "2", ""],
+    ]
+    .map(|r| r.map(String::from));
+    assert_eq!(
+        gapscope::rate::prefill(&mut f, &rows),
+        2,
+        "only ann's rows as sales"
+    );
+    assert_eq!(f.rows[1].answer, Answer::Rated(4.0));
+    assert_eq!(f.rows[1].comment, "ok");
+    assert_eq!(f.rows[2].answer, Answer::DontKnow);
+    assert_eq!(f.rows[0].answer, Answer::Unrated);
+}
