@@ -71,11 +71,19 @@ pub fn render(form: &Form, look: &Look, area: Rect, buf: &mut Buffer) -> Drawn {
     } else {
         1
     };
+    // A message (say, a lock that stayed held) is shown whole, on up to three lines.
+    let bottom_lines = match (&form.editing, &form.message) {
+        (None, Some((msg, _))) => {
+            let cells = Span::raw(clean(msg)).width() + 1;
+            cells.div_ceil(usize::from(area.width)).clamp(1, 3) as u16
+        }
+        _ => 1,
+    };
     let [title, legend, body, bottom] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(legend_lines),
         Constraint::Fill(1),
-        Constraint::Length(1),
+        Constraint::Length(bottom_lines),
     ])
     .areas(area);
     let dot = if look.ascii { " - " } else { " · " };
@@ -203,7 +211,9 @@ fn render_bottom(form: &Form, look: &Look, area: Rect, buf: &mut Buffer) -> Opti
     }
     if let Some((msg, error)) = &form.message {
         let style = if *error { t.alarm } else { t.emphasis };
-        Paragraph::new(Span::styled(format!(" {}", clean(msg)), style)).render(area, buf);
+        Paragraph::new(Span::styled(format!(" {}", clean(msg)), style))
+            .wrap(ratatui::widgets::Wrap { trim: false })
+            .render(area, buf);
         return None;
     }
     let s = form.scale.scale;

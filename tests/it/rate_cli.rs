@@ -199,6 +199,14 @@ fn bad_inputs_exit_2_and_write_nothing() {
         std::fs::read_to_string(&answers).expect("read"),
         "from,to,strength\nsales,it,3\n"
     );
+    gapscope(&d.join("state"))
+        .args(["survey", "status"])
+        .arg(&answers)
+        .arg("--org")
+        .arg(&org)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("answers.csv:1: the header is"));
     // Without a terminal the form says how to script it instead.
     std::fs::remove_file(&answers).expect("rm");
     gapscope(&d.join("state"))

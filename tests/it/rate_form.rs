@@ -217,3 +217,41 @@ fn a_respondent_who_submitted_before_starts_from_their_answers() {
     assert_eq!(f.rows[2].answer, Answer::DontKnow);
     assert_eq!(f.rows[0].answer, Answer::Unrated);
 }
+
+#[test]
+fn a_long_message_is_shown_whole_at_80x24() {
+    let mut f = form();
+    let long = "/tmp/answers.csv is locked by another submission (waited 10 s); nothing was \
+                written and your ratings are kept: submit again, or remove /tmp/answers.csv.lock \
+                if no gapscope is running";
+    f.say(long, true);
+    let s = screen(&f, 80, 24, &mono_ascii());
+    assert!(s.contains("if no gapscope is running"), "{s}");
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+    /// Any keys: no panic, the highlight stays on a row, every rating stays on the scale.
+    #[test]
+    fn random_keys_keep_the_form_sound(keys in proptest::collection::vec(0usize..24, 0..60)) {
+        let codes = [
+            KeyCode::Char('0'), KeyCode::Char('5'), KeyCode::Char('9'), KeyCode::Char('?'),
+            KeyCode::Char('j'), KeyCode::Char('k'), KeyCode::Char('n'), KeyCode::Char('/'),
+            KeyCode::Char('x'), KeyCode::Char('.'), KeyCode::Char('-'), KeyCode::Char('s'),
+            KeyCode::Enter, KeyCode::Esc, KeyCode::Backspace, KeyCode::Delete,
+            KeyCode::Up, KeyCode::Down, KeyCode::PageUp, KeyCode::PageDown,
+            KeyCode::Home, KeyCode::End, KeyCode::Left, KeyCode::Char('\u{1b}'),
+        ];
+        let mut f = form();
+        for k in keys {
+            f.key(KeyEvent::new(codes[k], KeyModifiers::NONE));
+            proptest::prop_assert!(f.cursor() < f.rows.len());
+            for r in &f.rows {
+                if let Answer::Rated(v) = r.answer {
+                    proptest::prop_assert!((0.0..=5.0).contains(&v));
+                }
+            }
+            let _ = screen(&f, 80, 24, &mono_ascii());
+        }
+    }
+}
