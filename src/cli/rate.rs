@@ -87,7 +87,15 @@ fn respondent(given: Option<&str>) -> Result<String, CliError> {
 /// The error for a unit id the org does not have: the closest id when one is close.
 fn unknown_unit(org: &Org, id: &str, what: &str) -> CliError {
     let ids = || org.units.iter().map(|u| u.id.as_str());
-    let hint = match did_you_mean(id, ids()) {
+    let by_name = org.units.iter().find(|u| {
+        u.name
+            .as_deref()
+            .is_some_and(|n| n.eq_ignore_ascii_case(id.trim()))
+    });
+    let hint = match by_name
+        .map(|u| u.id.as_str())
+        .or_else(|| did_you_mean(id, ids()))
+    {
         Some(c) => format!("; did you mean {}?", quote(c)),
         None => {
             let known: Vec<String> = ids().take(12).map(quote).collect();

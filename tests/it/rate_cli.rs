@@ -175,6 +175,17 @@ fn bad_inputs_exit_2_and_write_nothing() {
         .stderr(predicate::str::contains(
             "--as \"slaes\": no such unit in the org; did you mean \"sales\"?",
         ));
+    gapscope(&d.join("state"))
+        .arg("rate")
+        .arg(&org)
+        .args(["--as", "marketing ", "--respondent", "ann", "-o"])
+        .arg(&answers)
+        .assert()
+        .code(2);
+    rate(d, &org, &answers, "ann", "Marketing", "it=1")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean \"marketing\"?"));
     rate(d, &org, &answers, "ann", "sales", "it=7")
         .assert()
         .code(2)

@@ -151,3 +151,42 @@ fn a_form_killed_by_sighup_reopens_with_every_rating() {
         "respondent,unit,rated,rating,comment\nann,sales,marketing,3,\nann,sales,it,,later\nann,sales,legal,4,\n"
     );
 }
+
+#[test]
+fn a_lock_that_stays_held_is_said_in_the_form_and_loses_nothing() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("dir");
+    let org = dir.path().join("org.json");
+    std::fs::write(&org, ORG).expect("write");
+    let answers = dir.path().join("answers.csv");
+    let state = dir.path().join("state");
+    let lock = std::fs::File::create(gapscope::rate::answers::lock_path(&answers)).expect("lock");
+    lock.lock().expect("locks");
+    let t = Tmux::new("rate-lock");
+    let line =
+        shell_line(&state, &org, "ann", "sales", &answers).replace(" -o ", " --lock-timeout 1 -o ");
+    t.start(&line);
+    t.wait_for("0 of 3 rated");
+    t.keys(&["2", "3", "s"]);
+    let s = t.wait_for("no gapscope is running");
+    assert!(
+        s.contains("is locked by another submission (waited 1 s);")
+            && s.contains("nothing was written and your ratings are kept"),
+        "{s}"
+    );
+    assert!(s.contains("2 of 3 rated"), "the ratings stay:\n{s}");
+    assert!(!answers.exists());
+    lock.unlock().expect("unlocks");
+    t.keys(&["s"]);
+    let s = t.wait_for("submitted 2 answers");
+    assert!(s.contains("submitted 2 answers"), "{s}");
+    t.keys(&["q"]);
+    t.wait_for("EXIT:");
+    let text = std::fs::read_to_string(&answers).expect("answers");
+    assert!(
+        text.contains("ann,sales,marketing,2,\nann,sales,it,3,"),
+        "{text}"
+    );
+}
