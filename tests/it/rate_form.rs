@@ -255,3 +255,54 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn the_highlighted_unit_stays_in_view_and_is_marked_by_more_than_colour() {
+    let mut org = model::Org {
+        scale: model::Scale { min: 0.0, max: 5.0 },
+        ..model::Org::default()
+    };
+    for i in 0..40 {
+        org.units.push(model::Unit {
+            id: format!("u{i}"),
+            group: Some(format!("dept {}", i % 4)),
+            ..model::Unit::default()
+        });
+    }
+    let mut f = Form::new(&org, "u0", "ann", "answers.csv");
+    assert_eq!(f.rows.len(), 39);
+    code(&mut f, KeyCode::End);
+    let s = screen(&f, 80, 24, &mono_ascii());
+    assert!(s.contains("\n> u39 "), "{s}");
+    press(&mut f, "3");
+    assert!(screen(&f, 80, 24, &mono_ascii()).contains("1 of 39 rated"));
+    code(&mut f, KeyCode::Home);
+    let look = Look {
+        theme: Theme::new(ThemeName::Dark),
+        ascii: false,
+    };
+    let area = Rect::new(0, 0, 80, 24);
+    let mut buf = Buffer::empty(area);
+    render(&f, &look, area, &mut buf);
+    let row = (0..24)
+        .find(|&y| buf[(0, y)].symbol() == "▸")
+        .expect("a marker");
+    assert_eq!(
+        buf[(2, row)].style().bg,
+        look.theme.selected.bg,
+        "highlighted"
+    );
+    let mono = mono_ascii();
+    let mut buf = Buffer::empty(area);
+    render(&f, &mono, area, &mut buf);
+    let row = (0..24)
+        .find(|&y| buf[(0, y)].symbol() == ">")
+        .expect("a marker");
+    assert!(
+        buf[(2, row)]
+            .style()
+            .add_modifier
+            .contains(ratatui::style::Modifier::REVERSED),
+        "mono highlights by reversing"
+    );
+}
