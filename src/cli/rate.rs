@@ -47,7 +47,8 @@ pub struct RateArgs {
     /// Submit these ratings without the form: UNIT=RATING,... (RATING ? for don't know).
     #[arg(long, value_name = "LIST")]
     pub ratings: Option<String>,
-    /// Start from a blank form: drop a kept half-done form and your earlier answers.
+    /// Start from a blank form: remove a kept half-done form and do not fill in your earlier
+    /// answers (they are replaced when you submit).
     #[arg(long)]
     pub fresh: bool,
     /// Seconds to wait while another respondent's submission holds the answers file.
