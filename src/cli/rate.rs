@@ -52,7 +52,7 @@ pub struct RateArgs {
     #[arg(long)]
     pub fresh: bool,
     /// Seconds to wait while another respondent's submission holds the answers file.
-    #[arg(long, value_name = "SECS", default_value_t = 10)]
+    #[arg(long, value_name = "SECS", default_value_t = 30)]
     pub lock_timeout: u64,
     /// Colours: dark, light or mono (NO_COLOR set forces mono).
     #[arg(long, value_enum, value_name = "THEME")]
