@@ -11,6 +11,7 @@ pub mod generate;
 pub mod import;
 pub mod layout;
 pub mod model;
+pub mod rate;
 pub mod report;
 pub mod store;
 pub mod text;

@@ -9,9 +9,11 @@ mod generate;
 mod import;
 mod minutes;
 pub mod open;
+mod rate;
 pub mod report;
 mod sample;
 mod shell;
+mod survey;
 mod validate;
 
 use std::io::Write;
@@ -29,6 +31,7 @@ Examples:
   gapscope report org.json          list the gaps and key metrics (also markdown, json, csv)
   gapscope report org.json --plan   the gaps left if the open actions reach their aim
   gapscope minutes org.json         a review meeting's minutes (Markdown)
+  gapscope rate org.json --as sales -o answers.csv   rate your unit's collaboration
   cat org.json | gapscope validate -
 
 Exit status: 0 ok, 1 a check failed, 2 bad input or usage.";
@@ -152,6 +155,23 @@ pub enum Command {
     Minutes {
         #[command(flatten)]
         args: minutes::MinutesArgs,
+        #[command(flatten)]
+        limit: FileLimit,
+    },
+    /// Collect ratings in the terminal: rate how your unit works with every other unit and
+    /// submit to an answers file that `import --from survey` reads.
+    #[command(after_help = rate::RATE_HELP)]
+    Rate {
+        #[command(flatten)]
+        args: Box<rate::RateArgs>,
+        #[command(flatten)]
+        limit: FileLimit,
+    },
+    /// Follow a survey's answers: `survey status`.
+    #[command(after_help = survey::STATUS_HELP)]
+    Survey {
+        #[command(subcommand)]
+        command: survey::SurveyCommand,
         #[command(flatten)]
         limit: FileLimit,
     },
@@ -339,6 +359,8 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status,
         Some(Command::Export { args, limit }) => export::run(&args, limit.max_bytes, out, err),
         Some(Command::Diff { args, limit }) => diff::run(&args, limit.max_bytes, out),
         Some(Command::Minutes { args, limit }) => minutes::run(&args, limit.max_bytes, out, err),
+        Some(Command::Rate { args, limit }) => rate::run(&args, limit.max_bytes, out, err),
+        Some(Command::Survey { command, limit }) => survey::run(&command, limit.max_bytes, out),
         Some(Command::Completions(args)) => shell::completions(&args, out),
         Some(Command::Man(args)) => shell::man(&args, out),
         Some(Command::Schema) => shell::schema(out),

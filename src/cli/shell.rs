@@ -53,11 +53,14 @@ pub fn man(args: &ManArgs, out: &mut dyn Write) -> Result<Status, CliError> {
         ))
     };
     std::fs::create_dir_all(dir).map_err(fail)?;
-    // One page per command (no nested commands here) and gapscope.1.
-    let pages = 1 + cmd
-        .get_subcommands()
-        .filter(|c| !c.is_hide_set() && c.get_name() != "help")
-        .count();
+    // One page per command, nested ones (`survey status`) included, and gapscope.1.
+    fn count(cmd: &clap::Command) -> usize {
+        cmd.get_subcommands()
+            .filter(|c| !c.is_hide_set() && c.get_name() != "help")
+            .map(|c| 1 + count(c))
+            .sum()
+    }
+    let pages = 1 + count(&cmd);
     clap_mangen::generate_to(cmd, dir).map_err(fail)?;
     let shown = crate::text::clean(&dir.to_string_lossy());
     writeln!(

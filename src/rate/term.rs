@@ -1,0 +1,162 @@
+//! The form in the terminal: the screen's terminal setup and restore (`tui::terminal`),
+//! keys and signals on one channel, the form kept after every change, and submission.
+//! SIGHUP (a dropped link), SIGTERM, SIGINT and SIGQUIT restore the terminal and exit with
+//! 128 + the signal number; every answer typed is already kept by then.
+
+use std::io;
+use std::sync::mpsc;
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+use signal_hook::iterator::Signals;
+
+use super::form::{Form, Outcome};
+use super::keep::Keeper;
+use super::view::{self, Look};
+use crate::tui::terminal::{enter, restore};
+
+/// How the form ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ended {
+    /// The last answers were submitted (nothing typed since).
+    pub submitted: bool,
+    /// Answers were submitted at least once.
+    pub ever_submitted: bool,
+}
+
+enum Incoming {
+    Term(Event),
+    Signal(i32),
+    InputError(String),
+}
+
+/// Runs the form until the respondent leaves. `submit` writes the answers and says what it
+/// did (or why it could not).
+pub fn run(
+    mut form: Form,
+    look: &Look,
+    keeper: &Keeper,
+    submit: &mut dyn FnMut(&Form) -> Result<String, String>,
+) -> io::Result<Ended> {
+    let (tx, rx) = mpsc::channel::<Incoming>();
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+    let sig_tx = tx.clone();
+    std::thread::spawn(move || {
+        for s in signals.forever() {
+            if sig_tx.send(Incoming::Signal(s)).is_err() {
+                break;
+            }
+        }
+    });
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+    enter()?;
+    let mut terminal = match Terminal::new(CrosstermBackend::new(io::stdout())) {
+        Ok(t) => t,
+        Err(e) => {
+            restore();
+            return Err(e);
+        }
+    };
+    std::thread::spawn(move || {
+        loop {
+            let msg = match event::read() {
+                Ok(ev) => Incoming::Term(ev),
+                Err(e) => Incoming::InputError(e.to_string()),
+            };
+            let stop = matches!(msg, Incoming::InputError(_));
+            if tx.send(msg).is_err() || stop {
+                break;
+            }
+        }
+    });
+    let result = answer(&mut terminal, &mut form, look, keeper, submit, &rx);
+    restore();
+    result
+}
+
+fn answer(
+    terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
+    form: &mut Form,
+    look: &Look,
+    keeper: &Keeper,
+    submit: &mut dyn FnMut(&Form) -> Result<String, String>,
+    rx: &mpsc::Receiver<Incoming>,
+) -> io::Result<Ended> {
+    let mut ended = Ended {
+        submitted: false,
+        ever_submitted: false,
+    };
+    loop {
+        let mut drawn = view::Drawn::default();
+        terminal.draw(|f| drawn = view::draw(form, look, f))?;
+        form.page = drawn.page;
+        let Ok(msg) = rx.recv() else {
+            return Ok(ended);
+        };
+        let key = match msg {
+            Incoming::Term(Event::Key(k)) if k.kind != KeyEventKind::Release => k,
+            Incoming::Term(Event::Resize(..)) => {
+                terminal.autoresize()?;
+                continue;
+            }
+            Incoming::Term(_) => continue,
+            Incoming::Signal(s) => {
+                let kept = keep(form, keeper, ended.submitted);
+                restore();
+                if let Some(Err(e)) = kept {
+                    eprintln!("gapscope: could not keep the form: {e}");
+                } else if !ended.submitted {
+                    eprintln!(
+                        "gapscope: the form is kept in {}; run the same `gapscope rate` again to go on",
+                        keeper.path().display()
+                    );
+                }
+                std::process::exit(128 + s);
+            }
+            Incoming::InputError(e) => {
+                return Err(io::Error::other(format!("cannot read the keyboard: {e}")));
+            }
+        };
+        match form.key(key) {
+            Outcome::Nothing => {}
+            Outcome::Changed => {
+                ended.submitted = false;
+                if let Some(Err(e)) = keep(form, keeper, false) {
+                    form.say(format!("could not keep the form: {e}"), true);
+                }
+            }
+            Outcome::Suspend => {
+                restore();
+                let _ = signal_hook::low_level::raise(SIGTSTP);
+                enter()?;
+                terminal.clear()?;
+            }
+            Outcome::Submit => {
+                // Say so first: another submission may hold the lock for a while.
+                form.say("submitting...", false);
+                terminal.draw(|f| drawn = view::draw(form, look, f))?;
+                match submit(form) {
+                    Ok(said) => {
+                        ended.submitted = true;
+                        ended.ever_submitted = true;
+                        let _ = keeper.discard();
+                        form.say(said, false);
+                    }
+                    Err(e) => form.say(e, true),
+                }
+            }
+            Outcome::Quit => return Ok(ended),
+        }
+    }
+}
+
+/// Keeps the form unless it was just submitted; `None` when nothing needed keeping.
+fn keep(form: &Form, keeper: &Keeper, submitted: bool) -> Option<io::Result<()>> {
+    (!submitted).then(|| keeper.write(form))
+}
