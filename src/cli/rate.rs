@@ -154,7 +154,7 @@ pub fn run(
         let kept = keeper.read().map_err(|e| {
             CliError::Usage(format!(
                 "cannot read the kept form {}: {e} (--fresh starts over)",
-                keeper.path().display()
+                crate::store::shown(keeper.path())
             ))
         })?;
         if let Some(kept) = kept {

@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::form::{Answer, Form};
-use crate::store::{SaveOptions, fnv1a, save_atomic_with, state_dir};
+use crate::store::{
+    SaveOptions, check_trusted, create_private_dir, fnv1a, save_atomic_with, state_dir,
+};
 
 /// One kept answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -125,7 +127,20 @@ impl Keeper {
 
     /// The kept form, if there is one for the same org, respondent and unit. A file that
     /// cannot be read is an error (never silently dropped).
+    /// The folder and the file must be the user's own and writable by nobody else (a form
+    /// planted by another user is refused; the caller names the path).
     pub fn read(&self) -> io::Result<Option<Kept>> {
+        if !self.path.exists() {
+            return Ok(None);
+        }
+        for (path, folder) in [
+            (self.path.parent(), true),
+            (Some(self.path.as_path()), false),
+        ] {
+            if let Some(path) = path {
+                check_trusted(path, folder)?;
+            }
+        }
         let text = match std::fs::read_to_string(&self.path) {
             Ok(t) => t,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
@@ -167,18 +182,4 @@ pub fn restore(form: &mut Form, kept: &Kept) -> usize {
         form.select(at);
     }
     n
-}
-
-#[cfg(unix)]
-fn create_private_dir(dir: &Path) -> io::Result<()> {
-    use std::os::unix::fs::DirBuilderExt;
-    std::fs::DirBuilder::new()
-        .recursive(true)
-        .mode(0o700)
-        .create(dir)
-}
-
-#[cfg(not(unix))]
-fn create_private_dir(dir: &Path) -> io::Result<()> {
-    std::fs::create_dir_all(dir)
 }

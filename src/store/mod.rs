@@ -6,7 +6,9 @@
 mod atomic;
 mod fingerprint;
 mod output;
+mod private;
 mod recovery;
+mod temp;
 
 use std::path::Path;
 
@@ -16,6 +18,7 @@ pub use atomic::{
 };
 pub use fingerprint::{Changed, Fingerprint, check_unchanged, fnv1a, load_tracked, read_tracked};
 pub use output::{Written, write_output_file, wrote_line};
+pub use private::{check_trusted, create_private_dir, user_id};
 pub use recovery::{
     RECOVERY_KEY, Recoveries, Recovery, SourceStatus, discard_recovery, find_recovery,
     recovery_path, state_dir, write_recovery,

@@ -17,6 +17,7 @@ use serde_json::{Map, Value};
 
 use super::atomic::{SaveError, SaveOptions, save_atomic_with};
 use super::fingerprint::{Changed, Fingerprint, check_unchanged, fnv1a, read_tracked};
+use super::private::{check_trusted, create_private_dir, user_id};
 use crate::model::{self, DEFAULT_MAX_BYTES, LoadError, Org};
 
 /// The top-level key that marks a recovery file and holds where it comes from.
@@ -314,67 +315,6 @@ fn read_recovery(path: PathBuf) -> Result<Recovery, LoadError> {
     })
 }
 
-/// The effective user id.
-#[cfg(unix)]
-fn user_id() -> u32 {
-    // SAFETY: geteuid has no preconditions and cannot fail.
-    unsafe { libc::geteuid() }
-}
-
-#[cfg(not(unix))]
-fn user_id() -> u32 {
-    0
-}
-
-/// Checks, as ssh does with `~/.ssh`, that a recovery folder (`folder`) or file is what it
-/// should be, belongs to the user and cannot be written by others; else an error that says
-/// what is wrong (the caller names the path).
-#[cfg(unix)]
-fn check_trusted(path: &Path, folder: bool) -> io::Result<()> {
-    use std::os::unix::fs::MetadataExt;
-    // A folder may be a symbolic link (its target is checked); a file may not.
-    let meta = if folder {
-        std::fs::metadata(path)?
-    } else {
-        std::fs::symlink_metadata(path)?
-    };
-    let refuse = |why: String| {
-        Err(io::Error::new(
-            io::ErrorKind::PermissionDenied,
-            format!("{why}; gapscope does not trust recovery files there (fix it, or remove it)"),
-        ))
-    };
-    let t = meta.file_type();
-    if folder && !t.is_dir() {
-        return refuse(format!(
-            "it is {}, not a folder",
-            super::atomic::kind_of(&meta)
-        ));
-    }
-    if !folder && !t.is_file() {
-        return refuse("it is not a regular file".to_string());
-    }
-    let me = user_id();
-    if meta.uid() != me {
-        return refuse(format!(
-            "it belongs to user id {}, not to you ({me})",
-            meta.uid()
-        ));
-    }
-    if meta.mode() & 0o022 != 0 {
-        return refuse(format!(
-            "others can write it (mode {:o})",
-            meta.mode() & 0o7777
-        ));
-    }
-    Ok(())
-}
-
-#[cfg(not(unix))]
-fn check_trusted(_path: &Path, _folder: bool) -> io::Result<()> {
-    Ok(())
-}
-
 /// The recovery file of a document in the state folder (see [`Recoveries::path_for`]).
 pub fn recovery_path(for_file: Option<&Path>) -> PathBuf {
     Recoveries::from_env().path_for(for_file)
@@ -479,18 +419,4 @@ fn fingerprint_from(v: &Value) -> Option<Fingerprint> {
         modified,
         hash,
     })
-}
-
-#[cfg(unix)]
-fn create_private_dir(dir: &Path) -> io::Result<()> {
-    use std::os::unix::fs::DirBuilderExt;
-    std::fs::DirBuilder::new()
-        .recursive(true)
-        .mode(0o700)
-        .create(dir)
-}
-
-#[cfg(not(unix))]
-fn create_private_dir(dir: &Path) -> io::Result<()> {
-    std::fs::create_dir_all(dir)
 }

@@ -188,6 +188,31 @@ fn a_kept_form_comes_back_whole() {
 }
 
 #[test]
+fn a_kept_form_that_others_can_write_is_refused() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("dir");
+    let org_path = dir.path().join("org.json");
+    std::fs::write(&org_path, ORG).expect("write");
+    let keeper = Keeper::in_dir(&dir.path().join("state"), &org_path, "ann", "sales");
+    let mut f = form();
+    press(&mut f, "2");
+    keeper.write(&f).expect("kept");
+    assert!(keeper.read().expect("trusted").is_some());
+    // A file another user could have planted or changed is not loaded.
+    let perm = |p: &std::path::Path, mode| {
+        std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode)).expect("chmod")
+    };
+    perm(keeper.path(), 0o666);
+    let e = keeper.read().expect_err("a writable file is refused");
+    assert!(e.to_string().contains("others can write it"), "{e}");
+    perm(keeper.path(), 0o600);
+    let folder = keeper.path().parent().expect("folder");
+    perm(folder, 0o777);
+    let e = keeper.read().expect_err("a writable folder is refused");
+    assert!(e.to_string().contains("others can write it"), "{e}");
+}
+
+#[test]
 fn docs_list_every_key_of_the_form() {
     let docs = include_str!("../../docs/collecting.md");
     assert!(
