@@ -1,7 +1,9 @@
 //! The form in the terminal: the screen's terminal setup and restore (`tui::terminal`),
 //! keys and signals on one channel, the form kept after every change, and submission.
-//! SIGHUP (a dropped link), SIGTERM, SIGINT and SIGQUIT restore the terminal and exit with
-//! 128 + the signal number; every answer typed is already kept by then.
+//! Every terminating signal the screen handles (`tui::terminal::terminating_signals`: SIGHUP
+//! for a dropped link, SIGTERM, SIGINT, SIGQUIT, SIGUSR1, ...) restores the terminal and exits
+//! with 128 + the signal number; every answer typed is already kept by then. SIGXFSZ is
+//! ignored, so a submission over `ulimit -f` fails with a message instead of a killed form.
 
 use std::io;
 use std::sync::mpsc;
@@ -9,7 +11,7 @@ use std::sync::mpsc;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+use signal_hook::consts::SIGTSTP;
 use signal_hook::iterator::Signals;
 
 use super::form::{Form, Outcome};
@@ -41,7 +43,8 @@ pub fn run(
     submit: &mut dyn FnMut(&Form) -> Result<String, String>,
 ) -> io::Result<Ended> {
     let (tx, rx) = mpsc::channel::<Incoming>();
-    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+    crate::store::ignore_file_size_signal();
+    let mut signals = Signals::new(crate::tui::terminal::terminating_signals())?;
     let sig_tx = tx.clone();
     std::thread::spawn(move || {
         for s in signals.forever() {

@@ -105,6 +105,41 @@ fn two_respondents_rate_and_submit_at_the_same_time() {
 }
 
 #[test]
+fn sigusr1_restores_the_terminal_and_keeps_the_form() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("dir");
+    let org = dir.path().join("org.json");
+    std::fs::write(&org, ORG).expect("write");
+    let answers = dir.path().join("answers.csv");
+    let state = dir.path().join("state");
+    let t = Tmux::new("rate-usr1");
+    t.start(&shell_line(&state, &org, "ann", "sales", &answers));
+    t.wait_for("0 of 3 rated");
+    t.keys(&["3"]);
+    t.wait_for("1 of 3 rated");
+    let pid = t.gapscope_pid();
+    let killed = Command::new("kill")
+        .args(["-USR1", &pid.to_string()])
+        .status()
+        .expect("kill");
+    assert!(killed.success());
+    let s = t.wait_for("EXIT:");
+    assert!(s.contains("EXIT:138"), "128 + SIGUSR1:\n{s}");
+    assert!(s.contains("the form is kept in"), "{s}");
+    assert!(
+        !s.contains("of 3 rated"),
+        "the alternate screen is left:\n{s}"
+    );
+    drop(t);
+    let t = Tmux::new("rate-usr1b");
+    t.start(&shell_line(&state, &org, "ann", "sales", &answers));
+    let s = t.wait_for("reopened your form");
+    assert!(s.contains("1 of 3 rated"), "{s}");
+}
+
+#[test]
 fn a_form_killed_by_sighup_reopens_with_every_rating() {
     if !tmux_available() {
         return;
