@@ -63,6 +63,7 @@ pub fn run(args: &MinutesArgs, max_bytes: u64, out: &mut dyn Write) -> Result<St
         planned: &planned,
         planned_org: &planned_org,
         date: day,
+        edits: None,
     });
     write_output(args.output.as_deref(), text.as_bytes(), out)?;
     Ok(0)

@@ -118,7 +118,9 @@ pub fn run_effects(app: &mut App, effects: Vec<Effect>) -> bool {
                     continue;
                 }
                 Effect::Suspend => continue,
-                Effect::Save { .. } | Effect::DiscardRecovery { .. } => {
+                Effect::Save { .. }
+                | Effect::DiscardRecovery { .. }
+                | Effect::WriteMinutes { .. } => {
                     if let Some(msg) = super::io::perform(&fx) {
                         next.extend(update::update(app, msg));
                     }

@@ -1,0 +1,72 @@
+//! Which gaps a review meeting discussed: recorded in the meeting's review entry under the
+//! extension key `x-discussed` (an array of gap names such as `below_target: cdo – ciso`),
+//! one rule for the screen (which writes it) and the minutes (which read it).
+
+use serde_json::Value;
+
+use crate::analysis::Gap;
+use crate::diff::gap_key;
+use crate::model::{Date, Org, Review};
+
+/// The extension key of a review that lists the gaps it discussed.
+pub const KEY: &str = "x-discussed";
+
+/// The name of a gap in `x-discussed`: its kind (a missing tie counts as below target, as in
+/// `gapscope diff`) and its units by id, e.g. `below_target: cdo – ciso`, `isolated: legal`,
+/// `silo: group Finance`. `None` when the gap names a unit the org lacks.
+pub fn name(org: &Org, g: &Gap) -> Option<String> {
+    let (kind, from, to, group, _) = gap_key(org, g)?;
+    let subject = match (group, to) {
+        (Some(group), _) => format!("group {group}"),
+        (None, Some(to)) => format!("{from} – {to}"),
+        (None, None) => from,
+    };
+    Some(format!("{}: {subject}", kind.as_str()))
+}
+
+/// The gap names a review lists as discussed (empty when it lists none).
+pub fn listed(review: &Review) -> Vec<String> {
+    match review.extra.get(KEY) {
+        Some(Value::Array(items)) => items
+            .iter()
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The position in `org.reviews` of the meeting held on `date` for `initiative` (exactly
+/// that initiative; `None` is the meeting about all targets).
+pub fn meeting(org: &Org, date: Date, initiative: Option<&str>) -> Option<usize> {
+    org.reviews
+        .iter()
+        .position(|r| r.date == date && r.initiative.as_deref() == initiative)
+}
+
+/// Whether the meeting of `date` for `initiative` discussed a gap.
+pub fn was_discussed(org: &Org, date: Date, initiative: Option<&str>, g: &Gap) -> bool {
+    let Some(at) = meeting(org, date, initiative) else {
+        return false;
+    };
+    name(org, g).is_some_and(|n| listed(&org.reviews[at]).contains(&n))
+}
+
+/// A copy of `review` with a gap added to (`on`) or taken from its discussed list; the key
+/// is dropped when the list becomes empty.
+pub fn with(review: &Review, gap: &str, on: bool) -> Review {
+    let mut list = listed(review);
+    list.retain(|n| n != gap);
+    if on {
+        list.push(gap.to_string());
+    }
+    let mut out = review.clone();
+    if list.is_empty() {
+        out.extra.remove(KEY);
+    } else {
+        out.extra.insert(
+            KEY.to_string(),
+            Value::Array(list.into_iter().map(Value::String).collect()),
+        );
+    }
+    out
+}
