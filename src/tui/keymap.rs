@@ -125,7 +125,7 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Global, "Ctrl-s", A::Save, ""),
     b(M::Global, "W", A::SaveAs, ""),
     b(M::Global, "c", A::Changes, ""),
-    b(M::Global, "4", A::Review(R::Open), "review"),
+    b(M::Global, "4", A::Review(R::Open), ""),
     b(M::Global, "p", A::Review(R::Plan), ""),
     b(M::Global, "M", A::Review(R::Minutes), ""),
     b(M::Graph, "g", A::ToggleGrouping, "group"),
@@ -316,7 +316,8 @@ pub fn conflicts() -> Vec<String> {
                     y.mode,
                     Mode::Graph | Mode::Matrix | Mode::Gaps | Mode::Review
                 );
-            if same_key && (x.mode == y.mode || shadows) {
+            // A view may repeat a global binding (to show its hint); it may not change it.
+            if same_key && (x.mode == y.mode || (shadows && x.action != y.action)) {
                 out.push(format!(
                     "{:?} {:?} and {:?} {:?} share key {}",
                     x.mode, x.action, y.mode, y.action, x.key

@@ -43,6 +43,8 @@ mod tui_edit;
 mod tui_edit_snapshots;
 mod tui_props;
 mod tui_readme;
+mod tui_review;
+mod tui_review_meeting;
 mod tui_recover_tmux;
 mod tui_script;
 mod tui_snapshots;

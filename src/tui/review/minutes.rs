@@ -3,6 +3,7 @@
 //! list) added, to `minutes-DATE.md` in the working folder. The write is an effect.
 
 use crate::analysis::plan;
+use crate::diff::{self, Snapshot};
 use crate::report::minutes::{self, Meeting};
 use crate::tui::analysis_task::{Stage, analyse};
 use crate::tui::app::{App, Pending};
@@ -19,28 +20,7 @@ pub fn text(app: &App) -> Result<String, String> {
     };
     let planned_org = plan::planned(&app.org);
     let planned = analyse(&planned_org, app.initiative_id(), Stage::Quick);
-    let edits: Vec<String> = app
-        .session
-        .diff
-        .as_ref()
-        .map(|d| {
-            d.items
-                .iter()
-                .map(|i| format!("gap {}: {}", i.change.word(), i.text))
-                .collect()
-        })
-        .unwrap_or_default();
-    let mut edits = edits;
-    let steps = app.session.history.undo_len();
-    if steps > 0 {
-        edits.insert(
-            0,
-            format!(
-                "{steps} edit{} in the screen (actions, statuses, discussed gaps, ratings)",
-                if steps == 1 { "" } else { "s" }
-            ),
-        );
-    }
+    let edits = session_edits(app, &now);
     Ok(minutes::write(&Meeting {
         org: &app.org,
         now: &now,
@@ -49,6 +29,52 @@ pub fn text(app: &App) -> Result<String, String> {
         date: day,
         edits: Some(&edits),
     }))
+}
+
+/// The session's edits as the minutes list them: the actions added, done, changed and
+/// removed, the ties and targets changed, and the gaps closed, opened, widened and narrowed
+/// (the changes list), all against the document as loaded (OLD with `--compare`).
+fn session_edits(app: &App, now: &crate::analysis::Analysis) -> Vec<String> {
+    let original = &app.session.original;
+    let before = match app.session.baseline.get(&app.initiative_id()) {
+        Some(a) => a.clone(),
+        None => std::sync::Arc::new(analyse(original, app.initiative_id(), Stage::Quick)),
+    };
+    let d = diff::diff(
+        Snapshot {
+            org: original,
+            analysis: &before,
+        },
+        Snapshot {
+            org: &app.org,
+            analysis: now,
+        },
+    );
+    let mut out = Vec::new();
+    for (word, list) in [
+        ("added", &d.actions_added),
+        ("done", &d.actions_done),
+        ("changed", &d.actions_changed),
+        ("removed", &d.actions_removed),
+    ] {
+        out.extend(list.iter().map(|a| format!("action {word}: {}", diff::action_line(a))));
+    }
+    let ties = d.ties_added.len() + d.ties_removed.len() + d.ties_reweighted.len();
+    if ties > 0 {
+        out.push(format!("{ties} tie rating{} changed", if ties == 1 { "" } else { "s" }));
+    }
+    let targets = d.targets_added.len() + d.targets_removed.len() + d.targets_changed.len();
+    if targets > 0 {
+        out.push(format!("{targets} target{} changed", if targets == 1 { "" } else { "s" }));
+    }
+    if let Some(w) = &app.session.diff {
+        out.extend(w.items.iter().map(|i| format!("gap {}: {}", i.change.word(), i.text)));
+    }
+    let reviews = app.org.reviews.len().saturating_sub(original.reviews.len());
+    if reviews > 0 || app.org.reviews != original.reviews {
+        out.push("the meeting's review entry (discussed gaps) recorded".into());
+    }
+    out
 }
 
 /// The minutes key: asks the loop to write the minutes, or says why it cannot.
