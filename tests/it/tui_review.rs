@@ -83,14 +83,24 @@ fn the_walk_takes_the_initiatives_target_gaps_first_worst_first() {
     };
     let firsts = walk.iter().take_while(|&&i| target(i)).count();
     assert!(firsts > 0, "the initiative has target gaps");
-    assert!(walk[firsts..].iter().all(|&i| !target(i)), "targets come first");
+    assert!(
+        walk[firsts..].iter().all(|&i| !target(i)),
+        "targets come first"
+    );
     for w in walk[..firsts].windows(2) {
         assert!(gaps[w[0]].severity >= gaps[w[1]].severity, "worst first");
     }
-    assert_eq!(walk.len(), app.visible_gaps().len(), "every listed gap, once");
+    assert_eq!(
+        walk.len(),
+        app.visible_gaps().len(),
+        "every listed gap, once"
+    );
     let s = screen(&term);
     assert!(s.contains(&format!("gap 1 of {}", walk.len())), "{s}");
-    assert!(s.contains("AI rollout"), "headline names the initiative:\n{s}");
+    assert!(
+        s.contains("AI rollout"),
+        "headline names the initiative:\n{s}"
+    );
 }
 
 #[test]
@@ -138,12 +148,19 @@ fn the_gap_lists_filters_apply_to_the_walk() {
     keys(&mut app, &mut term, &["3", "f", "4"]);
     let filtered = app.review_walk().len();
     assert!(filtered < all, "{filtered} < {all}");
-    assert!(screen(&term).contains("gap list filters"), "{}", screen(&term));
+    assert!(
+        screen(&term).contains("gap list filters"),
+        "{}",
+        screen(&term)
+    );
 }
 
 fn open_form(app: &mut App, term: &mut Terminal<TestBackend>) {
     keys(app, term, &["A"]);
-    assert!(matches!(app.modal(), Some(Modal::Form(_))), "A opens the form");
+    assert!(
+        matches!(app.modal(), Some(Modal::Form(_))),
+        "A opens the form"
+    );
 }
 
 fn form_error(app: &App) -> Option<(usize, String)> {
@@ -219,7 +236,11 @@ fn recording_an_action_marks_the_gap_discussed_and_undo_takes_both_back() {
     assert!(screen(&term).contains("Monthly security sync"));
     assert!(screen(&term).contains("discussed on 2026-11-30"));
     keys(&mut app, &mut term, &["u"]);
-    assert_eq!(app.org(), &before, "one undo takes the action and the mark back");
+    assert_eq!(
+        app.org(),
+        &before,
+        "one undo takes the action and the mark back"
+    );
     keys(&mut app, &mut term, &["Ctrl-r"]);
     assert_eq!(app.org().actions.len(), before.actions.len() + 1);
 }
@@ -247,17 +268,17 @@ fn status_cycles_and_overdue_actions_are_marked() {
     keys(&mut app, &mut term, &["S"]);
     let next = app.org().actions[first].status();
     assert_ne!(was, next, "S changes the status:\n{s}");
-    let order = [ActionStatus::Open, ActionStatus::Done, ActionStatus::Dropped];
+    let order = [
+        ActionStatus::Open,
+        ActionStatus::Done,
+        ActionStatus::Dropped,
+    ];
     let k = order.iter().position(|&x| x == was).expect("known");
     assert_eq!(next, order[(k + 1) % 3]);
     keys(&mut app, &mut term, &["u"]);
     assert_eq!(app.org().actions[first].status(), was);
     // An open action due before today reads OVERDUE.
-    let overdue = app
-        .org()
-        .actions
-        .iter()
-        .any(|a| a.overdue(day()));
+    let overdue = app.org().actions.iter().any(|a| a.overdue(day()));
     if overdue {
         let mut seen = false;
         for _ in 0..walk {
@@ -274,14 +295,21 @@ fn discussed_is_recorded_in_todays_review_and_survives_a_save() {
     let (mut app, mut term) = review(dir.path(), Some("ai"), Config::default(), 80, 24);
     let reviews = app.org().reviews.len();
     keys(&mut app, &mut term, &["m"]);
-    assert_eq!(app.org().reviews.len(), reviews + 1, "today's review is added");
+    assert_eq!(
+        app.org().reviews.len(),
+        reviews + 1,
+        "today's review is added"
+    );
     let r = app.org().reviews.last().expect("review");
     assert_eq!(r.date, day());
     assert_eq!(r.initiative.as_deref(), Some("ai"));
     assert_eq!(discussed::listed(r).len(), 1);
     keys(&mut app, &mut term, &["j", "m"]);
     assert_eq!(app.org().reviews.len(), reviews + 1, "the same review");
-    assert_eq!(discussed::listed(app.org().reviews.last().expect("r")).len(), 2);
+    assert_eq!(
+        discussed::listed(app.org().reviews.last().expect("r")).len(),
+        2
+    );
     keys(&mut app, &mut term, &["m"]);
     assert_eq!(
         discussed::listed(app.org().reviews.last().expect("r")).len(),
@@ -293,7 +321,11 @@ fn discussed_is_recorded_in_todays_review_and_survives_a_save() {
     type_text(&mut app, &mut term, &path.display().to_string());
     keys(&mut app, &mut term, &["Enter"]);
     let saved = model::load(&path.display().to_string(), model::DEFAULT_MAX_BYTES).expect("loads");
-    assert_eq!(saved.reviews, app.org().reviews, "kept byte for byte in meaning");
+    assert_eq!(
+        saved.reviews,
+        app.org().reviews,
+        "kept byte for byte in meaning"
+    );
 }
 
 #[test]
@@ -304,7 +336,10 @@ fn the_plan_counts_gaps_with_it_and_marks_what_it_closes() {
     let (now, with) = app.plan_counts().expect("the plan is shown");
     assert_eq!(now, app.gaps().len());
     let s = screen(&term);
-    assert!(s.contains(&format!("{now} gaps now, {with} with the plan")), "{s}");
+    assert!(
+        s.contains(&format!("{now} gaps now, {with} with the plan")),
+        "{s}"
+    );
     // An action that reaches the target closes the gap shown.
     let (_, g, _) = app.review_gap().expect("gap");
     let need = app.org().scale.denormalize(g.target.expect("a target gap"));
@@ -316,7 +351,11 @@ fn the_plan_counts_gaps_with_it_and_marks_what_it_closes() {
     let (now2, with2) = app.plan_counts().expect("shown");
     assert_eq!(now2, now, "the gaps now do not change");
     assert_eq!(with2, with - 1, "one gap fewer with the plan");
-    assert!(screen(&term).contains("the plan closes this gap"), "{}", screen(&term));
+    assert!(
+        screen(&term).contains("the plan closes this gap"),
+        "{}",
+        screen(&term)
+    );
     keys(&mut app, &mut term, &["3"]);
     let s = screen(&term);
     assert!(s.contains("with the plan (✓ it closes)"), "{s}");
@@ -347,6 +386,10 @@ fn tiny_terminals_do_not_panic_in_review_mode() {
     let dir = tempfile::tempdir().expect("dir");
     for (w, h) in [(0, 0), (1, 1), (40, 12), (20, 5)] {
         let (mut app, mut term) = review(dir.path(), Some("ai"), Config::default(), w, h);
-        keys(&mut app, &mut term, &["A", "x", "Tab", "Enter", "Esc", "p", "j"]);
+        keys(
+            &mut app,
+            &mut term,
+            &["A", "x", "Tab", "Enter", "Esc", "p", "j"],
+        );
     }
 }

@@ -53,7 +53,11 @@ fn meeting(w: u16, h: u16) {
             .map(|t| app.org().scale.denormalize(t))
             .expect("target gaps come first");
         keys(&mut app, &mut term, &["A"]);
-        type_text(&mut app, &mut term, &format!("Joint working group {}", k + 1));
+        type_text(
+            &mut app,
+            &mut term,
+            &format!("Joint working group {}", k + 1),
+        );
         keys(&mut app, &mut term, &["Tab"]);
         type_text(&mut app, &mut term, owner);
         keys(&mut app, &mut term, &["Tab"]);
@@ -62,7 +66,11 @@ fn meeting(w: u16, h: u16) {
         type_text(&mut app, &mut term, &format!("{need}"));
         keys(&mut app, &mut term, &["Enter"]);
         assert!(app.modal().is_none(), "recorded: {:?}", app.message());
-        assert!(screen(&term).contains("the plan closes this gap"), "{}", screen(&term));
+        assert!(
+            screen(&term).contains("the plan closes this gap"),
+            "{}",
+            screen(&term)
+        );
         keys(&mut app, &mut term, &["Space"]);
     }
     let (now_after, with_after) = app.plan_counts().expect("shown");
@@ -81,8 +89,9 @@ fn meeting(w: u16, h: u16) {
     keys(&mut app, &mut term, &["M"]);
     let minutes = dir.path().join("minutes-2026-11-30.md");
     assert!(
-        app.message().is_some_and(|m| m.contains("minutes written to")
-            && m.contains("minutes-2026-11-30.md")),
+        app.message().is_some_and(
+            |m| m.contains("minutes written to") && m.contains("minutes-2026-11-30.md")
+        ),
         "{:?}",
         app.message()
     );

@@ -57,18 +57,31 @@ fn session_edits(app: &App, now: &crate::analysis::Analysis) -> Vec<String> {
         ("changed", &d.actions_changed),
         ("removed", &d.actions_removed),
     ] {
-        out.extend(list.iter().map(|a| format!("action {word}: {}", diff::action_line(a))));
+        out.extend(
+            list.iter()
+                .map(|a| format!("action {word}: {}", diff::action_line(a))),
+        );
     }
     let ties = d.ties_added.len() + d.ties_removed.len() + d.ties_reweighted.len();
     if ties > 0 {
-        out.push(format!("{ties} tie rating{} changed", if ties == 1 { "" } else { "s" }));
+        out.push(format!(
+            "{ties} tie rating{} changed",
+            if ties == 1 { "" } else { "s" }
+        ));
     }
     let targets = d.targets_added.len() + d.targets_removed.len() + d.targets_changed.len();
     if targets > 0 {
-        out.push(format!("{targets} target{} changed", if targets == 1 { "" } else { "s" }));
+        out.push(format!(
+            "{targets} target{} changed",
+            if targets == 1 { "" } else { "s" }
+        ));
     }
     if let Some(w) = &app.session.diff {
-        out.extend(w.items.iter().map(|i| format!("gap {}: {}", i.change.word(), i.text)));
+        out.extend(
+            w.items
+                .iter()
+                .map(|i| format!("gap {}: {}", i.change.word(), i.text)),
+        );
     }
     let reviews = app.org.reviews.len().saturating_sub(original.reviews.len());
     if reviews > 0 || app.org.reviews != original.reviews {

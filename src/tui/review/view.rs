@@ -57,8 +57,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
         area.width,
         t.heading,
     );
-    let mut top = head_lines(app);
-    top.push((t.dim, String::new()));
+    let wide = area.width >= 100;
+    let mut top = head_lines(app, wide);
+    if wide {
+        top.push((t.dim, String::new()));
+    }
     let facts = gap_lines(app, g);
     let side = meeting_lines(app, g);
     let body = Rect {
@@ -66,7 +69,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
         height: area.height - 1,
         ..area
     };
-    if area.width >= 100 {
+    if wide {
         let left_w = body.width * 3 / 5;
         let mut left = top;
         left.extend(facts);
@@ -92,7 +95,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
         let (gap_head, rest) = facts.split_at(facts.len().min(3));
         all.extend(gap_head.iter().cloned());
         all.extend(side);
-        all.extend(rest.iter().cloned());
+        // Narrow: no blank lines, so more of the pair fits.
+        all.extend(rest.iter().filter(|(_, l)| !l.is_empty()).cloned());
         show(&all, body, buf);
     }
 }
@@ -116,8 +120,9 @@ fn title(app: &App, at: Option<(usize, usize)>) -> String {
     s
 }
 
-/// The headline: the initiative's name and description, and the one-line summary.
-fn head_lines(app: &App) -> Lines {
+/// The headline: the initiative's name and description (one paragraph when narrow), and the
+/// one-line summary.
+fn head_lines(app: &App, wide: bool) -> Lines {
     let t = &app.theme;
     let mut out = Vec::new();
     let init = app.initiative.and_then(|k| app.org.initiatives.get(k));
@@ -125,9 +130,14 @@ fn head_lines(app: &App) -> Lines {
         Some(i) => clean(i.label()),
         None => "All targets (baseline and every initiative)".into(),
     };
-    out.push((t.heading.add_modifier(Modifier::BOLD), name));
-    if let Some(d) = init.and_then(|i| i.description.as_deref()) {
-        out.push((t.text, clean(d)));
+    let about = init.and_then(|i| i.description.as_deref()).map(clean);
+    match about {
+        Some(d) if !wide => out.push((t.heading, format!("{name}: {d}"))),
+        Some(d) => {
+            out.push((t.heading.add_modifier(Modifier::BOLD), name));
+            out.push((t.text, d));
+        }
+        None => out.push((t.heading.add_modifier(Modifier::BOLD), name)),
     }
     out.push((t.emphasis, walk::headline(app)));
     out
@@ -178,11 +188,33 @@ fn gap_lines(app: &App, g: &Gap) -> Lines {
     if let Some(to) = g.to.filter(|&to| to < n && g.from < n) {
         out.push((t.dim, String::new()));
         let mut pair = detail::pair_lines(app, g.from, to, true);
-        // The pair's name is on the first line of the card already.
+        // The pair's name is on the first line of the card already, and its gaps are the
+        // card's subject (the others of the pair are cards of their own): drop both.
         if !pair.is_empty() {
             pair.remove(0);
         }
-        out.extend(pair);
+        let heads: Vec<String> = app
+            .gaps()
+            .iter()
+            .map(|x| {
+                format!(
+                    "{} {}",
+                    symbols::gap_symbol(x.kind, app.ascii),
+                    x.kind.as_str()
+                )
+            })
+            .collect();
+        let mut skip = false;
+        for line in pair {
+            if std::mem::take(&mut skip) && line.1.starts_with("  ") {
+                continue;
+            }
+            if heads.contains(&line.1) {
+                skip = true;
+                continue;
+            }
+            out.push(line);
+        }
         let (a, b) = (&app.org.units[g.from].id, &app.org.units[to].id);
         for tie in app
             .org
