@@ -122,6 +122,7 @@ fn show(app: &mut App, v: View) {
         View::Graph => '1',
         View::Matrix => '2',
         View::Gaps => '3',
+        View::Review => '4',
     };
     update(app, Msg::Key(KeyEvent::from(KeyCode::Char(key))));
 }

@@ -374,10 +374,16 @@ pub fn form(app: &App, area: Rect, buf: &mut Buffer, f: &ActionForm) -> Option<R
             }
         }
     }
-    let mut y = inner.y + FIELDS.len() as u16;
-    for e in &errors {
-        put(buf, inner.x + 1, y, e, inner.width - 1, t.alarm);
-        y += 1;
+    let first = inner.y + FIELDS.len() as u16;
+    for (k, e) in errors.iter().enumerate() {
+        put(
+            buf,
+            inner.x + 1,
+            first + k as u16,
+            e,
+            inner.width - 1,
+            t.alarm,
+        );
     }
     let hints: Vec<String> = keymap::hints(&[Mode::Form])
         .iter()
