@@ -46,6 +46,7 @@ mod tui_readme;
 mod tui_recover_tmux;
 mod tui_review;
 mod tui_review_meeting;
+mod tui_review_minutes;
 mod tui_review_snapshots;
 mod tui_script;
 mod tui_snapshots;

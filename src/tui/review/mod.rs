@@ -7,6 +7,7 @@
 //! - `minutes`: the minutes key; `view`: the card and the form, drawn.
 
 pub mod form;
+pub(crate) mod form_view;
 pub mod keys;
 pub(crate) mod minutes;
 pub(crate) mod plan;

@@ -139,7 +139,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> FrameInfo {
         Some(Modal::Changes(_)) => changes::render(app, area, buf, &mut info),
         Some(Modal::Prompt(input)) => prompt::input(app, area, buf, input),
         Some(Modal::Dialog(q)) => prompt::ask(app, area, buf, q),
-        Some(Modal::Form(f)) => crate::tui::review::view::form(app, area, buf, f),
+        Some(Modal::Form(f)) => crate::tui::review::form_view::form(app, area, buf, f),
         Some(Modal::Search(_)) => Some(status),
         None => None,
     };

@@ -1,0 +1,143 @@
+//! What the review leaves in the file is read back: `gapscope minutes` splits the gaps by the
+//! meeting's `x-discussed` list, a bad discussed list is ignored rather than fatal, and the
+//! card shows what changed since `--compare OLD`; the headline's summary line.
+
+use crate::tui_common::keys;
+use crate::tui_review::{day, screen};
+use assert_cmd::cargo::cargo_bin_cmd;
+use gapscope::model::edit::Edit;
+use gapscope::model::{self, Org};
+use gapscope::store::Recoveries;
+use gapscope::tui::app::View;
+use gapscope::tui::{App, Config, Document, script};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+/// The built-in org with a review on 2026-11-30 for `ai` listing `discussed`.
+fn with_review(discussed: &str) -> String {
+    let mut v: serde_json::Value = serde_json::from_str(model::seed::SEED_JSON).expect("json");
+    let reviews = v["reviews"].as_array_mut().expect("reviews");
+    reviews.push(serde_json::json!({
+        "date": "2026-11-30",
+        "initiative": "ai",
+        "who": ["CIO", "CISO"],
+        "x-discussed": serde_json::from_str::<serde_json::Value>(discussed).expect("json"),
+    }));
+    serde_json::to_string_pretty(&v).expect("json")
+}
+
+fn minutes_of(text: &str) -> (Option<i32>, String, String) {
+    let dir = tempfile::tempdir().expect("dir");
+    let file = dir.path().join("org.json");
+    std::fs::write(&file, text).expect("write");
+    let out = cargo_bin_cmd!("gapscope")
+        .arg("minutes")
+        .arg(&file)
+        .args(["--initiative", "ai", "--date", "2026-11-30"])
+        .output()
+        .expect("runs");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn the_command_line_minutes_split_discussed_and_carried_over() {
+    let (code, text, err) = minutes_of(&with_review(r#"["below_target: cdo – ciso"]"#));
+    assert_eq!(code, Some(0), "{err}");
+    assert!(text.contains("- Who: CIO, CISO"), "{text}");
+    assert!(text.contains("## Discussed (1)"), "{text}");
+    let discussed = &text[text.find("## Discussed").expect("section")..];
+    let carried = &text[text.find("## Not reached").expect("section")..];
+    assert!(discussed.contains("Chief Data Office – Security (CISO)"));
+    assert!(
+        !carried[..carried.find("## Open actions").expect("next")]
+            .contains("Chief Data Office – Security (CISO)**"),
+        "a discussed gap is not carried over:\n{text}"
+    );
+    assert!(carried.contains("CIO office – Security (CISO)"), "{text}");
+    assert!(
+        !text.contains("## Edits in this session"),
+        "the command line has no session"
+    );
+}
+
+#[test]
+fn without_a_discussed_list_the_minutes_read_as_before() {
+    let (code, text, err) = minutes_of(model::seed::SEED_JSON);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(text.contains("## Gaps and their actions"), "{text}");
+    assert!(!text.contains("## Discussed"), "{text}");
+}
+
+#[test]
+fn a_discussed_list_of_other_things_is_ignored_not_fatal() {
+    // `x-` keys are free: a list of numbers or a string names no gap.
+    for odd in [r#"[1, 2]"#, r#""cdo – ciso""#, r#"["no such gap"]"#] {
+        let (code, text, err) = minutes_of(&with_review(odd));
+        assert_eq!(code, Some(0), "{odd}: {err}");
+        assert!(
+            text.contains("## Gaps and their actions") || text.contains("## Discussed (0)"),
+            "{odd}:\n{text}"
+        );
+    }
+}
+
+fn compared(old: Org, w: u16, h: u16) -> (App, Terminal<TestBackend>) {
+    let dir = tempfile::tempdir().expect("dir");
+    let org = model::seed::seed();
+    let ai = org.initiatives.iter().position(|i| i.id == "ai");
+    let doc = Document {
+        compare: Some((old, "old.json".into())),
+        ..Document::new(org, "test")
+    }
+    .config(Config {
+        initiative: ai,
+        view: Some(View::Review),
+        ..Config::default()
+    })
+    .recoveries(Recoveries::in_dir(dir.path().join("state")))
+    .base(dir.path().to_path_buf());
+    let mut app = App::from_document(doc);
+    app.set_today(day());
+    let mut term = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    script::play(&mut app, &mut term, Vec::new(), true);
+    (app, term)
+}
+
+#[test]
+fn the_card_says_what_changed_since_compare_old() {
+    // In OLD, Chief Data Office and Security (CISO) worked together: the gap is new since.
+    let mut old = model::seed::seed();
+    for (a, b) in [("cdo", "ciso"), ("ciso", "cdo")] {
+        Edit::SetTie {
+            from: a.into(),
+            to: b.into(),
+            strength: Some(4.0),
+        }
+        .apply(&mut old)
+        .expect("edit");
+    }
+    let (mut app, mut term) = compared(old, 120, 40);
+    let s = screen(&term);
+    assert!(s.contains("since old.json: new"), "{s}");
+    keys(&mut app, &mut term, &["j"]);
+    let s = screen(&term);
+    assert!(s.contains("since old.json: unchanged"), "{s}");
+}
+
+#[test]
+fn the_headline_names_the_initiative_the_busiest_unit_and_the_worst_gap() {
+    let (_, term) = compared(model::seed::seed(), 80, 24);
+    let s = screen(&term);
+    assert!(
+        s.contains("AI rollout: 5 gaps, 3 involve CIO office; worst: Chief Data Office – Security"),
+        "{s}"
+    );
+    assert!(
+        s.contains("Bring generative AI into customer service"),
+        "the description:\n{s}"
+    );
+}
