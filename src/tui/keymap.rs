@@ -141,6 +141,7 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Review, ".", A::Review(R::NextAction), ""),
     b(M::Review, ",", A::Review(R::PrevAction), ""),
     b(M::Review, "m", A::Review(R::Discussed), "discussed"),
+    b(M::Review, "w", A::Review(R::Who), ""),
     b(M::Review, "p", A::Review(R::Plan), "plan"),
     b(M::Review, "M", A::Review(R::Minutes), "minutes"),
     b(M::Form, "Enter", A::PromptAccept, "record"),

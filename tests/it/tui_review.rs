@@ -393,3 +393,32 @@ fn tiny_terminals_do_not_panic_in_review_mode() {
         );
     }
 }
+
+#[test]
+fn who_took_part_is_recorded_in_todays_review() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (mut app, mut term) = review(dir.path(), Some("ai"), Config::default(), 80, 24);
+    let before = app.org().clone();
+    keys(&mut app, &mut term, &["w"]);
+    assert!(
+        matches!(app.modal(), Some(Modal::Form(_))),
+        "w opens the form"
+    );
+    type_text(&mut app, &mut term, "CIO, CISO ,, Head of Data");
+    keys(&mut app, &mut term, &["Enter"]);
+    assert!(app.modal().is_none());
+    let r = app.org().reviews.last().expect("review");
+    assert_eq!(r.date, day());
+    assert_eq!(
+        r.who.as_deref(),
+        Some(&["CIO".to_string(), "CISO".into(), "Head of Data".into()][..]),
+        "names split at commas, blanks dropped"
+    );
+    assert!(
+        screen(&term).contains("who: CIO, CISO, Head of Data"),
+        "{}",
+        screen(&term)
+    );
+    keys(&mut app, &mut term, &["u"]);
+    assert_eq!(app.org(), &before, "undo takes it back");
+}

@@ -17,8 +17,20 @@ use crate::tui::update::{Effect, line_edit};
 
 use super::{ReviewAction, walk};
 
-/// The fields, in order.
+/// The fields of the action form, in order.
 pub const FIELDS: [&str; 4] = ["what", "owner", "due", "expect"];
+
+/// The field of the "who took part" form.
+pub const WHO: [&str; 1] = ["who"];
+
+/// What the form records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormKind {
+    /// An action on the gap's pair (what, owner, due, expect).
+    Action,
+    /// Who took part in today's meeting (one line, names separated by commas).
+    Who,
+}
 
 /// An open action form.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,9 +49,24 @@ pub struct ActionForm {
     pub(crate) focus: usize,
     /// Why the last Enter was refused.
     pub(crate) error: Option<String>,
+    /// What it records.
+    pub(crate) kind: FormKind,
 }
 
 impl ActionForm {
+    /// The names of its fields.
+    pub fn fields(&self) -> &'static [&'static str] {
+        match self.kind {
+            FormKind::Action => &FIELDS,
+            FormKind::Who => &WHO,
+        }
+    }
+
+    /// What it records.
+    pub fn kind(&self) -> FormKind {
+        self.kind
+    }
+
     /// The field with the cursor.
     pub fn focus(&self) -> usize {
         self.focus
@@ -80,6 +107,30 @@ pub fn open(app: &mut App) {
         lines,
         focus: 0,
         error: None,
+        kind: FormKind::Action,
+    }));
+}
+
+/// Opens the "who took part" form, pre-filled with today's review's list.
+pub fn open_who(app: &mut App) {
+    let Some(day) = app.review.today else {
+        app.message = Some("the clock gives no date: set GAPSCOPE_TODAY=YYYY-MM-DD".into());
+        return;
+    };
+    let who = discussed::meeting(&app.org, day, app.initiative_id().as_deref())
+        .and_then(|at| app.org.reviews[at].who.clone())
+        .unwrap_or_default();
+    let mut lines: [LineEditor; 4] = Default::default();
+    lines[0] = LineEditor::prefilled(&clean(&who.join(", ")));
+    app.modal = Some(Modal::Form(ActionForm {
+        from: String::new(),
+        to: String::new(),
+        pair: format!("who took part on {day} (names, commas between)"),
+        gap: None,
+        lines,
+        focus: 0,
+        error: None,
+        kind: FormKind::Who,
     }));
 }
 
@@ -107,7 +158,7 @@ pub fn act(app: &mut App, a: Act) -> Vec<Effect> {
         }
         Act::Review(ReviewAction::FormNext) | Act::Review(ReviewAction::FormPrev) => {
             if let Some(Modal::Form(f)) = &mut app.modal {
-                let n = FIELDS.len();
+                let n = f.fields().len();
                 f.focus = if a == Act::Review(ReviewAction::FormNext) {
                     (f.focus + 1) % n
                 } else {
@@ -177,6 +228,9 @@ fn accept(app: &mut App) -> Vec<Effect> {
     let Some(Modal::Form(f)) = app.modal.clone() else {
         return Vec::new();
     };
+    if f.kind == FormKind::Who {
+        return accept_who(app, &f);
+    }
     let refuse = |app: &mut App, field: usize, why: String| {
         if let Some(Modal::Form(open)) = &mut app.modal {
             open.focus = field;
@@ -218,6 +272,49 @@ fn accept(app: &mut App) -> Vec<Effect> {
         }
         Err(why) => {
             refuse(app, 0, why);
+            Vec::new()
+        }
+    }
+}
+
+/// Records who took part in today's review entry (added when missing); an empty line
+/// clears the list.
+fn accept_who(app: &mut App, f: &ActionForm) -> Vec<Effect> {
+    let names: Vec<String> = f
+        .text(0)
+        .split(',')
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(str::to_string)
+        .collect();
+    let who = (!names.is_empty()).then_some(names);
+    let label = match &who {
+        Some(n) => format!("who took part: {}", clean(&n.join(", "))),
+        None => "who took part: cleared".into(),
+    };
+    let Some(e) = super::review_edit(app, |r| {
+        let mut r = r.clone();
+        r.who = who.clone();
+        r
+    }) else {
+        app.modal = None;
+        return Vec::new();
+    };
+    match edit::try_edit(
+        app,
+        Edit::Batch {
+            label: Some(label),
+            edits: vec![e],
+        },
+    ) {
+        Ok(fx) => {
+            app.modal = None;
+            fx
+        }
+        Err(why) => {
+            if let Some(Modal::Form(open)) = &mut app.modal {
+                open.error = Some(why);
+            }
             Vec::new()
         }
     }

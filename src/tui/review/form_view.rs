@@ -11,7 +11,7 @@ use crate::tui::app::App;
 use crate::tui::keymap::{self, Mode};
 use crate::tui::view::{on_scale, put, wrap};
 
-use super::form::{ActionForm, FIELDS};
+use super::form::{ActionForm, FormKind};
 
 /// Draws the action form over `area`; returns its area.
 pub fn form(app: &App, area: Rect, buf: &mut Buffer, f: &ActionForm) -> Option<Rect> {
@@ -22,7 +22,8 @@ pub fn form(app: &App, area: Rect, buf: &mut Buffer, f: &ActionForm) -> Option<R
         .as_deref()
         .map(|e| wrap(e, w.saturating_sub(4) as usize))
         .unwrap_or_default();
-    let h = 2 + FIELDS.len() as u16 + 2 + errors.len() as u16;
+    let fields = f.fields();
+    let h = 2 + fields.len() as u16 + 2 + errors.len() as u16;
     if w < 30 || area.height < h + 2 {
         return None;
     }
@@ -36,12 +37,15 @@ pub fn form(app: &App, area: Rect, buf: &mut Buffer, f: &ActionForm) -> Option<R
     let b = Block::bordered()
         .border_set(crate::tui::view::border_set(app.ascii))
         .border_style(t.heading)
-        .title(format!(" Record an action: {} ", f.pair));
+        .title(match f.kind() {
+            FormKind::Action => format!(" Record an action: {} ", f.pair),
+            FormKind::Who => format!(" {} ", f.pair),
+        });
     let inner = b.inner(popup);
     b.render(popup, buf);
     let label_w = 8u16;
     let scale = format!("({}–{})", on_scale(app, 0.0), on_scale(app, 1.0));
-    for (k, name) in FIELDS.iter().enumerate() {
+    for (k, name) in fields.iter().enumerate() {
         let y = inner.y + k as u16;
         let here = k == f.focus;
         let lstyle = if here { t.key } else { t.dim };
@@ -70,7 +74,7 @@ pub fn form(app: &App, area: Rect, buf: &mut Buffer, f: &ActionForm) -> Option<R
             }
         }
     }
-    let first = inner.y + FIELDS.len() as u16;
+    let first = inner.y + fields.len() as u16;
     for (k, e) in errors.iter().enumerate() {
         put(
             buf,

@@ -22,6 +22,8 @@ pub enum ReviewAction {
     PrevAction,
     /// Mark the gap discussed in today's meeting, or not.
     Discussed,
+    /// Who took part in today's meeting.
+    Who,
     /// Show the gaps with the plan beside the gaps now, or stop.
     Plan,
     /// Write the meeting's minutes (Markdown) to a file.
@@ -44,6 +46,7 @@ impl ReviewAction {
             ReviewAction::NextAction => "select the next action",
             ReviewAction::PrevAction => "select the previous action",
             ReviewAction::Discussed => "mark the gap discussed (today's review) / not",
+            ReviewAction::Who => "who took part (today's review)",
             ReviewAction::Plan => "show the gaps with the plan / hide",
             ReviewAction::Minutes => "write the meeting's minutes (Markdown)",
             ReviewAction::FormNext => "next field",
@@ -59,7 +62,10 @@ impl ReviewAction {
             | ReviewAction::Prev
             | ReviewAction::NextAction
             | ReviewAction::PrevAction => Group::Move,
-            ReviewAction::Record | ReviewAction::Status | ReviewAction::Discussed => Group::Edit,
+            ReviewAction::Record
+            | ReviewAction::Status
+            | ReviewAction::Discussed
+            | ReviewAction::Who => Group::Edit,
             ReviewAction::Minutes => Group::File,
             ReviewAction::FormNext | ReviewAction::FormPrev => Group::Answer,
         }
@@ -69,7 +75,10 @@ impl ReviewAction {
     pub fn changes_document(self) -> bool {
         matches!(
             self,
-            ReviewAction::Record | ReviewAction::Status | ReviewAction::Discussed
+            ReviewAction::Record
+                | ReviewAction::Status
+                | ReviewAction::Discussed
+                | ReviewAction::Who
         )
     }
 }

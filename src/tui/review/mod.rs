@@ -130,6 +130,7 @@ pub fn act(app: &mut App, a: ReviewAction) -> Vec<Effect> {
             };
         }
         ReviewAction::Record => form::open(app),
+        ReviewAction::Who => form::open_who(app),
         ReviewAction::Status => return status(app),
         ReviewAction::Discussed => return toggle_discussed(app),
         ReviewAction::Plan => {
@@ -170,15 +171,17 @@ fn status(app: &mut App) -> Vec<Effect> {
     )
 }
 
-/// The edit that marks a gap discussed (`on`) or not in the review entry of the meeting
-/// (date, initiative), adding that entry when it is missing; `None` when nothing changes.
-pub(crate) fn discussed_edit(app: &App, gap: &str, on: bool) -> Option<Edit> {
+/// The edit that changes the review entry of the meeting (today, the initiative shown) with
+/// `change`, adding the entry when it is missing; `None` when nothing changes or there is
+/// no date.
+pub(crate) fn review_edit(app: &App, change: impl FnOnce(&Review) -> Review) -> Option<Edit> {
     let day = app.review.today?;
     let initiative = app.initiative_id();
     match discussed::meeting(&app.org, day, initiative.as_deref()) {
         Some(at) => {
             let old = &app.org.reviews[at];
-            if discussed::listed(old).iter().any(|n| n == gap) == on {
+            let new = change(old);
+            if &new == old {
                 return None;
             }
             Some(Edit::Batch {
@@ -186,27 +189,32 @@ pub(crate) fn discussed_edit(app: &App, gap: &str, on: bool) -> Option<Edit> {
                 edits: vec![
                     Edit::RemoveReview { at },
                     Edit::AddReview {
-                        review: discussed::with(old, gap, on),
+                        review: new,
                         at: Some(at),
                     },
                 ],
             })
         }
-        None if on => {
-            let review = Review {
+        None => {
+            let empty = Review {
                 date: day,
                 initiative,
                 who: None,
                 notes: None,
                 extra: Default::default(),
             };
-            Some(Edit::AddReview {
-                review: discussed::with(&review, gap, true),
+            let new = change(&empty);
+            (new != empty).then_some(Edit::AddReview {
+                review: new,
                 at: None,
             })
         }
-        None => None,
     }
+}
+
+/// The edit that marks a gap discussed (`on`) or not in the meeting's review entry.
+pub(crate) fn discussed_edit(app: &App, gap: &str, on: bool) -> Option<Edit> {
+    review_edit(app, |r| discussed::with(r, gap, on))
 }
 
 fn toggle_discussed(app: &mut App) -> Vec<Effect> {

@@ -60,7 +60,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
         top.push((t.dim, String::new()));
     }
     let facts = gap_lines(app, g);
-    let side = meeting_lines(app, g);
+    let side = meeting_lines(app, g, wide);
     let body = Rect {
         y: area.y + 1,
         height: area.height - 1,
@@ -229,7 +229,7 @@ fn gap_lines(app: &App, g: &Gap) -> Lines {
 }
 
 /// The meeting's side: since OLD, discussed, the plan, and the actions on the pair.
-fn meeting_lines(app: &App, g: &Gap) -> Lines {
+fn meeting_lines(app: &App, g: &Gap, wide: bool) -> Lines {
     let t = &app.theme;
     let mut out = Vec::new();
     if let Some(c) = &app.session.compare {
@@ -248,6 +248,15 @@ fn meeting_lines(app: &App, g: &Gap) -> Lines {
         } else {
             (t.dim, "not discussed yet (m marks it)".into())
         });
+        let who = discussed::meeting(&app.org, day, app.initiative_id().as_deref())
+            .and_then(|at| app.org.reviews[at].who.as_ref())
+            .filter(|w| !w.is_empty());
+        match who {
+            Some(w) => out.push((t.text, format!("who: {}", clean(&w.join(", "))))),
+            // Narrow screens keep the line for the pair (the help lists `w`).
+            None if wide => out.push((t.dim, "who took part: not recorded (w)".into())),
+            None => {}
+        }
     }
     if plan::shown(app).is_some() {
         out.push(if plan::closes(app, g) {
