@@ -259,11 +259,7 @@ fn review_timings(app: &mut App, term: &mut Terminal<TestBackend>) {
         })
         .collect();
     let mut org = app.org().clone();
-    let _ = gapscope::model::edit::Edit::Batch {
-        label: None,
-        edits,
-    }
-    .apply(&mut org);
+    let _ = gapscope::model::edit::Edit::Batch { label: None, edits }.apply(&mut org);
     let actions = org.actions.len();
     let mut app = App::new(org, "bench", &Config::default());
     let full = analysis_task::analyse(app.org(), None, Stage::Quick);

@@ -51,6 +51,19 @@ pub fn was_discussed(org: &Org, date: Date, initiative: Option<&str>, g: &Gap) -
     name(org, g).is_some_and(|n| listed(&org.reviews[at]).contains(&n))
 }
 
+/// The date of the last meeting before `date` for `initiative` that recorded what it
+/// discussed, when it did not reach this gap (the gap was carried over from it).
+pub fn carried_over(org: &Org, date: Date, initiative: Option<&str>, g: &Gap) -> Option<Date> {
+    let last = org
+        .reviews
+        .iter()
+        .filter(|r| r.date < date && r.initiative.as_deref() == initiative)
+        .filter(|r| r.extra.contains_key(KEY))
+        .max_by_key(|r| r.date)?;
+    let n = name(org, g)?;
+    (!listed(last).contains(&n)).then_some(last.date)
+}
+
 /// A copy of `review` with a gap added to (`on`) or taken from its discussed list; the key
 /// is dropped when the list becomes empty.
 pub fn with(review: &Review, gap: &str, on: bool) -> Review {

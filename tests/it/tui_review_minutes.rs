@@ -141,3 +141,38 @@ fn the_headline_names_the_initiative_the_busiest_unit_and_the_worst_gap() {
         "the description:\n{s}"
     );
 }
+
+#[test]
+fn a_gap_the_last_meeting_did_not_reach_says_it_was_carried_over() {
+    let mut v: serde_json::Value = serde_json::from_str(model::seed::SEED_JSON).expect("json");
+    v["reviews"]
+        .as_array_mut()
+        .expect("reviews")
+        .push(serde_json::json!({
+            "date": "2026-11-16",
+            "initiative": "ai",
+            "x-discussed": ["below_target: cdo – ciso"],
+        }));
+    let org = model::from_str("org.json", &v.to_string()).expect("valid");
+    let ai = org.initiatives.iter().position(|i| i.id == "ai");
+    let doc = Document::new(org, "test").config(Config {
+        initiative: ai,
+        view: Some(View::Review),
+        ..Config::default()
+    });
+    let mut app = App::from_document(doc);
+    app.set_today(day());
+    let mut term = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    script::play(&mut app, &mut term, Vec::new(), true);
+    assert!(
+        !screen(&term).contains("carried over"),
+        "the first gap was discussed on 2026-11-16:\n{}",
+        screen(&term)
+    );
+    keys(&mut app, &mut term, &["j"]);
+    assert!(
+        screen(&term).contains("carried over: not reached on 2026-11-16"),
+        "{}",
+        screen(&term)
+    );
+}

@@ -45,7 +45,7 @@ impl ReviewAction {
             ReviewAction::Status => "selected action: open → done → dropped",
             ReviewAction::NextAction => "select the next action",
             ReviewAction::PrevAction => "select the previous action",
-            ReviewAction::Discussed => "mark the gap discussed (today's review) / not",
+            ReviewAction::Discussed => "mark the gap discussed today / not",
             ReviewAction::Who => "who took part (today's review)",
             ReviewAction::Plan => "show the gaps with the plan / hide",
             ReviewAction::Minutes => "write the meeting's minutes (Markdown)",

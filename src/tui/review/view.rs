@@ -248,6 +248,11 @@ fn meeting_lines(app: &App, g: &Gap, wide: bool) -> Lines {
         } else {
             (t.dim, "not discussed yet (m marks it)".into())
         });
+        if let Some(then) =
+            discussed::carried_over(&app.org, day, app.initiative_id().as_deref(), g)
+        {
+            out.push((t.warn, format!("carried over: not reached on {then}")));
+        }
         let who = discussed::meeting(&app.org, day, app.initiative_id().as_deref())
             .and_then(|at| app.org.reviews[at].who.as_ref())
             .filter(|w| !w.is_empty());
