@@ -83,3 +83,40 @@ pub fn with(review: &Review, gap: &str, on: bool) -> Review {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn review(extra: serde_json::Value) -> Review {
+        Review {
+            date: Date::new(2026, 11, 30).unwrap_or_else(|| unreachable!()),
+            initiative: None,
+            who: None,
+            notes: None,
+            extra: extra.as_object().cloned().unwrap_or_default(),
+        }
+    }
+
+    #[test]
+    fn marks_are_added_once_and_taken_off_to_nothing() {
+        let r = review(serde_json::json!({"x-other": 1}));
+        let one = with(&r, "isolated: legal", true);
+        let twice = with(&one, "isolated: legal", true);
+        assert_eq!(listed(&twice), vec!["isolated: legal".to_string()]);
+        let off = with(&twice, "isolated: legal", false);
+        assert_eq!(
+            off, r,
+            "the key goes when the list empties; other keys stay"
+        );
+    }
+
+    #[test]
+    fn odd_values_list_nothing() {
+        assert!(listed(&review(serde_json::json!({KEY: "cdo"}))).is_empty());
+        assert_eq!(
+            listed(&review(serde_json::json!({KEY: [1, "a"]}))),
+            vec!["a".to_string()]
+        );
+    }
+}

@@ -176,3 +176,74 @@ fn a_gap_the_last_meeting_did_not_reach_says_it_was_carried_over() {
         screen(&term)
     );
 }
+
+#[test]
+fn review_edits_survive_in_the_recovery_file_and_come_back() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (mut app, mut term) =
+        crate::tui_review::review(dir.path(), Some("ai"), Config::default(), 80, 24);
+    keys(&mut app, &mut term, &["A"]);
+    crate::tui_common::type_text(&mut app, &mut term, "Kick-off");
+    keys(&mut app, &mut term, &["Enter", "j", "m"]);
+    let unsaved = gapscope::tui::recover::Unsaved::of(&app).expect("unsaved edits");
+    unsaved.write().expect("recovery written");
+    let rec = Recoveries::in_dir(dir.path().join("state"))
+        .find(None)
+        .expect("readable")
+        .expect("found");
+    assert_eq!(
+        &rec.org,
+        app.org(),
+        "the recovery file holds the review's edits"
+    );
+    let ai = rec.org.initiatives.iter().position(|i| i.id == "ai");
+    let doc = Document {
+        at_start: gapscope::tui::AtStart::Restore(Box::new(rec.org.clone())),
+        ..Document::new(model::seed::seed(), "test")
+    }
+    .config(Config {
+        initiative: ai,
+        view: Some(View::Review),
+        ..Config::default()
+    })
+    .recoveries(Recoveries::in_dir(dir.path().join("state")));
+    let mut back = App::from_document(doc);
+    back.set_today(day());
+    let mut term = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    script::play(&mut back, &mut term, Vec::new(), true);
+    assert!(screen(&term).contains("Kick-off"), "{}", screen(&term));
+    assert!(screen(&term).contains("discussed on 2026-11-30"));
+}
+
+fn cli(args: &[&str]) -> (Option<i32>, String) {
+    let out = cargo_bin_cmd!("gapscope")
+        .args(args)
+        .output()
+        .expect("runs");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn gapscope_review_checks_its_input_before_the_screen() {
+    let (code, err) = cli(&["review", "examples/seed.json", "--initiative", "aii"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("did you mean \"ai\""), "{err}");
+    let (code, err) = cli(&["review", "no-such-file.json"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("no-such-file.json"), "{err}");
+    let (code, err) = cli(&[
+        "review",
+        "examples/seed.json",
+        "--compare",
+        "missing-old.json",
+    ]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("missing-old.json"), "{err}");
+    // Standard output is not a terminal here: the screen cannot open, and says what to use.
+    let (code, err) = cli(&["review", "examples/seed.json", "--initiative", "ai"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("not a terminal"), "{err}");
+}
