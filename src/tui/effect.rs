@@ -103,6 +103,13 @@ pub enum Effect {
         /// Recovery files, one of which the save supersedes.
         recoveries: Recoveries,
     },
+    /// Analyse the document as planned (review mode's plan key), on the worker.
+    Plan {
+        /// The document revision (the answer is dropped when the document moved on).
+        revision: u64,
+        /// Initiative id.
+        initiative: Option<String>,
+    },
     /// Write the review's minutes (Markdown) to a file, atomically.
     WriteMinutes {
         /// The file.

@@ -148,6 +148,14 @@ fn perform<B: Backend, I: Input>(
                 initiative,
             }),
             Effect::Layout => input.submit(Job::Layout(app.derived.net.clone())),
+            Effect::Plan {
+                revision,
+                initiative,
+            } => input.submit(Job::Plan {
+                revision,
+                org: app.org.clone(),
+                initiative,
+            }),
         }
     }
     Ok(false)

@@ -62,7 +62,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
                     analysis,
                     ..
                 } => edit::take_baseline(app, *generation, analysis),
-                Done::Laid(_) => None,
+                Done::Laid(_) | Done::Planned { .. } => None,
             };
             match baseline {
                 Some(fx) => fx,
@@ -102,7 +102,8 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     if app.view == View::Review {
         review::walk::sync(app);
     }
-    review::plan::refresh(app);
+    let mut fx = fx;
+    fx.extend(review::plan::refresh(app));
     fx
 }
 
@@ -150,6 +151,11 @@ fn finished(app: &mut App, done: Done) {
                 tell_the_story(app);
             }
         }
+        Done::Planned {
+            revision,
+            initiative,
+            analysis,
+        } => review::plan::install(app, revision, initiative, *analysis),
         Done::Laid(points) => {
             if points.len() == app.n() {
                 app.graph.layout = Some(Arc::new(points));

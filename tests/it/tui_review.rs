@@ -422,3 +422,25 @@ fn who_took_part_is_recorded_in_todays_review() {
     keys(&mut app, &mut term, &["u"]);
     assert_eq!(app.org(), &before, "undo takes it back");
 }
+
+#[test]
+fn a_plan_for_an_older_revision_is_dropped() {
+    use gapscope::tui::analysis_task::{Done, Stage, analyse};
+    use gapscope::tui::update::Msg;
+    let dir = tempfile::tempdir().expect("dir");
+    let (mut app, mut term) = review(dir.path(), Some("ai"), Config::default(), 80, 24);
+    keys(&mut app, &mut term, &["p", "m"]);
+    let shown = app.plan_counts().expect("the plan follows the edit");
+    // An answer for the document before the edit (revision 0), with no gaps at all.
+    let empty = analyse(&Org::default(), Some("ai".into()), Stage::Quick);
+    crate::tui_common::run_msgs(
+        &mut app,
+        &mut term,
+        vec![Msg::Done(Done::Planned {
+            revision: 0,
+            initiative: Some("ai".into()),
+            analysis: Box::new(empty),
+        })],
+    );
+    assert_eq!(app.plan_counts(), Some(shown), "the stale answer changed nothing");
+}

@@ -45,6 +45,8 @@ pub struct ReviewState {
     pub(crate) plan: bool,
     /// The planned org's analysis, when shown.
     pub(crate) planned: Option<plan::Planned>,
+    /// The plan asked of the worker and not arrived yet.
+    pub(crate) plan_asked: Option<plan::Asked>,
     /// Where the minutes were written last.
     pub(crate) minutes: Option<PathBuf>,
 }
@@ -133,17 +135,7 @@ pub fn act(app: &mut App, a: ReviewAction) -> Vec<Effect> {
         ReviewAction::Who => form::open_who(app),
         ReviewAction::Status => return status(app),
         ReviewAction::Discussed => return toggle_discussed(app),
-        ReviewAction::Plan => {
-            app.review.plan = !app.review.plan;
-            plan::refresh(app);
-            app.message = Some(match plan::counts(app) {
-                Some((now, with)) if app.review.plan => {
-                    format!("the plan: {now} gaps now, {with} with the plan (p hides it)")
-                }
-                _ if app.review.plan => "the plan: waiting for the gaps…".into(),
-                _ => "the plan is hidden".into(),
-            });
-        }
+        ReviewAction::Plan => return plan::toggle(app),
         ReviewAction::Minutes => return minutes::write(app),
         ReviewAction::FormNext | ReviewAction::FormPrev => {}
     }
