@@ -442,5 +442,9 @@ fn a_plan_for_an_older_revision_is_dropped() {
             analysis: Box::new(empty),
         })],
     );
-    assert_eq!(app.plan_counts(), Some(shown), "the stale answer changed nothing");
+    assert_eq!(
+        app.plan_counts(),
+        Some(shown),
+        "the stale answer changed nothing"
+    );
 }

@@ -126,9 +126,8 @@ fn compare(app: &mut App) {
 pub fn shown(app: &App) -> Option<&Planned> {
     let p = app.review.planned.as_ref().filter(|_| app.review.plan)?;
     let now = app.analysis.as_ref()?;
-    (p.now.as_ref().is_some_and(|n| Arc::ptr_eq(n, now))
-        && p.rev == app.session.history.revision())
-    .then_some(p)
+    (p.now.as_ref().is_some_and(|n| Arc::ptr_eq(n, now)) && p.rev == app.session.history.revision())
+        .then_some(p)
 }
 
 /// (gaps now, gaps with the plan) when the plan is shown.
