@@ -72,3 +72,21 @@ fn an_overdue_action_is_drawn_in_the_alarm_colour() {
     let theme = Theme::new(Config::default().theme);
     assert_eq!(style.fg, theme.alarm.fg, "{style:?}");
 }
+
+#[test]
+fn ascii_mode_keeps_the_review_ascii() {
+    let config = Config {
+        ascii: true,
+        ..Config::default()
+    };
+    let scripts: [&[&str]; 4] = [&[], &["j", "j", "p"], &["A", "x"], &["p", "3"]];
+    for script in scripts {
+        for (w, h) in [(80, 24), (120, 40)] {
+            let dir = tempfile::tempdir().expect("dir");
+            let (mut app, mut term) = review(dir.path(), Some("ai"), config.clone(), w, h);
+            keys(&mut app, &mut term, script);
+            let s = screen(&term);
+            assert!(s.is_ascii(), "non-ASCII after {script:?} at {w}x{h}:\n{s}");
+        }
+    }
+}

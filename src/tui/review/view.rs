@@ -293,7 +293,11 @@ fn meeting_lines(app: &App, g: &Gap, wide: bool) -> Lines {
             parts.push(format!("expect {}", on_scale(app, app.org.normalize(x))));
         }
         let late = app.review.today.is_some_and(|d| a.overdue(d));
-        let mark = if k == chosen { "›" } else { " " };
+        let mark = match (k == chosen, app.ascii) {
+            (true, false) => "›",
+            (true, true) => ">",
+            _ => " ",
+        };
         let style = match (k == chosen, late) {
             (true, _) => t.selected,
             (false, true) => t.alarm,
