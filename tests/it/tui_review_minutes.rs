@@ -247,3 +247,32 @@ fn gapscope_review_checks_its_input_before_the_screen() {
     assert_eq!(code, Some(2));
     assert!(err.contains("not a terminal"), "{err}");
 }
+
+#[test]
+fn text_from_the_file_reaches_the_card_cleaned() {
+    let mut v: serde_json::Value = serde_json::from_str(model::seed::SEED_JSON).expect("json");
+    v["actions"]
+        .as_array_mut()
+        .expect("actions")
+        .push(serde_json::json!({
+            "from": "cdo", "to": "ciso", "what": "evil \u{1b}[2J\u{1b}]0;title\u{7} text",
+            "owner": "o\u{1b}[31mwner",
+        }));
+    let org = model::from_str("org.json", &v.to_string()).expect("valid");
+    let ai = org.initiatives.iter().position(|i| i.id == "ai");
+    let doc = Document::new(org, "test").config(Config {
+        initiative: ai,
+        view: Some(View::Review),
+        ..Config::default()
+    });
+    let mut app = App::from_document(doc);
+    app.set_today(day());
+    let mut term = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    script::play(&mut app, &mut term, Vec::new(), true);
+    let s = screen(&term);
+    assert!(
+        s.contains("evil \\u{1b}[2J"),
+        "shown as a visible escape:\n{s}"
+    );
+    assert!(!s.contains('\u{1b}') && !s.contains('\u{7}'), "{s:?}");
+}
