@@ -448,3 +448,24 @@ fn a_plan_for_an_older_revision_is_dropped() {
         "the stale answer changed nothing"
     );
 }
+
+#[test]
+fn minutes_that_cannot_be_written_say_why_and_keep_everything() {
+    let dir = tempfile::tempdir().expect("dir");
+    let missing = dir.path().join("no").join("such").join("folder");
+    let (mut app, mut term) = review(&missing, Some("ai"), Config::default(), 80, 24);
+    keys(&mut app, &mut term, &["m", "M"]);
+    let m = app.message().unwrap_or_default().to_string();
+    assert!(m.contains("minutes not written to"), "{m}");
+    assert!(m.contains("minutes-2026-11-30.md"), "{m}");
+    assert_eq!(
+        app.org().reviews.last().map(|r| r.date),
+        Some(day()),
+        "the edit stays"
+    );
+    assert!(
+        screen(&term).contains("minutes not written"),
+        "{}",
+        screen(&term)
+    );
+}

@@ -85,8 +85,10 @@ fn meeting(w: u16, h: u16) {
         "the title counts:\n{s}"
     );
 
-    // The minutes, named in the status line.
-    keys(&mut app, &mut term, &["M"]);
+    // Who took part, then the minutes, named in the status line.
+    keys(&mut app, &mut term, &["w"]);
+    type_text(&mut app, &mut term, "CIO, CISO, Head of Data");
+    keys(&mut app, &mut term, &["Enter", "M"]);
     let minutes = dir.path().join("minutes-2026-11-30.md");
     assert!(
         app.message().is_some_and(
@@ -96,6 +98,7 @@ fn meeting(w: u16, h: u16) {
         app.message()
     );
     let text = std::fs::read_to_string(&minutes).expect("minutes written");
+    assert!(text.contains("- Who: CIO, CISO, Head of Data"), "{text}");
     assert!(text.contains("## Discussed (3)"), "{text}");
     assert!(text.contains(&format!(
         "## Not reached, carried over to the next review ({})",
