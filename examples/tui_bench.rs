@@ -122,6 +122,7 @@ fn show(app: &mut App, v: View) {
         View::Graph => '1',
         View::Matrix => '2',
         View::Gaps => '3',
+        View::Review => '4',
     };
     update(app, Msg::Key(KeyEvent::from(KeyCode::Char(key))));
 }
@@ -230,5 +231,61 @@ fn main() {
                 move_bytes(&mut app, key)
             );
         }
+        review_timings(&mut app, &mut term);
     }
+}
+
+/// Review mode (src/tui/review): the plan key (the planned org analysed in `update`, after
+/// an action with an `expect` on every target pair), the card drawn, one step of the walk.
+fn review_timings(app: &mut App, term: &mut Terminal<TestBackend>) {
+    let pairs: Vec<(String, String)> = app
+        .org()
+        .targets
+        .iter()
+        .map(|t| (t.from.clone(), t.to.clone()))
+        .collect();
+    let top = app.org().scale.max;
+    let edits = pairs
+        .into_iter()
+        .map(|(from, to)| gapscope::model::edit::Edit::AddAction {
+            action: gapscope::model::Action {
+                from,
+                to,
+                what: "bench".into(),
+                expect: Some(top),
+                ..Default::default()
+            },
+            at: None,
+        })
+        .collect();
+    let mut org = app.org().clone();
+    let _ = gapscope::model::edit::Edit::Batch { label: None, edits }.apply(&mut org);
+    let actions = org.actions.len();
+    let mut app = App::new(org, "bench", &Config::default());
+    let full = analysis_task::analyse(app.org(), None, Stage::Quick);
+    let generation = app.generation();
+    update(
+        &mut app,
+        Msg::Done(Done::Analysed {
+            generation,
+            stage: Stage::Full,
+            analysis: Box::new(full),
+        }),
+    );
+    update(&mut app, Msg::Key(KeyEvent::from(KeyCode::Char('4'))));
+    // The key itself only asks; the worker computes (here at once, in this thread).
+    let t = Instant::now();
+    let fx = update(&mut app, Msg::Key(KeyEvent::from(KeyCode::Char('p'))));
+    let key = ms(t);
+    let t = Instant::now();
+    script::run_effects(&mut app, fx);
+    let plan = ms(t);
+    let card = draw_ms(&mut app, term);
+    let t = Instant::now();
+    update(&mut app, Msg::Key(KeyEvent::from(KeyCode::Char(' '))));
+    let step = ms(t);
+    println!(
+        "{:<18} review: plan key {key:.2} ms, plan on the worker {plan:.1} ms ({actions} actions), card {card:.2} ms, next gap {step:.2} ms",
+        ""
+    );
 }

@@ -71,6 +71,7 @@ pub fn run(
         planned: &planned,
         planned_org: &planned_org,
         date: day,
+        edits: None,
     });
     Output::new(args.output.as_deref(), args.force).write(
         text.as_bytes(),

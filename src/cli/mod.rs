@@ -11,6 +11,7 @@ mod minutes;
 pub mod open;
 mod rate;
 pub mod report;
+mod review;
 mod sample;
 mod shell;
 mod survey;
@@ -30,6 +31,7 @@ Examples:
   gapscope sample > my-org.json     start a new org from the example
   gapscope report org.json          list the gaps and key metrics (also markdown, json, csv)
   gapscope report org.json --plan   the gaps left if the open actions reach their aim
+  gapscope review org.json          walk the gaps in a meeting: actions, plan, minutes
   gapscope minutes org.json         a review meeting's minutes (Markdown)
   gapscope rate org.json --as sales -o answers.csv   rate your unit's collaboration
   cat org.json | gapscope validate -
@@ -172,6 +174,15 @@ pub enum Command {
     Survey {
         #[command(subcommand)]
         command: survey::SurveyCommand,
+        #[command(flatten)]
+        limit: FileLimit,
+    },
+    /// Open the screen in review mode: walk the gaps one at a time, record actions, see the
+    /// plan, write the minutes.
+    #[command(after_help = review::REVIEW_HELP)]
+    Review {
+        #[command(flatten)]
+        args: review::ReviewArgs,
         #[command(flatten)]
         limit: FileLimit,
     },
@@ -361,6 +372,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status,
         Some(Command::Minutes { args, limit }) => minutes::run(&args, limit.max_bytes, out, err),
         Some(Command::Rate { args, limit }) => rate::run(&args, limit.max_bytes, out, err),
         Some(Command::Survey { command, limit }) => survey::run(&command, limit.max_bytes, out),
+        Some(Command::Review { args, limit }) => review::run(args, limit.max_bytes),
         Some(Command::Completions(args)) => shell::completions(&args, out),
         Some(Command::Man(args)) => shell::man(&args, out),
         Some(Command::Schema) => shell::schema(out),

@@ -186,6 +186,7 @@ pub fn config(
             ViewArg::Graph => tui::View::Graph,
             ViewArg::Matrix => tui::View::Matrix,
             ViewArg::Gaps => tui::View::Gaps,
+            ViewArg::Review => tui::View::Review,
         }),
         theme: tui::theme::choose(
             args.theme.map(|t| match t {
@@ -209,6 +210,8 @@ pub enum ViewArg {
     Matrix,
     /// The ranked gap list.
     Gaps,
+    /// Review mode: one gap at a time (as `gapscope review`).
+    Review,
 }
 
 /// `--theme`.

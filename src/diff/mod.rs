@@ -9,6 +9,7 @@
 
 mod actions;
 mod changes;
+pub(crate) use actions::line as action_line;
 pub(crate) use changes::{GapKey, gap_key, gaps_by_key};
 pub mod render;
 

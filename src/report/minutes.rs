@@ -6,6 +6,7 @@
 
 use std::fmt::Write as _;
 
+use super::discussed;
 use super::markdown::escape;
 use crate::analysis::needs::ScaleFmt;
 use crate::analysis::{Analysis, Gap, plan};
@@ -25,6 +26,10 @@ pub struct Meeting<'a> {
     pub planned_org: &'a Org,
     /// The meeting's date: overdue actions are judged against it.
     pub date: Date,
+    /// The edits made in the screen's session (its changes list); `None` from the command
+    /// line. With it, the gaps are split into discussed and not reached even when the
+    /// meeting recorded none as discussed.
+    pub edits: Option<&'a [String]>,
 }
 
 impl Meeting<'_> {
@@ -172,27 +177,23 @@ pub fn write(m: &Meeting) -> String {
         let _ = writeln!(s, "- Previous review: {}", last.date);
     }
 
-    let _ = writeln!(s, "\n## Gaps and their actions\n");
-    if m.now.gaps.is_empty() {
-        let _ = writeln!(s, "No gaps.");
-    }
-    for (k, g) in m.now.gaps.iter().enumerate() {
+    let discussed: Vec<String> = m.review().map(discussed::listed).unwrap_or_default();
+    let split = m.edits.is_some() || !discussed.is_empty();
+    if split {
+        let talked = |g: &&Gap| discussed::name(m.org, g).is_some_and(|n| discussed.contains(&n));
+        let (done, left): (Vec<&Gap>, Vec<&Gap>) = m.now.gaps.iter().partition(talked);
+        let _ = writeln!(s, "\n## Discussed ({})\n", done.len());
+        gap_items(&mut s, m, &fmt, &done, "None.");
         let _ = writeln!(
             s,
-            "{}. **{}**: {}, severity {:.2}",
-            k + 1,
-            m.subject(g),
-            g.kind.as_str().replace('_', " "),
-            g.severity
+            "\n## Not reached, carried over to the next review ({})\n",
+            left.len()
         );
-        let _ = writeln!(s, "   {}", escape(&g.explanation));
-        let actions = plan::gap_actions(m.org, g);
-        if actions.is_empty() && g.to.is_some() {
-            let _ = writeln!(s, "   - no action yet");
-        }
-        for i in actions {
-            let _ = writeln!(s, "   - action {}", m.action_item(i, &fmt));
-        }
+        gap_items(&mut s, m, &fmt, &left, "None: every gap was discussed.");
+    } else {
+        let _ = writeln!(s, "\n## Gaps and their actions\n");
+        let all: Vec<&Gap> = m.now.gaps.iter().collect();
+        gap_items(&mut s, m, &fmt, &all, "No gaps.");
     }
 
     // Under an initiative, the open actions of the pair in general and of that initiative.
@@ -252,7 +253,41 @@ pub fn write(m: &Meeting) -> String {
             let _ = writeln!(s, "- {}", change_line(m, g, g.new));
         }
     }
+    if let Some(edits) = m.edits {
+        let _ = writeln!(s, "\n## Edits in this session ({})\n", edits.len());
+        if edits.is_empty() {
+            let _ = writeln!(s, "None.");
+        }
+        for e in edits {
+            let _ = writeln!(s, "- {}", escape(e));
+        }
+    }
     s
+}
+
+/// The numbered gaps with their explanation and actions.
+fn gap_items(s: &mut String, m: &Meeting, fmt: &ScaleFmt, gaps: &[&Gap], none: &str) {
+    if gaps.is_empty() {
+        let _ = writeln!(s, "{none}");
+    }
+    for (k, g) in gaps.iter().enumerate() {
+        let _ = writeln!(
+            s,
+            "{}. **{}**: {}, severity {:.2}",
+            k + 1,
+            m.subject(g),
+            g.kind.as_str().replace('_', " "),
+            g.severity
+        );
+        let _ = writeln!(s, "   {}", escape(&g.explanation));
+        let actions = plan::gap_actions(m.org, g);
+        if actions.is_empty() && g.to.is_some() {
+            let _ = writeln!(s, "   - no action yet");
+        }
+        for i in actions {
+            let _ = writeln!(s, "   - action {}", m.action_item(i, fmt));
+        }
+    }
 }
 
 /// A gap change by unit names: "A – B: missing tie (severity 0.80)", or "… 0.80 → 0.20".

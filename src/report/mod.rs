@@ -4,6 +4,7 @@
 //! and `--top` (see docs/report.md). Output order is deterministic.
 
 pub mod csv;
+pub mod discussed;
 pub mod json;
 pub mod markdown;
 pub mod minutes;

@@ -141,6 +141,8 @@ pub enum Action {
     AnswerFirst,
     /// Dialog: the second of two choices.
     AnswerSecond,
+    /// Review mode (src/tui/review/keys.rs).
+    Review(super::review::ReviewAction),
 }
 
 /// Where an action is listed in the help overlay.
@@ -253,6 +255,7 @@ impl Action {
             Action::AnswerYes => "yes",
             Action::AnswerFirst => "the first",
             Action::AnswerSecond => "the second",
+            Action::Review(r) => r.doc(),
         }
     }
 
@@ -277,6 +280,7 @@ impl Action {
             | AnswerOverwrite | AnswerRestore | AnswerKeep | AnswerCancel | AnswerYes
             | AnswerFirst | AnswerSecond => Group::Answer,
             Quit | Suspend | Help => Group::General,
+            Review(r) => r.group(),
         }
     }
 }

@@ -65,6 +65,20 @@ pub enum Job {
         /// Which pass.
         stage: Stage,
     },
+    /// Review mode's plan: the org as planned, analysed (quick pass).
+    Plan {
+        /// The document revision it is for.
+        revision: u64,
+        /// The document (the plan is applied on the worker).
+        org: Arc<Org>,
+        /// Initiative id.
+        initiative: Option<String>,
+    },
+}
+
+/// The plan of a document revision, analysed (see `Job::Plan`).
+pub fn plan(org: &Org, initiative: Option<String>) -> Analysis {
+    analyse(&analysis::plan::planned(org), initiative, Stage::Quick)
 }
 
 /// A finished piece of work.
@@ -81,6 +95,15 @@ pub enum Done {
     },
     /// The unit layout.
     Laid(Vec<Point>),
+    /// Review mode's plan, analysed.
+    Planned {
+        /// The document revision it is for.
+        revision: u64,
+        /// Initiative id.
+        initiative: Option<String>,
+        /// The planned org's analysis.
+        analysis: Box<Analysis>,
+    },
 }
 
 /// Runs jobs until the job channel closes: quick passes and layouts here, full passes on a
@@ -142,6 +165,15 @@ pub fn work(jobs: Receiver<Job>, send: impl Fn(Done) -> bool + Clone + Send + 's
                 ok && full_tx.send((generation, org, initiative)).is_ok()
             }
             Job::Layout(net) => send(Done::Laid(unit_layout(&net))),
+            Job::Plan {
+                revision,
+                org,
+                initiative,
+            } => send(Done::Planned {
+                revision,
+                analysis: Box::new(plan(&org, initiative.clone())),
+                initiative,
+            }),
             Job::Baseline {
                 generation,
                 org,
@@ -198,7 +230,7 @@ mod tests {
                     ..
                 } => fulls.push(generation),
                 Done::Laid(p) => laid = p.len() == org.units.len(),
-                Done::Analysed { .. } => {}
+                Done::Analysed { .. } | Done::Planned { .. } => {}
             }
             if laid && fulls.last() == Some(&2) {
                 break;

@@ -31,6 +31,8 @@ pub enum View {
     Matrix,
     /// Ranked gaps.
     Gaps,
+    /// Review mode: one gap at a time (src/tui/review).
+    Review,
 }
 
 impl View {
@@ -40,6 +42,7 @@ impl View {
             View::Graph => Mode::Graph,
             View::Matrix => Mode::Matrix,
             View::Gaps => Mode::Gaps,
+            View::Review => Mode::Review,
         }
     }
 
@@ -49,6 +52,7 @@ impl View {
             View::Graph => "Graph",
             View::Matrix => "Matrix",
             View::Gaps => "Gaps",
+            View::Review => "Review",
         }
     }
 }
@@ -203,6 +207,8 @@ pub struct App {
     pub(crate) fresh: bool,
     /// Undo history, saving, recovery and the what-if (see `session`).
     pub(crate) session: Session,
+    /// Review mode: the walk, the meeting's date, the plan (see `review`).
+    pub(crate) review: super::review::ReviewState,
 }
 
 impl App {
@@ -258,6 +264,7 @@ impl App {
             quit: false,
             fresh: true,
             session,
+            review: super::review::ReviewState::new(),
         }
     }
 

@@ -113,7 +113,7 @@ fn shown(x: f64) -> String {
 fn pair_action(app: &mut App, a: Action) -> Vec<Effect> {
     let Some((x, y)) = pair(app) else {
         app.message = Some(match app.view {
-            View::Gaps => "this gap is not about a pair".into(),
+            View::Gaps | View::Review => "this gap is not about a pair".into(),
             View::Matrix => "move to a cell of another unit first (Left/Right)".into(),
             View::Graph => "pick a pair first: a cell in the matrix (2) or a gap (3)".into(),
         });

@@ -47,6 +47,8 @@ pub enum Msg {
         /// How it went.
         outcome: SaveOutcome,
     },
+    /// A file other than the document was written, or not: what the status line says.
+    Wrote(String),
     /// A recovery file was discarded (or could not be).
     Discarded {
         /// Quit after it.
@@ -100,6 +102,20 @@ pub enum Effect {
         typed: Option<String>,
         /// Recovery files, one of which the save supersedes.
         recoveries: Recoveries,
+    },
+    /// Analyse the document as planned (review mode's plan key), on the worker.
+    Plan {
+        /// The document revision (the answer is dropped when the document moved on).
+        revision: u64,
+        /// Initiative id.
+        initiative: Option<String>,
+    },
+    /// Write the review's minutes (Markdown) to a file, atomically.
+    WriteMinutes {
+        /// The file.
+        path: PathBuf,
+        /// The minutes.
+        text: String,
     },
     /// Remove the recovery file of a document.
     DiscardRecovery {

@@ -115,7 +115,7 @@ fn perform<B: Backend, I: Input>(
             Effect::Save { .. } if hooks.panic_on_save => {
                 panic!("a test asked saving to panic")
             }
-            Effect::Save { .. } | Effect::DiscardRecovery { .. } => {
+            Effect::Save { .. } | Effect::DiscardRecovery { .. } | Effect::WriteMinutes { .. } => {
                 if let Some(msg) = file_io::perform(&fx) {
                     queue.extend(update::update(app, msg));
                 }
@@ -148,6 +148,14 @@ fn perform<B: Backend, I: Input>(
                 initiative,
             }),
             Effect::Layout => input.submit(Job::Layout(app.derived.net.clone())),
+            Effect::Plan {
+                revision,
+                initiative,
+            } => input.submit(Job::Plan {
+                revision,
+                org: app.org.clone(),
+                initiative,
+            }),
         }
     }
     Ok(false)

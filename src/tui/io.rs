@@ -66,6 +66,18 @@ pub fn perform(fx: &Effect) -> Option<Msg> {
                 done: done.clone(),
             })
         }
+        Effect::WriteMinutes { path, text } => {
+            let shown = crate::text::clean(&path.display().to_string());
+            Some(Msg::Wrote(
+                match store::save_atomic(path, text.as_bytes()) {
+                    Ok(_) => format!("minutes written to {shown}"),
+                    Err(e) => format!(
+                        "minutes not written to {shown}: {}",
+                        crate::text::clean(&e.to_string())
+                    ),
+                },
+            ))
+        }
         _ => None,
     }
 }

@@ -26,6 +26,10 @@ pub enum Mode {
     Dialog,
     /// The list of changed gaps.
     Changes,
+    /// Review mode (one gap at a time).
+    Review,
+    /// The review's action form.
+    Form,
 }
 
 impl Mode {
@@ -41,6 +45,8 @@ impl Mode {
             Mode::Prompt => "prompt",
             Mode::Dialog => "dialog",
             Mode::Changes => "changes list",
+            Mode::Review => "review",
+            Mode::Form => "action form",
         }
     }
 }
@@ -67,6 +73,7 @@ const fn b(mode: Mode, key: &'static str, action: Action, hint: &'static str) ->
     }
 }
 
+use super::review::ReviewAction as R;
 use Action as A;
 use Mode as M;
 
@@ -118,6 +125,9 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Global, "Ctrl-s", A::Save, ""),
     b(M::Global, "W", A::SaveAs, ""),
     b(M::Global, "c", A::Changes, ""),
+    b(M::Global, "4", A::Review(R::Open), ""),
+    b(M::Global, "p", A::Review(R::Plan), ""),
+    b(M::Global, "M", A::Review(R::Minutes), ""),
     b(M::Graph, "g", A::ToggleGrouping, "group"),
     b(M::Graph, ">", A::FocusMore, ""),
     b(M::Graph, "<", A::FocusLess, ""),
@@ -125,6 +135,32 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Graph, "[", A::ThresholdDown, ""),
     b(M::Gaps, "f", A::FilterKind, "filter"),
     b(M::Gaps, "o", A::FilterUnit, ""),
+    b(M::Review, "Space", A::Review(R::Next), "next"),
+    b(M::Review, "A", A::Review(R::Record), "action"),
+    b(M::Review, "S", A::Review(R::Status), "status"),
+    b(M::Review, ".", A::Review(R::NextAction), ""),
+    b(M::Review, ",", A::Review(R::PrevAction), ""),
+    b(M::Review, "m", A::Review(R::Discussed), "discussed"),
+    b(M::Review, "w", A::Review(R::Who), ""),
+    b(M::Review, "p", A::Review(R::Plan), "plan"),
+    b(M::Review, "M", A::Review(R::Minutes), "minutes"),
+    b(M::Form, "Enter", A::PromptAccept, "record"),
+    b(M::Form, "Esc", A::PromptCancel, "cancel"),
+    b(M::Form, "Ctrl-c", A::PromptCancel, ""),
+    b(M::Form, "Tab", A::Review(R::FormNext), "next field"),
+    b(M::Form, "Down", A::Review(R::FormNext), ""),
+    b(M::Form, "Shift-Tab", A::Review(R::FormPrev), ""),
+    b(M::Form, "Up", A::Review(R::FormPrev), ""),
+    b(M::Form, "Backspace", A::PromptBackspace, ""),
+    b(M::Form, "Left", A::LineLeft, ""),
+    b(M::Form, "Right", A::LineRight, ""),
+    b(M::Form, "Home", A::LineHome, ""),
+    b(M::Form, "Ctrl-a", A::LineHome, ""),
+    b(M::Form, "End", A::LineEnd, ""),
+    b(M::Form, "Ctrl-e", A::LineEnd, ""),
+    b(M::Form, "Delete", A::LineDelete, ""),
+    b(M::Form, "Ctrl-u", A::LineKillStart, ""),
+    b(M::Form, "Ctrl-w", A::LineKillWord, ""),
     b(M::Prompt, "Enter", A::PromptAccept, "accept"),
     b(M::Prompt, "Esc", A::PromptCancel, "cancel"),
     b(M::Prompt, "Backspace", A::PromptBackspace, ""),
@@ -222,6 +258,7 @@ pub fn parse(key: &str) -> Option<Key> {
         "Esc" => KeyCode::Esc,
         "Backspace" => KeyCode::Backspace,
         "Delete" => KeyCode::Delete,
+        "Space" => KeyCode::Char(' '),
         s => {
             let mut chars = s.chars();
             match (chars.next(), chars.next()) {
@@ -253,9 +290,13 @@ pub fn lookup(mode: Mode, key: Key) -> Option<Action> {
             .map(|b| b.action)
     };
     match mode {
-        Mode::Help | Mode::Search | Mode::Global | Mode::Prompt | Mode::Dialog | Mode::Changes => {
-            find(mode)
-        }
+        Mode::Help
+        | Mode::Search
+        | Mode::Global
+        | Mode::Prompt
+        | Mode::Dialog
+        | Mode::Changes
+        | Mode::Form => find(mode),
         view => find(view).or_else(|| find(Mode::Global)),
     }
 }
@@ -271,9 +312,13 @@ pub fn conflicts() -> Vec<String> {
         };
         for y in &BINDINGS[i + 1..] {
             let same_key = parse(y.key) == Some(kx);
-            let shadows =
-                x.mode == Mode::Global && matches!(y.mode, Mode::Graph | Mode::Matrix | Mode::Gaps);
-            if same_key && (x.mode == y.mode || shadows) {
+            let shadows = x.mode == Mode::Global
+                && matches!(
+                    y.mode,
+                    Mode::Graph | Mode::Matrix | Mode::Gaps | Mode::Review
+                );
+            // A view may repeat a global binding (to show its hint); it may not change it.
+            if same_key && (x.mode == y.mode || (shadows && x.action != y.action)) {
                 out.push(format!(
                     "{:?} {:?} and {:?} {:?} share key {}",
                     x.mode, x.action, y.mode, y.action, x.key
@@ -339,10 +384,12 @@ pub fn markdown() -> String {
         Mode::Graph,
         Mode::Matrix,
         Mode::Gaps,
+        Mode::Review,
         Mode::Search,
         Mode::Help,
         Mode::Changes,
         Mode::Prompt,
+        Mode::Form,
         Mode::Dialog,
     ] {
         for (_, list) in help_rows(&[mode]) {
@@ -369,6 +416,9 @@ pub fn markdown() -> String {
             out.push_str(
                 "| search | any character | add to the search (the selection follows) |\n",
             );
+        }
+        if mode == Mode::Form {
+            out.push_str("| action form | any character | type into the field |\n");
         }
         if mode == Mode::Prompt {
             out.push_str("| prompt | any character | type into the prompt (replaces a pre-filled value; move first to edit it) |\n");

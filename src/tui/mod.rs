@@ -18,6 +18,7 @@ pub mod modal;
 pub(crate) mod nav;
 pub mod prompt;
 pub mod recover;
+pub mod review;
 pub(crate) mod revision;
 pub mod script;
 pub mod search;

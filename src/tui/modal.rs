@@ -18,6 +18,8 @@ pub enum Modal {
     Dialog(Question),
     /// The list of changed gaps, scrolled by this many lines.
     Changes(u16),
+    /// The review's action form (several lines, Tab between them).
+    Form(super::review::ActionForm),
 }
 
 impl Modal {
@@ -29,6 +31,7 @@ impl Modal {
             Modal::Prompt(_) => Mode::Prompt,
             Modal::Dialog(_) => Mode::Dialog,
             Modal::Changes(_) => Mode::Changes,
+            Modal::Form(_) => Mode::Form,
         }
     }
 }

@@ -61,6 +61,15 @@ pub fn run_job(job: Job) -> Vec<Done> {
             analysis: Box::new(analysis_task::analyse(&org, initiative, stage)),
         }],
         Job::Layout(net) => vec![Done::Laid(analysis_task::unit_layout(&net))],
+        Job::Plan {
+            revision,
+            org,
+            initiative,
+        } => vec![Done::Planned {
+            revision,
+            analysis: Box::new(analysis_task::plan(&org, initiative.clone())),
+            initiative,
+        }],
     }
 }
 
@@ -118,7 +127,9 @@ pub fn run_effects(app: &mut App, effects: Vec<Effect>) -> bool {
                     continue;
                 }
                 Effect::Suspend => continue,
-                Effect::Save { .. } | Effect::DiscardRecovery { .. } => {
+                Effect::Save { .. }
+                | Effect::DiscardRecovery { .. }
+                | Effect::WriteMinutes { .. } => {
                     if let Some(msg) = super::io::perform(&fx) {
                         next.extend(update::update(app, msg));
                     }
@@ -143,6 +154,14 @@ pub fn run_effects(app: &mut App, effects: Vec<Effect>) -> bool {
                     initiative,
                 },
                 Effect::Layout => Job::Layout(app.derived.net.clone()),
+                Effect::Plan {
+                    revision,
+                    initiative,
+                } => Job::Plan {
+                    revision,
+                    org: app.org.clone(),
+                    initiative,
+                },
             };
             for d in run_job(job) {
                 next.extend(update::update(app, Msg::Done(d)));

@@ -14,7 +14,7 @@ use super::line::LineEdit;
 use super::modal::Modal;
 use super::nav::{self, Dir};
 use super::view::Hit;
-use super::{dialog, edit, search};
+use super::{dialog, edit, review, search};
 
 pub use super::effect::{Effect, Msg};
 
@@ -62,7 +62,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
                     analysis,
                     ..
                 } => edit::take_baseline(app, *generation, analysis),
-                Done::Laid(_) => None,
+                Done::Laid(_) | Done::Planned { .. } => None,
             };
             match baseline {
                 Some(fx) => fx,
@@ -78,6 +78,10 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             quit,
             outcome,
         } => dialog::saved(app, path, typed, quit, outcome),
+        Msg::Wrote(m) => {
+            app.message = Some(m);
+            Vec::new()
+        }
         Msg::Discarded { quit, error, done } => {
             if quit && error.is_none() {
                 app.quit = true;
@@ -94,6 +98,12 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
     };
     refresh_route(app);
+    // Review mode: the card follows its gap after edits and new analyses; the plan too.
+    if app.view == View::Review {
+        review::walk::sync(app);
+    }
+    let mut fx = fx;
+    fx.extend(review::plan::refresh(app));
     fx
 }
 
@@ -115,6 +125,7 @@ fn on_key(app: &mut App, ev: KeyEvent) -> Vec<Effect> {
         match mode {
             Mode::Prompt => dialog::edit_line(app, LineEdit::Insert(c)),
             Mode::Search => search::edit(app, LineEdit::Insert(c)),
+            Mode::Form => review::form::type_char(app, c),
             _ => {}
         }
     }
@@ -140,6 +151,11 @@ fn finished(app: &mut App, done: Done) {
                 tell_the_story(app);
             }
         }
+        Done::Planned {
+            revision,
+            initiative,
+            analysis,
+        } => review::plan::install(app, revision, initiative, *analysis),
         Done::Laid(points) => {
             if points.len() == app.n() {
                 app.graph.layout = Some(Arc::new(points));
@@ -155,6 +171,7 @@ fn act(app: &mut App, a: Action) -> Vec<Effect> {
         app.message = None;
     }
     match &mut app.modal {
+        Some(Modal::Form(_)) => return review::form::act(app, a),
         Some(Modal::Prompt(_) | Modal::Dialog(_)) => {
             return dialog::act(app, a).unwrap_or_default();
         }
@@ -207,6 +224,7 @@ fn act(app: &mut App, a: Action) -> Vec<Effect> {
     }
     let n = app.n();
     match a {
+        Action::Review(r) => return review::act(app, r),
         Action::Changes => app.modal = Some(Modal::Changes(0)),
         Action::Help => app.modal = Some(Modal::Help(0)),
         Action::Search => search::open(app),
@@ -382,6 +400,18 @@ pub(crate) fn select_unit(app: &mut App, u: usize) {
 }
 
 fn back(app: &mut App) {
+    if app.view == View::Review {
+        // Esc leaves the review for the gap list, its cursor on the gap shown.
+        if let Some((_, i, _)) = review::walk::current(app) {
+            let visible = app.visible_gaps();
+            if let Some(row) = visible.iter().position(|&v| v == i) {
+                let gaps = app.gaps().to_vec();
+                app.gap_list.put(row, &visible, &gaps, &app.org);
+            }
+        }
+        show(app, View::Gaps);
+        return;
+    }
     if app.view == View::Gaps {
         if app.gap_list.clear() {
             app.message = Some("filters cleared".into());
@@ -408,6 +438,8 @@ fn back(app: &mut App) {
 
 fn activate(app: &mut App) {
     match app.view {
+        // Enter on the review card shows its pair in the graph or matrix.
+        View::Review => show(app, app.pair_view),
         View::Gaps => {
             let Some(g) = app.current_gap().cloned() else {
                 return;
@@ -449,6 +481,12 @@ fn move_cursor(app: &mut App, a: Action) {
         }
     };
     match app.view {
+        View::Review => match a {
+            Action::Down | Action::Right | Action::PageDown => review::walk::step(app, 1),
+            Action::Up | Action::Left | Action::PageUp => review::walk::step(app, -1),
+            Action::First => review::walk::put(app, 0),
+            _ => review::walk::put(app, usize::MAX),
+        },
         View::Gaps => {
             let visible = app.visible_gaps();
             let row = step(app.gap_list.cursor(), visible.len());

@@ -292,8 +292,21 @@ fn keys_typed_while_a_large_file_loads_are_not_echoed() {
     let state = dir.path().join("state");
     let tmux = Tmux::new("echo");
     tmux.start(&shell_line(&state, "", "", &file));
-    // Once gapscope runs, while the file loads: arrows and a plus.
+    // Once gapscope runs and has turned the echo off (watched on the pane's terminal, so
+    // the keys never race the start), while the file loads: arrows and a plus.
     let _ = tmux.gapscope_pid();
+    let out = tmux.cmd(&["display", "-p", "#{pane_tty}"]);
+    let tty = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    let quiet = || {
+        Command::new("stty")
+            .args(["-a", "-F", &tty])
+            .output()
+            .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("-echo "))
+    };
+    let start = std::time::Instant::now();
+    while !quiet() && start.elapsed() < std::time::Duration::from_secs(20) {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
     tmux.keys(&["Right", "Right", "+"]);
     tmux.wait_for("150000 units");
     tmux.keys(&["q"]);

@@ -20,7 +20,10 @@ pub fn title(app: &App, area: Rect, buf: &mut Buffer) {
     let sep = if app.ascii { " | " } else { " │ " };
     let gaps = match app.pending {
         Some(Pending::Analysis) => "… gaps".to_string(),
-        _ => format!("{} gaps", app.gaps().len()),
+        _ => match crate::tui::review::plan::counts(app) {
+            Some((now, with)) => format!("{now} gaps now, {with} with the plan"),
+            None => format!("{} gaps", app.gaps().len()),
+        },
     };
     let counts = format!("{} units · {} ties · {}", app.n(), app.org.ties.len(), gaps);
     let counts = if app.ascii {

@@ -198,7 +198,7 @@ fn unit_lines(app: &App, u: usize) -> Lines {
     out
 }
 
-fn pair_lines(app: &App, a: usize, b: usize, with_route: bool) -> Lines {
+pub(crate) fn pair_lines(app: &App, a: usize, b: usize, with_route: bool) -> Lines {
     let t = &app.theme;
     let (la, lb) = (&app.derived.labels[a], &app.derived.labels[b]);
     // A tie with `strength: null` is an unknown rating; no tie from a non-respondent is a

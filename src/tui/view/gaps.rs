@@ -89,6 +89,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
         title.push_str(&filters);
     }
     title.push_str(&format!("{sep}{}", app.initiative_label()));
+    if let Some((now, with)) = crate::tui::review::plan::counts(app) {
+        title.push_str(&format!(
+            "{sep}{now} now, {with} with the plan (✓ it closes)"
+        ));
+    }
     put(buf, area.x, area.y, &title, area.width, t.heading);
     let area = Rect {
         y: area.y + 1,
@@ -151,6 +156,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
         };
         let pair = fit(&who(app, g), pair_w, app.ascii);
         let kind = format!("{} {}", gap_symbol(g.kind, app.ascii), kind_words(g.kind));
+        // The plan shown (p): a gap it closes is marked before its pair.
+        let pair = if crate::tui::review::plan::closes(app, g) {
+            fit(&format!("✓ {}", who(app, g)), pair_w, app.ascii)
+        } else {
+            pair
+        };
         let row_style = if here { t.selected } else { t.text };
         let mut x = put(buf, area.x, y, " ", 1, row_style);
         x = put(

@@ -2,8 +2,8 @@
 
 mod bars;
 mod changes;
-mod detail;
-mod gaps;
+pub(crate) mod detail;
+pub(crate) mod gaps;
 mod graph;
 mod help;
 mod lines;
@@ -11,7 +11,9 @@ mod matrix;
 mod overlay;
 mod prompt;
 mod since;
-mod symbols;
+pub(crate) mod symbols;
+
+pub(crate) use help::border_set;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -91,7 +93,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> FrameInfo {
     bars::title(app, title, buf);
     bars::status(app, status, buf);
     let wide = area.width >= WIDE;
-    let show_detail = wide != app.detail_toggled;
+    // Review mode (src/tui/review): the card takes the whole body.
+    let show_detail = wide != app.detail_toggled && app.view != View::Review;
     let (main, side) = if !show_detail {
         (body, None)
     } else if wide {
@@ -125,6 +128,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> FrameInfo {
         View::Graph => graph::render(app, main, buf, &mut info),
         View::Matrix => matrix::render(app, main, buf, &mut info),
         View::Gaps => gaps::render(app, main, buf, &mut info),
+        View::Review => crate::tui::review::view::render(app, main, buf, &mut info),
     }
     if let Some(side) = side {
         detail::render(app, side, buf);
@@ -135,6 +139,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> FrameInfo {
         Some(Modal::Changes(_)) => changes::render(app, area, buf, &mut info),
         Some(Modal::Prompt(input)) => prompt::input(app, area, buf, input),
         Some(Modal::Dialog(q)) => prompt::ask(app, area, buf, q),
+        Some(Modal::Form(f)) => crate::tui::review::form_view::form(app, area, buf, f),
         Some(Modal::Search(_)) => Some(status),
         None => None,
     };
@@ -162,6 +167,7 @@ fn to_ascii(buf: &mut Buffer, area: Rect) {
                 "–" | "—" | "─" => "-",
                 "≈" => "~",
                 "×" => "x",
+                "✓" => "+",
                 "│" | "▏" => "|",
                 _ => continue,
             };

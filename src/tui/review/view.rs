@@ -1,0 +1,333 @@
+//! The review card (one gap, large and complete) and the action form, drawn from `&App`.
+//! Wide screens put the gap on the left and the meeting's side (actions, discussed, plan,
+//! since OLD) on the right; narrow ones stack them, the meeting's side first after the gap.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+
+use crate::analysis::{Gap, GapKind};
+use crate::report::discussed;
+use crate::text::clean;
+use crate::tui::app::{App, Pending};
+use crate::tui::view::{FrameInfo, detail, gaps, on_scale, put, symbols, wrap};
+
+use super::{plan, walk};
+
+type Lines = Vec<(Style, String)>;
+
+/// Draws the review card into `area`.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
+    let t = &app.theme;
+    if area.height < 4 || area.width < 20 {
+        return;
+    }
+    info.page = 1;
+    let Some((pos, i, len)) = walk::current(app) else {
+        let msg = match app.pending {
+            Some(Pending::Analysis) => "Looking for gaps…".to_string(),
+            _ if !app.gaps().is_empty() => {
+                "No gap passes the gap list's filters (3, then Esc clears them).".to_string()
+            }
+            _ => format!(
+                "No gaps under {}: nothing to review.",
+                app.initiative_label()
+            ),
+        };
+        put(
+            buf,
+            area.x,
+            area.y,
+            &title(app, None),
+            area.width,
+            t.heading,
+        );
+        put(buf, area.x + 1, area.y + 2, &msg, area.width - 1, t.dim);
+        return;
+    };
+    let g = &app.gaps()[i];
+    put(
+        buf,
+        area.x,
+        area.y,
+        &title(app, Some((pos, len))),
+        area.width,
+        t.heading,
+    );
+    let wide = area.width >= 100;
+    let mut top = head_lines(app, wide);
+    if wide {
+        top.push((t.dim, String::new()));
+    }
+    let facts = gap_lines(app, g);
+    let side = meeting_lines(app, g, wide);
+    let body = Rect {
+        y: area.y + 1,
+        height: area.height - 1,
+        ..area
+    };
+    if wide {
+        let left_w = body.width * 3 / 5;
+        let mut left = top;
+        left.extend(facts);
+        show(
+            &left,
+            Rect {
+                width: left_w - 1,
+                ..body
+            },
+            buf,
+        );
+        show(
+            &side,
+            Rect {
+                x: body.x + left_w + 1,
+                width: body.width - left_w - 1,
+                ..body
+            },
+            buf,
+        );
+    } else {
+        let mut all = top;
+        let (gap_head, rest) = facts.split_at(facts.len().min(3));
+        all.extend(gap_head.iter().cloned());
+        all.extend(side);
+        // Narrow: no blank lines, so more of the pair fits.
+        all.extend(rest.iter().filter(|(_, l)| !l.is_empty()).cloned());
+        show(&all, body, buf);
+    }
+}
+
+/// "Review · gap 3 of 12 · 5 gaps now, 1 with the plan".
+fn title(app: &App, at: Option<(usize, usize)>) -> String {
+    let sep = if app.ascii { " | " } else { " · " };
+    let mut s = " Review".to_string();
+    if let Some((pos, len)) = at {
+        s.push_str(&format!("{sep}gap {} of {len}", pos + 1));
+    }
+    if let Some((now, with)) = plan::counts(app) {
+        s.push_str(&format!("{sep}{now} gaps now, {with} with the plan"));
+    }
+    if app.gap_list.filtered() {
+        s.push_str(&format!(
+            "{sep}gap list filters: {}",
+            app.gap_list.describe(&app.org, &app.derived)
+        ));
+    }
+    s
+}
+
+/// The headline: the initiative's name and description (one paragraph when narrow), and the
+/// one-line summary.
+fn head_lines(app: &App, wide: bool) -> Lines {
+    let t = &app.theme;
+    let mut out = Vec::new();
+    let init = app.initiative.and_then(|k| app.org.initiatives.get(k));
+    let name = match init {
+        Some(i) => clean(i.label()),
+        None => "All targets (baseline and every initiative)".into(),
+    };
+    let about = init.and_then(|i| i.description.as_deref()).map(clean);
+    match about {
+        Some(d) if !wide => out.push((t.heading, format!("{name}: {d}"))),
+        Some(d) => {
+            out.push((t.heading.add_modifier(Modifier::BOLD), name));
+            out.push((t.text, d));
+        }
+        None => out.push((t.heading.add_modifier(Modifier::BOLD), name)),
+    }
+    out.push((t.emphasis, walk::headline(app)));
+    out
+}
+
+/// The gap: kind and severity, actual vs needed, why, then the pair (ratings, targets and
+/// their reasons, the best route) as the detail pane shows it, and the tie notes.
+fn gap_lines(app: &App, g: &Gap) -> Lines {
+    let t = &app.theme;
+    let style = if symbols::is_alarm(g.kind) {
+        t.alarm
+    } else {
+        t.warn
+    };
+    let mut out = vec![(
+        style.add_modifier(Modifier::BOLD),
+        format!(
+            "{} {}  {}  severity {:.2}  {}",
+            symbols::gap_symbol(g.kind, app.ascii),
+            walk::subject(app, g),
+            gaps::kind_words(g.kind),
+            g.severity,
+            gaps::bar(g.severity, 10, app.ascii)
+        ),
+    )];
+    let scale = format!("scale {}–{}", on_scale(app, 0.0), on_scale(app, 1.0));
+    let values = match (g.kind, g.actual, g.target) {
+        (GapKind::Asymmetric, Some(a), Some(b)) => {
+            format!(
+                "ratings {} vs {} ({scale})",
+                on_scale(app, a),
+                on_scale(app, b)
+            )
+        }
+        (_, a, Some(b)) => format!(
+            "actual {}, needed {} ({scale})",
+            a.map_or("none".into(), |a| on_scale(app, a)),
+            on_scale(app, b)
+        ),
+        (_, Some(a), None) => format!("value {} ({scale})", on_scale(app, a)),
+        _ => String::new(),
+    };
+    if !values.is_empty() {
+        out.push((t.text, values));
+    }
+    out.push((t.text, format!("why: {}", clean(&g.explanation))));
+    let n = app.n();
+    if let Some(to) = g.to.filter(|&to| to < n && g.from < n) {
+        out.push((t.dim, String::new()));
+        let mut pair = detail::pair_lines(app, g.from, to, true);
+        // The pair's name is on the first line of the card already, and its gaps are the
+        // card's subject (the others of the pair are cards of their own): drop both.
+        if !pair.is_empty() {
+            pair.remove(0);
+        }
+        let heads: Vec<String> = app
+            .gaps()
+            .iter()
+            .map(|x| {
+                format!(
+                    "{} {}",
+                    symbols::gap_symbol(x.kind, app.ascii),
+                    x.kind.as_str()
+                )
+            })
+            .collect();
+        let mut skip = false;
+        for line in pair {
+            if std::mem::take(&mut skip) && line.1.starts_with("  ") {
+                continue;
+            }
+            if heads.contains(&line.1) {
+                skip = true;
+                continue;
+            }
+            out.push(line);
+        }
+        let (a, b) = (&app.org.units[g.from].id, &app.org.units[to].id);
+        for tie in app
+            .org
+            .ties
+            .iter()
+            .filter(|x| (&x.from == a && &x.to == b) || (&x.from == b && &x.to == a))
+        {
+            if let Some(note) = &tie.note {
+                let who = app.org.unit(&tie.from).map_or("?", |u| u.label());
+                out.push((t.dim, format!("note ({}): {}", clean(who), clean(note))));
+            }
+        }
+    }
+    out
+}
+
+/// The meeting's side: since OLD, discussed, the plan, and the actions on the pair.
+fn meeting_lines(app: &App, g: &Gap, wide: bool) -> Lines {
+    let t = &app.theme;
+    let mut out = Vec::new();
+    if let Some(c) = &app.session.compare {
+        let m = gaps::mark(app, g);
+        let text = match m.as_str() {
+            "" => format!("since {}: unchanged", c.label),
+            "new" => format!("since {}: new", c.label),
+            m => format!("since {}: {m}", c.label),
+        };
+        out.push((t.emphasis, text));
+    }
+    if let Some(day) = app.review.today {
+        let done = discussed::was_discussed(&app.org, day, app.initiative_id().as_deref(), g);
+        out.push(if done {
+            (t.emphasis, format!("✓ discussed on {day}"))
+        } else {
+            (t.dim, "not discussed yet (m marks it)".into())
+        });
+        if let Some(then) =
+            discussed::carried_over(&app.org, day, app.initiative_id().as_deref(), g)
+        {
+            out.push((t.warn, format!("carried over: not reached on {then}")));
+        }
+        let who = discussed::meeting(&app.org, day, app.initiative_id().as_deref())
+            .and_then(|at| app.org.reviews[at].who.as_ref())
+            .filter(|w| !w.is_empty());
+        match who {
+            Some(w) => out.push((t.text, format!("who: {}", clean(&w.join(", "))))),
+            // Narrow screens keep the line for the pair (the help lists `w`).
+            None if wide => out.push((t.dim, "who took part: not recorded (w)".into())),
+            None => {}
+        }
+    }
+    if plan::shown(app).is_some() {
+        out.push(if plan::closes(app, g) {
+            (t.emphasis, "the plan closes this gap".into())
+        } else {
+            (t.dim, "the plan does not close this gap".into())
+        });
+    }
+    let actions = walk::card_actions(app);
+    out.push((
+        t.heading,
+        format!("Actions on the pair ({})", actions.len()),
+    ));
+    if actions.is_empty() {
+        out.push((t.dim, "none yet (A records one)".into()));
+    }
+    let chosen = app.review.action.min(actions.len().saturating_sub(1));
+    for (k, &at) in actions.iter().enumerate() {
+        let a = &app.org.actions[at];
+        let mut parts = vec![a.status().as_str().to_string()];
+        parts.push(format!(
+            "owner {}",
+            a.owner.as_deref().map_or("not set".into(), clean)
+        ));
+        if let Some(d) = a.due {
+            parts.push(format!("due {d}"));
+        }
+        if let Some(x) = a.expect {
+            parts.push(format!("expect {}", on_scale(app, app.org.normalize(x))));
+        }
+        let late = app.review.today.is_some_and(|d| a.overdue(d));
+        let mark = match (k == chosen, app.ascii) {
+            (true, false) => "›",
+            (true, true) => ">",
+            _ => " ",
+        };
+        let style = match (k == chosen, late) {
+            (true, _) => t.selected,
+            (false, true) => t.alarm,
+            _ => t.text,
+        };
+        out.push((
+            style,
+            format!(
+                "{mark} {}{} ({})",
+                if late { "OVERDUE " } else { "" },
+                clean(&a.what),
+                parts.join(", ")
+            ),
+        ));
+    }
+    out
+}
+
+/// Writes lines into an area, wrapping long ones; the last row says when some are cut.
+fn show(lines: &Lines, area: Rect, buf: &mut Buffer) {
+    let mut rows: Vec<(Style, String)> = Vec::new();
+    for (style, text) in lines {
+        for l in wrap(text, area.width.saturating_sub(1) as usize) {
+            rows.push((*style, l));
+        }
+    }
+    let h = area.height as usize;
+    for (k, (style, text)) in rows.iter().take(h).enumerate() {
+        let cut = k + 1 == h && rows.len() > h;
+        let text = if cut { "…" } else { text.as_str() };
+        put(buf, area.x, area.y + k as u16, text, area.width, *style);
+    }
+}
