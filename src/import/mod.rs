@@ -7,7 +7,7 @@
 //! `--skip-bad-rows`).
 
 pub mod aggregate;
-mod csvread;
+pub(crate) mod csvread;
 pub mod edges;
 pub mod nodelink;
 pub mod survey;

@@ -8,6 +8,9 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use crate::export::csv::{self, LineEnd, Writer};
+use crate::import::ImportError;
+use crate::import::csvread::Table;
 use crate::model::quote;
 use crate::store::{SaveOptions, save_atomic_with};
 
@@ -78,52 +81,45 @@ fn shown(path: &Path) -> String {
     crate::text::clean(&path.display().to_string())
 }
 
-/// Parses an answers file's bytes; the header must be [`HEADER`] (a byte order mark is
-/// skipped), and every row must have its five cells.
+/// Parses an answers file's bytes with the project's one CSV reader
+/// ([`crate::import::csvread::Table`], the reader of `import --from survey`, so both see the
+/// same cells and the same line numbers, whatever the line ends): the header must be
+/// [`HEADER`] (a byte order mark is skipped), every row must have its five cells, and the
+/// formula guard the writer added comes off.
 pub fn parse(file: &str, bytes: &[u8]) -> Result<Vec<AnswerRow>, AnswersError> {
+    let file = crate::text::clean(file);
     let bad = |line: u64, message: String| AnswersError::Bad {
-        file: crate::text::clean(file),
+        file: file.clone(),
         line,
         message,
     };
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if bytes.iter().all(u8::is_ascii_whitespace) {
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if body.iter().all(u8::is_ascii_whitespace) {
         return Ok(Vec::new());
     }
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(bytes);
-    let mut rows = Vec::new();
-    for (i, rec) in reader.records().enumerate() {
-        let rec = rec.map_err(|e| {
-            let line = e.position().map_or(1, |p| p.line());
-            bad(line, format!("cannot read the row: {e}"))
-        })?;
-        let line = rec.position().map_or(i as u64 + 1, |p| p.line());
-        let cells: Vec<&str> = rec.iter().map(str::trim).collect();
-        if i == 0 {
-            if cells != HEADER {
-                return Err(bad(
-                    line,
-                    format!(
-                        "the header is {}, not the answers header {}; give `gapscope rate` \
-                         another -o file (it writes only its own answers files)",
-                        quote(&cells.join(",")),
-                        quote(&HEADER.join(","))
-                    ),
-                ));
-            }
-            continue;
-        }
-        let [respondent, unit, rated, rating, comment] = cells[..] else {
-            return Err(bad(
-                line,
-                format!("{} cells, the header has 5", cells.len()),
-            ));
-        };
-        rows.push([respondent, unit, rated, rating, comment].map(str::to_string));
+    let (table, bad_rows) = Table::read(&file, bytes).map_err(|e| match e {
+        ImportError::File { line, message, .. } => bad(line, message),
+        other => bad(1, other.to_string()),
+    })?;
+    if table.header != HEADER {
+        return Err(bad(
+            1,
+            format!(
+                "the header is {}, not the answers header {}; give `gapscope rate` \
+                 another -o file (it writes only its own answers files)",
+                quote(&table.header.join(",")),
+                quote(&HEADER.join(","))
+            ),
+        ));
     }
+    if let Some(first) = bad_rows.into_iter().min_by_key(|b| b.line) {
+        return Err(bad(first.line, first.message));
+    }
+    let rows = table
+        .rows
+        .into_iter()
+        .filter_map(|row| <[String; 5]>::try_from(row.cells).ok())
+        .collect();
     Ok(rows)
 }
 
@@ -140,29 +136,28 @@ pub fn read(path: &Path) -> Result<Vec<AnswerRow>, AnswersError> {
     }
 }
 
-/// A comment as written: a leading `=`, `+`, `-` or `@` is disarmed for spreadsheets and
-/// control characters are shown as escapes.
-fn comment_cell(text: &str) -> String {
-    let clean = crate::text::clean(text.trim());
-    if clean.starts_with(['=', '+', '-', '@']) {
-        format!("'{clean}")
-    } else {
-        clean
-    }
-}
-
-/// The rows as CSV text, header first.
+/// The rows as CSV text, header first, through the project's one CSV writer
+/// ([`crate::export::csv`]): every text cell (ids and comments alike) that a spreadsheet
+/// would run as a formula gets the guard `'` that the reader takes off again, control
+/// characters are shown as escapes, and the comment is trimmed. A rating that is a number
+/// is written as the number.
 pub fn to_csv(rows: &[AnswerRow]) -> String {
-    let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
-    let mut text = String::new();
-    let _ = w.write_record(HEADER);
+    let mut w = Writer::new(LineEnd::Lf);
+    w.text_row(HEADER);
     for r in rows {
-        let _ = w.write_record([&r[0], &r[1], &r[2], &r[3], &comment_cell(&r[4])]);
+        let rating = match r[3].parse::<f64>() {
+            Ok(v) if v.is_finite() && !r[3].starts_with('+') => csv::number(&r[3]),
+            _ => csv::cell(&r[3]),
+        };
+        w.row([
+            csv::cell(&r[0]),
+            csv::cell(&r[1]),
+            csv::cell(&r[2]),
+            rating,
+            csv::cell(r[4].trim()),
+        ]);
     }
-    if let Ok(bytes) = w.into_inner() {
-        text = String::from_utf8_lossy(&bytes).into_owned();
-    }
-    text
+    w.finish()
 }
 
 /// Takes the exclusive lock of an answers file, trying until `timeout` has passed.
@@ -281,6 +276,62 @@ mod tests {
         ]]);
         assert!(text.contains("\"'=SUM(A1), \"\"ok\"\"\\u{1b}\""), "{text}");
         let back = parse("x", text.as_bytes()).expect("parses");
-        assert_eq!(back[0][4], "'=SUM(A1), \"ok\"\\u{1b}");
+        // The guard comes off again: the comment is what was typed (the ESC shown).
+        assert_eq!(back[0][4], "=SUM(A1), \"ok\"\\u{1b}");
+    }
+
+    #[test]
+    fn every_cell_is_guarded_and_comes_back_as_written() {
+        let rows: Vec<AnswerRow> = ["=ann", "@bob", "+cy", "-dee", "'=eve", " sp "]
+            .into_iter()
+            .map(|id| [id, id, "-it", "-1", "-- never, \"met\""].map(str::to_string))
+            .collect();
+        let text = to_csv(&rows);
+        for line in text.lines() {
+            for cell in line.split(',') {
+                let c = cell.trim_start_matches('"');
+                assert!(
+                    c == "-1" || !c.starts_with(['=', '@', '+', '-']),
+                    "a formula reaches a spreadsheet: {line}"
+                );
+            }
+        }
+        assert!(text.contains(",-1,"), "a rating stays a number: {text}");
+        let back = parse("x", text.as_bytes()).expect("parses");
+        let trimmed: Vec<AnswerRow> = rows
+            .iter()
+            .map(|r| {
+                let mut r = r.clone();
+                r[4] = r[4].trim().to_string();
+                r
+            })
+            .collect();
+        assert_eq!(back, trimmed);
+        // The import's reader sees the very same cells.
+        let (table, bad) = Table::read("x", text.as_bytes()).expect("reads");
+        assert!(bad.is_empty());
+        let cells: Vec<Vec<String>> = table.rows.into_iter().map(|r| r.cells).collect();
+        let back: Vec<Vec<String>> = back.iter().map(|r| r.to_vec()).collect();
+        assert_eq!(cells, back);
+    }
+
+    #[test]
+    fn line_numbers_count_every_line_end() {
+        for end in ["\n", "\r\n", "\r"] {
+            let text = [
+                "respondent,unit,rated,rating,comment",
+                "ann,a,b,3,\"two",
+                "lines\"",
+                "",
+                "bob,a,b",
+            ]
+            .join(end);
+            let e = parse("f.csv", text.as_bytes()).expect_err("bad row");
+            assert!(
+                e.to_string()
+                    .starts_with("f.csv:5: expected 5 fields, found 3"),
+                "{end:?}: {e}"
+            );
+        }
     }
 }

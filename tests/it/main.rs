@@ -3,6 +3,7 @@
 mod analysis_gaps;
 mod analysis_metrics;
 mod analysis_props;
+mod answers_csv;
 mod bad_inputs;
 mod betweenness;
 mod cli_basics;
