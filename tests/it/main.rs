@@ -7,6 +7,7 @@ mod analysis_metrics;
 mod analysis_props;
 mod bad_inputs;
 mod betweenness;
+mod betweenness_ties;
 mod cli_basics;
 mod derived;
 mod diff_snapshots;
