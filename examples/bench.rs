@@ -93,7 +93,7 @@ fn bench_size(args: &Args, units: usize) {
         (None, false) => BetweennessMode::Auto,
     };
     let mut done = None;
-    let slow = mode == BetweennessMode::Exact && units > analysis::AUTO_EXACT_LIMIT;
+    let slow = mode == BetweennessMode::Exact && units > 10_000;
     let between = time(if slow { 1 } else { runs }, || {
         let (values, how) = betweenness::compute(&net, mode);
         done = Some(how);

@@ -14,7 +14,7 @@ pub mod paths;
 pub mod structure;
 
 pub use community::{Communities, GroupSpread};
-pub use compute::analyse;
+pub use compute::{analyse, complete, gaps_first};
 
 use crate::model::Network;
 
@@ -30,14 +30,12 @@ pub enum BetweennessMode {
         /// Seed of the source sample.
         seed: u64,
     },
-    /// Exact up to [`AUTO_EXACT_LIMIT`] units, sampled above.
+    /// Exact while the work (units × arcs) is at most [`betweenness::AUTO_WORK`], else
+    /// sampled from as many sources as that work allows (see [`betweenness::auto_sources`]).
     Auto,
     /// Not computed: all values are 0 (used for a quick first analysis).
     Skip,
 }
-
-/// Largest org for which `BetweennessMode::Auto` computes exact betweenness.
-pub const AUTO_EXACT_LIMIT: usize = 10_000;
 
 /// Choices that change what the analysis reports.
 #[derive(Debug, Clone, PartialEq)]
@@ -221,4 +219,7 @@ pub struct Analysis {
     pub communities: Communities,
     /// How each formal group spreads over the communities, parallel to `groups`.
     pub group_communities: Vec<GroupSpread>,
+    /// Whether the slow metrics (betweenness, communities, constraint) are in: false for
+    /// the quick stage ([`gaps_first`]), whose gaps and counts are final all the same.
+    pub complete: bool,
 }

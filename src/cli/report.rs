@@ -60,7 +60,7 @@ pub struct ReportArgs {
     /// Exit with status 1 when any gap has at least this severity (0 to 1).
     #[arg(long, value_name = "X", value_parser = fraction)]
     pub fail_on: Option<f64>,
-    /// Betweenness: exact, auto (exact up to 20,000 units), skip, or sampled:K sources.
+    /// Betweenness: exact, auto (exact while units × ties is at most 10^9, else sampled), skip, or sampled:K sources.
     #[arg(long, value_name = "MODE", default_value = "auto", value_parser = betweenness_mode)]
     pub betweenness: BetweennessMode,
     /// Colour the text report.

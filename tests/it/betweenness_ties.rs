@@ -25,7 +25,7 @@ fn tie_org(seed: u64, groups: usize, size: usize, periphery: usize) -> String {
     let core = groups * size;
     let n = core + periphery;
     let mut ties: Vec<(usize, usize, usize)> = Vec::new();
-    let mut rating = |rng: &mut Rng| 2 + rng.below(4);
+    let rating = |rng: &mut Rng| 2 + rng.below(4);
     for g in 0..groups {
         let base = g * size;
         for a in base..base + size {

@@ -5,6 +5,7 @@ mod tui_common;
 mod analysis_gaps;
 mod analysis_metrics;
 mod analysis_props;
+mod analysis_stages;
 mod bad_inputs;
 mod betweenness;
 mod betweenness_ties;
