@@ -100,7 +100,11 @@ impl Network {
 
     fn compute_pairs(&self) -> Vec<(usize, usize, f64)> {
         let mut keys: Vec<(usize, usize)> = (0..self.n)
-            .flat_map(|a| self.rated_by(a).iter().map(move |&(b, _)| (a.min(b), a.max(b))))
+            .flat_map(|a| {
+                self.rated_by(a)
+                    .iter()
+                    .map(move |&(b, _)| (a.min(b), a.max(b)))
+            })
             .collect();
         keys.sort_unstable();
         keys.dedup();

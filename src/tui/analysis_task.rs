@@ -101,8 +101,8 @@ struct FullJob {
     quick: Option<Analysis>,
 }
 
-/// Runs jobs until the job channel closes: quick passes and layouts here, slow stages on a
-/// second thread, so a new initiative's or edit's gaps arrive at once even while a
+/// Runs jobs until the job channel closes: quick passes here, layouts on a thread each,
+/// slow stages on a second thread, so a new initiative's or edit's gaps arrive at once even while a
 /// betweenness is still running. A slow stage of the current document stops as soon as a
 /// newer analysis is asked for (it would be thrown away), which frees the CPU for the
 /// newer gaps; only the newest request gets its slow stage. Each result goes through
@@ -196,7 +196,12 @@ pub fn work(jobs: Receiver<Job>, send: impl Fn(Done) -> bool + Clone + Send + 's
                 };
                 ok && full_tx.send(job).is_ok()
             }
-            Job::Layout(net) => send(Done::Laid(unit_layout(&net))),
+            // A layout of many units takes a while: never in the way of the next gaps.
+            Job::Layout(net) => {
+                let send = send.clone();
+                std::thread::spawn(move || send(Done::Laid(unit_layout(&net))));
+                true
+            }
             Job::Baseline {
                 generation,
                 org,

@@ -88,7 +88,10 @@ fn exact(net: &Network) -> Vec<f64> {
     for &(a, b, s) in &net.arcs {
         let scaled = 3.0 / s;
         let len = scaled.round() as u64;
-        assert!((scaled - len as f64).abs() < 1e-9, "length 3/{s} is not whole");
+        assert!(
+            (scaled - len as f64).abs() < 1e-9,
+            "length 3/{s} is not whole"
+        );
         out[a].push((b, len));
     }
     let mut total: Vec<BigRational> = vec![BigRational::zero(); n];

@@ -1,7 +1,5 @@
 //! The integration tests, in one binary so that a change relinks once, not once per file.
 
-mod common;
-mod tui_common;
 mod analysis_gaps;
 mod analysis_metrics;
 mod analysis_props;
@@ -10,6 +8,7 @@ mod bad_inputs;
 mod betweenness;
 mod betweenness_ties;
 mod cli_basics;
+mod common;
 mod derived;
 mod diff_snapshots;
 mod edits;
@@ -33,6 +32,7 @@ mod shell;
 mod store;
 mod tui_cells;
 mod tui_cli;
+mod tui_common;
 mod tui_compare;
 mod tui_edit;
 mod tui_edit_snapshots;
@@ -41,4 +41,5 @@ mod tui_readme;
 mod tui_recover_tmux;
 mod tui_script;
 mod tui_snapshots;
+mod tui_stale;
 mod tui_tmux;

@@ -1,6 +1,5 @@
 //! The JSON report of every real network in tests/fixtures matches its expected values.
 
-
 use assert_cmd::Command;
 use gapscope::analysis::{BetweennessMode, Options, analyse};
 use gapscope::report::{Report, Settings, json};

@@ -1,7 +1,7 @@
 //! Gaps are marked where they are, with a symbol as well as a colour, in every theme; and text
 //! from the file cannot drive the terminal.
 
-
+use crate::tui_common::{keys, pair_gap, started, text, unit, with_gaps};
 use gapscope::analysis::GapKind;
 use gapscope::model::seed::seed;
 use gapscope::tui::theme::{Theme, ThemeName};
@@ -11,7 +11,6 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use crate::tui_common::{keys, pair_gap, started, text, unit, with_gaps};
 
 /// The buffer cell of the matrix cell (row unit -> column unit), located via the hit areas.
 fn matrix_cell(app: &App, row: usize, col: usize) -> Rect {

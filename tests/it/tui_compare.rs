@@ -3,7 +3,7 @@
 //! Bravo–Delta's gap closes, Charlie–Delta's opens and Alpha–Charlie's widens; the unit
 //! "gone" leaves and "newbie" arrives.
 
-
+use crate::tui_common::{keys, text, unit};
 use assert_cmd::Command;
 use clap::Parser;
 use gapscope::cli::Cli;
@@ -12,7 +12,6 @@ use gapscope::store::Recoveries;
 use gapscope::tui::App;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use crate::tui_common::{keys, text, unit};
 
 fn fixture(name: &str) -> String {
     format!(

@@ -2,9 +2,9 @@
 //! (gap count and what-if marker change), undo, redo, save and reload, the quit dialog's
 //! answers, read-only, a bad typed value, the on-disk-changed question, recovery at start.
 
-
 use std::path::{Path, PathBuf};
 
+use crate::tui_common::{keys, text, unit};
 use clap::Parser;
 use gapscope::cli::Cli;
 use gapscope::cli::open::prepare;
@@ -15,7 +15,6 @@ use gapscope::tui::prompt::{Prompt, Question};
 use gapscope::tui::{App, Config, script};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use crate::tui_common::{keys, text, unit};
 
 /// A folder with the built-in org saved as org.json, and a private recovery folder.
 struct Place {

@@ -1,13 +1,12 @@
 //! Snapshots at 80x24 of the value prompt (with a refused value), the quit dialog, the
 //! overwrite and restore questions, and the changes list (the what-if).
 
-
+use crate::tui_common::{keys, text, unit};
 use gapscope::model::seed::seed;
 use gapscope::store::Recoveries;
 use gapscope::tui::{App, Config, script};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use crate::tui_common::{keys, text, unit};
 
 fn matrix_on(a: &str, b: &str) -> (App, Terminal<TestBackend>, tempfile::TempDir) {
     let dir = tempfile::tempdir().expect("dir");

@@ -1,7 +1,7 @@
 //! Random key sequences at random terminal sizes (edits, prompts and saves included) never
 //! panic and keep the selection valid.
 
-
+use crate::tui_common::{krackhardt, pair_gap, with_gaps};
 use gapscope::analysis::GapKind;
 use gapscope::model::seed::seed;
 use gapscope::model::{Org, Tie, Unit};
@@ -11,7 +11,6 @@ use gapscope::tui::{App, Config, script};
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use crate::tui_common::{krackhardt, pair_gap, with_gaps};
 
 fn big_org() -> Org {
     let mut org = Org {

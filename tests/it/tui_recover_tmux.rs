@@ -4,13 +4,12 @@
 //!
 //! Without tmux the tests fail, unless GAPSCOPE_TEST_ALLOW_NO_TMUX=1 says tmux may be absent.
 
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use crate::tui_common::tmux::{Tmux, tmux_available};
 use gapscope::model;
 use gapscope::store::Recoveries;
-use crate::tui_common::tmux::{Tmux, tmux_available};
 
 fn shell_line(state: &Path, extra_env: &str, args: &str, file: &Path) -> String {
     let bin = env!("CARGO_BIN_EXE_gapscope");

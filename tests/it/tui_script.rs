@@ -1,14 +1,13 @@
 //! Scripted runs of the real update loop: keys go through the keymap and `update`, effects run,
 //! and a frame is drawn after each, as in the terminal.
 
-
+use crate::tui_common::{keys, krackhardt, pair_gap, started, text, unit, with_gaps};
 use gapscope::analysis::GapKind;
 use gapscope::model::seed::seed;
 use gapscope::model::{Initiative, Org, Tie, Unit};
 use gapscope::tui::app::View;
 use gapscope::tui::update::Msg;
 use gapscope::tui::{Config, script};
-use crate::tui_common::{keys, krackhardt, pair_gap, started, text, unit, with_gaps};
 
 #[test]
 fn switches_views_with_tab_digits_and_shift_tab() {

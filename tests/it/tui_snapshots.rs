@@ -1,11 +1,10 @@
 //! Snapshots of every view and the help overlay, at 80x24 and 160x48, on the built-in org and
 //! on a real network; the "too small" message; no panic down to 0x0.
 
-
+use crate::tui_common::{keys, krackhardt, started, text};
 use gapscope::model::Org;
 use gapscope::model::seed::seed;
 use gapscope::tui::Config;
-use crate::tui_common::{keys, krackhardt, started, text};
 
 fn shot(org: Org, w: u16, h: u16, script: &[&str]) -> String {
     let (mut app, mut term) = started(org, &Config::default(), w, h);

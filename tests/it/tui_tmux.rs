@@ -4,7 +4,6 @@
 //! Without tmux the test fails, unless GAPSCOPE_TEST_ALLOW_NO_TMUX=1 says tmux may be absent
 //! (then it prints a skip message and passes). CI installs tmux, so there it runs.
 
-
 use std::process::Command;
 use std::thread::sleep;
 use std::time::Duration;

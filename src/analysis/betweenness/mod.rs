@@ -43,7 +43,8 @@ const MIN_CHUNK: usize = 4;
 
 /// Betweenness of every unit as REPORT.md defines it, and how it was computed.
 pub fn compute(net: &Network, mode: BetweennessMode) -> (Vec<f64>, BetweennessDone) {
-    compute_until(net, mode, &|| false).unwrap_or_else(|| (vec![0.0; net.n], BetweennessDone::Skipped))
+    compute_until(net, mode, &|| false)
+        .unwrap_or_else(|| (vec![0.0; net.n], BetweennessDone::Skipped))
 }
 
 /// The same as [`compute`], but gives up (returns `None`) soon after `cancelled` returns
