@@ -15,6 +15,6 @@ pub mod suggest;
 pub mod types;
 
 pub use error::{DEFAULT_MAX_BYTES, LoadError, Problem, io_reason, quote};
-pub use load::{from_bytes, from_str, load, read_limited};
+pub use load::{from_bytes, from_bytes_located, from_str, load, read_limited};
 pub use network::Network;
 pub use types::{AttrValue, Extra, Initiative, Org, Scale, Target, Tie, Unit};

@@ -22,6 +22,7 @@ mod import_edges;
 mod import_never_panics;
 mod import_nodelink;
 mod import_survey;
+mod load_fast;
 mod readme_commands;
 mod report_cli;
 mod report_fixtures;
