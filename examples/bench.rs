@@ -91,6 +91,18 @@ fn bench_size(args: &Args, units: usize) {
             peak()
         );
     }
+    // The yardstick of issue 10: serde_json's own parse of the same text into a `Value`.
+    let serde = time(runs, || {
+        serde_json::from_str::<serde_json::Value>(&text).map(|v| v.is_object())
+    });
+    report("serde_json::Value parse (yardstick)", &serde);
+    if let (Some(l), Some(s)) = (load.first(), serde.first()) {
+        println!(
+            "  {:<34} {:>8.2}x",
+            "load / serde parse (wall)",
+            l.wall.as_secs_f64() / s.wall.as_secs_f64().max(1e-9)
+        );
+    }
     let opts = Options::default();
     let gaps = time(runs, || analysis::gaps_first(&org, &opts).gaps.len());
     report("time to gaps (gaps_first)", &gaps);

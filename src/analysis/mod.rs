@@ -18,6 +18,33 @@ pub use compute::{analyse, complete, gaps_first};
 
 use crate::model::Network;
 
+impl Analysis {
+    /// The undirected view of the analysed revision as a petgraph graph: node `i` is unit
+    /// `i` of `Org::units`, edge weights are pair strengths `p(a,b)` (see [`graph::ungraph`]).
+    ///
+    /// ```
+    /// use gapscope::analysis::{Options, analyse};
+    /// use gapscope::model::seed;
+    ///
+    /// let org = seed::seed();
+    /// let analysis = analyse(&org, &Options::default());
+    /// let g = analysis.graph();
+    /// // petgraph's own algorithms agree with the analysis.
+    /// let cuts = petgraph::algo::articulation_points::articulation_points(&g);
+    /// assert_eq!(cuts.len(), analysis.articulation_points.len());
+    /// ```
+    pub fn graph(&self) -> petgraph::graph::UnGraph<usize, f64> {
+        graph::ungraph(&self.network)
+    }
+
+    /// The ratings as a directed petgraph graph: an edge `a -> b` weighted `s` for every
+    /// tie with `s > 0` (both directions of an undirected file's ties; see
+    /// [`graph::digraph`]). E.g. `petgraph::algo::tarjan_scc` on it finds who can reach whom.
+    pub fn ratings_graph(&self) -> petgraph::graph::DiGraph<usize, f64> {
+        graph::digraph(&self.network)
+    }
+}
+
 /// How betweenness is computed.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum BetweennessMode {
