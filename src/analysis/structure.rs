@@ -133,9 +133,8 @@ impl Dfs {
         }
         let levels = (usize::BITS - n.leading_zeros()).max(1) as usize;
         let mut up = vec![0u32; levels * n];
-        for v in 0..n {
-            let p = self.parent[v];
-            up[v] = if p == NONE { v as u32 } else { p as u32 };
+        for (v, (slot, &p)) in up.iter_mut().zip(&self.parent).enumerate() {
+            *slot = if p == NONE { v as u32 } else { p as u32 };
         }
         for k in 1..levels {
             for v in 0..n {

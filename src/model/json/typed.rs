@@ -240,7 +240,8 @@ pub fn load(bytes: &[u8]) -> Option<Org> {
     let scale = match file.scale {
         None => Scale::default(),
         Some(Obj(ScaleIn { min, max })) => {
-            if !(min < max) || !(max - min).is_finite() || !min.is_finite() || !max.is_finite() {
+            let ordered = min < max && (max - min).is_finite();
+            if !ordered || !min.is_finite() || !max.is_finite() {
                 return None;
             }
             Scale { min, max }
