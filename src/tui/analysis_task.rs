@@ -128,7 +128,7 @@ pub fn work(jobs: Receiver<Job>, send: impl Fn(Done) -> bool + Clone + Send + 's
             let mut keep: Vec<FullJob> = Vec::new();
             for kind in [false, true] {
                 if let Some(i) = waiting.iter().rposition(|j| baseline(j) == kind) {
-                    keep.push(waiting.swap_remove(i));
+                    keep.push(waiting.remove(i));
                 }
             }
             waiting = keep;
@@ -284,5 +284,45 @@ mod tests {
             Some(&2),
             "the newest request gets its full pass: {fulls:?}"
         );
+    }
+
+    #[test]
+    fn the_newest_baseline_and_the_newest_analysis_both_get_their_slow_stage() {
+        let org = Arc::new(crate::model::seed::seed());
+        let (jobs_tx, jobs_rx) = std::sync::mpsc::channel();
+        let (out_tx, out_rx) = std::sync::mpsc::channel();
+        let base = |g: u64| Job::Baseline {
+            generation: BASELINE_BIT | g,
+            org: org.clone(),
+            initiative: None,
+            stage: Stage::Full,
+        };
+        let current = |g: u64| Job::Analyse {
+            generation: g,
+            org: org.clone(),
+            initiative: None,
+        };
+        for job in [base(1), current(1), base(2), current(2), base(3)] {
+            jobs_tx.send(job).expect("worker listens");
+        }
+        drop(jobs_tx);
+        work(jobs_rx, move |d| out_tx.send(d).is_ok());
+        let mut fulls = Vec::new();
+        while let Ok(d) = out_rx.recv_timeout(std::time::Duration::from_secs(30)) {
+            if let Done::Analysed {
+                generation,
+                stage: Stage::Full,
+                analysis,
+            } = d
+            {
+                assert!(analysis.complete);
+                fulls.push(generation);
+            }
+            if fulls.contains(&2) && fulls.contains(&(BASELINE_BIT | 3)) {
+                break;
+            }
+        }
+        assert!(fulls.contains(&2), "{fulls:?}");
+        assert!(fulls.contains(&(BASELINE_BIT | 3)), "{fulls:?}");
     }
 }
