@@ -70,30 +70,49 @@ fn bench_size(args: &Args, units: usize) {
         }
     };
     let net = Network::new(&org);
+    let mb = text.len() as f64 / 1e6;
     println!(
-        "\n{units} units: {} ties, {} edges (undirected view), {:.1} MB of JSON",
+        "\n{units} units: {} ties, {} edges (undirected view), {mb:.1} MB of JSON",
         org.ties.len(),
         net.pairs.len(),
-        text.len() as f64 / 1e6
     );
     let runs = args.runs.max(1);
+    reset_peak();
     let load = time(runs, || {
         model::from_str("generated", &text).map(|o| o.units.len())
     });
     report("load (parse + validate)", &load);
-    let rest = Options {
-        betweenness: BetweennessMode::Skip,
-        ..Options::default()
-    };
-    let analyse = time(runs, || analysis::analyse(&org, &rest).gaps.len());
-    report("analyse without betweenness", &analyse);
+    if let Some(best) = load.first() {
+        println!(
+            "  {:<34} {:>8.1} MB/s wall, {:.1} MB/s cpu; peak RSS {}",
+            "load speed",
+            mb / best.wall.as_secs_f64(),
+            mb / best.cpu.as_secs_f64().max(1e-3),
+            peak()
+        );
+    }
+    // The yardstick of issue 10: serde_json's own parse of the same text into a `Value`.
+    let serde = time(runs, || {
+        serde_json::from_str::<serde_json::Value>(&text).map(|v| v.is_object())
+    });
+    report("serde_json::Value parse (yardstick)", &serde);
+    if let (Some(l), Some(s)) = (load.first(), serde.first()) {
+        println!(
+            "  {:<34} {:>8.2}x",
+            "load / serde parse (wall)",
+            l.wall.as_secs_f64() / s.wall.as_secs_f64().max(1e-9)
+        );
+    }
+    let opts = Options::default();
+    let gaps = time(runs, || analysis::gaps_first(&org, &opts).gaps.len());
+    report("time to gaps (gaps_first)", &gaps);
     let mode = match (args.sources, args.exact) {
         (Some(sources), _) => BetweennessMode::Sampled { sources, seed: 0 },
         (None, true) => BetweennessMode::Exact,
         (None, false) => BetweennessMode::Auto,
     };
     let mut done = None;
-    let slow = mode == BetweennessMode::Exact && units > analysis::AUTO_EXACT_LIMIT;
+    let slow = mode == BetweennessMode::Exact && units > 10_000;
     let between = time(if slow { 1 } else { runs }, || {
         let (values, how) = betweenness::compute(&net, mode);
         done = Some(how);
@@ -107,9 +126,27 @@ fn bench_size(args: &Args, units: usize) {
     let whole = time(if slow { 1 } else { runs }, || {
         analysis::analyse(&org, &full).nodes.len()
     });
-    report("analyse (everything)", &whole);
+    report("time to full analysis", &whole);
     let total: Vec<Took> = load.iter().zip(&whole).map(|(a, b)| *a + *b).collect();
     report("load + analyse", &total);
+    println!("  {:<34} {}", "peak RSS of this size", peak());
+}
+
+/// Resets the peak resident set size of this process (Linux; a no-op elsewhere).
+fn reset_peak() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
+/// Peak resident set size since the last reset, from /proc ("?" elsewhere).
+fn peak() -> String {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
+        })
+        .map_or("?".into(), |kb| format!("{:.0} MB", kb / 1024.0))
 }
 
 /// Load and analyse one org file, as `gapscope report` would.
@@ -129,6 +166,9 @@ fn bench_file(args: &Args, file: &str) {
         org.ties.len()
     );
     report("load (read + parse + validate)", &load);
+    let opts = Options::default();
+    let gaps = time(runs, || analysis::gaps_first(&org, &opts).gaps.len());
+    report("time to gaps (gaps_first)", &gaps);
     let mut done = None;
     let whole = time(runs, || {
         let a = analysis::analyse(&org, &Options::default());

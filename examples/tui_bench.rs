@@ -71,6 +71,63 @@ fn generated(n: usize) -> Org {
     org
 }
 
+/// Switches the initiative `times` times through the real update path and the real worker
+/// thread, each while the previous slow stage (betweenness) is still running, and prints
+/// how long until the new gaps are on the screen and until the slow stage follows.
+fn switch_initiative(org: Org, times: usize) {
+    use gapscope::tui::analysis_task::{Done, Job};
+    use gapscope::tui::update::Effect;
+    let mut app = App::new(org, "bench", &Config::default());
+    let (tx, rx) = std::sync::mpsc::channel::<Done>();
+    let jobs = analysis_task::spawn(tx, |d| d);
+    let send = |app: &App, fx: Vec<Effect>| {
+        for e in fx {
+            if let Effect::Analyse {
+                generation,
+                initiative,
+            } = e
+            {
+                let _ = jobs.send(Job::Analyse {
+                    generation,
+                    org: std::sync::Arc::new(app.org().clone()),
+                    initiative,
+                });
+            }
+        }
+    };
+    // Until a stage of the current generation arrives; returns milliseconds.
+    let until = |app: &mut App, stage: Stage, t: Instant| -> f64 {
+        while let Ok(done) = rx.recv() {
+            let ours = matches!(&done, Done::Analysed { generation, stage: s, .. }
+                if *generation == app.generation() && *s == stage);
+            update(app, Msg::Done(done));
+            if ours {
+                return ms(t);
+            }
+        }
+        f64::NAN
+    };
+    let t = Instant::now();
+    let fx = gapscope::tui::update::start(&mut app);
+    send(&app, fx);
+    let first = until(&mut app, Stage::Quick, t);
+    println!("  first gaps through the worker: {first:.0} ms");
+    for _ in 0..times {
+        let t = Instant::now();
+        let fx = update(&mut app, Msg::Key(KeyEvent::from(KeyCode::Char('i'))));
+        send(&app, fx);
+        let gaps = until(&mut app, Stage::Quick, t);
+        println!(
+            "  switch to {:<18} gaps and counts after {gaps:>6.0} ms ({} gaps)",
+            app.initiative_label(),
+            app.gaps().len()
+        );
+    }
+    let t = Instant::now();
+    let full = until(&mut app, Stage::Full, t);
+    println!("  then the slow stage (betweenness, exact or sampled) after {full:.0} ms more");
+}
+
 fn ms(t: Instant) -> f64 {
     t.elapsed().as_secs_f64() * 1000.0
 }
@@ -137,6 +194,12 @@ fn main() {
     }
     orgs.push(("generated 1,000".into(), generated(1_000)));
     orgs.push(("generated 10,000".into(), generated(10_000)));
+    let synthetic = gapscope::generate::generate(&gapscope::generate::Params {
+        units: 10_000,
+        ..Default::default()
+    });
+    println!("initiative switch at 10,000 units (gapscope generate --units 10000):");
+    switch_initiative(synthetic, 3);
     println!(
         "{:<18} {:>12} {:>12} {:>12} {:>10} {:>14} {:>14}",
         "org",

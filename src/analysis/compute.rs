@@ -1,15 +1,28 @@
-//! `analyse`: runs every metric and gap finder over one document.
+//! `analyse`: runs every metric and gap finder over one document, in two stages: the gaps
+//! and the quick metrics first ([`gaps_first`]), then the slow metrics ([`complete`]).
 
 use super::community::{group_spread, louvain};
 use super::constraint::constraint;
 use super::gaps::{self, Inputs};
 use super::graph::Adjacency;
 use super::structure::{Dfs, components};
-use super::{Analysis, NodeStats, Options, betweenness, groups, needs};
+use super::{
+    Analysis, BetweennessDone, Communities, NodeStats, Options, betweenness, groups, needs,
+};
 use crate::model::{Network, Org};
 
-/// Analyses a document under the given options.
+/// Analyses a document under the given options: [`gaps_first`], then [`complete`].
 pub fn analyse(org: &Org, opts: &Options) -> Analysis {
+    let mut analysis = gaps_first(org, opts);
+    fill(org, &mut analysis, opts, &|| false);
+    analysis
+}
+
+/// The quick stage: every gap, the counts, degrees and strengths, components, bridges,
+/// articulation points, groups, density and reciprocity. The slow metrics are left out
+/// (`complete` is false): betweenness is `Skipped` (all 0), communities are empty and
+/// constraint is `None`. Costs a few tens of milliseconds at 10,000 units.
+pub fn gaps_first(org: &Org, opts: &Options) -> Analysis {
     let network = Network::new(org);
     let n = network.n;
     let mut by_id: Vec<usize> = (0..n).collect();
@@ -19,19 +32,13 @@ pub fn analyse(org: &Org, opts: &Options) -> Analysis {
         rank[u] = r;
     }
     let adj = Adjacency::undirected(&network);
-    let (values, done) = betweenness::compute(&network, opts.betweenness);
     let components = components(&adj, &rank);
     let dfs = Dfs::new(&adj);
-    let communities = louvain(&adj, &rank);
-    let constraints = constraint(&adj);
 
     let mut nodes = vec![NodeStats::default(); n];
     for (u, node) in nodes.iter_mut().enumerate() {
         node.degree = adj.degree(u);
         node.strength = adj.neighbours(u).map(|(_, p)| p).sum();
-        node.betweenness = values.get(u).copied().unwrap_or(0.0);
-        node.constraint = constraints[u];
-        node.community = communities.of_unit[u];
     }
     for (c, members) in components.iter().enumerate() {
         for &u in members {
@@ -60,8 +67,6 @@ pub fn analyse(org: &Org, opts: &Options) -> Analysis {
     articulation_points.sort_unstable_by_key(|&u| rank[u]);
 
     let groups = groups::group_stats(org, &network);
-    let unit_groups: Vec<Option<&str>> = org.units.iter().map(|u| u.group.as_deref()).collect();
-    let group_communities = group_spread(&unit_groups, &communities.of_unit);
 
     let needs = needs::needs(org, opts.initiative.as_deref(), &rank);
     let inputs = Inputs {
@@ -92,7 +97,7 @@ pub fn analyse(org: &Org, opts: &Options) -> Analysis {
         network,
         initiative: opts.initiative.clone(),
         nodes,
-        betweenness: done,
+        betweenness: BetweennessDone::Skipped,
         components,
         bridges,
         articulation_points,
@@ -101,7 +106,56 @@ pub fn analyse(org: &Org, opts: &Options) -> Analysis {
         gaps,
         by_id,
         reciprocity,
-        communities,
-        group_communities,
+        communities: Communities::default(),
+        group_communities: Vec::new(),
+        complete: false,
     }
+}
+
+/// The slow stage on top of `quick` (the result of [`gaps_first`] for the same document
+/// and options): betweenness, Louvain communities and constraint. Returns `None` soon
+/// after `cancelled` returns true (it is asked between betweenness sources), so a result
+/// nobody waits for any more stops costing CPU.
+pub fn complete(
+    org: &Org,
+    mut quick: Analysis,
+    opts: &Options,
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Option<Analysis> {
+    fill(org, &mut quick, opts, cancelled).then_some(quick)
+}
+
+/// Adds the slow metrics to `quick` in place; false (and `quick` unchanged) when cancelled.
+fn fill(
+    org: &Org,
+    quick: &mut Analysis,
+    opts: &Options,
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> bool {
+    let network = &quick.network;
+    let mut rank = vec![0usize; network.n];
+    for (r, &u) in quick.by_id.iter().enumerate() {
+        rank[u] = r;
+    }
+    let Some((values, done)) = betweenness::compute_until(network, opts.betweenness, cancelled)
+    else {
+        return false;
+    };
+    let adj = Adjacency::undirected(network);
+    let communities = louvain(&adj, &rank);
+    if cancelled() {
+        return false;
+    }
+    let constraints = constraint(&adj);
+    for (u, node) in quick.nodes.iter_mut().enumerate() {
+        node.betweenness = values.get(u).copied().unwrap_or(0.0);
+        node.constraint = constraints.get(u).copied().flatten();
+        node.community = communities.of_unit.get(u).copied().unwrap_or(0);
+    }
+    let unit_groups: Vec<Option<&str>> = org.units.iter().map(|u| u.group.as_deref()).collect();
+    quick.group_communities = group_spread(&unit_groups, &communities.of_unit);
+    quick.communities = communities;
+    quick.betweenness = done;
+    quick.complete = true;
+    true
 }

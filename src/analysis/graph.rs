@@ -1,7 +1,27 @@
-//! The undirected view as compact adjacency lists, and as a petgraph graph.
+//! The org's graph: as petgraph graphs (the model a library user runs petgraph's
+//! algorithms on), and the undirected view as compact adjacency lists for gapscope's own
+//! kernels where those are measured faster (docs/benchmarks.md, "petgraph and the kernels").
 //!
-//! Node `i` is unit `i` of `Org::units` in both forms, so unit ids map to node indices
-//! through `Org::unit_index`.
+//! Node `i` is unit `i` of `Org::units` in every form, so unit ids map to node indices
+//! through `Org::unit_index`. One graph per document revision: build it from the revision's
+//! [`Network`] (or take [`Analysis::graph`](crate::analysis::Analysis::graph)); it is
+//! derived, never stored beside the document.
+//!
+//! ```
+//! use gapscope::analysis::graph;
+//! use gapscope::model::{Network, seed};
+//! use petgraph::algo::{connected_components, dijkstra};
+//! use petgraph::graph::NodeIndex;
+//!
+//! let org = seed::seed();
+//! let g = graph::ungraph(&Network::new(&org));
+//! assert_eq!(g.node_count(), org.units.len());
+//! // Edge weights are pair strengths in (0, 1]; a distance of 1/p makes weak ties long.
+//! let from = NodeIndex::new(org.unit_index()["cio"]);
+//! let far = dijkstra(&g, from, None, |e| 1.0 / *e.weight());
+//! assert!(far.len() <= org.units.len());
+//! assert!(connected_components(&g) >= 1);
+//! ```
 
 use petgraph::graph::{DiGraph, NodeIndex, UnGraph};
 

@@ -15,9 +15,36 @@ pub mod plan;
 pub mod structure;
 
 pub use community::{Communities, GroupSpread};
-pub use compute::analyse;
+pub use compute::{analyse, complete, gaps_first};
 
 use crate::model::Network;
+
+impl Analysis {
+    /// The undirected view of the analysed revision as a petgraph graph: node `i` is unit
+    /// `i` of `Org::units`, edge weights are pair strengths `p(a,b)` (see [`graph::ungraph`]).
+    ///
+    /// ```
+    /// use gapscope::analysis::{Options, analyse};
+    /// use gapscope::model::seed;
+    ///
+    /// let org = seed::seed();
+    /// let analysis = analyse(&org, &Options::default());
+    /// let g = analysis.graph();
+    /// // petgraph's own algorithms agree with the analysis.
+    /// let cuts = petgraph::algo::articulation_points::articulation_points(&g);
+    /// assert_eq!(cuts.len(), analysis.articulation_points.len());
+    /// ```
+    pub fn graph(&self) -> petgraph::graph::UnGraph<usize, f64> {
+        graph::ungraph(&self.network)
+    }
+
+    /// The ratings as a directed petgraph graph: an edge `a -> b` weighted `s` for every
+    /// tie with `s > 0` (both directions of an undirected file's ties; see
+    /// [`graph::digraph`]). E.g. `petgraph::algo::tarjan_scc` on it finds who can reach whom.
+    pub fn ratings_graph(&self) -> petgraph::graph::DiGraph<usize, f64> {
+        graph::digraph(&self.network)
+    }
+}
 
 /// How betweenness is computed.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -31,14 +58,12 @@ pub enum BetweennessMode {
         /// Seed of the source sample.
         seed: u64,
     },
-    /// Exact up to [`AUTO_EXACT_LIMIT`] units, sampled above.
+    /// Exact while the work (units × arcs) is at most [`betweenness::AUTO_WORK`], else
+    /// sampled from as many sources as that work allows (see [`betweenness::auto_sources`]).
     Auto,
     /// Not computed: all values are 0 (used for a quick first analysis).
     Skip,
 }
-
-/// Largest org for which `BetweennessMode::Auto` computes exact betweenness.
-pub const AUTO_EXACT_LIMIT: usize = 10_000;
 
 /// Choices that change what the analysis reports.
 #[derive(Debug, Clone, PartialEq)]
@@ -222,4 +247,7 @@ pub struct Analysis {
     pub communities: Communities,
     /// How each formal group spreads over the communities, parallel to `groups`.
     pub group_communities: Vec<GroupSpread>,
+    /// Whether the slow metrics (betweenness, communities, constraint) are in: false for
+    /// the quick stage ([`gaps_first`]), whose gaps and counts are final all the same.
+    pub complete: bool,
 }

@@ -55,6 +55,10 @@ pub struct Dfs {
     low: Vec<usize>,
     parent: Vec<usize>,
     depth: Vec<usize>,
+    /// Per unit: separator events (a bridge, a cut parent) on its tree path to the root.
+    events: Vec<u32>,
+    /// Binary lifting: `up[k * n + v]` is the `2^k`-th ancestor of `v` (itself at a root).
+    up: Vec<u32>,
 }
 
 impl Dfs {
@@ -66,6 +70,8 @@ impl Dfs {
             low: vec![NONE; n],
             parent: vec![NONE; n],
             depth: vec![0; n],
+            events: Vec::new(),
+            up: Vec::new(),
         };
         let mut time = 0;
         let mut stack: Vec<(usize, usize)> = Vec::new();
@@ -102,7 +108,73 @@ impl Dfs {
                 }
             }
         }
+        dfs.index_paths();
         dfs
+    }
+
+    /// Prefix counts of separator events and the ancestor table, so that a pair joined
+    /// robustly (most targeted pairs) is recognised in O(log n) instead of a walk along a
+    /// DFS tree path that can be as long as the org.
+    fn index_paths(&mut self) {
+        let n = self.parent.len();
+        // Parents are discovered before their children.
+        let mut order = vec![0usize; n];
+        for v in 0..n {
+            order[self.disc[v]] = v;
+        }
+        self.events = vec![0; n];
+        for &v in &order {
+            let p = self.parent[v];
+            if p != NONE {
+                let cut = u32::from(self.low[v] >= self.disc[p]);
+                let bridge = u32::from(self.low[v] > self.disc[p]);
+                self.events[v] = self.events[p] + cut + bridge;
+            }
+        }
+        let levels = (usize::BITS - n.leading_zeros()).max(1) as usize;
+        let mut up = vec![0u32; levels * n];
+        for (v, (slot, &p)) in up.iter_mut().zip(&self.parent).enumerate() {
+            *slot = if p == NONE { v as u32 } else { p as u32 };
+        }
+        for k in 1..levels {
+            for v in 0..n {
+                let mid = up[(k - 1) * n + v] as usize;
+                up[k * n + v] = up[(k - 1) * n + mid];
+            }
+        }
+        self.up = up;
+    }
+
+    /// The lowest common ancestor of `a` and `b` in the forest (`None` in different trees).
+    fn lca(&self, a: usize, b: usize) -> Option<usize> {
+        let n = self.parent.len();
+        let levels = self.up.len() / n.max(1);
+        let (mut x, mut y) = if self.depth[a] >= self.depth[b] {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        let mut diff = self.depth[x] - self.depth[y];
+        let mut k = 0;
+        while diff > 0 {
+            if diff & 1 == 1 {
+                x = self.up[k * n + x] as usize;
+            }
+            diff >>= 1;
+            k += 1;
+        }
+        if x == y {
+            return Some(x);
+        }
+        for k in (0..levels).rev() {
+            let (ux, uy) = (self.up[k * n + x] as usize, self.up[k * n + y] as usize);
+            if ux != uy {
+                x = ux;
+                y = uy;
+            }
+        }
+        let (px, py) = (self.parent[x], self.parent[y]);
+        (px == py && px != NONE).then_some(px)
     }
 
     /// Bridges as `(parent, child)` tree edges, in no particular order.
@@ -143,6 +215,14 @@ impl Dfs {
         let n = self.parent.len();
         if a >= n || b >= n || a == b {
             return Vec::new();
+        }
+        // No bridge and no cut vertex anywhere on the tree path: nothing separates them.
+        match self.lca(a, b) {
+            None => return Vec::new(),
+            Some(c) if self.events[a] + self.events[b] == 2 * self.events[c] => {
+                return Vec::new();
+            }
+            Some(_) => {}
         }
         let (mut x, mut y) = (a, b);
         let (mut left, mut right) = (vec![a], vec![b]);

@@ -67,7 +67,7 @@ pub struct ReportArgs {
     /// on standard error.
     #[arg(long, value_name = "X", value_parser = fraction, allow_hyphen_values = true)]
     pub fail_on: Option<f64>,
-    /// Betweenness: exact, auto (exact up to 10,000 units, 256 sampled sources above), skip, or sampled:K sources.
+    /// Betweenness: exact, auto (exact while units × ties is at most 10^9, else sampled), skip, or sampled:K sources.
     #[arg(long, value_name = "MODE", default_value = "auto", value_parser = betweenness_mode)]
     pub betweenness: BetweennessMode,
     /// Colour the text report.

@@ -5,6 +5,7 @@
 //! The parser never panics and bounds nesting depth, so any byte string is safe to feed it.
 
 mod scalars;
+pub mod typed;
 
 /// A 1-based line and column (columns count characters, not bytes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -27,7 +27,19 @@ pub fn foreign_encoding(bytes: &[u8]) -> Option<&'static str> {
 }
 
 /// Parses and checks the bytes of an org file. `file` names it in errors.
+///
+/// A plainly valid file takes the typed fast path ([`json::typed`]); anything else goes
+/// through the locating parser, which reports every problem with its line, column and path.
 pub fn from_bytes(file: &str, bytes: &[u8]) -> Result<Org, LoadError> {
+    match json::typed::load(bytes) {
+        Some(org) => Ok(org),
+        None => from_bytes_located(file, bytes),
+    }
+}
+
+/// [`from_bytes`] without the fast path: the locating parser and `decode` alone (the
+/// reference the fast path is tested against).
+pub fn from_bytes_located(file: &str, bytes: &[u8]) -> Result<Org, LoadError> {
     if let Some(encoding) = foreign_encoding(bytes) {
         return Err(LoadError::Invalid {
             file: file.to_string(),

@@ -3,8 +3,6 @@
 //! Everything here follows "Derived values" of docs/format.md. Units are referred to by
 //! their index in `Org::units`.
 
-use std::collections::HashMap;
-
 use super::types::Org;
 
 /// The derived, index-based view of an org that analysis and the screen work from.
@@ -22,17 +20,21 @@ pub struct Network {
     /// The undirected view: `(a, b, p(a,b))` with `a < b` and `p > 0`, sorted by `(a, b)`.
     pub pairs: Vec<(usize, usize, f64)>,
     /// Normalized strength of every tie (including `s == 0`; `None` for `strength: null`),
-    /// keyed by ordered pair. Undirected files store both orders.
-    ratings: HashMap<(usize, usize), Option<f64>>,
+    /// by rating unit: the ties of unit `a` are `ratings[starts[a]..starts[a + 1]]` as
+    /// `(b, s)`, sorted by `b`. Undirected files store both orders.
+    starts: Vec<usize>,
+    ratings: Vec<(usize, Option<f64>)>,
 }
 
 impl Network {
-    /// Derives the network of a valid document. Ties naming unknown units are skipped.
+    /// Derives the network of a valid document. Ties naming unknown units are skipped;
+    /// of two ties of one ordered pair (which validation refuses) the later one counts.
     pub fn new(org: &Org) -> Network {
         let index = org.unit_index();
         let n = org.units.len();
         let mut respondent = vec![!org.directed; n];
-        let mut ratings = HashMap::with_capacity(org.ties.len() * 2);
+        let both = if org.directed { 1 } else { 2 };
+        let mut keyed: Vec<(usize, usize, Option<f64>)> = Vec::with_capacity(org.ties.len() * both);
         let mut arcs = Vec::with_capacity(org.ties.len());
         for tie in &org.ties {
             let (Some(&a), Some(&b)) = (index.get(tie.from.as_str()), index.get(tie.to.as_str()))
@@ -45,15 +47,29 @@ impl Network {
             // An unknown rating (`strength: null`) is no edge, and alone it does not make
             // the rater a respondent (docs/format.md, "Respondents").
             let s = tie.strength.map(|v| org.normalize(v));
-            ratings.insert((a, b), s);
+            keyed.push((a, b, s));
             if org.directed {
                 respondent[a] |= s.is_some();
             } else {
-                ratings.insert((b, a), s);
+                keyed.push((b, a, s));
             }
             if let Some(s) = s.filter(|&s| s > 0.0) {
                 arcs.push((a, b, s));
             }
+        }
+        // Stable: of equal keys the later tie ends up last, and wins below.
+        keyed.sort_by_key(|&(a, b, _)| (a, b));
+        let mut starts = vec![0usize; n + 1];
+        let mut ratings: Vec<(usize, Option<f64>)> = Vec::with_capacity(keyed.len());
+        for (i, &(a, b, s)) in keyed.iter().enumerate() {
+            if keyed.get(i + 1).is_some_and(|&(x, y, _)| (x, y) == (a, b)) {
+                continue;
+            }
+            ratings.push((b, s));
+            starts[a + 1] += 1;
+        }
+        for i in 0..n {
+            starts[i + 1] += starts[i];
         }
         let mut net = Network {
             directed: org.directed,
@@ -61,17 +77,36 @@ impl Network {
             respondent,
             arcs,
             pairs: Vec::new(),
+            starts,
             ratings,
         };
         net.pairs = net.compute_pairs();
         net
     }
 
+    /// The ties unit `a` rates, as `(b, s)` sorted by `b` (empty for an unknown `a`).
+    fn rated_by(&self, a: usize) -> &[(usize, Option<f64>)] {
+        match (self.starts.get(a), self.starts.get(a + 1)) {
+            (Some(&lo), Some(&hi)) => &self.ratings[lo..hi],
+            _ => &[],
+        }
+    }
+
+    /// The tie from `a` to `b`, if the file has one: `Some(None)` for `strength: null`.
+    fn tie(&self, a: usize, b: usize) -> Option<Option<f64>> {
+        let list = self.rated_by(a);
+        list.binary_search_by_key(&b, |&(x, _)| x)
+            .ok()
+            .map(|i| list[i].1)
+    }
+
     fn compute_pairs(&self) -> Vec<(usize, usize, f64)> {
-        let mut keys: Vec<(usize, usize)> = self
-            .ratings
-            .keys()
-            .map(|&(a, b)| (a.min(b), a.max(b)))
+        let mut keys: Vec<(usize, usize)> = (0..self.n)
+            .flat_map(|a| {
+                self.rated_by(a)
+                    .iter()
+                    .map(move |&(b, _)| (a.min(b), a.max(b)))
+            })
             .collect();
         keys.sort_unstable();
         keys.dedup();
@@ -87,8 +122,8 @@ impl Network {
     /// a tie to b, `None` where the tie says `strength: null` or a is a non-respondent
     /// (its view is unknown). In an undirected file this is the pair strength.
     pub fn rating(&self, a: usize, b: usize) -> Option<f64> {
-        match self.ratings.get(&(a, b)) {
-            Some(&s) => s,
+        match self.tie(a, b) {
+            Some(s) => s,
             None if self.respondent.get(a).copied().unwrap_or(false) => Some(0.0),
             None => None,
         }
@@ -96,14 +131,14 @@ impl Network {
 
     /// Whether the file holds a tie from `a` to `b` (in an undirected file: between them).
     pub fn has_tie(&self, a: usize, b: usize) -> bool {
-        self.ratings.contains_key(&(a, b))
+        self.tie(a, b).is_some()
     }
 
     /// Pair strength `p(a,b)`: the mean of the known ratings of both directions, 0 where
     /// neither is known.
     pub fn pair(&self, a: usize, b: usize) -> f64 {
         if !self.directed {
-            return self.ratings.get(&(a, b)).copied().flatten().unwrap_or(0.0);
+            return self.tie(a, b).flatten().unwrap_or(0.0);
         }
         match (self.rating(a, b), self.rating(b, a)) {
             (Some(x), Some(y)) => (x + y) / 2.0,

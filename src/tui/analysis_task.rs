@@ -1,6 +1,7 @@
 //! Every call into `analysis` and `layout` the screen makes, and the worker thread that runs them.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, Sender};
 
 use crate::analysis::{self, Analysis, BetweennessMode, Options, Path};
@@ -10,23 +11,28 @@ use crate::model::{Network, Org};
 /// Which pass of the analysis.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {
-    /// Gaps and metrics without betweenness: quick at any size.
+    /// Gaps, counts and the quick metrics ([`analysis::gaps_first`]): quick at any size.
     Quick,
-    /// Everything, betweenness included.
+    /// Everything: betweenness, communities and constraint too.
     Full,
+}
+
+/// The options of the screen's analysis for an initiative.
+fn options(initiative: Option<String>) -> Options {
+    Options {
+        initiative,
+        betweenness: BetweennessMode::Auto,
+        ..Options::default()
+    }
 }
 
 /// Analyses an org for the screen.
 pub fn analyse(org: &Org, initiative: Option<String>, stage: Stage) -> Analysis {
-    let opts = Options {
-        initiative,
-        betweenness: match stage {
-            Stage::Quick => BetweennessMode::Skip,
-            Stage::Full => BetweennessMode::Auto,
-        },
-        ..Options::default()
-    };
-    analysis::analyse(org, &opts)
+    let opts = options(initiative);
+    match stage {
+        Stage::Quick => analysis::gaps_first(org, &opts),
+        Stage::Full => analysis::analyse(org, &opts),
+    }
 }
 
 /// Positions of every unit for the ungrouped graph view.
@@ -38,6 +44,9 @@ pub fn unit_layout(net: &Network) -> Vec<Point> {
 pub fn best_route(net: &Network, a: usize, b: usize) -> Option<Path> {
     analysis::paths::widest(net, a, b)
 }
+
+/// Generations of baseline analyses have this bit set (see `revision.rs`).
+const BASELINE_BIT: u64 = 1 << 63;
 
 /// Work for the worker thread.
 #[derive(Debug, Clone)]
@@ -106,20 +115,56 @@ pub enum Done {
     },
 }
 
-/// Runs jobs until the job channel closes: quick passes and layouts here, full passes on a
-/// second thread that always takes the newest request, so a new initiative's gaps arrive at
-/// once even while an older exact betweenness is still running. Each result goes through
+/// A request for the slow stage, run on its own thread.
+struct FullJob {
+    generation: u64,
+    org: Arc<Org>,
+    initiative: Option<String>,
+    /// The quick stage of the same request, when it ran (the slow stage builds on it).
+    quick: Option<Analysis>,
+}
+
+/// Runs jobs until the job channel closes: quick passes here, layouts on a thread each,
+/// slow stages on a second thread, so a new initiative's or edit's gaps arrive at once even while a
+/// betweenness is still running. A slow stage of the current document stops as soon as a
+/// newer analysis is asked for (it would be thrown away), which frees the CPU for the
+/// newer gaps; only the newest request gets its slow stage. Each result goes through
 /// `send` (which returns false once nobody listens).
 pub fn work(jobs: Receiver<Job>, send: impl Fn(Done) -> bool + Clone + Send + 'static) {
-    let (full_tx, full_rx) = std::sync::mpsc::channel::<(u64, Arc<Org>, Option<String>)>();
+    let (full_tx, full_rx) = std::sync::mpsc::channel::<FullJob>();
+    // The newest current-document generation asked for: older slow stages give up.
+    let latest = Arc::new(AtomicU64::new(u64::MAX));
+    let newest = latest.clone();
     let send_full = send.clone();
     std::thread::spawn(move || {
-        while let Ok(mut job) = full_rx.recv() {
-            while let Ok(newer) = full_rx.try_recv() {
-                job = newer;
+        let mut waiting: Vec<FullJob> = Vec::new();
+        loop {
+            if waiting.is_empty() {
+                match full_rx.recv() {
+                    Ok(job) => waiting.push(job),
+                    Err(_) => return,
+                }
             }
-            let (generation, org, initiative) = job;
-            let full = analyse(&org, initiative, Stage::Full);
+            waiting.extend(full_rx.try_iter());
+            // Keep the newest request of each kind (current document, baseline).
+            let baseline = |j: &FullJob| j.generation & BASELINE_BIT != 0;
+            let mut keep: Vec<FullJob> = Vec::new();
+            for kind in [false, true] {
+                if let Some(i) = waiting.iter().rposition(|j| baseline(j) == kind) {
+                    keep.push(waiting.remove(i));
+                }
+            }
+            waiting = keep;
+            let job = waiting.remove(0);
+            let generation = job.generation;
+            let current = !baseline(&job);
+            let stale = || current && newest.load(Ordering::Relaxed) != generation;
+            let opts = options(job.initiative);
+            let full = match job.quick {
+                Some(quick) => analysis::complete(&job.org, quick, &opts, &stale),
+                None => Some(analysis::analyse(&job.org, &opts)),
+            };
+            let Some(full) = full else { continue };
             let done = Done::Analysed {
                 generation,
                 stage: Stage::Full,
@@ -138,9 +183,7 @@ pub fn work(jobs: Receiver<Job>, send: impl Fn(Done) -> bool + Clone + Send + 's
                 Err(_) => return,
             }
         }
-        while let Ok(j) = jobs.try_recv() {
-            queue.push(j);
-        }
+        queue.extend(jobs.try_iter());
         // Only the newest analysis request matters.
         if let Some(last) = queue.iter().rposition(|j| matches!(j, Job::Analyse { .. })) {
             let mut i = 0;
@@ -149,6 +192,12 @@ pub fn work(jobs: Receiver<Job>, send: impl Fn(Done) -> bool + Clone + Send + 's
                 i += 1;
                 keep
             });
+            // Tell a running slow stage of an older request to stop.
+            if let Some(Job::Analyse { generation, .. }) =
+                queue.iter().find(|j| matches!(j, Job::Analyse { .. }))
+            {
+                latest.store(*generation, Ordering::Relaxed);
+            }
         }
         let alive = match queue.remove(0) {
             Job::Analyse {
@@ -160,11 +209,22 @@ pub fn work(jobs: Receiver<Job>, send: impl Fn(Done) -> bool + Clone + Send + 's
                 let ok = send(Done::Analysed {
                     generation,
                     stage: Stage::Quick,
-                    analysis: Box::new(quick),
+                    analysis: Box::new(quick.clone()),
                 });
-                ok && full_tx.send((generation, org, initiative)).is_ok()
+                let job = FullJob {
+                    generation,
+                    org,
+                    initiative,
+                    quick: Some(quick),
+                };
+                ok && full_tx.send(job).is_ok()
             }
-            Job::Layout(net) => send(Done::Laid(unit_layout(&net))),
+            // A layout of many units takes a while: never in the way of the next gaps.
+            Job::Layout(net) => {
+                let send = send.clone();
+                std::thread::spawn(move || send(Done::Laid(unit_layout(&net))));
+                true
+            }
             Job::Plan {
                 revision,
                 org,
@@ -178,12 +238,26 @@ pub fn work(jobs: Receiver<Job>, send: impl Fn(Done) -> bool + Clone + Send + 's
                 generation,
                 org,
                 initiative,
-                stage,
+                stage: Stage::Quick,
             } => send(Done::Analysed {
                 generation,
-                stage,
-                analysis: Box::new(analyse(&org, initiative, stage)),
+                stage: Stage::Quick,
+                analysis: Box::new(analyse(&org, initiative, Stage::Quick)),
             }),
+            // OLD of `--compare`: its slow stage must not hold up the current gaps.
+            Job::Baseline {
+                generation,
+                org,
+                initiative,
+                stage: Stage::Full,
+            } => full_tx
+                .send(FullJob {
+                    generation: generation | BASELINE_BIT,
+                    org,
+                    initiative,
+                    quick: None,
+                })
+                .is_ok(),
         };
         if !alive {
             return;
@@ -242,5 +316,45 @@ mod tests {
             Some(&2),
             "the newest request gets its full pass: {fulls:?}"
         );
+    }
+
+    #[test]
+    fn the_newest_baseline_and_the_newest_analysis_both_get_their_slow_stage() {
+        let org = Arc::new(crate::model::seed::seed());
+        let (jobs_tx, jobs_rx) = std::sync::mpsc::channel();
+        let (out_tx, out_rx) = std::sync::mpsc::channel();
+        let base = |g: u64| Job::Baseline {
+            generation: BASELINE_BIT | g,
+            org: org.clone(),
+            initiative: None,
+            stage: Stage::Full,
+        };
+        let current = |g: u64| Job::Analyse {
+            generation: g,
+            org: org.clone(),
+            initiative: None,
+        };
+        for job in [base(1), current(1), base(2), current(2), base(3)] {
+            jobs_tx.send(job).expect("worker listens");
+        }
+        drop(jobs_tx);
+        work(jobs_rx, move |d| out_tx.send(d).is_ok());
+        let mut fulls = Vec::new();
+        while let Ok(d) = out_rx.recv_timeout(std::time::Duration::from_secs(30)) {
+            if let Done::Analysed {
+                generation,
+                stage: Stage::Full,
+                analysis,
+            } = d
+            {
+                assert!(analysis.complete);
+                fulls.push(generation);
+            }
+            if fulls.contains(&2) && fulls.contains(&(BASELINE_BIT | 3)) {
+                break;
+            }
+        }
+        assert!(fulls.contains(&2), "{fulls:?}");
+        assert!(fulls.contains(&(BASELINE_BIT | 3)), "{fulls:?}");
     }
 }

@@ -393,6 +393,11 @@ impl App {
         self.generation
     }
 
+    /// What is still being computed, if anything.
+    pub fn pending(&self) -> Option<Pending> {
+        self.pending
+    }
+
     /// What the last frame learned.
     pub fn frame(&self) -> &FrameInfo {
         &self.frame

@@ -111,6 +111,11 @@ fn shown(x: f64) -> String {
 }
 
 fn pair_action(app: &mut App, a: Action) -> Vec<Effect> {
+    // The listed gaps are of an earlier revision or initiative until the new ones arrive.
+    if app.view == View::Gaps && app.pending == Some(super::app::Pending::Analysis) {
+        app.message = Some("the gaps are being recounted: try again in a moment".into());
+        return Vec::new();
+    }
     let Some((x, y)) = pair(app) else {
         app.message = Some(match app.view {
             View::Gaps | View::Review => "this gap is not about a pair".into(),

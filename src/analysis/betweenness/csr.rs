@@ -125,6 +125,11 @@ impl Csr {
         self.offsets.len() - 1
     }
 
+    /// Number of arcs.
+    pub fn arc_count(&self) -> usize {
+        self.offsets.last().map_or(0, |&m| m as usize)
+    }
+
     /// Positions of the arcs of `u`.
     #[inline(always)]
     pub fn range(&self, u: u32) -> std::ops::Range<usize> {

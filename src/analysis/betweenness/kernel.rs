@@ -1,24 +1,31 @@
 //! One Brandes pass from one source: weighted shortest paths, then dependency accumulation.
 //!
 //! Every arc is at least 1 long (`s <= 1`, so `1/s >= 1`, and `fl(1/s) >= 1` because 1 is
-//! representable). So a node's predecessors on shortest paths are at least 1 shorter than
-//! it, and `floor(dist)` strictly grows along every arc: `fl(d + w) >= d + 1` puts the head
-//! in a later unit-wide bucket than the tail. Two consequences drive the speed:
+//! representable). Path lengths are compared with [`close`]: `alt` within the tolerance of
+//! the current distance adds paths, a clearly shorter `alt` replaces them, and the
+//! accumulation counts an arc `v -> w` as a shortest-path arc when `close(dist[v] + len,
+//! dist[w])`, the same test on the final distances.
 //!
-//! - A bucket queue of width 1 is exact: when bucket `k` is reached, every node in it is
-//!   final (anything that could still improve it sits in a bucket below `k`, all done), and
-//!   the nodes of one bucket never relax each other. Nodes are settled bucket by bucket in a
-//!   plain array walk, no heap. The buckets form a ring of `floor(max_length) + 2` slots,
-//!   since every pending distance lies within `max_length` of the current bucket. For
-//!   lengths above [`BUCKET_MAX_LENGTH`] (tiny strengths), an ordinary binary heap is used.
-//! - Predecessors are settled strictly before their successors, so the reverse settle order
-//!   is a valid order for the dependency accumulation, which reads successors' values from
-//!   the out-arcs (no predecessor lists are stored).
+//! Nodes are settled through a bucket queue of half-unit-wide buckets: node `v` sits in
+//! bucket `floor(2 * dist[v])`. Two facts make it exact, with no heap:
 //!
-//! Path lengths are compared with [`close`]: `alt` within the tolerance of the current
-//! distance adds paths, a clearly shorter `alt` replaces them. The accumulation counts an
-//! arc `v -> w` as a shortest-path arc when `close(dist[v] + len, dist[w])`, the same test on
-//! the final distances.
+//! - Every relaxation lands at least two buckets later: with `m = floor(2d) / 2`,
+//!   `fl(d + len) >= fl(d + 1) >= m + 1` (`m + 1` is representable), so a node is final
+//!   when its bucket is reached and the nodes of one bucket never relax each other.
+//! - A predecessor is always in an earlier bucket than its successor, even under the
+//!   tolerance: `close(d_u + len, d_w)` gives `d_w >= d_u + 1 - eps` with `eps` far below
+//!   1, so `2 d_w > floor(2 d_u) + 1`. With unit-wide buckets this failed: a distance
+//!   that is an integer as a rational can land just below it in floats (`4/3 + 4/3 + 4/3`),
+//!   which put a node in the bucket of a tolerance-equal predecessor at `k + 1e-16`;
+//!   settled in array order, the predecessor's paths arrived after the node had passed its
+//!   count on, and the accumulation read the node before it was done.
+//!
+//! So the settle order (buckets in order, each in a plain array walk) puts predecessors
+//! strictly before successors, and its reverse is a valid order for the dependency
+//! accumulation, which reads successors' values from the out-arcs (no predecessor lists
+//! are stored). The buckets form a ring of `floor(2 * max_length) + 3` slots, since every
+//! pending distance lies within `max_length` of the current bucket. For lengths above
+//! [`BUCKET_MAX_LENGTH`] (tiny strengths), an ordinary binary heap is used.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -28,6 +35,15 @@ use super::csr::{ArcList, Arcs, Csr};
 
 /// Largest arc length for which the bucket queue is used (the ring has this many slots).
 pub const BUCKET_MAX_LENGTH: f64 = 256.0;
+
+/// Buckets per unit of distance.
+const BUCKETS_PER_UNIT: f64 = 2.0;
+
+/// The bucket of a distance (`usize::MAX` for `UNREACHED`: the cast saturates).
+#[inline(always)]
+fn bucket_of(d: f64) -> usize {
+    (d * BUCKETS_PER_UNIT) as usize
+}
 
 /// Distance of an unreached node: finite, so that `close` and `as usize` need no special case.
 const UNREACHED: f64 = f64::MAX;
@@ -39,7 +55,7 @@ pub struct Workspace {
     state: Vec<[f64; 2]>,
     /// Nodes in settle order.
     order: Vec<u32>,
-    /// Ring of unit-wide buckets (empty when the heap is used).
+    /// Ring of half-unit-wide buckets (empty when the heap is used).
     buckets: Vec<Vec<u32>>,
     /// The bucket being settled, swapped out of the ring.
     current: Vec<u32>,
@@ -51,7 +67,7 @@ impl Workspace {
     /// Buffers for a graph.
     pub fn new(g: &Csr) -> Workspace {
         let slots = if use_buckets(g) {
-            g.max_length as usize + 2
+            bucket_of(g.max_length) + 3
         } else {
             0
         };
@@ -125,13 +141,13 @@ impl Workspace {
             for &u in &bucket {
                 // An entry is stale when its node moved to an earlier bucket; a node is
                 // never entered twice in one bucket.
-                if state[u as usize][0] as usize != k {
+                if bucket_of(state[u as usize][0]) != k {
                     continue;
                 }
                 self.order.push(u);
                 Self::relax(state, g, arcs, u, |v, old, new| {
-                    let to = new as usize;
-                    if old as usize != to {
+                    let to = bucket_of(new);
+                    if bucket_of(old) != to {
                         buckets[to % ring].push(v);
                         pending += 1;
                     }

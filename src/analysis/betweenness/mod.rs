@@ -10,7 +10,7 @@ mod kernel;
 
 use rayon::prelude::*;
 
-use super::{AUTO_EXACT_LIMIT, BetweennessDone, BetweennessMode};
+use super::{BetweennessDone, BetweennessMode};
 use crate::model::Network;
 
 pub use kernel::BUCKET_MAX_LENGTH;
@@ -18,8 +18,16 @@ pub use kernel::BUCKET_MAX_LENGTH;
 /// Relative tolerance under which two path lengths count as equal.
 pub const REL_TOLERANCE: f64 = 1e-9;
 
-/// Sources used by `BetweennessMode::Auto` above [`AUTO_EXACT_LIMIT`] units.
+/// Work (sources × arcs) up to which `BetweennessMode::Auto` is exact: a 10,000-unit org
+/// of mean degree 10 (about 93,000 arcs) is just inside, a complete graph of 1,000 units
+/// (999,000 arcs) just outside.
+pub const AUTO_WORK: usize = 1_000_000_000;
+
+/// Most sources `BetweennessMode::Auto` samples when exact values cost more than [`AUTO_WORK`].
 pub const AUTO_SOURCES: usize = 256;
+
+/// Fewest sources `BetweennessMode::Auto` samples, however dense the graph.
+pub const AUTO_MIN_SOURCES: usize = 16;
 
 /// Seed of the source sample of `BetweennessMode::Auto`.
 pub const AUTO_SEED: u64 = 0;
@@ -35,18 +43,33 @@ const MIN_CHUNK: usize = 4;
 
 /// Betweenness of every unit as REPORT.md defines it, and how it was computed.
 pub fn compute(net: &Network, mode: BetweennessMode) -> (Vec<f64>, BetweennessDone) {
+    compute_until(net, mode, &|| false)
+        .unwrap_or_else(|| (vec![0.0; net.n], BetweennessDone::Skipped))
+}
+
+/// The same as [`compute`], but gives up (returns `None`) soon after `cancelled` returns
+/// true: it is asked between sources, so a stale request stops within one source's work.
+pub fn compute_until(
+    net: &Network,
+    mode: BetweennessMode,
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Option<(Vec<f64>, BetweennessDone)> {
     let n = net.n;
+    if mode == BetweennessMode::Skip {
+        return Some((vec![0.0; n], BetweennessDone::Skipped));
+    }
+    let Some(graph) = csr::Csr::of(net) else {
+        return Some((vec![0.0; n], BetweennessDone::Skipped));
+    };
     let sources: Vec<usize> = match mode {
-        BetweennessMode::Skip => return (vec![0.0; n], BetweennessDone::Skipped),
-        BetweennessMode::Exact => (0..n).collect(),
-        BetweennessMode::Auto if n <= AUTO_EXACT_LIMIT => (0..n).collect(),
-        BetweennessMode::Auto => sample(n, AUTO_SOURCES.min(n), AUTO_SEED),
+        BetweennessMode::Skip | BetweennessMode::Exact => (0..n).collect(),
+        BetweennessMode::Auto => match auto_sources(n, graph.arc_count()) {
+            k if k >= n => (0..n).collect(),
+            k => sample(n, k, AUTO_SEED),
+        },
         BetweennessMode::Sampled { sources, seed } => sample(n, sources.min(n), seed),
     };
-    let Some(graph) = csr::Csr::of(net) else {
-        return (vec![0.0; n], BetweennessDone::Skipped);
-    };
-    let mut raw = accumulate(&graph, &sources);
+    let mut raw = accumulate(&graph, &sources, cancelled)?;
     let mut scale = if n > 2 {
         1.0 / ((n - 1) as f64 * (n - 2) as f64)
     } else {
@@ -59,36 +82,57 @@ pub fn compute(net: &Network, mode: BetweennessMode) -> (Vec<f64>, BetweennessDo
         BetweennessDone::Sampled(sources.len())
     };
     raw.iter_mut().for_each(|x| *x *= scale);
-    (raw, done)
+    Some((raw, done))
+}
+
+/// Sources `BetweennessMode::Auto` uses on a graph of `n` nodes and `arcs` arcs: all of
+/// them when that work (sources × arcs) is at most [`AUTO_WORK`]; else as many as fit in
+/// it, between [`AUTO_MIN_SOURCES`] and [`AUTO_SOURCES`] (never more than `n`). The work,
+/// not the unit count, decides: a dense org of 3,000 units has 9 million arcs.
+pub fn auto_sources(n: usize, arcs: usize) -> usize {
+    if n.saturating_mul(arcs.max(1)) <= AUTO_WORK {
+        return n;
+    }
+    (AUTO_WORK / arcs.max(1))
+        .clamp(AUTO_MIN_SOURCES, AUTO_SOURCES)
+        .min(n)
 }
 
 /// Sum of the dependencies of all `sources`, unnormalised.
-fn accumulate(graph: &csr::Csr, sources: &[usize]) -> Vec<f64> {
+fn accumulate(
+    graph: &csr::Csr,
+    sources: &[usize],
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Option<Vec<f64>> {
     let n = graph.n();
     // The split depends only on the counts, never on the thread count.
     let chunks = (PARTIAL_BUDGET / n.max(1)).clamp(2, MAX_CHUNKS);
     let chunk = sources.len().div_ceil(chunks).max(MIN_CHUNK);
-    let partials: Vec<Vec<f64>> = sources
+    let partials: Option<Vec<Vec<f64>>> = sources
         .par_chunks(chunk)
         .map_init(
             || kernel::Workspace::new(graph),
             |ws, part| {
                 let mut raw = vec![0.0; n];
                 for &s in part {
+                    if cancelled() {
+                        return None;
+                    }
                     // `s < n`, and `Csr::of` checked that `n` fits in u32.
                     ws.accumulate(graph, s as u32, &mut raw);
                 }
-                raw
+                Some(raw)
             },
         )
         .collect();
+    let partials = partials?;
     let mut total = vec![0.0; n];
     for part in &partials {
         for (t, x) in total.iter_mut().zip(part) {
             *t += x;
         }
     }
-    total
+    Some(total)
 }
 
 /// A deterministic sample of `k` distinct sources (splitmix64 partial shuffle), sorted.

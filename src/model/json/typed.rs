@@ -1,0 +1,420 @@
+//! The fast path of loading: serde's typed parse straight into an [`Org`], for valid files.
+//!
+//! It accepts only what the locating parser and `decode` accept, and gives the same `Org`:
+//! any doubt (an unknown or `x-` key, a wrong type, `null`, a duplicate key, a broken rule
+//! of the format) gives `None`, and the caller runs the locating parser, which says what is
+//! wrong and where. So a valid file costs one typed parse, and a bad one costs both (the
+//! typed parse stops at the first doubt). `tests/it/load_fast.rs` checks on mutated files
+//! that whatever this path accepts, the locating one accepts as the same `Org`.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+
+use crate::model::types::{AttrValue, Initiative, Org, Scale, Target, Tie, Unit};
+
+/// Sizes from this on are refused (2^53: no longer exact in every JSON reader), as in `decode`.
+const MAX_COUNT: u64 = 1 << 53;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileIn {
+    #[serde(default, deserialize_with = "present")]
+    gapscope: Option<f64>,
+    #[serde(default, deserialize_with = "present")]
+    title: Option<String>,
+    #[serde(default, deserialize_with = "present")]
+    scale: Option<Obj<ScaleIn>>,
+    #[serde(default, deserialize_with = "present")]
+    directed: Option<bool>,
+    units: Vec<Obj<UnitIn>>,
+    #[serde(default, deserialize_with = "present")]
+    ties: Option<Ties>,
+    #[serde(default, deserialize_with = "present")]
+    targets: Option<Vec<Obj<TargetIn>>>,
+    #[serde(default, deserialize_with = "present")]
+    initiatives: Option<Vec<Obj<InitiativeIn>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ScaleIn {
+    min: f64,
+    max: f64,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UnitIn {
+    id: String,
+    #[serde(default, deserialize_with = "present")]
+    name: Option<String>,
+    #[serde(default, deserialize_with = "present")]
+    group: Option<String>,
+    #[serde(default, deserialize_with = "present")]
+    size: Option<u64>,
+    #[serde(default, deserialize_with = "present")]
+    attrs: Option<Attrs>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TieIn {
+    from: String,
+    to: String,
+    strength: Strength,
+    #[serde(default, deserialize_with = "present")]
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TargetIn {
+    from: String,
+    to: String,
+    min: f64,
+    #[serde(default, deserialize_with = "present")]
+    initiative: Option<String>,
+    #[serde(default, deserialize_with = "present")]
+    why: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct InitiativeIn {
+    id: String,
+    #[serde(default, deserialize_with = "present")]
+    name: Option<String>,
+    #[serde(default, deserialize_with = "present")]
+    description: Option<String>,
+}
+
+/// A JSON object decoded into `T`. serde's derived structs also take arrays (fields by
+/// position); the format does not, so the object is asked for as a map.
+struct Obj<T>(T);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Obj<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        T::deserialize(MapOnly(d)).map(Obj)
+    }
+}
+
+/// A deserializer that reads only objects: every request becomes `deserialize_map`.
+struct MapOnly<D>(D);
+
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for MapOnly<D> {
+    type Error = D::Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+        self.0.deserialize_map(visitor)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        option unit unit_struct newtype_struct seq tuple tuple_struct map struct enum
+        identifier ignored_any
+    }
+}
+
+/// An optional member that, when present, must hold a value (`null` is refused).
+fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
+    T::deserialize(d).map(Some)
+}
+
+/// A tie's `strength`: required, a number or `null` (an unknown rating).
+struct Strength(Option<f64>);
+
+impl<'de> Deserialize<'de> for Strength {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        // `deserialize_any`, not `Option`: serde reads a missing `Option` field as `None`,
+        // and a tie without `strength` is an error (the locating parser says where).
+        d.deserialize_any(StrengthVisitor)
+    }
+}
+
+struct StrengthVisitor;
+
+impl<'de> Visitor<'de> for StrengthVisitor {
+    type Value = Strength;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a number or null")
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Strength, E> {
+        Ok(Strength(None))
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Strength, E> {
+        Ok(Strength(None))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Strength, E> {
+        Ok(Strength(Some(v as f64)))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Strength, E> {
+        Ok(Strength(Some(v as f64)))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Strength, E> {
+        Ok(Strength(Some(v)))
+    }
+}
+
+/// The ties, each turned into a [`Tie`] as soon as it is read, so the file's largest array
+/// never exists twice in memory.
+struct Ties(Vec<Tie>);
+
+impl<'de> Deserialize<'de> for Ties {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_seq(TiesVisitor)
+    }
+}
+
+struct TiesVisitor;
+
+impl<'de> Visitor<'de> for TiesVisitor {
+    type Value = Ties;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an array of ties")
+    }
+
+    fn visit_seq<S: de::SeqAccess<'de>>(self, mut seq: S) -> Result<Ties, S::Error> {
+        let mut list = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        while let Some(Obj(t)) = seq.next_element::<Obj<TieIn>>()? {
+            list.push(Tie {
+                from: t.from,
+                to: t.to,
+                strength: t.strength.0.map(|v| v + 0.0),
+                note: t.note,
+                ..Tie::default()
+            });
+        }
+        Ok(Ties(list))
+    }
+}
+
+/// Unit attributes in file order; a duplicate key is refused.
+struct Attrs(Vec<(String, AttrValue)>);
+
+impl<'de> Deserialize<'de> for Attrs {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_map(AttrsVisitor)
+    }
+}
+
+struct AttrsVisitor;
+
+impl<'de> Visitor<'de> for AttrsVisitor {
+    type Value = Attrs;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an object of attributes")
+    }
+
+    fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Attrs, M::Error> {
+        let mut list: Vec<(String, AttrValue)> = Vec::new();
+        let mut seen: HashSet<String> = HashSet::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if !seen.insert(key.clone()) {
+                return Err(de::Error::custom("duplicate attribute"));
+            }
+            let value = map.next_value::<AttrIn>()?;
+            list.push((key, value.0));
+        }
+        Ok(Attrs(list))
+    }
+}
+
+/// One attribute value: a string, a number or a boolean.
+struct AttrIn(AttrValue);
+
+impl<'de> Deserialize<'de> for AttrIn {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(AttrVisitor)
+    }
+}
+
+struct AttrVisitor;
+
+impl Visitor<'_> for AttrVisitor {
+    type Value = AttrIn;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a string, number or boolean")
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<AttrIn, E> {
+        Ok(AttrIn(AttrValue::Bool(v)))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<AttrIn, E> {
+        Ok(AttrIn(AttrValue::Number(v as f64)))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<AttrIn, E> {
+        Ok(AttrIn(AttrValue::Number(v as f64)))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<AttrIn, E> {
+        if v.is_finite() {
+            Ok(AttrIn(AttrValue::Number(v + 0.0)))
+        } else {
+            Err(E::custom("not finite"))
+        }
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<AttrIn, E> {
+        Ok(AttrIn(AttrValue::Text(v.to_string())))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<AttrIn, E> {
+        Ok(AttrIn(AttrValue::Text(v)))
+    }
+}
+
+/// The org of a valid file, or `None` when the file is not plainly valid (then the
+/// locating parser decides and explains).
+pub fn load(bytes: &[u8]) -> Option<Org> {
+    let Obj(file): Obj<FileIn> = serde_json::from_slice(bytes).ok()?;
+    if file.gapscope.is_some_and(|v| v != 1.0) {
+        return None;
+    }
+    let scale = match file.scale {
+        None => Scale::default(),
+        Some(Obj(ScaleIn { min, max })) => {
+            let ordered = min < max && (max - min).is_finite();
+            if !ordered || !min.is_finite() || !max.is_finite() {
+                return None;
+            }
+            // `+ 0.0` makes -0 plain 0, as the locating parser does (`fields::finite`).
+            Scale {
+                min: min + 0.0,
+                max: max + 0.0,
+            }
+        }
+    };
+    let directed = file.directed.unwrap_or(false);
+    let units = units(file.units)?;
+    let initiatives = initiatives(file.initiatives.unwrap_or_default())?;
+    let ids: HashMap<&str, usize> = units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| (u.id.as_str(), i))
+        .collect();
+    let ties = file.ties.map(|t| t.0).unwrap_or_default();
+    check_ties(&ties, &ids, scale, directed)?;
+    let targets = targets(file.targets.unwrap_or_default(), &ids, scale, &initiatives)?;
+    drop(ids);
+    Some(Org {
+        title: file.title,
+        scale,
+        directed,
+        units,
+        ties,
+        targets,
+        initiatives,
+        ..Org::default()
+    })
+}
+
+fn units(list: Vec<Obj<UnitIn>>) -> Option<Vec<Unit>> {
+    let mut seen: HashSet<&str> = HashSet::with_capacity(list.len());
+    for Obj(u) in &list {
+        if u.id.is_empty() || !seen.insert(u.id.as_str()) {
+            return None;
+        }
+        if u.size.is_some_and(|s| s >= MAX_COUNT) {
+            return None;
+        }
+    }
+    drop(seen);
+    Some(
+        list.into_iter()
+            .map(|Obj(u)| Unit {
+                id: u.id,
+                name: u.name,
+                group: u.group,
+                size: u.size,
+                attrs: u.attrs.map(|a| a.0).unwrap_or_default(),
+                ..Unit::default()
+            })
+            .collect(),
+    )
+}
+
+fn initiatives(list: Vec<Obj<InitiativeIn>>) -> Option<Vec<Initiative>> {
+    let mut seen: HashSet<&str> = HashSet::with_capacity(list.len());
+    for Obj(i) in &list {
+        if i.id.is_empty() || !seen.insert(i.id.as_str()) {
+            return None;
+        }
+    }
+    drop(seen);
+    Some(
+        list.into_iter()
+            .map(|Obj(i)| Initiative {
+                id: i.id,
+                name: i.name,
+                description: i.description,
+                ..Initiative::default()
+            })
+            .collect(),
+    )
+}
+
+/// Indices of two different known units.
+fn pair(ids: &HashMap<&str, usize>, from: &str, to: &str) -> Option<(usize, usize)> {
+    let (a, b) = (*ids.get(from)?, *ids.get(to)?);
+    (a != b).then_some((a, b))
+}
+
+/// The format's rules for ties: known units, no self-tie, on the scale, one per pair.
+fn check_ties(
+    list: &[Tie],
+    ids: &HashMap<&str, usize>,
+    scale: Scale,
+    directed: bool,
+) -> Option<()> {
+    // One pair key per tie, sorted: a duplicate is two equal neighbours. (8 bytes a tie,
+    // a third of a hash set's, while the file's bytes are still held.)
+    let mut keys: Vec<u64> = Vec::with_capacity(list.len());
+    for t in list {
+        let (a, b) = pair(ids, &t.from, &t.to)?;
+        let (a, b) = if directed {
+            (a, b)
+        } else {
+            (a.min(b), a.max(b))
+        };
+        let (a, b) = (u32::try_from(a).ok()?, u32::try_from(b).ok()?);
+        if t.strength.is_some_and(|v| !scale.contains(v)) {
+            return None;
+        }
+        keys.push(u64::from(a) << 32 | u64::from(b));
+    }
+    keys.sort_unstable();
+    keys.windows(2).all(|w| w[0] != w[1]).then_some(())
+}
+
+fn targets(
+    list: Vec<Obj<TargetIn>>,
+    ids: &HashMap<&str, usize>,
+    scale: Scale,
+    initiatives: &[Initiative],
+) -> Option<Vec<Target>> {
+    let mut seen: HashSet<(usize, usize, Option<String>)> = HashSet::new();
+    let mut out = Vec::with_capacity(list.len());
+    for Obj(t) in list {
+        let (a, b) = pair(ids, &t.from, &t.to)?;
+        if let Some(id) = &t.initiative
+            && !initiatives.iter().any(|i| &i.id == id)
+        {
+            return None;
+        }
+        if !scale.contains(t.min) || !seen.insert((a.min(b), a.max(b), t.initiative.clone())) {
+            return None;
+        }
+        out.push(Target {
+            from: t.from,
+            to: t.to,
+            min: t.min + 0.0,
+            initiative: t.initiative,
+            why: t.why,
+            ..Target::default()
+        });
+    }
+    Some(out)
+}

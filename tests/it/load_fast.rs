@@ -1,0 +1,182 @@
+//! The typed fast path of loading against the locating parser: whatever the fast path
+//! accepts, the locating one accepts as the very same org (floats compared bit for bit);
+//! everything else goes to the locating parser, so its messages are unchanged.
+
+use gapscope::generate::{Params, Rng, generate};
+use gapscope::model::{self, json::typed, save};
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+
+/// The fast path's org, checked against the locating parser's.
+fn agree(bytes: &[u8]) -> bool {
+    let Some(fast) = typed::load(bytes) else {
+        return false;
+    };
+    let slow = model::from_bytes_located("t.json", bytes);
+    let text = String::from_utf8_lossy(bytes);
+    match slow {
+        Ok(slow) => assert_eq!(
+            format!("{fast:?}"),
+            format!("{slow:?}"),
+            "the two paths differ on:\n{text}"
+        ),
+        Err(e) => {
+            panic!("the fast path accepted a file the locating parser refuses ({e}):\n{text}")
+        }
+    }
+    true
+}
+
+#[test]
+fn valid_files_take_the_fast_path_and_give_the_same_org() {
+    for name in [
+        "krackhardt-advice-people",
+        "lazega-advice-teams",
+        "email-eu-core-people",
+    ] {
+        let bytes = std::fs::read(format!("{FIXTURES}/{name}.json")).expect("fixture");
+        assert!(agree(&bytes), "{name} takes the fast path");
+    }
+    let org = generate(&Params {
+        units: 300,
+        ..Params::default()
+    });
+    assert!(agree(save::to_string(&org).as_bytes()));
+}
+
+#[test]
+fn extension_keys_null_and_bad_files_take_the_located_path() {
+    let cases = [
+        r#"{"units": [{"id": "a", "x-note": 1}]}"#,
+        r#"{"units": [{"id": "a", "name": null}]}"#,
+        r#"{"units": [{"id": "a"}, {"id": "a"}]}"#,
+        r#"{"units": [{"id": "a", "id": "b"}]}"#,
+        r#"{"units": [{"id": "a", "attrs": {"k": 1, "k": 2}}]}"#,
+        r#"{"units": [{"id": "a"}, {"id": "b"}], "ties": [{"from": "a", "to": "b", "strength": 2}]}"#,
+        r#"{"gapscope": 2, "units": []}"#,
+        "\u{feff}{\"units\": []}",
+        r#"{"units": [{"id": "a"}], "scale": [0, 5]}"#,
+        r#"{"units": [["a"], {"id": "b"}]}"#,
+        r#"{"units": [{"id": "a"}, {"id": "b"}], "ties": [["a", "b", 1]]}"#,
+        r#"["x"]"#,
+    ];
+    for (i, text) in cases.iter().enumerate() {
+        assert!(typed::load(text.as_bytes()).is_none(), "{text}");
+        // The first is valid (extension keys are kept), the others are not.
+        let loaded = model::from_str("t.json", text);
+        assert_eq!(loaded.is_ok(), i == 0, "{text}: {loaded:?}");
+    }
+    let with_x = model::from_str("t.json", cases[0]).expect("valid");
+    assert_eq!(with_x.units[0].extra.len(), 1, "the x- key is kept");
+}
+
+const TOKENS: &[&str] = &[
+    "null",
+    "-0",
+    "0",
+    "1",
+    "1.5",
+    "-1",
+    "1e400",
+    "5",
+    "\"\"",
+    "\"a\"",
+    "\"u00\"",
+    "true",
+    "[]",
+    "{}",
+    "[\"u01\", \"u00\", 1]",
+    ",",
+    ":",
+    "\"x-k\": 1,",
+    "\"note\": \"n\",",
+    "\"id\": \"z\",",
+    "\"initiative\": \"i\",",
+    "\"strength\": 0.5,",
+    "\\u0000",
+    "\\ud800",
+    "9007199254740992",
+    "1.0",
+    "\"size\": 3,",
+];
+
+/// Whatever the fast path accepts among many mutated files, the locating parser accepts
+/// as the same org; and most of the files it accepts are the unmutated kind (a sanity check
+/// that the comparison ran on real orgs).
+#[test]
+fn mutated_files_never_load_differently() {
+    let base = r#"{"gapscope": 1, "title": "T", "scale": {"min": 0, "max": 5}, "directed": true,
+"units": [{"id": "u00", "name": "A", "group": "g", "size": 3, "attrs": {"k": "v", "n": 2, "b": true}},
+{"id": "u01", "group": "g"}, {"id": "u02"}],
+"initiatives": [{"id": "i", "name": "I", "description": "d"}],
+"ties": [{"from": "u00", "to": "u01", "strength": 4, "note": "n"}, {"from": "u01", "to": "u00", "strength": 0},
+{"from": "u02", "to": "u00", "strength": 2.5}],
+"targets": [{"from": "u00", "to": "u02", "min": 3, "initiative": "i", "why": "w"}, {"from": "u02", "to": "u00", "min": 2}]}"#;
+    assert!(agree(base.as_bytes()));
+    let mut rng = Rng::new(11);
+    let mut accepted = 0;
+    for _ in 0..10_000 {
+        let mut text = base.as_bytes().to_vec();
+        for _ in 0..1 + rng.below(2) {
+            let at = rng.below(text.len());
+            match rng.below(4) {
+                0 => {
+                    let token = TOKENS[rng.below(TOKENS.len())].as_bytes();
+                    text.splice(at..at, token.iter().copied());
+                }
+                1 => {
+                    let end = (at + 1 + rng.below(6)).min(text.len());
+                    text.drain(at..end);
+                }
+                2 => text[at] = b"0123456789-.e\"{}[],:ax "[rng.below(23)],
+                _ => {
+                    // Replace a number or string value's first character with a token.
+                    let token = TOKENS[rng.below(TOKENS.len())].as_bytes();
+                    let end = (at + 1).min(text.len());
+                    text.splice(at..end, token.iter().copied());
+                }
+            }
+        }
+        if agree(&text) {
+            accepted += 1;
+        }
+    }
+    // The sign of a zero survives both paths alike.
+    let zero = r#"{"scale": {"min": -1, "max": 1}, "units": [{"id": "a", "attrs": {"z": -0}},
+{"id": "b"}], "ties": [{"from": "a", "to": "b", "strength": -0}]}"#;
+    assert!(agree(zero.as_bytes()));
+    assert!(accepted > 100, "only {accepted} mutated files were valid");
+}
+
+#[test]
+fn negative_zero_and_the_largest_size_load_the_same_on_both_paths() {
+    // -0 is plain 0 on both paths; a size of 2^53 is refused by both (the fast path hands
+    // it to the locating parser, which says why).
+    let zero = br#"{"scale": {"min": -1, "max": 1}, "units": [{"id": "a", "attrs": {"z": -0}},
+        {"id": "b"}], "ties": [{"from": "a", "to": "b", "strength": -0}],
+        "targets": [{"from": "a", "to": "b", "min": -0}]}"#;
+    assert!(agree(zero), "takes the fast path");
+    let org = typed::load(zero).expect("fast");
+    assert!(org.ties[0].strength.is_some_and(|s| s.is_sign_positive()));
+    let big = br#"{"units": [{"id": "a", "size": 9007199254740992}]}"#;
+    assert!(
+        typed::load(big).is_none(),
+        "the fast path leaves it to the locating parser"
+    );
+    let e = model::from_bytes("t.json", big).expect_err("refused");
+    assert!(e.to_string().contains("2^53"), "{e}");
+}
+
+#[test]
+fn unknown_ratings_take_the_fast_path_and_a_missing_strength_does_not() {
+    let null = br#"{"directed": true, "units": [{"id": "a"}, {"id": "b"}],
+        "ties": [{"from": "a", "to": "b", "strength": null}, {"from": "b", "to": "a", "strength": 1}]}"#;
+    assert!(agree(null), "a null rating takes the fast path");
+    assert_eq!(typed::load(null).expect("fast").ties[0].strength, None);
+    let missing = br#"{"units": [{"id": "a"}, {"id": "b"}], "ties": [{"from": "a", "to": "b"}]}"#;
+    assert!(
+        typed::load(missing).is_none(),
+        "a tie without strength is the locating parser's"
+    );
+    assert!(model::from_bytes("t.json", missing).is_err());
+}
