@@ -55,6 +55,10 @@ pub enum Action {
     ThresholdDown,
     /// Show or hide the detail pane.
     ToggleDetail,
+    /// Scroll the detail pane down.
+    DetailDown,
+    /// Scroll the detail pane up.
+    DetailUp,
     /// Open or close this help.
     Help,
     /// Search: accept the match and close the search line.
@@ -210,6 +214,8 @@ impl Action {
             Action::ThresholdUp => "hide weaker ties",
             Action::ThresholdDown => "show weaker ties",
             Action::ToggleDetail => "show / hide the detail pane",
+            Action::DetailDown => "scroll the detail pane down",
+            Action::DetailUp => "scroll the detail pane up",
             Action::Help => "open / close this help",
             Action::SearchAccept => "accept the match",
             Action::SearchCancel => "cancel the search",
@@ -263,7 +269,8 @@ impl Action {
             Up | Down | Left | Right | PageUp | PageDown | First | Last | Activate | Back => {
                 Group::Move
             }
-            NextView | PrevView | ShowGraph | ShowMatrix | ShowGaps | ToggleDetail => Group::Views,
+            NextView | PrevView | ShowGraph | ShowMatrix | ShowGaps | ToggleDetail | DetailDown
+            | DetailUp => Group::Views,
             NextInitiative | PrevInitiative | ToggleGrouping | FocusMore | FocusLess
             | ThresholdUp | ThresholdDown | FilterKind | FilterUnit => Group::Filter,
             Search | SearchAccept | SearchCancel | SearchBackspace | SearchNext | SearchPrev => {

@@ -191,6 +191,8 @@ pub struct App {
     pub(crate) gap_list: GapList,
     /// The detail pane is toggled from its default (shown when wide, hidden when narrow).
     pub(crate) detail_toggled: bool,
+    /// Lines the detail pane is scrolled by (back to 0 when the selection changes).
+    pub(crate) detail_scroll: u16,
     /// A message for the status bar.
     pub(crate) message: Option<String>,
     /// Animation counter of the spinner.
@@ -252,6 +254,7 @@ impl App {
             route: None,
             gap_list: GapList::default(),
             detail_toggled: false,
+            detail_scroll: 0,
             message: None,
             tick: 0,
             frame: FrameInfo::default(),

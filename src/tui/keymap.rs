@@ -100,6 +100,8 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Global, "i", A::NextInitiative, "initiative"),
     b(M::Global, "I", A::PrevInitiative, ""),
     b(M::Global, "d", A::ToggleDetail, "detail"),
+    b(M::Global, "Ctrl-d", A::DetailDown, ""),
+    b(M::Global, "Ctrl-u", A::DetailUp, ""),
     b(M::Global, "+", A::RatingUp, ""),
     b(M::Global, "=", A::RatingUp, ""),
     b(M::Global, "-", A::RatingDown, ""),

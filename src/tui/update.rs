@@ -38,6 +38,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     ) {
         app.fresh = false;
     }
+    let shown = (app.view, app.selected, app.pair_with, app.gap_list.cursor());
     let fx = match msg {
         Msg::Key(ev) => on_key(app, ev),
         Msg::Act(a) => act(app, a),
@@ -93,6 +94,9 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
     };
+    if shown != (app.view, app.selected, app.pair_with, app.gap_list.cursor()) {
+        app.detail_scroll = 0;
+    }
     refresh_route(app);
     fx
 }
@@ -228,6 +232,17 @@ fn act(app: &mut App, a: Action) -> Vec<Effect> {
             show(app, v);
         }
         Action::ToggleDetail => app.detail_toggled = !app.detail_toggled,
+        Action::DetailDown => {
+            let page = (app.frame.page / 2).max(1);
+            app.detail_scroll = app
+                .detail_scroll
+                .saturating_add(page)
+                .min(app.frame.detail_max);
+        }
+        Action::DetailUp => {
+            let page = (app.frame.page / 2).max(1);
+            app.detail_scroll = app.detail_scroll.saturating_sub(page);
+        }
         Action::NextInitiative | Action::PrevInitiative => {
             let count = app.org.initiatives.len();
             if count == 0 {

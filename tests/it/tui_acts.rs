@@ -396,3 +396,43 @@ fn regroup_suggests_an_existing_group_before_creating_a_new_one() {
         "asked once"
     );
 }
+
+#[test]
+fn the_detail_pane_scrolls_lists_every_tie_and_shows_notes() {
+    let (mut app, mut term) = crate::tui_common::started(
+        crate::tui_common::krackhardt(),
+        &gapscope::tui::Config::default(),
+        120,
+        30,
+    );
+    keys(&mut app, &mut term, &["Esc"]);
+    let s = screen(&term);
+    assert!(
+        s.contains("(Ctrl-d/Ctrl-u)"),
+        "the pane says it scrolls:\n{s}"
+    );
+    assert!(
+        s.contains("← theirs"),
+        "the arrows are explained once:\n{s}"
+    );
+    let top = s.lines().nth(2).unwrap_or_default().to_string();
+    keys(&mut app, &mut term, &["Ctrl-d"]);
+    let s2 = screen(&term);
+    assert_ne!(s2.lines().nth(2).unwrap_or_default(), top, "Ctrl-d scrolls");
+    keys(&mut app, &mut term, &["Ctrl-u"]);
+    assert_eq!(screen(&term).lines().nth(2).unwrap_or_default(), top);
+}
+
+#[test]
+fn the_detail_pane_shows_tie_notes() {
+    let dir = tempfile::tempdir().expect("dir");
+    let doc = Document::new(model::seed::seed(), "test")
+        .base(dir.path().to_path_buf())
+        .recoveries(Recoveries::in_dir(dir.path().join("state")));
+    let (mut app, mut term) = start_doc(doc, 120, 40);
+    let (cio, finance) = (unit(&app, "cio"), unit(&app, "finance"));
+    app.select(cio, Some(finance));
+    keys(&mut app, &mut term, &["2"]);
+    let s = screen(&term);
+    assert!(s.contains("note: survey 2026-Q3"), "{s}");
+}

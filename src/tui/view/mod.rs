@@ -49,6 +49,8 @@ pub struct FrameInfo {
     pub page: u16,
     /// Largest scroll offset of the help overlay.
     pub help_max: u16,
+    /// Largest scroll offset of the detail pane.
+    pub detail_max: u16,
     /// Clickable areas, later ones on top.
     pub hits: Vec<(Rect, Hit)>,
 }
@@ -127,7 +129,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> FrameInfo {
         View::Gaps => gaps::render(app, main, buf, &mut info),
     }
     if let Some(side) = side {
-        detail::render(app, side, buf);
+        info.detail_max = detail::render(app, side, buf);
     }
     // The modal on top records its area last, so a click on it never reaches the view.
     let overlay = match &app.modal {
