@@ -436,3 +436,25 @@ fn the_detail_pane_shows_tie_notes() {
     let s = screen(&term);
     assert!(s.contains("note: survey 2026-Q3"), "{s}");
 }
+
+#[test]
+fn in_ascii_weak_and_none_differ_and_tilde_means_one_sided_only() {
+    let dir = tempfile::tempdir().expect("dir");
+    let config = gapscope::tui::Config {
+        ascii: true,
+        ..Default::default()
+    };
+    let doc = Document::new(model::seed::seed(), "test")
+        .config(config)
+        .base(dir.path().to_path_buf())
+        .recoveries(Recoveries::in_dir(dir.path().join("state")));
+    let (mut app, mut term) = start_doc(doc, 60, 24);
+    keys(&mut app, &mut term, &["2"]);
+    let s = screen(&term);
+    let legend = s.lines().nth(2).unwrap_or_default();
+    assert!(legend.contains(".:+# weak->strong  - none"), "{s}");
+    assert!(
+        !s.lines().next().unwrap_or_default().contains('~'),
+        "a cut title ends with '..', not the one-sided mark:\n{s}"
+    );
+}

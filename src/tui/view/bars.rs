@@ -56,7 +56,7 @@ pub fn title(app: &App, area: Rect, buf: &mut Buffer) {
     // The file name stays; the org's title gives up its room first.
     let file = file_label(app);
     let fixed = 1 + width(&file) + width(&tail);
-    let ell = if app.ascii { "~" } else { "…" };
+    let ell = if app.ascii { ".." } else { "…" };
     let title = match avail.checked_sub(fixed + 2) {
         Some(room) if room >= 6 => format!(": {}", cut(&app.derived.title, room, ell)),
         _ => String::new(),

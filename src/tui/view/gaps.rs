@@ -217,6 +217,6 @@ fn fit(text: &str, w: usize, ascii: bool) -> String {
         out.push(ch);
         used += cw;
     }
-    out.push(if ascii { '~' } else { '…' });
+    out.push(if ascii { '.' } else { '…' });
     out
 }

@@ -22,7 +22,8 @@ fn cell(app: &App, a: usize, b: usize) -> (String, ratatui::style::Style) {
     }
     let (glyph, style) = match app.derived.net.rating(a, b) {
         None => ("?", t.dim),
-        Some(s) if s <= 0.0 => (if app.ascii { "." } else { "·" }, t.dim),
+        // "-" in ASCII: the weakest shade is ".".
+        Some(s) if s <= 0.0 => (if app.ascii { "-" } else { "·" }, t.dim),
         Some(s) => {
             let level = ((s * 4.0).ceil() as usize).clamp(1, 4) - 1;
             (
@@ -130,7 +131,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
         ramp[1],
         ramp[2],
         ramp[3],
-        if app.ascii { "." } else { "·" },
+        if app.ascii { "-" } else { "·" },
         gap_symbol(crate::analysis::GapKind::BelowTarget, app.ascii),
         gap_symbol(crate::analysis::GapKind::MissingTie, app.ascii),
         gap_symbol(crate::analysis::GapKind::Asymmetric, app.ascii),
