@@ -458,3 +458,27 @@ fn in_ascii_weak_and_none_differ_and_tilde_means_one_sided_only() {
         "a cut title ends with '..', not the one-sided mark:\n{s}"
     );
 }
+
+#[test]
+fn graph_labels_do_not_run_into_each_other_at_40_units() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/acme-40-teams.json");
+    let org = model::load(path, model::DEFAULT_MAX_BYTES).expect("loads");
+    let (app, term) = crate::tui_common::started(org, &gapscope::tui::Config::default(), 120, 40);
+    let buf = term.backend().buffer();
+    let mut labelled = 0;
+    for (rect, hit) in &app.frame().hits {
+        let gapscope::tui::view::Hit::Node(gapscope::tui::app::VisNode::Unit(u)) = hit else {
+            continue;
+        };
+        if rect.width <= 1 {
+            continue;
+        }
+        let text: String = (rect.x..rect.right())
+            .map(|x| buf[(x, rect.y)].symbol().to_string())
+            .collect();
+        let label: String = app.derived().labels[*u].chars().take(28).collect();
+        assert!(text.contains(&label), "label of unit {u} intact: {text:?}");
+        labelled += 1;
+    }
+    assert!(labelled >= 20, "most units keep a label: {labelled}");
+}
