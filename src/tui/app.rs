@@ -4,12 +4,13 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::analysis::{Analysis, GapKind, Path};
-use crate::layout::{self, Point};
+use crate::layout;
 use crate::model::Org;
 use crate::text::clean;
 
 use super::derived::Derived;
 use super::gaplist::GapList;
+pub use super::graph_state::GraphState;
 use super::keymap::Mode;
 use super::modal::Modal;
 use super::session::Session;
@@ -84,66 +85,6 @@ pub enum VisNode {
     Unit(usize),
     /// A group by index into `App::groups`.
     Group(usize),
-}
-
-/// State of the graph view.
-#[derive(Debug, Clone, PartialEq)]
-pub struct GraphState {
-    /// One node per group (with some groups expanded) instead of every unit.
-    pub(crate) grouped: bool,
-    /// Per group, whether it shows its units in the grouped view.
-    pub(crate) expanded: Vec<bool>,
-    /// The cursor is on this collapsed group (else on the selected unit).
-    pub(crate) on_group: Option<usize>,
-    /// Ego focus: show only units this many hops from the selection (0: all).
-    pub(crate) hops: u8,
-    /// Ties weaker than `threshold / 5` are hidden.
-    pub(crate) threshold: u8,
-    /// Positions of all units for the ungrouped view; `None` until computed.
-    pub(crate) layout: Option<Arc<Vec<Point>>>,
-}
-
-impl GraphState {
-    /// Whether the graph shows groups.
-    pub fn grouped(&self) -> bool {
-        self.grouped
-    }
-
-    /// Per group, whether it shows its units.
-    pub fn expanded(&self) -> &[bool] {
-        &self.expanded
-    }
-
-    /// The collapsed group under the cursor.
-    pub fn on_group(&self) -> Option<usize> {
-        self.on_group
-    }
-
-    /// Ego focus in hops (0: everyone).
-    pub fn hops(&self) -> u8 {
-        self.hops
-    }
-
-    /// Strength threshold step (ties below `threshold / 5` hidden).
-    pub fn threshold(&self) -> u8 {
-        self.threshold
-    }
-
-    /// Whether every unit has its position.
-    pub fn laid_out(&self) -> bool {
-        self.layout.is_some()
-    }
-
-    /// Sets the unit positions (the layout worker's, or a benchmark's).
-    pub fn set_layout(&mut self, points: Vec<Point>) {
-        self.layout = Some(Arc::new(points));
-    }
-
-    /// Shows groups or every unit (benchmarks).
-    pub fn set_grouped(&mut self, grouped: bool) {
-        self.grouped = grouped;
-        self.on_group = None;
-    }
 }
 
 /// Everything the screen shows and remembers. Fields are private to the screen; what is
@@ -223,14 +164,12 @@ impl App {
         let grouped = n > GROUP_FIRST_ABOVE && !derived.groups.is_empty();
         let view = config.view.unwrap_or(View::Graph);
         App {
-            graph: GraphState {
+            graph: GraphState::new(
                 grouped,
-                expanded: vec![false; derived.groups.len()],
-                on_group: (grouped && n > 0).then(|| derived.unit_group[derived.order[0]]),
-                hops: 0,
-                threshold: 0,
+                derived.groups.len(),
+                (grouped && n > 0).then(|| derived.unit_group[derived.order[0]]),
                 layout,
-            },
+            ),
             org: Arc::new(org),
             source: source.to_string(),
             selected: derived.order.first().copied().unwrap_or(0),
@@ -270,18 +209,11 @@ impl App {
         let n = self.org.units.len();
         let same_units = n == self.derived.labels.len();
         self.derived = Arc::new(Derived::of(&self.org, &self.source));
-        let groups = self.derived.groups.len();
-        self.graph.expanded.resize(groups, false);
-        if self.graph.on_group.is_some_and(|g| g >= groups) {
-            self.graph.on_group = None;
-        }
-        if groups == 0 {
-            self.graph.grouped = false;
-            self.graph.on_group = None;
-        }
+        self.graph.fit_groups(self.derived.groups.len());
         if !same_units {
-            self.graph.layout =
-                (n <= SYNC_LAYOUT_MAX).then(|| Arc::new(layout::auto(n, &self.derived.net.pairs)));
+            self.graph.set_layout(
+                (n <= SYNC_LAYOUT_MAX).then(|| Arc::new(layout::auto(n, &self.derived.net.pairs))),
+            );
             // Gap indices name units by position; they are stale until the new analysis.
             self.analysis = None;
             self.pair_gaps.clear();
@@ -411,7 +343,7 @@ impl App {
         if unit < n {
             self.selected = unit;
             self.pair_with = with.filter(|&b| b < n && b != unit);
-            self.graph.on_group = None;
+            self.graph.leave_group();
         }
     }
 

@@ -11,6 +11,7 @@ pub(crate) mod edit;
 pub mod effect;
 pub mod event_loop;
 pub mod gaplist;
+pub mod graph_state;
 pub mod io;
 pub mod keymap;
 pub mod line;

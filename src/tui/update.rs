@@ -24,7 +24,7 @@ pub fn start(app: &mut App) -> Vec<Effect> {
         generation: app.generation,
         initiative: app.initiative_id(),
     }];
-    if app.graph.layout.is_none() {
+    if !app.graph.laid_out() {
         fx.push(Effect::Layout);
     }
     fx
@@ -146,7 +146,7 @@ fn finished(app: &mut App, done: Done) {
         }
         Done::Laid(points) => {
             if points.len() == app.n() {
-                app.graph.layout = Some(Arc::new(points));
+                app.graph.set_layout(Some(Arc::new(points)));
             }
         }
     }
@@ -286,21 +286,16 @@ fn act(app: &mut App, a: Action) -> Vec<Effect> {
         Action::Back => back(app),
         Action::Activate => activate(app),
         Action::ToggleGrouping => {
-            app.graph.grouped = !app.graph.grouped && !app.derived.groups.is_empty();
-            app.graph.on_group = None;
-            if app.graph.grouped {
-                let g = app.derived.unit_group[app.selected];
-                if !app.graph.expanded.get(g).copied().unwrap_or(false) {
-                    app.graph.on_group = Some(g);
-                }
-            } else if app.graph.layout.is_none() {
+            let g = app.derived.unit_group[app.selected];
+            let has_groups = !app.derived.groups.is_empty();
+            if !app.graph.toggle_grouping(has_groups, g) && !app.graph.laid_out() {
                 app.message = Some("laying out every unit…".into());
             }
         }
-        Action::FocusMore => app.graph.hops = (app.graph.hops + 1).min(5),
-        Action::FocusLess => app.graph.hops = app.graph.hops.saturating_sub(1),
-        Action::ThresholdUp => app.graph.threshold = (app.graph.threshold + 1).min(4),
-        Action::ThresholdDown => app.graph.threshold = app.graph.threshold.saturating_sub(1),
+        Action::FocusMore => app.graph.focus_more(),
+        Action::FocusLess => app.graph.focus_less(),
+        Action::ThresholdUp => app.graph.threshold_up(),
+        Action::ThresholdDown => app.graph.threshold_down(),
         Action::Up
         | Action::Down
         | Action::Left
@@ -350,7 +345,7 @@ fn tell_the_story(app: &mut App) {
     };
     app.selected = g.from;
     app.pair_with = g.to;
-    app.graph.on_group = None;
+    app.graph.leave_group();
     nav::reveal(app);
     let visible = app.visible_gaps();
     if let Some(row) = visible.iter().position(|&v| v == i) {
@@ -391,7 +386,7 @@ pub(crate) fn select_unit(app: &mut App, u: usize) {
     if u < app.n() {
         app.selected = u;
         app.pair_with = None;
-        app.graph.on_group = None;
+        app.graph.leave_group();
         nav::reveal(app);
     }
 }
@@ -407,17 +402,12 @@ fn back(app: &mut App) {
     if app.pair_with.take().is_some() {
         return;
     }
-    if app.graph.hops > 0 || app.graph.threshold > 0 {
-        app.graph.hops = 0;
-        app.graph.threshold = 0;
+    if app.graph.clear_filters() {
         return;
     }
-    if app.view == View::Graph && app.graph.grouped && app.graph.on_group.is_none() {
+    if app.view == View::Graph && app.graph.grouped() && app.graph.on_group().is_none() {
         let g = app.derived.unit_group[app.selected];
-        if let Some(e) = app.graph.expanded.get_mut(g) {
-            *e = false;
-        }
-        app.graph.on_group = Some(g);
+        app.graph.collapse(g);
     }
 }
 
@@ -429,16 +419,14 @@ fn activate(app: &mut App) {
             };
             app.selected = g.from.min(app.n() - 1);
             app.pair_with = g.to.filter(|&t| t < app.n() && t != g.from);
-            app.graph.on_group = None;
+            app.graph.leave_group();
             nav::reveal(app);
             show(app, app.pair_view);
         }
         View::Graph => {
-            if let Some(g) = app.graph.on_group.filter(|_| app.graph.grouped) {
-                if let Some(e) = app.graph.expanded.get_mut(g) {
-                    *e = true;
-                }
-                app.graph.on_group = None;
+            if let Some(g) = app.graph.on_group() {
+                app.graph.expand(g);
+                app.graph.leave_group();
             }
         }
         View::Matrix => {
@@ -481,7 +469,7 @@ fn move_cursor(app: &mut App, a: Action) {
             };
             app.selected = d.order[row];
             app.pair_with = (row != col).then(|| d.order[col]);
-            app.graph.on_group = None;
+            app.graph.leave_group();
         }
         View::Graph => {
             let nodes = nav::visible(app);

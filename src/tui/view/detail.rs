@@ -74,8 +74,8 @@ fn lines(app: &App) -> Lines {
     }
     match (
         app.graph
-            .on_group
-            .filter(|_| app.graph.grouped && app.view == crate::tui::app::View::Graph),
+            .on_group()
+            .filter(|_| app.view == crate::tui::app::View::Graph),
         app.pair_with,
     ) {
         (Some(g), _) => group_lines(app, g),

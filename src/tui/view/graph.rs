@@ -131,7 +131,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
     }
     let cursor = nav::cursor(app).and_then(|c| index.get(&c).copied());
     let other = app.pair_with.and_then(node_of);
-    let min = app.graph.threshold as f64 * 0.2;
+    let min = app.graph.threshold() as f64 * 0.2;
     let mut near = vec![false; nodes.len()];
     // In a crowded graph, lines are drawn sparser so that nodes and gaps stay readable; the
     // pattern never depends on the selection, so moving it repaints little.
@@ -381,22 +381,22 @@ fn draw_legend(app: &App, area: Rect, buf: &mut Buffer) {
         ),
         "solid strong, dotted weak".to_string(),
     ];
-    if app.graph.hops > 0 {
+    if app.graph.hops() > 0 {
         parts.insert(
             0,
             format!(
                 "focus {} hop{}",
-                app.graph.hops,
-                if app.graph.hops > 1 { "s" } else { "" }
+                app.graph.hops(),
+                if app.graph.hops() > 1 { "s" } else { "" }
             ),
         );
     }
-    if app.graph.threshold > 0 {
+    if app.graph.threshold() > 0 {
         // On the file's scale, as the user knows the ratings.
-        let min = super::on_scale(app, app.graph.threshold as f64 * 0.2);
+        let min = super::on_scale(app, app.graph.threshold() as f64 * 0.2);
         parts.insert(0, format!("ties >= {min}"));
     }
-    if app.graph.grouped {
+    if app.graph.grouped() {
         parts.insert(0, "grouped: Enter expands, Esc collapses".to_string());
     }
     let text = format!(" {}", parts.join(if a { " | " } else { " · " }));
