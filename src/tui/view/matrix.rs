@@ -201,7 +201,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
         let u = app.derived.order[r];
         let style = if r == row { t.selected } else { t.text };
         let label = &rows_cut[u];
-        put(buf, area.x, y, &label, label_w - 1, style);
+        put(buf, area.x, y, label, label_w - 1, style);
         for (j, c) in (c0..(c0 + cols).min(n)).enumerate() {
             let x = area.x + label_w + j as u16 * CELL;
             let (text, mut style) = cell(app, u, app.derived.order[c]);
