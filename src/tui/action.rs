@@ -103,6 +103,8 @@ pub enum Action {
     SaveAs,
     /// Open or close the list of changed gaps.
     Changes,
+    /// Open or close what the file says about the org (source, initiatives, facts).
+    About,
     /// Prompt: accept the value.
     PromptAccept,
     /// Prompt: give up.
@@ -238,6 +240,7 @@ impl Action {
             Action::Save => "save (asks for a path if none)",
             Action::SaveAs => "save as another file",
             Action::Changes => "gaps changed (edits or --compare OLD)",
+            Action::About => "about this org: source, initiatives, facts",
             Action::PromptAccept => "accept the value",
             Action::PromptCancel => "cancel (nothing changes)",
             Action::PromptBackspace => "delete a character",
@@ -283,7 +286,7 @@ impl Action {
             | LineEnd | LineDelete | LineKillStart | LineKillWord | AnswerSave | AnswerDiscard
             | AnswerOverwrite | AnswerRestore | AnswerKeep | AnswerCancel | AnswerYes
             | AnswerFirst | AnswerSecond => Group::Answer,
-            Quit | Suspend | Help => Group::General,
+            Quit | Suspend | Help | About => Group::General,
         }
     }
 }

@@ -26,6 +26,8 @@ pub enum Mode {
     Dialog,
     /// The list of changed gaps.
     Changes,
+    /// What the file says about the org.
+    About,
 }
 
 impl Mode {
@@ -41,6 +43,7 @@ impl Mode {
             Mode::Prompt => "prompt",
             Mode::Dialog => "dialog",
             Mode::Changes => "changes list",
+            Mode::About => "about",
         }
     }
 }
@@ -120,6 +123,7 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Global, "Ctrl-s", A::Save, ""),
     b(M::Global, "W", A::SaveAs, ""),
     b(M::Global, "c", A::Changes, ""),
+    b(M::Global, "A", A::About, "about"),
     b(M::Graph, "g", A::ToggleGrouping, "group"),
     b(M::Graph, ">", A::FocusMore, ""),
     b(M::Graph, "<", A::FocusLess, ""),
@@ -163,6 +167,17 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Changes, "PageDown", A::PageDown, ""),
     b(M::Changes, "Home", A::First, ""),
     b(M::Changes, "End", A::Last, ""),
+    b(M::About, "A", A::About, "close"),
+    b(M::About, "Esc", A::About, ""),
+    b(M::About, "q", A::About, ""),
+    b(M::About, "Up", A::Up, "scroll"),
+    b(M::About, "k", A::Up, ""),
+    b(M::About, "Down", A::Down, ""),
+    b(M::About, "j", A::Down, ""),
+    b(M::About, "PageUp", A::PageUp, ""),
+    b(M::About, "PageDown", A::PageDown, ""),
+    b(M::About, "Home", A::First, ""),
+    b(M::About, "End", A::Last, ""),
     b(M::Help, "?", A::Help, "close"),
     b(M::Help, "Esc", A::Help, ""),
     b(M::Help, "q", A::Help, ""),
@@ -255,9 +270,13 @@ pub fn lookup(mode: Mode, key: Key) -> Option<Action> {
             .map(|b| b.action)
     };
     match mode {
-        Mode::Help | Mode::Search | Mode::Global | Mode::Prompt | Mode::Dialog | Mode::Changes => {
-            find(mode)
-        }
+        Mode::Help
+        | Mode::Search
+        | Mode::Global
+        | Mode::Prompt
+        | Mode::Dialog
+        | Mode::Changes
+        | Mode::About => find(mode),
         view => find(view).or_else(|| find(Mode::Global)),
     }
 }
@@ -344,6 +363,7 @@ pub fn markdown() -> String {
         Mode::Search,
         Mode::Help,
         Mode::Changes,
+        Mode::About,
         Mode::Prompt,
         Mode::Dialog,
     ] {

@@ -18,6 +18,8 @@ pub enum Modal {
     Dialog(Question),
     /// The list of changed gaps, scrolled by this many lines.
     Changes(u16),
+    /// What the file says about the org, scrolled by this many lines.
+    About(u16),
 }
 
 impl Modal {
@@ -29,6 +31,7 @@ impl Modal {
             Modal::Prompt(_) => Mode::Prompt,
             Modal::Dialog(_) => Mode::Dialog,
             Modal::Changes(_) => Mode::Changes,
+            Modal::About(_) => Mode::About,
         }
     }
 }

@@ -47,7 +47,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Wheel { down } => match app.modal {
-            Some(Modal::Help(_) | Modal::Changes(_)) | None => {
+            Some(Modal::Help(_) | Modal::Changes(_) | Modal::About(_)) | None => {
                 act(app, if down { Action::Down } else { Action::Up })
             }
             Some(_) => Vec::new(),
@@ -162,7 +162,7 @@ fn act(app: &mut App, a: Action) -> Vec<Effect> {
         Some(Modal::Prompt(_) | Modal::Dialog(_)) => {
             return dialog::act(app, a).unwrap_or_default();
         }
-        Some(Modal::Help(scroll)) | Some(Modal::Changes(scroll)) => {
+        Some(Modal::Help(scroll)) | Some(Modal::Changes(scroll)) | Some(Modal::About(scroll)) => {
             let page = app.frame.page.max(1);
             let max = app.frame.help_max;
             let h = *scroll;
@@ -176,7 +176,7 @@ fn act(app: &mut App, a: Action) -> Vec<Effect> {
                 _ => h,
             };
             return match a {
-                Action::Help | Action::Changes => {
+                Action::Help | Action::Changes | Action::About => {
                     app.modal = None;
                     Vec::new()
                 }
@@ -213,6 +213,7 @@ fn act(app: &mut App, a: Action) -> Vec<Effect> {
     match a {
         Action::Changes => app.modal = Some(Modal::Changes(0)),
         Action::Help => app.modal = Some(Modal::Help(0)),
+        Action::About => app.modal = Some(Modal::About(0)),
         Action::Search => search::open(app),
         Action::Suspend => return vec![Effect::Suspend],
         Action::NextView

@@ -482,3 +482,22 @@ fn graph_labels_do_not_run_into_each_other_at_40_units() {
     }
     assert!(labelled >= 20, "most units keep a label: {labelled}");
 }
+
+#[test]
+fn about_shows_the_source_the_initiatives_and_the_facts_of_the_file() {
+    let dir = tempfile::tempdir().expect("dir");
+    let doc = Document::new(model::seed::seed(), "test")
+        .base(dir.path().to_path_buf())
+        .recoveries(Recoveries::in_dir(dir.path().join("state")));
+    let (mut app, mut term) = start_doc(doc, 120, 40);
+    keys(&mut app, &mut term, &["A"]);
+    let s = screen(&term);
+    assert!(
+        s.contains("source: The built-in example of gapscope"),
+        "{s}"
+    );
+    assert!(s.contains("data protection share of it budget 0.14"), "{s}");
+    assert!(s.contains("Customer data protection"), "{s}");
+    keys(&mut app, &mut term, &["Esc"]);
+    assert!(app.modal().is_none());
+}

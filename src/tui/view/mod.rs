@@ -1,5 +1,6 @@
 //! Pure drawing: `draw(&App, &mut Frame) -> FrameInfo`. One file per view.
 
+mod about;
 mod bars;
 mod changes;
 mod detail;
@@ -135,6 +136,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> FrameInfo {
     let overlay = match &app.modal {
         Some(Modal::Help(_)) => help::render(app, area, buf, &mut info),
         Some(Modal::Changes(_)) => changes::render(app, area, buf, &mut info),
+        Some(Modal::About(_)) => about::render(app, area, buf, &mut info),
         Some(Modal::Prompt(input)) => prompt::input(app, area, buf, input),
         Some(Modal::Dialog(q)) => prompt::ask(app, area, buf, q),
         Some(Modal::Search(_)) => Some(status),
