@@ -501,3 +501,35 @@ fn about_shows_the_source_the_initiatives_and_the_facts_of_the_file() {
     keys(&mut app, &mut term, &["Esc"]);
     assert!(app.modal().is_none());
 }
+
+#[test]
+fn wide_names_keep_the_gap_list_columns_in_line() {
+    use gapscope::analysis::GapKind;
+    let mut org = model::seed::seed();
+    for u in &mut org.units {
+        if u.id == "hr" {
+            u.name = Some("人事部門".into());
+        }
+    }
+    let (mut app, mut term) =
+        crate::tui_common::started(org, &gapscope::tui::Config::default(), 100, 24);
+    let (hr, cio, ciso) = (unit(&app, "hr"), unit(&app, "cio"), unit(&app, "ciso"));
+    crate::tui_common::with_gaps(
+        &mut app,
+        vec![
+            crate::tui_common::pair_gap(GapKind::BelowTarget, hr, cio, 0.2, 0.8),
+            crate::tui_common::pair_gap(GapKind::BelowTarget, ciso, cio, 0.2, 0.8),
+        ],
+    );
+    keys(&mut app, &mut term, &["d", "3"]);
+    let buf = term.backend().buffer();
+    // The column where each row's explanation ("test gap …") starts.
+    let starts: Vec<u16> = (0..buf.area.height)
+        .filter_map(|y| {
+            (0..buf.area.width.saturating_sub(4))
+                .find(|&x| (0..4).map(|k| buf[(x + k, y)].symbol()).collect::<String>() == "test")
+        })
+        .collect();
+    assert_eq!(starts.len(), 2, "{}", screen(&term));
+    assert_eq!(starts[0], starts[1], "columns line up:\n{}", screen(&term));
+}
