@@ -12,6 +12,7 @@ use super::derived::Derived;
 use super::gaplist::GapList;
 pub use super::graph_state::GraphState;
 use super::keymap::Mode;
+pub use super::matrix_state::MatrixState;
 use super::modal::Modal;
 use super::session::Session;
 use super::theme::{Theme, ThemeName};
@@ -128,6 +129,8 @@ pub struct App {
     pub(crate) route: Option<((usize, usize), Option<Path>)>,
     /// State of the graph view.
     pub(crate) graph: GraphState,
+    /// State of the matrix view: units, or groups with their cursor.
+    pub(crate) matrix: MatrixState,
     /// State of the gap list: its cursor (kept by gap key) and filters.
     pub(crate) gap_list: GapList,
     /// The detail pane is toggled from its default (shown when wide, hidden when narrow).
@@ -192,6 +195,7 @@ impl App {
             pair_with: None,
             route: None,
             gap_list: GapList::default(),
+            matrix: MatrixState::default(),
             detail_toggled: false,
             detail_scroll: 0,
             message: None,
@@ -210,6 +214,7 @@ impl App {
         let same_units = n == self.derived.labels.len();
         self.derived = Arc::new(Derived::of(&self.org, &self.source));
         self.graph.fit_groups(self.derived.groups.len());
+        self.matrix.fit_groups(self.derived.groups.len());
         if !same_units {
             self.graph.set_layout(
                 (n <= SYNC_LAYOUT_MAX).then(|| Arc::new(layout::auto(n, &self.derived.net.pairs))),
@@ -304,6 +309,11 @@ impl App {
     /// The graph view's state.
     pub fn graph(&self) -> &GraphState {
         &self.graph
+    }
+
+    /// The matrix view's state.
+    pub fn matrix(&self) -> &MatrixState {
+        &self.matrix
     }
 
     /// The gap list's state.

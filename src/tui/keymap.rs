@@ -125,6 +125,7 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Global, "c", A::Changes, ""),
     b(M::Global, "A", A::About, "about"),
     b(M::Graph, "g", A::ToggleGrouping, "group"),
+    b(M::Matrix, "g", A::ToggleGrouping, "groups"),
     b(M::Graph, ">", A::FocusMore, ""),
     b(M::Graph, "<", A::FocusLess, ""),
     b(M::Graph, "]", A::ThresholdUp, ""),
@@ -421,8 +422,13 @@ mod tests {
     fn views_fall_back_to_global_keys_but_overlays_do_not() {
         let q = parse("q").map(|k| lookup(Mode::Graph, k));
         assert_eq!(q, Some(Some(Action::Quit)));
-        let g = parse("g").map(|k| lookup(Mode::Matrix, k));
-        assert_eq!(g, Some(None), "g groups only in the graph view");
+        let g = parse("g").map(|k| lookup(Mode::Gaps, k));
+        assert_eq!(
+            g,
+            Some(None),
+            "g groups the graph and the matrix, not the gap list"
+        );
+
         let q_help = parse("q").map(|k| lookup(Mode::Help, k));
         assert_eq!(
             q_help,

@@ -15,6 +15,7 @@ pub mod graph_state;
 pub mod io;
 pub mod keymap;
 pub mod line;
+pub mod matrix_state;
 pub mod modal;
 pub(crate) mod nav;
 pub mod prompt;

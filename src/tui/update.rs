@@ -286,6 +286,17 @@ fn act(app: &mut App, a: Action) -> Vec<Effect> {
         _ if n == 0 => {}
         Action::Back => back(app),
         Action::Activate => activate(app),
+        Action::ToggleGrouping if app.view == View::Matrix => {
+            if app.matrix.groups() {
+                app.matrix.show_units();
+            } else if app.derived.groups.is_empty() {
+                app.message = Some("this org has no groups".into());
+            } else {
+                let g = |u: usize| app.derived.unit_group.get(u).copied().unwrap_or(0);
+                let (r, c) = (g(app.selected), g(app.pair_with.unwrap_or(app.selected)));
+                app.matrix.show_groups(r, c);
+            }
+        }
         Action::ToggleGrouping => {
             let g = app.derived.unit_group[app.selected];
             let has_groups = !app.derived.groups.is_empty();
@@ -308,6 +319,33 @@ fn act(app: &mut App, a: Action) -> Vec<Effect> {
         _ => {}
     }
     Vec::new()
+}
+
+/// Enter on a block of the group matrix: its units, the row group's first unit rating the
+/// column group's first.
+fn drill(app: &mut App) {
+    let (r, c) = app.matrix.cell();
+    let d = app.derived.clone();
+    let first = |g: usize| d.order.iter().copied().find(|&u| d.unit_group[u] == g);
+    app.matrix.show_units();
+    if let Some(a) = first(r) {
+        let b = if r == c {
+            d.order
+                .iter()
+                .copied()
+                .filter(|&u| d.unit_group[u] == c)
+                .nth(1)
+        } else {
+            first(c)
+        };
+        app.selected = a;
+        app.pair_with = b.filter(|&b| b != a);
+        app.graph.leave_group();
+        app.message = Some(format!(
+            "units of {} and {} (g shows the groups again)",
+            d.groups[r], d.groups[c]
+        ));
+    }
 }
 
 /// The line edit of an action, if it is one.
@@ -393,6 +431,10 @@ pub(crate) fn select_unit(app: &mut App, u: usize) {
 }
 
 fn back(app: &mut App) {
+    if app.view == View::Matrix && app.matrix.groups() {
+        app.matrix.show_units();
+        return;
+    }
     if app.view == View::Gaps {
         if app.gap_list.clear() {
             app.message = Some("filters cleared".into());
@@ -430,6 +472,7 @@ fn activate(app: &mut App) {
                 app.graph.leave_group();
             }
         }
+        View::Matrix if app.matrix.groups() => drill(app),
         View::Matrix => {
             if app.pair_with.is_none() {
                 app.message = Some("move left or right to pick the other unit of a pair".into());
@@ -458,6 +501,16 @@ fn move_cursor(app: &mut App, a: Action) {
             let row = step(app.gap_list.cursor(), visible.len());
             let gaps = app.gaps().to_vec();
             app.gap_list.put(row, &visible, &gaps, &app.org);
+        }
+        View::Matrix if app.matrix.groups() => {
+            let count = app.derived.groups.len();
+            let (row, col) = app.matrix.cell();
+            let (row, col) = match a {
+                Action::Left | Action::Right => (row, step(col, count)),
+                Action::First | Action::Last => (step(row, count), step(col, count)),
+                _ => (step(row, count), col),
+            };
+            app.matrix.put(row, col, count);
         }
         View::Matrix => {
             let d = app.derived.clone();
@@ -525,6 +578,10 @@ fn click(app: &mut App, col: u16, row: u16) {
                 let gaps = app.gaps().to_vec();
                 app.gap_list.put(row, &visible, &gaps, &app.org);
             }
+        }
+        Some(Hit::Block(r, c)) => {
+            let count = app.derived.groups.len();
+            app.matrix.put(r, c, count);
         }
         Some(Hit::Overlay) | None => {}
     }

@@ -533,3 +533,27 @@ fn wide_names_keep_the_gap_list_columns_in_line() {
     assert_eq!(starts.len(), 2, "{}", screen(&term));
     assert_eq!(starts[0], starts[1], "columns line up:\n{}", screen(&term));
 }
+
+#[test]
+fn the_matrix_by_groups_shows_block_density_and_drills_into_a_block() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/acme-40-teams.json");
+    let org = model::load(path, model::DEFAULT_MAX_BYTES).expect("loads");
+    let (mut app, mut term) =
+        crate::tui_common::started(org, &gapscope::tui::Config::default(), 120, 40);
+    keys(&mut app, &mut term, &["2", "g"]);
+    assert!(app.matrix().groups());
+    let s = screen(&term);
+    assert!(s.contains("block density"), "{s}");
+    assert!(s.contains("E-I"), "{s}");
+    keys(&mut app, &mut term, &["Down", "Right", "Enter"]);
+    assert!(
+        !app.matrix().groups(),
+        "Enter drills into the block's units"
+    );
+    let (r, c) = app.matrix().cell();
+    let d = app.derived();
+    assert_eq!(d.unit_group[app.selected()], r);
+    assert_eq!(app.pair_with().map(|u| d.unit_group[u]), Some(c));
+    keys(&mut app, &mut term, &["g", "Esc"]);
+    assert!(!app.matrix().groups(), "Esc goes back to units");
+}

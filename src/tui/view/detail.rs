@@ -72,6 +72,12 @@ fn lines(app: &App) -> Lines {
         lines.push((t.dim, "Enter jumps to it".into()));
         return lines;
     }
+    if app.view == crate::tui::app::View::Matrix && app.matrix.groups() {
+        let (r, _) = app.matrix.cell();
+        if r < app.derived.groups.len() {
+            return group_lines(app, r);
+        }
+    }
     match (
         app.graph
             .on_group()

@@ -11,8 +11,8 @@ use super::{FrameInfo, Hit, on_scale, put};
 /// Width of one cell in columns.
 pub const CELL: u16 = 2;
 
-const RAMP: [&str; 4] = ["░", "▒", "▓", "█"];
-const RAMP_ASCII: [&str; 4] = [".", ":", "+", "#"];
+pub(super) const RAMP: [&str; 4] = ["░", "▒", "▓", "█"];
+pub(super) const RAMP_ASCII: [&str; 4] = [".", ":", "+", "#"];
 
 /// The cell text and style of the rating `row -> col`.
 fn cell(app: &App, a: usize, b: usize) -> (String, ratatui::style::Style) {
@@ -65,7 +65,7 @@ fn keep_ends(label: &str, w: usize, ascii: bool) -> String {
 
 /// Every label cut to `w` characters: its start, unless another label has the same start,
 /// then both ends (`keep_ends`).
-fn cut_all(labels: &[String], w: usize, ascii: bool) -> Vec<String> {
+pub(super) fn cut_all(labels: &[String], w: usize, ascii: bool) -> Vec<String> {
     let starts: Vec<String> = labels.iter().map(|l| l.chars().take(w).collect()).collect();
     let mut count: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for s in &starts {

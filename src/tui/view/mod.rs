@@ -2,6 +2,7 @@
 
 mod about;
 mod bars;
+mod blocks;
 mod changes;
 mod detail;
 mod gaps;
@@ -39,6 +40,8 @@ pub enum Hit {
     Cell(usize, usize),
     /// A row of the gap list (its row in the filtered list).
     Gap(usize),
+    /// A block of the group matrix: (row group, column group).
+    Block(usize, usize),
     /// An overlay (help, changes, prompt, dialog): the view under it is not reachable.
     Overlay,
 }
@@ -126,6 +129,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> FrameInfo {
     };
     match app.view {
         View::Graph => graph::render(app, main, buf, &mut info),
+        View::Matrix if app.matrix.groups() => blocks::render(app, main, buf, &mut info),
         View::Matrix => matrix::render(app, main, buf, &mut info),
         View::Gaps => gaps::render(app, main, buf, &mut info),
     }
