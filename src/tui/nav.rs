@@ -78,12 +78,36 @@ pub fn visible(app: &App) -> Vec<(VisNode, Point)> {
         }
     } else if let Some(layout) = app.graph.layout() {
         for u in 0..n.min(layout.len()) {
-            if focus[u] {
+            if focus[u] || Some(u) == app.pair_with {
                 out.push((VisNode::Unit(u), layout[u]));
             }
         }
+        if app.graph.hops() > 0 {
+            fit(&mut out);
+        }
     }
     out
+}
+
+/// Stretches the nodes' positions to fill the view (after an ego focus left a few).
+fn fit(nodes: &mut [(VisNode, Point)]) {
+    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    for (_, p) in nodes.iter() {
+        x0 = x0.min(p.0);
+        y0 = y0.min(p.1);
+        x1 = x1.max(p.0);
+        y1 = y1.max(p.1);
+    }
+    let scale = |v: f64, lo: f64, hi: f64| {
+        if hi - lo < 1e-9 {
+            0.5
+        } else {
+            0.05 + 0.9 * (v - lo) / (hi - lo)
+        }
+    };
+    for (_, p) in nodes.iter_mut() {
+        *p = (scale(p.0, x0, x1), scale(p.1, y0, y1));
+    }
 }
 
 /// The node under the cursor's neighbour in a direction: the closest node whose offset

@@ -557,3 +557,52 @@ fn the_matrix_by_groups_shows_block_density_and_drills_into_a_block() {
     keys(&mut app, &mut term, &["g", "Esc"]);
     assert!(!app.matrix().groups(), "Esc goes back to units");
 }
+
+/// Where each unit's node is drawn: unit -> (column, row).
+fn node_cells(app: &App) -> std::collections::HashMap<usize, (u16, u16)> {
+    use gapscope::tui::app::VisNode;
+    use gapscope::tui::view::Hit;
+    app.frame()
+        .hits
+        .iter()
+        .filter_map(|(r, h)| match h {
+            Hit::Node(VisNode::Unit(u)) => Some((*u, (r.x, r.y))),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn adding_a_unit_does_not_move_the_others() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (mut app, mut term) = builtin(&dir);
+    let before: std::collections::HashMap<String, (u16, u16)> = node_cells(&app)
+        .into_iter()
+        .map(|(u, c)| (app.org().units[u].id.clone(), c))
+        .collect();
+    keys(&mut app, &mut term, &["a"]);
+    type_text(&mut app, &mut term, "lab");
+    keys(&mut app, &mut term, &["Enter"]);
+    assert_eq!(app.n(), 8);
+    let after = node_cells(&app);
+    for (id, cell) in &before {
+        let u = unit(&app, id);
+        // The label may move to the other side; the row stays, and so does the node.
+        assert_eq!(after.get(&u).map(|c| c.1), Some(cell.1), "{id} stayed on its row");
+    }
+}
+
+#[test]
+fn ego_focus_keeps_the_pair_of_the_selected_gap() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (mut app, mut term) = builtin(&dir);
+    // The first screen selects Chief Data Office ↔ Security (CISO): no tie between them.
+    let ciso = unit(&app, "ciso");
+    assert_eq!(app.pair_with(), Some(ciso.max(unit(&app, "cdo"))));
+    keys(&mut app, &mut term, &[">"]);
+    assert!(
+        node_cells(&app).contains_key(&app.pair_with().expect("pair")),
+        "the other unit of the pair stays in view:\n{}",
+        screen(&term)
+    );
+}
