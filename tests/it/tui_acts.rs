@@ -588,7 +588,11 @@ fn adding_a_unit_does_not_move_the_others() {
     for (id, cell) in &before {
         let u = unit(&app, id);
         // The label may move to the other side; the row stays, and so does the node.
-        assert_eq!(after.get(&u).map(|c| c.1), Some(cell.1), "{id} stayed on its row");
+        assert_eq!(
+            after.get(&u).map(|c| c.1),
+            Some(cell.1),
+            "{id} stayed on its row"
+        );
     }
 }
 
