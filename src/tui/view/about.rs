@@ -83,7 +83,16 @@ pub fn lines(app: &App, width: usize) -> Vec<(bool, String)> {
         .targets
         .iter()
         .filter_map(|t| t.why.as_deref().map(|w| (t, w)))
-        .map(|(t, w)| format!("{}–{}: {}", clean(&t.from), clean(&t.to), clean(w)))
+        .map(|(t, w)| {
+            let name = |id: &str| {
+                org.units
+                    .iter()
+                    .position(|u| u.id == id)
+                    .and_then(|u| d.labels.get(u).cloned())
+                    .unwrap_or_else(|| clean(id))
+            };
+            format!("{}–{}: {}", name(&t.from), name(&t.to), clean(w))
+        })
         .collect();
     if !whys.is_empty() {
         out.push((true, "Why the targets".into()));
