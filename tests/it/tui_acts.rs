@@ -610,3 +610,15 @@ fn ego_focus_keeps_the_pair_of_the_selected_gap() {
         screen(&term)
     );
 }
+
+#[test]
+fn too_small_is_ascii_with_ascii() {
+    let config = gapscope::tui::Config {
+        ascii: true,
+        ..Default::default()
+    };
+    let (_app, term) = crate::tui_common::started(model::seed::seed(), &config, 30, 8);
+    let s = screen(&term);
+    assert!(s.contains("40x12"), "{s}");
+    assert!(s.chars().all(|c| c.is_ascii()), "{s}");
+}

@@ -81,6 +81,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> FrameInfo {
     let mut info = FrameInfo::default();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(area, buf, &app.theme);
+        if app.ascii {
+            to_ascii(buf, area);
+        }
         return info;
     }
     let title = Rect { height: 1, ..area };
