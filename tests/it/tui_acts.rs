@@ -620,5 +620,5 @@ fn too_small_is_ascii_with_ascii() {
     let (_app, term) = crate::tui_common::started(model::seed::seed(), &config, 30, 8);
     let s = screen(&term);
     assert!(s.contains("40x12"), "{s}");
-    assert!(s.chars().all(|c| c.is_ascii()), "{s}");
+    assert!(s.is_ascii(), "{s}");
 }
