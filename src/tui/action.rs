@@ -252,7 +252,7 @@ impl Action {
             Action::LineKillStart => "delete to the start",
             Action::LineKillWord => "delete the word before the cursor",
             Action::FilterKind => "filter by kind (all, target, one-sided, structure)",
-            Action::FilterUnit => "only the selected unit's gaps / all",
+            Action::FilterUnit => "the selected unit's gaps (in the gap list: all again)",
             Action::AnswerSave => "save",
             Action::AnswerDiscard => "discard",
             Action::AnswerOverwrite => "overwrite",

@@ -272,10 +272,12 @@ fn act(app: &mut App, a: Action) -> Vec<Effect> {
             app.message = Some(format!("showing {}", k.label()));
         }
         Action::FilterUnit => {
+            // From the graph or matrix: the selected unit's gaps, in the gap list.
             let id = match app.gap_list.unit() {
-                Some(_) => None,
-                None => app.org.units.get(app.selected).map(|u| u.id.clone()),
+                Some(_) if app.view == View::Gaps => None,
+                _ => app.org.units.get(app.selected).map(|u| u.id.clone()),
             };
+            show(app, View::Gaps);
             app.message = Some(match &id {
                 Some(_) => format!("only the gaps of {}", app.derived.labels[app.selected]),
                 None => "the gaps of every unit".into(),

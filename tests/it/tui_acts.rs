@@ -622,3 +622,25 @@ fn too_small_is_ascii_with_ascii() {
     assert!(s.contains("40x12"), "{s}");
     assert!(s.is_ascii(), "{s}");
 }
+
+#[test]
+fn a_unit_and_its_gaps_are_found_with_search_and_o() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/acme-40-teams.json");
+    let org = model::load(path, model::DEFAULT_MAX_BYTES).expect("loads");
+    let (mut app, mut term) =
+        crate::tui_common::started(org, &gapscope::tui::Config::default(), 120, 40);
+    keys(&mut app, &mut term, &["/"]);
+    type_text(&mut app, &mut term, "payroll");
+    keys(&mut app, &mut term, &["Enter", "o"]);
+    let payroll = app.selected();
+    assert_eq!(app.derived().labels[payroll], "Payroll");
+    assert_eq!(app.view(), gapscope::tui::View::Gaps);
+    let visible = app.visible_gaps();
+    assert!(!visible.is_empty(), "{}", screen(&term));
+    assert!(
+        visible
+            .iter()
+            .all(|&i| app.gaps()[i].from == payroll || app.gaps()[i].to == Some(payroll))
+    );
+    assert!(screen(&term).contains("unit: Payroll"));
+}
