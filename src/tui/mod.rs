@@ -17,6 +17,7 @@ pub mod keymap;
 pub mod line;
 pub mod matrix_state;
 pub mod modal;
+pub(crate) mod moves;
 pub(crate) mod nav;
 pub mod prompt;
 pub mod recover;
