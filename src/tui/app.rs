@@ -221,7 +221,7 @@ impl App {
             let kept = self
                 .graph
                 .layout()
-                .map(|old| keep_positions(&before, old, &self.derived));
+                .map(|old| super::graph_state::keep_positions(&before, old, &self.derived));
             let fresh = || {
                 (n <= SYNC_LAYOUT_MAX).then(|| Arc::new(layout::auto(n, &self.derived.net.pairs)))
             };
@@ -419,48 +419,4 @@ impl App {
             self.message = Some(note);
         }
     }
-}
-
-/// Positions for the units of `now` from the positions `old` of the units of `before`: a
-/// unit keeps its place; a new one sits by its placed neighbours (or near the middle), a
-/// little apart so it does not cover them.
-fn keep_positions(
-    before: &Derived,
-    old: &[crate::layout::Point],
-    now: &Derived,
-) -> Vec<crate::layout::Point> {
-    let at: HashMap<&str, crate::layout::Point> = before
-        .ids
-        .iter()
-        .zip(old)
-        .map(|(id, p)| (id.as_str(), *p))
-        .collect();
-    let mut pos: Vec<Option<crate::layout::Point>> = now
-        .ids
-        .iter()
-        .map(|id| at.get(id.as_str()).copied())
-        .collect();
-    for u in 0..pos.len() {
-        if pos[u].is_some() {
-            continue;
-        }
-        let near: Vec<crate::layout::Point> =
-            now.adj[u].iter().filter_map(|&(v, _)| pos[v]).collect();
-        let (cx, cy) = if near.is_empty() {
-            (0.5, 0.5)
-        } else {
-            let k = near.len() as f64;
-            (
-                near.iter().map(|p| p.0).sum::<f64>() / k,
-                near.iter().map(|p| p.1).sum::<f64>() / k,
-            )
-        };
-        // A small step aside, different for each new unit.
-        let turn = u as f64 * 2.399;
-        pos[u] = Some((
-            (cx + 0.06 * turn.cos()).clamp(0.0, 1.0),
-            (cy + 0.06 * turn.sin()).clamp(0.0, 1.0),
-        ));
-    }
-    pos.into_iter().map(|p| p.unwrap_or((0.5, 0.5))).collect()
 }
