@@ -55,6 +55,10 @@ pub enum Action {
     ThresholdDown,
     /// Show or hide the detail pane.
     ToggleDetail,
+    /// Scroll the detail pane down.
+    DetailDown,
+    /// Scroll the detail pane up.
+    DetailUp,
     /// Open or close this help.
     Help,
     /// Search: accept the match and close the search line.
@@ -99,6 +103,8 @@ pub enum Action {
     SaveAs,
     /// Open or close the list of changed gaps.
     Changes,
+    /// Open or close what the file says about the org (source, initiatives, facts).
+    About,
     /// Prompt: accept the value.
     PromptAccept,
     /// Prompt: give up.
@@ -212,6 +218,8 @@ impl Action {
             Action::ThresholdUp => "hide weaker ties",
             Action::ThresholdDown => "show weaker ties",
             Action::ToggleDetail => "show / hide the detail pane",
+            Action::DetailDown => "scroll the detail pane down",
+            Action::DetailUp => "scroll the detail pane up",
             Action::Help => "open / close this help",
             Action::SearchAccept => "accept the match",
             Action::SearchCancel => "cancel the search",
@@ -234,6 +242,7 @@ impl Action {
             Action::Save => "save (asks for a path if none)",
             Action::SaveAs => "save as another file",
             Action::Changes => "gaps changed (edits or --compare OLD)",
+            Action::About => "about this org: source, initiatives, facts",
             Action::PromptAccept => "accept the value",
             Action::PromptCancel => "cancel (nothing changes)",
             Action::PromptBackspace => "delete a character",
@@ -245,7 +254,7 @@ impl Action {
             Action::LineKillStart => "delete to the start",
             Action::LineKillWord => "delete the word before the cursor",
             Action::FilterKind => "filter by kind (all, target, one-sided, structure)",
-            Action::FilterUnit => "only the selected unit's gaps / all",
+            Action::FilterUnit => "the selected unit's gaps (in the gap list: all again)",
             Action::AnswerSave => "save",
             Action::AnswerDiscard => "discard",
             Action::AnswerOverwrite => "overwrite",
@@ -266,7 +275,8 @@ impl Action {
             Up | Down | Left | Right | PageUp | PageDown | First | Last | Activate | Back => {
                 Group::Move
             }
-            NextView | PrevView | ShowGraph | ShowMatrix | ShowGaps | ToggleDetail => Group::Views,
+            NextView | PrevView | ShowGraph | ShowMatrix | ShowGaps | ToggleDetail | DetailDown
+            | DetailUp => Group::Views,
             NextInitiative | PrevInitiative | ToggleGrouping | FocusMore | FocusLess
             | ThresholdUp | ThresholdDown | FilterKind | FilterUnit => Group::Filter,
             Search | SearchAccept | SearchCancel | SearchBackspace | SearchNext | SearchPrev => {
@@ -279,7 +289,7 @@ impl Action {
             | LineEnd | LineDelete | LineKillStart | LineKillWord | AnswerSave | AnswerDiscard
             | AnswerOverwrite | AnswerRestore | AnswerKeep | AnswerCancel | AnswerYes
             | AnswerFirst | AnswerSecond => Group::Answer,
-            Quit | Suspend | Help => Group::General,
+            Quit | Suspend | Help | About => Group::General,
             Review(r) => r.group(),
         }
     }

@@ -4,13 +4,15 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::analysis::{Analysis, GapKind, Path};
-use crate::layout::{self, Point};
+use crate::layout;
 use crate::model::Org;
 use crate::text::clean;
 
 use super::derived::Derived;
 use super::gaplist::GapList;
+pub use super::graph_state::GraphState;
 use super::keymap::Mode;
+pub use super::matrix_state::MatrixState;
 use super::modal::Modal;
 use super::session::Session;
 use super::theme::{Theme, ThemeName};
@@ -90,66 +92,6 @@ pub enum VisNode {
     Group(usize),
 }
 
-/// State of the graph view.
-#[derive(Debug, Clone, PartialEq)]
-pub struct GraphState {
-    /// One node per group (with some groups expanded) instead of every unit.
-    pub(crate) grouped: bool,
-    /// Per group, whether it shows its units in the grouped view.
-    pub(crate) expanded: Vec<bool>,
-    /// The cursor is on this collapsed group (else on the selected unit).
-    pub(crate) on_group: Option<usize>,
-    /// Ego focus: show only units this many hops from the selection (0: all).
-    pub(crate) hops: u8,
-    /// Ties weaker than `threshold / 5` are hidden.
-    pub(crate) threshold: u8,
-    /// Positions of all units for the ungrouped view; `None` until computed.
-    pub(crate) layout: Option<Arc<Vec<Point>>>,
-}
-
-impl GraphState {
-    /// Whether the graph shows groups.
-    pub fn grouped(&self) -> bool {
-        self.grouped
-    }
-
-    /// Per group, whether it shows its units.
-    pub fn expanded(&self) -> &[bool] {
-        &self.expanded
-    }
-
-    /// The collapsed group under the cursor.
-    pub fn on_group(&self) -> Option<usize> {
-        self.on_group
-    }
-
-    /// Ego focus in hops (0: everyone).
-    pub fn hops(&self) -> u8 {
-        self.hops
-    }
-
-    /// Strength threshold step (ties below `threshold / 5` hidden).
-    pub fn threshold(&self) -> u8 {
-        self.threshold
-    }
-
-    /// Whether every unit has its position.
-    pub fn laid_out(&self) -> bool {
-        self.layout.is_some()
-    }
-
-    /// Sets the unit positions (the layout worker's, or a benchmark's).
-    pub fn set_layout(&mut self, points: Vec<Point>) {
-        self.layout = Some(Arc::new(points));
-    }
-
-    /// Shows groups or every unit (benchmarks).
-    pub fn set_grouped(&mut self, grouped: bool) {
-        self.grouped = grouped;
-        self.on_group = None;
-    }
-}
-
 /// Everything the screen shows and remembers. Fields are private to the screen; what is
 /// on top of the views is one [`Modal`] at most.
 #[derive(Debug, Clone)]
@@ -191,10 +133,14 @@ pub struct App {
     pub(crate) route: Option<((usize, usize), Option<Path>)>,
     /// State of the graph view.
     pub(crate) graph: GraphState,
+    /// State of the matrix view: units, or groups with their cursor.
+    pub(crate) matrix: MatrixState,
     /// State of the gap list: its cursor (kept by gap key) and filters.
     pub(crate) gap_list: GapList,
     /// The detail pane is toggled from its default (shown when wide, hidden when narrow).
     pub(crate) detail_toggled: bool,
+    /// Lines the detail pane is scrolled by (back to 0 when the selection changes).
+    pub(crate) detail_scroll: u16,
     /// A message for the status bar.
     pub(crate) message: Option<String>,
     /// Animation counter of the spinner.
@@ -227,14 +173,12 @@ impl App {
         let grouped = n > GROUP_FIRST_ABOVE && !derived.groups.is_empty();
         let view = config.view.unwrap_or(View::Graph);
         App {
-            graph: GraphState {
+            graph: GraphState::new(
                 grouped,
-                expanded: vec![false; derived.groups.len()],
-                on_group: (grouped && n > 0).then(|| derived.unit_group[derived.order[0]]),
-                hops: 0,
-                threshold: 0,
+                derived.groups.len(),
+                (grouped && n > 0).then(|| derived.unit_group[derived.order[0]]),
                 layout,
-            },
+            ),
             org: Arc::new(org),
             source: source.to_string(),
             selected: derived.order.first().copied().unwrap_or(0),
@@ -257,7 +201,9 @@ impl App {
             pair_with: None,
             route: None,
             gap_list: GapList::default(),
+            matrix: MatrixState::default(),
             detail_toggled: false,
+            detail_scroll: 0,
             message: None,
             tick: 0,
             frame: FrameInfo::default(),
@@ -273,19 +219,20 @@ impl App {
     pub(crate) fn refresh_derived(&mut self) {
         let n = self.org.units.len();
         let same_units = n == self.derived.labels.len();
+        let before = self.derived.clone();
         self.derived = Arc::new(Derived::of(&self.org, &self.source));
-        let groups = self.derived.groups.len();
-        self.graph.expanded.resize(groups, false);
-        if self.graph.on_group.is_some_and(|g| g >= groups) {
-            self.graph.on_group = None;
-        }
-        if groups == 0 {
-            self.graph.grouped = false;
-            self.graph.on_group = None;
-        }
+        self.graph.fit_groups(self.derived.groups.len());
+        self.matrix.fit_groups(self.derived.groups.len());
         if !same_units {
-            self.graph.layout =
-                (n <= SYNC_LAYOUT_MAX).then(|| Arc::new(layout::auto(n, &self.derived.net.pairs)));
+            // Units that stay keep their places; a new one goes near its neighbours.
+            let kept = self
+                .graph
+                .layout()
+                .map(|old| super::graph_state::keep_positions(&before, old, &self.derived));
+            let fresh = || {
+                (n <= SYNC_LAYOUT_MAX).then(|| Arc::new(layout::auto(n, &self.derived.net.pairs)))
+            };
+            self.graph.set_layout(kept.map(Arc::new).or_else(fresh));
             // Gap indices name units by position; they are stale until the new analysis.
             self.analysis = None;
             self.pair_gaps.clear();
@@ -378,6 +325,11 @@ impl App {
         &self.graph
     }
 
+    /// The matrix view's state.
+    pub fn matrix(&self) -> &MatrixState {
+        &self.matrix
+    }
+
     /// The gap list's state.
     pub fn gap_list(&self) -> &GapList {
         &self.gap_list
@@ -420,7 +372,7 @@ impl App {
         if unit < n {
             self.selected = unit;
             self.pair_with = with.filter(|&b| b < n && b != unit);
-            self.graph.on_group = None;
+            self.graph.leave_group();
         }
     }
 

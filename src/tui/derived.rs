@@ -18,6 +18,8 @@ pub struct Derived {
     pub adj: Vec<Vec<(usize, f64)>>,
     /// Cleaned labels of the units.
     pub labels: Vec<String>,
+    /// Unit ids, by index (to keep positions across edits that add or remove units).
+    pub ids: Vec<String>,
     /// Cleaned title (the source's name when the org has none).
     pub title: String,
     /// Group names (cleaned), sorted; "(no group)" last when some unit has none.
@@ -79,6 +81,7 @@ impl Derived {
             net: Arc::new(net),
             adj,
             labels,
+            ids: org.units.iter().map(|u| u.id.clone()).collect(),
             title,
             groups,
             unit_group,

@@ -159,6 +159,8 @@ pub fn saved(
         .clone()
         .map(|t| clean(&t))
         .unwrap_or_else(|| shown(&path));
+    // "saving …" is over, whatever happened.
+    app.message = None;
     match outcome {
         SaveOutcome::Saved(s) => {
             app.session.history.mark_saved();

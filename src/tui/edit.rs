@@ -233,7 +233,7 @@ fn unit_action(app: &mut App, a: Action) -> Vec<Effect> {
     let n = app.n();
     let unit = match app.view {
         _ if n == 0 => None,
-        View::Graph if app.graph.on_group.is_some() && app.graph.grouped => None,
+        View::Graph if app.graph.on_group().is_some() => None,
         View::Gaps => match app.current_gap() {
             None => None,
             Some(g) if g.kind == crate::analysis::GapKind::Silo => {

@@ -30,6 +30,8 @@ pub enum Mode {
     Review,
     /// The review's action form.
     Form,
+    /// What the file says about the org.
+    About,
 }
 
 impl Mode {
@@ -47,6 +49,7 @@ impl Mode {
             Mode::Changes => "changes list",
             Mode::Review => "review",
             Mode::Form => "action form",
+            Mode::About => "about",
         }
     }
 }
@@ -107,6 +110,9 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Global, "i", A::NextInitiative, "initiative"),
     b(M::Global, "I", A::PrevInitiative, ""),
     b(M::Global, "d", A::ToggleDetail, "detail"),
+    b(M::Global, "o", A::FilterUnit, ""),
+    b(M::Global, "Ctrl-d", A::DetailDown, ""),
+    b(M::Global, "Ctrl-u", A::DetailUp, ""),
     b(M::Global, "+", A::RatingUp, ""),
     b(M::Global, "=", A::RatingUp, ""),
     b(M::Global, "-", A::RatingDown, ""),
@@ -128,13 +134,14 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Global, "4", A::Review(R::Open), ""),
     b(M::Global, "p", A::Review(R::Plan), ""),
     b(M::Global, "M", A::Review(R::Minutes), ""),
+    b(M::Global, "b", A::About, "about"),
     b(M::Graph, "g", A::ToggleGrouping, "group"),
+    b(M::Matrix, "g", A::ToggleGrouping, "groups"),
     b(M::Graph, ">", A::FocusMore, ""),
     b(M::Graph, "<", A::FocusLess, ""),
     b(M::Graph, "]", A::ThresholdUp, ""),
     b(M::Graph, "[", A::ThresholdDown, ""),
     b(M::Gaps, "f", A::FilterKind, "filter"),
-    b(M::Gaps, "o", A::FilterUnit, ""),
     b(M::Review, "Space", A::Review(R::Next), "next"),
     b(M::Review, "A", A::Review(R::Record), "action"),
     b(M::Review, "S", A::Review(R::Status), "status"),
@@ -197,6 +204,17 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Changes, "PageDown", A::PageDown, ""),
     b(M::Changes, "Home", A::First, ""),
     b(M::Changes, "End", A::Last, ""),
+    b(M::About, "b", A::About, "close"),
+    b(M::About, "Esc", A::About, ""),
+    b(M::About, "q", A::About, ""),
+    b(M::About, "Up", A::Up, "scroll"),
+    b(M::About, "k", A::Up, ""),
+    b(M::About, "Down", A::Down, ""),
+    b(M::About, "j", A::Down, ""),
+    b(M::About, "PageUp", A::PageUp, ""),
+    b(M::About, "PageDown", A::PageDown, ""),
+    b(M::About, "Home", A::First, ""),
+    b(M::About, "End", A::Last, ""),
     b(M::Help, "?", A::Help, "close"),
     b(M::Help, "Esc", A::Help, ""),
     b(M::Help, "q", A::Help, ""),
@@ -296,7 +314,8 @@ pub fn lookup(mode: Mode, key: Key) -> Option<Action> {
         | Mode::Prompt
         | Mode::Dialog
         | Mode::Changes
-        | Mode::Form => find(mode),
+        | Mode::Form
+        | Mode::About => find(mode),
         view => find(view).or_else(|| find(Mode::Global)),
     }
 }
@@ -388,6 +407,7 @@ pub fn markdown() -> String {
         Mode::Search,
         Mode::Help,
         Mode::Changes,
+        Mode::About,
         Mode::Prompt,
         Mode::Form,
         Mode::Dialog,
@@ -449,8 +469,13 @@ mod tests {
     fn views_fall_back_to_global_keys_but_overlays_do_not() {
         let q = parse("q").map(|k| lookup(Mode::Graph, k));
         assert_eq!(q, Some(Some(Action::Quit)));
-        let g = parse("g").map(|k| lookup(Mode::Matrix, k));
-        assert_eq!(g, Some(None), "g groups only in the graph view");
+        let g = parse("g").map(|k| lookup(Mode::Gaps, k));
+        assert_eq!(
+            g,
+            Some(None),
+            "g groups the graph and the matrix, not the gap list"
+        );
+
         let q_help = parse("q").map(|k| lookup(Mode::Help, k));
         assert_eq!(
             q_help,

@@ -20,6 +20,8 @@ pub enum Modal {
     Changes(u16),
     /// The review's action form (several lines, Tab between them).
     Form(super::review::ActionForm),
+    /// What the file says about the org, scrolled by this many lines.
+    About(u16),
 }
 
 impl Modal {
@@ -32,6 +34,7 @@ impl Modal {
             Modal::Dialog(_) => Mode::Dialog,
             Modal::Changes(_) => Mode::Changes,
             Modal::Form(_) => Mode::Form,
+            Modal::About(_) => Mode::About,
         }
     }
 }

@@ -48,42 +48,66 @@ pub fn cursor(app: &App) -> Option<VisNode> {
     if app.n() == 0 {
         return None;
     }
-    match app.graph.on_group {
-        Some(g) if app.graph.grouped => Some(VisNode::Group(g)),
+    match app.graph.on_group() {
+        Some(g) => Some(VisNode::Group(g)),
         _ => Some(VisNode::Unit(app.selected)),
     }
 }
 
 /// Whether the ungrouped view is waiting for its layout.
 pub fn waiting_for_layout(app: &App) -> bool {
-    !app.graph.grouped && app.graph.layout.is_none() && app.n() > 0
+    !app.graph.grouped() && !app.graph.laid_out() && app.n() > 0
 }
 
 /// The nodes the graph view shows, with their positions.
 pub fn visible(app: &App) -> Vec<(VisNode, Point)> {
     let n = app.n();
-    let focus = within(app, app.selected, app.graph.hops);
+    let focus = within(app, app.selected, app.graph.hops());
     let mut out = Vec::new();
-    if app.graph.grouped {
+    if app.graph.grouped() {
         for (g, &centre) in app.derived.group_layout.iter().enumerate() {
-            if !app.graph.expanded.get(g).copied().unwrap_or(false) {
+            if !app.graph.is_expanded(g) {
                 out.push((VisNode::Group(g), centre));
             }
         }
         for (u, &shown) in focus.iter().enumerate() {
             let g = app.derived.unit_group[u];
-            if app.graph.expanded.get(g).copied().unwrap_or(false) && shown {
+            if app.graph.is_expanded(g) && shown {
                 out.push((VisNode::Unit(u), app.derived.ring_layout[u]));
             }
         }
-    } else if let Some(layout) = &app.graph.layout {
+    } else if let Some(layout) = app.graph.layout() {
         for u in 0..n.min(layout.len()) {
-            if focus[u] {
+            if focus[u] || Some(u) == app.pair_with {
                 out.push((VisNode::Unit(u), layout[u]));
             }
         }
+        if app.graph.hops() > 0 {
+            fit(&mut out);
+        }
     }
     out
+}
+
+/// Stretches the nodes' positions to fill the view (after an ego focus left a few).
+fn fit(nodes: &mut [(VisNode, Point)]) {
+    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    for (_, p) in nodes.iter() {
+        x0 = x0.min(p.0);
+        y0 = y0.min(p.1);
+        x1 = x1.max(p.0);
+        y1 = y1.max(p.1);
+    }
+    let scale = |v: f64, lo: f64, hi: f64| {
+        if hi - lo < 1e-9 {
+            0.5
+        } else {
+            0.05 + 0.9 * (v - lo) / (hi - lo)
+        }
+    };
+    for (_, p) in nodes.iter_mut() {
+        *p = (scale(p.0, x0, x1), scale(p.1, y0, y1));
+    }
 }
 
 /// The node under the cursor's neighbour in a direction: the closest node whose offset
@@ -114,10 +138,10 @@ pub fn put_cursor(app: &mut App, node: VisNode) {
     match node {
         VisNode::Unit(u) => {
             app.selected = u;
-            app.graph.on_group = None;
+            app.graph.leave_group();
         }
         VisNode::Group(g) => {
-            app.graph.on_group = Some(g);
+            app.graph.put_on_group(g);
             if let Some(&u) = app
                 .derived
                 .order
@@ -133,16 +157,14 @@ pub fn put_cursor(app: &mut App, node: VisNode) {
 /// Makes the selected unit (and the other unit of a pair) visible in the grouped view by
 /// expanding their groups.
 pub fn reveal(app: &mut App) {
-    if !app.graph.grouped || app.n() == 0 {
+    if !app.graph.grouped() || app.n() == 0 {
         return;
     }
     for u in std::iter::once(app.selected).chain(app.pair_with) {
         let g = app.derived.unit_group[u];
-        if let Some(e) = app.graph.expanded.get_mut(g) {
-            *e = true;
-        }
+        app.graph.expand(g);
     }
-    app.graph.on_group = None;
+    app.graph.leave_group();
 }
 
 #[cfg(test)]

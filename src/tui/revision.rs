@@ -18,7 +18,7 @@ pub fn changed(app: &mut App) -> Vec<Effect> {
     app.refresh_derived();
     app.generation += 1;
     let mut fx = Vec::new();
-    if app.graph.layout.is_none() {
+    if !app.graph.laid_out() {
         fx.push(Effect::Layout);
     }
     let initiative = app.initiative_id();

@@ -146,8 +146,9 @@ impl Theme {
             heading: m(Modifier::BOLD),
             selected: m(Modifier::REVERSED | Modifier::BOLD),
             emphasis: m(Modifier::BOLD),
-            warn: m(Modifier::BOLD | Modifier::UNDERLINED),
-            alarm: m(Modifier::BOLD | Modifier::REVERSED),
+            // Each differs from the cursor (reversed): a gap is never mistaken for it.
+            warn: m(Modifier::UNDERLINED),
+            alarm: m(Modifier::BOLD | Modifier::UNDERLINED | Modifier::ITALIC),
             groups: [Color::Reset; 6],
             ramp: [Style::new(); 4],
             tie: [Color::Reset; 3],
@@ -174,6 +175,14 @@ pub fn choose(requested: Option<ThemeName>, no_color: Option<&str>) -> ThemeName
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn in_mono_the_cursor_differs_from_every_gap_marker() {
+        let t = Theme::new(ThemeName::Mono);
+        assert_ne!(t.selected, t.alarm);
+        assert_ne!(t.selected, t.warn);
+        assert_ne!(t.alarm, t.warn);
+    }
 
     fn colours(t: &Theme) -> Vec<Color> {
         let mut v: Vec<Color> = [

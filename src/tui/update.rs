@@ -4,19 +4,17 @@ use std::sync::Arc;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::analysis::GapKind;
-
 use super::action::Action;
-use super::analysis_task::{Done, Stage, best_route};
-use super::app::{App, Pending, View, VisNode};
+use super::analysis_task::{Done, Stage};
+use super::app::{App, Pending, View};
 use super::keymap::{self, Mode};
 use super::line::LineEdit;
 use super::modal::Modal;
-use super::nav::{self, Dir};
-use super::view::Hit;
+use super::moves::{activate, back, click, move_cursor, refresh_route, show, tell_the_story};
 use super::{dialog, edit, review, search};
 
 pub use super::effect::{Effect, Msg};
+pub(crate) use super::moves::select_unit;
 
 /// The effects that start the screen: the first analysis, and the layout if it is not ready.
 pub fn start(app: &mut App) -> Vec<Effect> {
@@ -24,7 +22,7 @@ pub fn start(app: &mut App) -> Vec<Effect> {
         generation: app.generation,
         initiative: app.initiative_id(),
     }];
-    if app.graph.layout.is_none() {
+    if !app.graph.laid_out() {
         fx.push(Effect::Layout);
     }
     fx
@@ -38,6 +36,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     ) {
         app.fresh = false;
     }
+    let shown = (app.view, app.selected, app.pair_with, app.gap_list.cursor());
     let fx = match msg {
         Msg::Key(ev) => on_key(app, ev),
         Msg::Act(a) => act(app, a),
@@ -46,7 +45,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Wheel { down } => match app.modal {
-            Some(Modal::Help(_) | Modal::Changes(_)) | None => {
+            Some(Modal::Help(_) | Modal::Changes(_) | Modal::About(_)) | None => {
                 act(app, if down { Action::Down } else { Action::Up })
             }
             Some(_) => Vec::new(),
@@ -97,6 +96,9 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
     };
+    if shown != (app.view, app.selected, app.pair_with, app.gap_list.cursor()) {
+        app.detail_scroll = 0;
+    }
     refresh_route(app);
     // Review mode: the card follows its gap after edits and new analyses; the plan too.
     if app.view == View::Review {
@@ -158,7 +160,7 @@ fn finished(app: &mut App, done: Done) {
         } => review::plan::install(app, revision, initiative, *analysis),
         Done::Laid(points) => {
             if points.len() == app.n() {
-                app.graph.layout = Some(Arc::new(points));
+                app.graph.set_layout(Some(Arc::new(points)));
             }
         }
     }
@@ -175,7 +177,7 @@ fn act(app: &mut App, a: Action) -> Vec<Effect> {
         Some(Modal::Prompt(_) | Modal::Dialog(_)) => {
             return dialog::act(app, a).unwrap_or_default();
         }
-        Some(Modal::Help(scroll)) | Some(Modal::Changes(scroll)) => {
+        Some(Modal::Help(scroll)) | Some(Modal::Changes(scroll)) | Some(Modal::About(scroll)) => {
             let page = app.frame.page.max(1);
             let max = app.frame.help_max;
             let h = *scroll;
@@ -189,7 +191,7 @@ fn act(app: &mut App, a: Action) -> Vec<Effect> {
                 _ => h,
             };
             return match a {
-                Action::Help | Action::Changes => {
+                Action::Help | Action::Changes | Action::About => {
                     app.modal = None;
                     Vec::new()
                 }
@@ -227,6 +229,7 @@ fn act(app: &mut App, a: Action) -> Vec<Effect> {
         Action::Review(r) => return review::act(app, r),
         Action::Changes => app.modal = Some(Modal::Changes(0)),
         Action::Help => app.modal = Some(Modal::Help(0)),
+        Action::About => app.modal = Some(Modal::About(0)),
         Action::Search => search::open(app),
         Action::Suspend => return vec![Effect::Suspend],
         Action::NextView
@@ -246,6 +249,17 @@ fn act(app: &mut App, a: Action) -> Vec<Effect> {
             show(app, v);
         }
         Action::ToggleDetail => app.detail_toggled = !app.detail_toggled,
+        Action::DetailDown => {
+            let page = (app.frame.page / 2).max(1);
+            app.detail_scroll = app
+                .detail_scroll
+                .saturating_add(page)
+                .min(app.frame.detail_max);
+        }
+        Action::DetailUp => {
+            let page = (app.frame.page / 2).max(1);
+            app.detail_scroll = app.detail_scroll.saturating_sub(page);
+        }
         Action::NextInitiative | Action::PrevInitiative => {
             let count = app.org.initiatives.len();
             if count == 0 {
@@ -274,10 +288,12 @@ fn act(app: &mut App, a: Action) -> Vec<Effect> {
             app.message = Some(format!("showing {}", k.label()));
         }
         Action::FilterUnit => {
+            // From the graph or matrix: the selected unit's gaps, in the gap list.
             let id = match app.gap_list.unit() {
-                Some(_) => None,
-                None => app.org.units.get(app.selected).map(|u| u.id.clone()),
+                Some(_) if app.view == View::Gaps => None,
+                _ => app.org.units.get(app.selected).map(|u| u.id.clone()),
             };
+            show(app, View::Gaps);
             app.message = Some(match &id {
                 Some(_) => format!("only the gaps of {}", app.derived.labels[app.selected]),
                 None => "the gaps of every unit".into(),
@@ -288,22 +304,28 @@ fn act(app: &mut App, a: Action) -> Vec<Effect> {
         _ if n == 0 => {}
         Action::Back => back(app),
         Action::Activate => activate(app),
+        Action::ToggleGrouping if app.view == View::Matrix => {
+            if app.matrix.groups() {
+                app.matrix.show_units();
+            } else if app.derived.groups.is_empty() {
+                app.message = Some("this org has no groups".into());
+            } else {
+                let g = |u: usize| app.derived.unit_group.get(u).copied().unwrap_or(0);
+                let (r, c) = (g(app.selected), g(app.pair_with.unwrap_or(app.selected)));
+                app.matrix.show_groups(r, c);
+            }
+        }
         Action::ToggleGrouping => {
-            app.graph.grouped = !app.graph.grouped && !app.derived.groups.is_empty();
-            app.graph.on_group = None;
-            if app.graph.grouped {
-                let g = app.derived.unit_group[app.selected];
-                if !app.graph.expanded.get(g).copied().unwrap_or(false) {
-                    app.graph.on_group = Some(g);
-                }
-            } else if app.graph.layout.is_none() {
+            let g = app.derived.unit_group[app.selected];
+            let has_groups = !app.derived.groups.is_empty();
+            if !app.graph.toggle_grouping(has_groups, g) && !app.graph.laid_out() {
                 app.message = Some("laying out every unit…".into());
             }
         }
-        Action::FocusMore => app.graph.hops = (app.graph.hops + 1).min(5),
-        Action::FocusLess => app.graph.hops = app.graph.hops.saturating_sub(1),
-        Action::ThresholdUp => app.graph.threshold = (app.graph.threshold + 1).min(4),
-        Action::ThresholdDown => app.graph.threshold = app.graph.threshold.saturating_sub(1),
+        Action::FocusMore => app.graph.focus_more(),
+        Action::FocusLess => app.graph.focus_less(),
+        Action::ThresholdUp => app.graph.threshold_up(),
+        Action::ThresholdDown => app.graph.threshold_down(),
         Action::Up
         | Action::Down
         | Action::Left
@@ -333,244 +355,8 @@ pub(crate) fn line_edit(a: Action) -> Option<LineEdit> {
 }
 
 /// After the gap list's filters changed: keep the cursor on its gap when still listed.
-fn refilter(app: &mut App) {
+pub(crate) fn refilter(app: &mut App) {
     let gaps = app.gaps().to_vec();
     let visible = app.visible_gaps();
     app.gap_list.refilter(&visible, &gaps, &app.org);
-}
-
-/// The first screen: the worst target gap (below target or missing tie) is selected, in
-/// the graph or matrix and in the gap list, and the status line names it.
-fn tell_the_story(app: &mut App) {
-    let n = app.n();
-    let gaps = app.gaps().to_vec();
-    let Some((i, g)) = gaps.iter().enumerate().find(|(_, g)| {
-        matches!(g.kind, GapKind::BelowTarget | GapKind::MissingTie)
-            && g.from < n
-            && g.to.is_some_and(|t| t < n)
-    }) else {
-        return;
-    };
-    app.selected = g.from;
-    app.pair_with = g.to;
-    app.graph.on_group = None;
-    nav::reveal(app);
-    let visible = app.visible_gaps();
-    if let Some(row) = visible.iter().position(|&v| v == i) {
-        app.gap_list.put(row, &visible, &gaps, &app.org);
-    }
-    if app.message.is_none() {
-        let d = &app.derived;
-        let name = |u: usize| d.labels.get(u).cloned().unwrap_or_default();
-        let scope = match app.initiative.and_then(|k| app.org.initiatives.get(k)) {
-            Some(init) => {
-                let about = init
-                    .description
-                    .as_deref()
-                    .map(|s| format!(": {}", crate::text::clean(s)))
-                    .unwrap_or_default();
-                format!(" for {}{about}", app.initiative_label())
-            }
-            None => String::new(),
-        };
-        app.message = Some(format!(
-            "worst gap{scope}: {} ↔ {}, {} {:.2}",
-            name(g.from),
-            name(g.to.unwrap_or(g.from)),
-            g.kind.as_str().replace('_', " "),
-            g.severity
-        ));
-    }
-}
-
-fn show(app: &mut App, v: View) {
-    app.view = v;
-    if v != View::Gaps {
-        app.pair_view = v;
-    }
-}
-
-pub(crate) fn select_unit(app: &mut App, u: usize) {
-    if u < app.n() {
-        app.selected = u;
-        app.pair_with = None;
-        app.graph.on_group = None;
-        nav::reveal(app);
-    }
-}
-
-fn back(app: &mut App) {
-    if app.view == View::Review {
-        // Esc leaves the review for the gap list, its cursor on the gap shown.
-        if let Some((_, i, _)) = review::walk::current(app) {
-            let visible = app.visible_gaps();
-            if let Some(row) = visible.iter().position(|&v| v == i) {
-                let gaps = app.gaps().to_vec();
-                app.gap_list.put(row, &visible, &gaps, &app.org);
-            }
-        }
-        show(app, View::Gaps);
-        return;
-    }
-    if app.view == View::Gaps {
-        if app.gap_list.clear() {
-            app.message = Some("filters cleared".into());
-            refilter(app);
-        }
-        return;
-    }
-    if app.pair_with.take().is_some() {
-        return;
-    }
-    if app.graph.hops > 0 || app.graph.threshold > 0 {
-        app.graph.hops = 0;
-        app.graph.threshold = 0;
-        return;
-    }
-    if app.view == View::Graph && app.graph.grouped && app.graph.on_group.is_none() {
-        let g = app.derived.unit_group[app.selected];
-        if let Some(e) = app.graph.expanded.get_mut(g) {
-            *e = false;
-        }
-        app.graph.on_group = Some(g);
-    }
-}
-
-fn activate(app: &mut App) {
-    match app.view {
-        // Enter on the review card shows its pair in the graph or matrix.
-        View::Review => show(app, app.pair_view),
-        View::Gaps => {
-            let Some(g) = app.current_gap().cloned() else {
-                return;
-            };
-            app.selected = g.from.min(app.n() - 1);
-            app.pair_with = g.to.filter(|&t| t < app.n() && t != g.from);
-            app.graph.on_group = None;
-            nav::reveal(app);
-            show(app, app.pair_view);
-        }
-        View::Graph => {
-            if let Some(g) = app.graph.on_group.filter(|_| app.graph.grouped) {
-                if let Some(e) = app.graph.expanded.get_mut(g) {
-                    *e = true;
-                }
-                app.graph.on_group = None;
-            }
-        }
-        View::Matrix => {
-            if app.pair_with.is_none() {
-                app.message = Some("move left or right to pick the other unit of a pair".into());
-            }
-        }
-    }
-}
-
-fn move_cursor(app: &mut App, a: Action) {
-    let n = app.n();
-    let page = app.frame.page.max(1) as usize;
-    let step = |pos: usize, len: usize| -> usize {
-        let last = len.saturating_sub(1);
-        match a {
-            Action::Up | Action::Left => pos.saturating_sub(1),
-            Action::Down | Action::Right => (pos + 1).min(last),
-            Action::PageUp => pos.saturating_sub(page),
-            Action::PageDown => (pos + page).min(last),
-            Action::First => 0,
-            _ => last,
-        }
-    };
-    match app.view {
-        View::Review => match a {
-            Action::Down | Action::Right | Action::PageDown => review::walk::step(app, 1),
-            Action::Up | Action::Left | Action::PageUp => review::walk::step(app, -1),
-            Action::First => review::walk::put(app, 0),
-            _ => review::walk::put(app, usize::MAX),
-        },
-        View::Gaps => {
-            let visible = app.visible_gaps();
-            let row = step(app.gap_list.cursor(), visible.len());
-            let gaps = app.gaps().to_vec();
-            app.gap_list.put(row, &visible, &gaps, &app.org);
-        }
-        View::Matrix => {
-            let d = app.derived.clone();
-            let row = d.rank[app.selected];
-            let col = d.rank[app.pair_with.unwrap_or(app.selected)];
-            let (row, col) = match a {
-                Action::Left | Action::Right => (row, step(col, n)),
-                Action::First | Action::Last => (step(row, n), step(col, n)),
-                _ => (step(row, n), col),
-            };
-            app.selected = d.order[row];
-            app.pair_with = (row != col).then(|| d.order[col]);
-            app.graph.on_group = None;
-        }
-        View::Graph => {
-            let nodes = nav::visible(app);
-            let Some(cur) = nav::cursor(app) else { return };
-            let target = match a {
-                Action::Up => nav::step(&nodes, cur, Dir::Up),
-                Action::Down => nav::step(&nodes, cur, Dir::Down),
-                Action::Left => nav::step(&nodes, cur, Dir::Left),
-                Action::Right => nav::step(&nodes, cur, Dir::Right),
-                _ => {
-                    // Page keys and Home/End walk the units in matrix order.
-                    let r = step(app.derived.rank[app.selected], n);
-                    Some(VisNode::Unit(app.derived.order[r]))
-                }
-            };
-            match target {
-                Some(t) if nodes.iter().any(|(v, _)| *v == t) => nav::put_cursor(app, t),
-                Some(VisNode::Unit(u)) => select_unit(app, u),
-                Some(t) => nav::put_cursor(app, t),
-                None if !nodes.iter().any(|(v, _)| *v == cur) => {
-                    if let Some(&(v, _)) = nodes.first() {
-                        nav::put_cursor(app, v);
-                    }
-                }
-                None => {}
-            }
-            app.pair_with = None;
-        }
-    }
-}
-
-fn click(app: &mut App, col: u16, row: u16) {
-    // A modal takes every click: one on it never reaches the view under it.
-    if app.modal.is_some() {
-        return;
-    }
-    match app.frame.hit(col, row) {
-        Some(Hit::Node(v)) => match v {
-            VisNode::Unit(u) => select_unit(app, u),
-            VisNode::Group(_) => nav::put_cursor(app, v),
-        },
-        Some(Hit::Cell(r, c)) => {
-            let d = app.derived.clone();
-            if let (Some(&a), Some(&b)) = (d.order.get(r), d.order.get(c)) {
-                app.selected = a;
-                app.pair_with = (a != b).then_some(b);
-            }
-        }
-        Some(Hit::Gap(row)) => {
-            let visible = app.visible_gaps();
-            if row < visible.len() {
-                let gaps = app.gaps().to_vec();
-                app.gap_list.put(row, &visible, &gaps, &app.org);
-            }
-        }
-        Some(Hit::Overlay) | None => {}
-    }
-}
-
-fn refresh_route(app: &mut App) {
-    let want = app.pair_with.map(|b| (app.selected, b));
-    match want {
-        None => app.route = None,
-        Some((a, b)) if app.route.as_ref().map(|r| r.0) != want => {
-            app.route = Some(((a, b), best_route(&app.derived.net, a, b)));
-        }
-        Some(_) => {}
-    }
 }

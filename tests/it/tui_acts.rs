@@ -396,3 +396,251 @@ fn regroup_suggests_an_existing_group_before_creating_a_new_one() {
         "asked once"
     );
 }
+
+#[test]
+fn the_detail_pane_scrolls_lists_every_tie_and_shows_notes() {
+    let (mut app, mut term) = crate::tui_common::started(
+        crate::tui_common::krackhardt(),
+        &gapscope::tui::Config::default(),
+        120,
+        30,
+    );
+    keys(&mut app, &mut term, &["Esc"]);
+    let s = screen(&term);
+    assert!(
+        s.contains("(Ctrl-d/Ctrl-u)"),
+        "the pane says it scrolls:\n{s}"
+    );
+    assert!(
+        s.contains("← theirs"),
+        "the arrows are explained once:\n{s}"
+    );
+    let top = s.lines().nth(2).unwrap_or_default().to_string();
+    keys(&mut app, &mut term, &["Ctrl-d"]);
+    let s2 = screen(&term);
+    assert_ne!(s2.lines().nth(2).unwrap_or_default(), top, "Ctrl-d scrolls");
+    keys(&mut app, &mut term, &["Ctrl-u"]);
+    assert_eq!(screen(&term).lines().nth(2).unwrap_or_default(), top);
+}
+
+#[test]
+fn the_detail_pane_shows_tie_notes() {
+    let dir = tempfile::tempdir().expect("dir");
+    let doc = Document::new(model::seed::seed(), "test")
+        .base(dir.path().to_path_buf())
+        .recoveries(Recoveries::in_dir(dir.path().join("state")));
+    let (mut app, mut term) = start_doc(doc, 120, 40);
+    let (cio, finance) = (unit(&app, "cio"), unit(&app, "finance"));
+    app.select(cio, Some(finance));
+    keys(&mut app, &mut term, &["2"]);
+    let s = screen(&term);
+    assert!(s.contains("note: survey 2026-Q3"), "{s}");
+}
+
+#[test]
+fn in_ascii_weak_and_none_differ_and_tilde_means_one_sided_only() {
+    let dir = tempfile::tempdir().expect("dir");
+    let config = gapscope::tui::Config {
+        ascii: true,
+        ..Default::default()
+    };
+    let doc = Document::new(model::seed::seed(), "test")
+        .config(config)
+        .base(dir.path().to_path_buf())
+        .recoveries(Recoveries::in_dir(dir.path().join("state")));
+    let (mut app, mut term) = start_doc(doc, 60, 24);
+    keys(&mut app, &mut term, &["2"]);
+    let s = screen(&term);
+    let legend = s.lines().nth(2).unwrap_or_default();
+    assert!(legend.contains(".:+# weak->strong  - none"), "{s}");
+    assert!(
+        !s.lines().next().unwrap_or_default().contains('~'),
+        "a cut title ends with '..', not the one-sided mark:\n{s}"
+    );
+}
+
+#[test]
+fn graph_labels_do_not_run_into_each_other_at_40_units() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/acme-40-teams.json");
+    let org = model::load(path, model::DEFAULT_MAX_BYTES).expect("loads");
+    let (app, term) = crate::tui_common::started(org, &gapscope::tui::Config::default(), 120, 40);
+    let buf = term.backend().buffer();
+    let mut labelled = 0;
+    for (rect, hit) in &app.frame().hits {
+        let gapscope::tui::view::Hit::Node(gapscope::tui::app::VisNode::Unit(u)) = hit else {
+            continue;
+        };
+        if rect.width <= 1 {
+            continue;
+        }
+        let text: String = (rect.x..rect.right())
+            .map(|x| buf[(x, rect.y)].symbol().to_string())
+            .collect();
+        let label: String = app.derived().labels[*u].chars().take(28).collect();
+        assert!(text.contains(&label), "label of unit {u} intact: {text:?}");
+        labelled += 1;
+    }
+    assert!(labelled >= 20, "most units keep a label: {labelled}");
+}
+
+#[test]
+fn about_shows_the_source_the_initiatives_and_the_facts_of_the_file() {
+    let dir = tempfile::tempdir().expect("dir");
+    let doc = Document::new(model::seed::seed(), "test")
+        .base(dir.path().to_path_buf())
+        .recoveries(Recoveries::in_dir(dir.path().join("state")));
+    let (mut app, mut term) = start_doc(doc, 120, 40);
+    keys(&mut app, &mut term, &["b"]);
+    let s = screen(&term);
+    assert!(
+        s.contains("source: The built-in example of gapscope"),
+        "{s}"
+    );
+    assert!(s.contains("data protection share of it budget 0.14"), "{s}");
+    assert!(s.contains("Customer data protection"), "{s}");
+    keys(&mut app, &mut term, &["Esc"]);
+    assert!(app.modal().is_none());
+}
+
+#[test]
+fn wide_names_keep_the_gap_list_columns_in_line() {
+    use gapscope::analysis::GapKind;
+    let mut org = model::seed::seed();
+    for u in &mut org.units {
+        if u.id == "hr" {
+            u.name = Some("人事部門".into());
+        }
+    }
+    let (mut app, mut term) =
+        crate::tui_common::started(org, &gapscope::tui::Config::default(), 100, 24);
+    let (hr, cio, ciso) = (unit(&app, "hr"), unit(&app, "cio"), unit(&app, "ciso"));
+    crate::tui_common::with_gaps(
+        &mut app,
+        vec![
+            crate::tui_common::pair_gap(GapKind::BelowTarget, hr, cio, 0.2, 0.8),
+            crate::tui_common::pair_gap(GapKind::BelowTarget, ciso, cio, 0.2, 0.8),
+        ],
+    );
+    keys(&mut app, &mut term, &["d", "3"]);
+    let buf = term.backend().buffer();
+    // The column where each row's explanation ("test gap …") starts.
+    let starts: Vec<u16> = (0..buf.area.height)
+        .filter_map(|y| {
+            (0..buf.area.width.saturating_sub(4))
+                .find(|&x| (0..4).map(|k| buf[(x + k, y)].symbol()).collect::<String>() == "test")
+        })
+        .collect();
+    assert_eq!(starts.len(), 2, "{}", screen(&term));
+    assert_eq!(starts[0], starts[1], "columns line up:\n{}", screen(&term));
+}
+
+#[test]
+fn the_matrix_by_groups_shows_block_density_and_drills_into_a_block() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/acme-40-teams.json");
+    let org = model::load(path, model::DEFAULT_MAX_BYTES).expect("loads");
+    let (mut app, mut term) =
+        crate::tui_common::started(org, &gapscope::tui::Config::default(), 120, 40);
+    keys(&mut app, &mut term, &["2", "g"]);
+    assert!(app.matrix().groups());
+    let s = screen(&term);
+    assert!(s.contains("block density"), "{s}");
+    assert!(s.contains("E-I"), "{s}");
+    keys(&mut app, &mut term, &["Down", "Right", "Enter"]);
+    assert!(
+        !app.matrix().groups(),
+        "Enter drills into the block's units"
+    );
+    let (r, c) = app.matrix().cell();
+    let d = app.derived();
+    assert_eq!(d.unit_group[app.selected()], r);
+    assert_eq!(app.pair_with().map(|u| d.unit_group[u]), Some(c));
+    keys(&mut app, &mut term, &["g", "Esc"]);
+    assert!(!app.matrix().groups(), "Esc goes back to units");
+}
+
+/// Where each unit's node is drawn: unit -> (column, row).
+fn node_cells(app: &App) -> std::collections::HashMap<usize, (u16, u16)> {
+    use gapscope::tui::app::VisNode;
+    use gapscope::tui::view::Hit;
+    app.frame()
+        .hits
+        .iter()
+        .filter_map(|(r, h)| match h {
+            Hit::Node(VisNode::Unit(u)) => Some((*u, (r.x, r.y))),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn adding_a_unit_does_not_move_the_others() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (mut app, mut term) = builtin(&dir);
+    let before: std::collections::HashMap<String, (u16, u16)> = node_cells(&app)
+        .into_iter()
+        .map(|(u, c)| (app.org().units[u].id.clone(), c))
+        .collect();
+    keys(&mut app, &mut term, &["a"]);
+    type_text(&mut app, &mut term, "lab");
+    keys(&mut app, &mut term, &["Enter"]);
+    assert_eq!(app.n(), 8);
+    let after = node_cells(&app);
+    for (id, cell) in &before {
+        let u = unit(&app, id);
+        // The label may move to the other side; the row stays, and so does the node.
+        assert_eq!(
+            after.get(&u).map(|c| c.1),
+            Some(cell.1),
+            "{id} stayed on its row"
+        );
+    }
+}
+
+#[test]
+fn ego_focus_keeps_the_pair_of_the_selected_gap() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (mut app, mut term) = builtin(&dir);
+    // The first screen selects Chief Data Office ↔ Security (CISO): no tie between them.
+    let ciso = unit(&app, "ciso");
+    assert_eq!(app.pair_with(), Some(ciso.max(unit(&app, "cdo"))));
+    keys(&mut app, &mut term, &[">"]);
+    assert!(
+        node_cells(&app).contains_key(&app.pair_with().expect("pair")),
+        "the other unit of the pair stays in view:\n{}",
+        screen(&term)
+    );
+}
+
+#[test]
+fn too_small_is_ascii_with_ascii() {
+    let config = gapscope::tui::Config {
+        ascii: true,
+        ..Default::default()
+    };
+    let (_app, term) = crate::tui_common::started(model::seed::seed(), &config, 30, 8);
+    let s = screen(&term);
+    assert!(s.contains("40x12"), "{s}");
+    assert!(s.is_ascii(), "{s}");
+}
+
+#[test]
+fn a_unit_and_its_gaps_are_found_with_search_and_o() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/acme-40-teams.json");
+    let org = model::load(path, model::DEFAULT_MAX_BYTES).expect("loads");
+    let (mut app, mut term) =
+        crate::tui_common::started(org, &gapscope::tui::Config::default(), 120, 40);
+    keys(&mut app, &mut term, &["/"]);
+    type_text(&mut app, &mut term, "payroll");
+    keys(&mut app, &mut term, &["Enter", "o"]);
+    let payroll = app.selected();
+    assert_eq!(app.derived().labels[payroll], "Payroll");
+    assert_eq!(app.view(), gapscope::tui::View::Gaps);
+    let visible = app.visible_gaps();
+    assert!(!visible.is_empty(), "{}", screen(&term));
+    assert!(
+        visible
+            .iter()
+            .all(|&i| app.gaps()[i].from == payroll || app.gaps()[i].to == Some(payroll))
+    );
+    assert!(screen(&term).contains("unit: Payroll"));
+}

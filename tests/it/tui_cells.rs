@@ -111,7 +111,7 @@ fn gap_list_shows_kind_pair_values_and_bar() {
     let (mut app, mut term, ..) = seed_with_gaps(ThemeName::Dark);
     keys(&mut app, &mut term, &["3"]);
     let screen = text(term.backend().buffer());
-    assert!(screen.contains("! below_target"), "{screen}");
+    assert!(screen.contains("! below target"), "{screen}");
     assert!(screen.contains("CIO office ↔ Security (CISO)"), "{screen}");
     assert!(
         screen.contains("2/4"),

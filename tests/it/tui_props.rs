@@ -89,7 +89,11 @@ fn check(app: &App) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 120, ..ProptestConfig::default() })]
+    // 120 scripts by default; GAPSCOPE_PROP_CASES=10000 for the long run (docs/screen.md).
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("GAPSCOPE_PROP_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(120),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn random_keys_never_panic_and_keep_the_selection_valid(

@@ -84,7 +84,7 @@ pub fn sync(app: &mut App) {
     if g.from < n && app.view == View::Review {
         app.selected = g.from;
         app.pair_with = g.to.filter(|&t| t < n && t != g.from);
-        app.graph.on_group = None;
+        app.graph.leave_group();
         nav::reveal(app);
     }
 }

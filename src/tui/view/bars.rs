@@ -59,7 +59,7 @@ pub fn title(app: &App, area: Rect, buf: &mut Buffer) {
     // The file name stays; the org's title gives up its room first.
     let file = file_label(app);
     let fixed = 1 + width(&file) + width(&tail);
-    let ell = if app.ascii { "~" } else { "…" };
+    let ell = if app.ascii { ".." } else { "…" };
     let title = match avail.checked_sub(fixed + 2) {
         Some(room) if room >= 6 => format!(": {}", cut(&app.derived.title, room, ell)),
         _ => String::new(),
@@ -166,13 +166,24 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
                 app.derived.labels[s.matches()[s.current()].min(app.n() - 1)]
             ),
         };
-        let line = format!(" /{}", crate::text::clean(s.query()));
-        let x = put(buf, area.x, area.y, &line, area.width, t.bar);
+        // The line with its cursor where it is (Left/Right/Home/End move it).
+        let head = format!(" /{}", crate::text::clean(s.line().before_cursor()));
+        let tail = crate::text::clean(&s.query()[s.line().before_cursor().len()..]);
+        let x = put(buf, area.x, area.y, &head, area.width, t.bar);
+        let cursor = if app.ascii { "_" } else { "▏" };
         let x = put(
             buf,
             x,
             area.y,
-            "▏",
+            cursor,
+            area.width.saturating_sub(x - area.x),
+            t.bar.add_modifier(ratatui::style::Modifier::BOLD),
+        );
+        let x = put(
+            buf,
+            x,
+            area.y,
+            &tail,
             area.width.saturating_sub(x - area.x),
             t.bar,
         );

@@ -17,18 +17,50 @@ use super::{on_scale, put, since, wrap};
 
 type Lines = Vec<(Style, String)>;
 
-/// Draws the detail pane.
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+/// Draws the detail pane, scrolled by `app.detail_scroll` lines; returns the largest scroll.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> u16 {
     let t = &app.theme;
     let block = Block::bordered()
         .border_set(border_set(app.ascii))
         .border_style(t.dim)
         .title(" Detail ");
     let inner = block.inner(area);
-    block.render(area, buf);
     if app.n() == 0 || inner.width < 4 {
-        return;
+        block.render(area, buf);
+        return 0;
     }
+    let lines = lines(app);
+    let wrapped: Lines = lines
+        .into_iter()
+        .flat_map(|(style, text)| {
+            wrap(&text, inner.width as usize)
+                .into_iter()
+                .map(move |l| (style, l))
+        })
+        .collect();
+    let rows = inner.height as usize;
+    let max = wrapped.len().saturating_sub(rows);
+    let scroll = (app.detail_scroll as usize).min(max);
+    let block = if max > 0 {
+        let last = (scroll + rows).min(wrapped.len());
+        block.title_bottom(format!(
+            " {}-{last} of {} (Ctrl-d/Ctrl-u) ",
+            scroll + 1,
+            wrapped.len()
+        ))
+    } else {
+        block
+    };
+    block.render(area, buf);
+    for (k, (style, text)) in wrapped.iter().skip(scroll).take(rows).enumerate() {
+        put(buf, inner.x, inner.y + k as u16, text, inner.width, *style);
+    }
+    max as u16
+}
+
+/// The lines of what is selected: a gap, a group, a pair or a unit.
+fn lines(app: &App) -> Lines {
+    let t = &app.theme;
     let gap = app
         .current_gap()
         .filter(|_| app.view == crate::tui::app::View::Gaps);
@@ -38,32 +70,47 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             _ => unit_lines(app, g.from.min(app.n() - 1)),
         };
         lines.push((t.dim, "Enter jumps to it".into()));
-        show(lines, inner, buf);
-        return;
+        return lines;
     }
-    let lines = match (
+    if app.view == crate::tui::app::View::Matrix && app.matrix.groups() {
+        let (r, _) = app.matrix.cell();
+        if r < app.derived.groups.len() {
+            return group_lines(app, r);
+        }
+    }
+    match (
         app.graph
-            .on_group
-            .filter(|_| app.graph.grouped && app.view == crate::tui::app::View::Graph),
+            .on_group()
+            .filter(|_| app.view == crate::tui::app::View::Graph),
         app.pair_with,
     ) {
         (Some(g), _) => group_lines(app, g),
         (None, Some(b)) => pair_lines(app, app.selected, b, true),
         (None, None) => unit_lines(app, app.selected),
-    };
-    show(lines, inner, buf);
+    }
 }
 
-/// Writes lines into the pane, wrapping long ones.
-fn show(lines: Lines, inner: Rect, buf: &mut Buffer) {
-    let wrapped = lines.into_iter().flat_map(|(style, text)| {
-        wrap(&text, inner.width as usize)
-            .into_iter()
-            .map(move |l| (style, l))
-    });
-    for (k, (style, text)) in wrapped.take(inner.height as usize).enumerate() {
-        put(buf, inner.x, inner.y + k as u16, &text, inner.width, style);
-    }
+/// Pads text with spaces to `w` display cells (names with wide characters line up).
+fn pad(text: &str, w: usize) -> String {
+    let have = ratatui::text::Span::raw(text).width();
+    format!("{text}{}", " ".repeat(w.saturating_sub(have)))
+}
+
+/// The notes of the ties between two units, cleaned.
+fn notes(app: &App, a: usize, b: usize) -> Vec<String> {
+    let (x, y) = (&app.org.units[a].id, &app.org.units[b].id);
+    app.org
+        .ties
+        .iter()
+        .filter(|t| (&t.from == x && &t.to == y) || (&t.from == y && &t.to == x))
+        .filter_map(|t| t.note.as_deref())
+        .map(clean)
+        .fold(Vec::new(), |mut out, n| {
+            if !out.contains(&n) {
+                out.push(n);
+            }
+            out
+        })
 }
 
 fn group_lines(app: &App, g: usize) -> Lines {
@@ -89,7 +136,21 @@ fn group_lines(app: &App, g: usize) -> Lines {
             format!("ties inside {} · outside {}", s.internal, s.external),
         ));
         if let Some(ei) = s.ei_index {
-            out.push((t.text, format!("E-I index {ei:+.2} (-1 silo, +1 outward)")));
+            let words = if ei <= -0.5 {
+                "most ties stay inside the group (a silo)"
+            } else if ei < -0.1 {
+                "more ties inside the group than outside"
+            } else if ei <= 0.1 {
+                "as many ties inside the group as outside"
+            } else if ei < 0.5 {
+                "more ties outside the group than inside"
+            } else {
+                "most ties reach outside the group"
+            };
+            out.push((
+                t.text,
+                format!("E-I index {ei:+.2}: {words} (-1 all inside, +1 all outside)"),
+            ));
         }
     }
     for u in units {
@@ -150,32 +211,54 @@ fn unit_lines(app: &App, u: usize) -> Lines {
     }
     let mut ties = app.derived.adj[u].clone();
     ties.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    out.push((t.heading, format!("Ties ({}), strongest first", ties.len())));
+    let arrows = if app.derived.net.directed {
+        if app.ascii {
+            "; > its rating, < theirs"
+        } else {
+            "; → its rating, ← theirs"
+        }
+    } else {
+        ""
+    };
+    out.push((
+        t.heading,
+        format!("Ties ({}), strongest first{arrows}", ties.len()),
+    ));
     let r = |x, y| {
         app.derived
             .net
             .rating(x, y)
             .map_or("?".to_string(), |s| on_scale(app, s))
     };
-    for (v, _) in ties.iter().take(12) {
+    let name_w = ties
+        .iter()
+        .map(|(v, _)| ratatui::text::Span::raw(app.derived.labels[*v].as_str()).width())
+        .max()
+        .unwrap_or(0)
+        .min(24);
+    for (v, _) in &ties {
         let mark = app
             .pair_gap(u, *v)
             .map(|k| gap_symbol(k, app.ascii))
             .unwrap_or(" ");
         let text = if app.derived.net.directed {
             format!(
-                "{mark} {:<16} {}→ {}←",
-                app.derived.labels[*v],
+                "{mark} {} {}→ {}←",
+                pad(&app.derived.labels[*v], name_w),
                 r(u, *v),
                 r(*v, u)
             )
         } else {
-            format!("{mark} {:<16} {}", app.derived.labels[*v], r(u, *v))
+            format!(
+                "{mark} {} {}",
+                pad(&app.derived.labels[*v], name_w),
+                r(u, *v)
+            )
         };
         out.push((t.text, text));
-    }
-    if ties.len() > 12 {
-        out.push((t.dim, format!("  … {} more", ties.len() - 12)));
+        for note in notes(app, u, *v) {
+            out.push((t.dim, format!("    note: {note}")));
+        }
     }
     let gaps: Vec<_> = app
         .gaps()
@@ -190,7 +273,7 @@ fn unit_lines(app: &App, u: usize) -> Lines {
             format!(
                 "{} {}: {}",
                 gap_symbol(g.kind, app.ascii),
-                g.kind.as_str(),
+                g.kind.as_str().replace('_', " "),
                 who(app, g)
             ),
         ));
@@ -230,6 +313,9 @@ pub(crate) fn pair_lines(app: &App, a: usize, b: usize, with_route: bool) -> Lin
             on_scale(app, 1.0)
         ),
     ));
+    for note in notes(app, a, b) {
+        out.push((t.dim, format!("note: {note}")));
+    }
     if let Some(c) = &app.session.compare {
         let new: Vec<&str> = [a, b]
             .into_iter()
@@ -274,7 +360,11 @@ pub(crate) fn pair_lines(app: &App, a: usize, b: usize, with_route: bool) -> Lin
         let style = if is_alarm(g.kind) { t.alarm } else { t.warn };
         out.push((
             style,
-            format!("{} {}", gap_symbol(g.kind, app.ascii), g.kind.as_str()),
+            format!(
+                "{} {}",
+                gap_symbol(g.kind, app.ascii),
+                g.kind.as_str().replace('_', " ")
+            ),
         ));
         out.push((t.text, format!("  {}", clean(&g.explanation))));
     }

@@ -228,6 +228,6 @@ fn fit(text: &str, w: usize, ascii: bool) -> String {
         out.push(ch);
         used += cw;
     }
-    out.push(if ascii { '~' } else { '…' });
+    out.push(if ascii { '.' } else { '…' });
     out
 }

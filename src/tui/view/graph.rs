@@ -131,7 +131,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
     }
     let cursor = nav::cursor(app).and_then(|c| index.get(&c).copied());
     let other = app.pair_with.and_then(node_of);
-    let min = app.graph.threshold as f64 * 0.2;
+    let min = app.graph.threshold() as f64 * 0.2;
     let mut near = vec![false; nodes.len()];
     // In a crowded graph, lines are drawn sparser so that nodes and gaps stay readable; the
     // pattern never depends on the selection, so moving it repaints little.
@@ -234,6 +234,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
         }
     };
     ordered.sort_by_key(|&i| weight(i));
+    let labelled = place_labels(app, &nodes, &cell, area, &weight, labels_for_all, &members);
     for i in ordered {
         let (v, p) = nodes[i];
         let (c, r) = cell(p);
@@ -267,11 +268,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
             Style::new().fg(t.group(group)).add_modifier(Modifier::BOLD)
         };
         let text: String = text.chars().take(28).collect();
-        let text = if w > 0 || labels_for_all {
-            text
-        } else {
-            String::new()
-        };
+        let text = if labelled[i] { text } else { String::new() };
         let len = text.chars().count() as u16;
         let right = area.right();
         let x0 = if c + 1 + len > right {
@@ -310,6 +307,64 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
     }
 }
 
+/// The text of a node's label.
+fn label_of(app: &App, v: VisNode, members: &[usize]) -> String {
+    let text = match v {
+        VisNode::Unit(u) => app.derived.labels[u].clone(),
+        VisNode::Group(g) => format!("{} ({})", app.derived.groups[g], members[g]),
+    };
+    text.chars().take(28).collect()
+}
+
+/// Which nodes get a label: the selection and its neighbours first, then the others, each
+/// only where it overlaps no other node and no label placed before it, so labels never run
+/// into each other (`●Customer Successal Marketing`).
+fn place_labels(
+    app: &App,
+    nodes: &[(VisNode, (f64, f64))],
+    cell: &dyn Fn((f64, f64)) -> (u16, u16),
+    area: Rect,
+    weight: &dyn Fn(usize) -> u8,
+    labels_for_all: bool,
+    members: &[usize],
+) -> Vec<bool> {
+    let mut taken: HashMap<u16, Vec<(u16, u16)>> = HashMap::new();
+    for (_, p) in nodes {
+        let (c, r) = cell(*p);
+        taken.entry(r).or_default().push((c, c + 1));
+    }
+    let mut order: Vec<usize> = (0..nodes.len()).collect();
+    order.sort_by_key(|&i| (std::cmp::Reverse(weight(i)), i));
+    let mut out = vec![false; nodes.len()];
+    for i in order {
+        let w = weight(i);
+        if w == 0 && !labels_for_all {
+            continue;
+        }
+        let (c, r) = cell(nodes[i].1);
+        let len = ratatui::text::Span::raw(label_of(app, nodes[i].0, members)).width() as u16;
+        let right = area.right();
+        let span = if c + 1 + len > right {
+            let x0 = c.saturating_sub(len + 1).max(area.x);
+            (x0, x0 + len)
+        } else {
+            (c + 1, c + 1 + len)
+        };
+        // One cell of air after a label keeps two names apart.
+        let wanted = (span.0, span.1 + 1);
+        let row = taken.entry(r).or_default();
+        let clear = row
+            .iter()
+            .filter(|&&(a, b)| (a, b) != (c, c + 1))
+            .all(|&(a, b)| b <= wanted.0 || a >= wanted.1);
+        if clear || w == 2 {
+            row.push(wanted);
+            out[i] = true;
+        }
+    }
+    out
+}
+
 fn draw_legend(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let a = app.ascii;
@@ -326,22 +381,22 @@ fn draw_legend(app: &App, area: Rect, buf: &mut Buffer) {
         ),
         "solid strong, dotted weak".to_string(),
     ];
-    if app.graph.hops > 0 {
+    if app.graph.hops() > 0 {
         parts.insert(
             0,
             format!(
                 "focus {} hop{}",
-                app.graph.hops,
-                if app.graph.hops > 1 { "s" } else { "" }
+                app.graph.hops(),
+                if app.graph.hops() > 1 { "s" } else { "" }
             ),
         );
     }
-    if app.graph.threshold > 0 {
+    if app.graph.threshold() > 0 {
         // On the file's scale, as the user knows the ratings.
-        let min = super::on_scale(app, app.graph.threshold as f64 * 0.2);
+        let min = super::on_scale(app, app.graph.threshold() as f64 * 0.2);
         parts.insert(0, format!("ties >= {min}"));
     }
-    if app.graph.grouped {
+    if app.graph.grouped() {
         parts.insert(0, "grouped: Enter expands, Esc collapses".to_string());
     }
     let text = format!(" {}", parts.join(if a { " | " } else { " · " }));

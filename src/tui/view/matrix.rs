@@ -11,8 +11,8 @@ use super::{FrameInfo, Hit, on_scale, put};
 /// Width of one cell in columns.
 pub const CELL: u16 = 2;
 
-const RAMP: [&str; 4] = ["░", "▒", "▓", "█"];
-const RAMP_ASCII: [&str; 4] = [".", ":", "+", "#"];
+pub(super) const RAMP: [&str; 4] = ["░", "▒", "▓", "█"];
+pub(super) const RAMP_ASCII: [&str; 4] = [".", ":", "+", "#"];
 
 /// The cell text and style of the rating `row -> col`.
 fn cell(app: &App, a: usize, b: usize) -> (String, ratatui::style::Style) {
@@ -22,7 +22,8 @@ fn cell(app: &App, a: usize, b: usize) -> (String, ratatui::style::Style) {
     }
     let (glyph, style) = match app.derived.net.rating(a, b) {
         None => ("?", t.dim),
-        Some(s) if s <= 0.0 => (if app.ascii { "." } else { "·" }, t.dim),
+        // "-" in ASCII: the weakest shade is ".".
+        Some(s) if s <= 0.0 => (if app.ascii { "-" } else { "·" }, t.dim),
         Some(s) => {
             let level = ((s * 4.0).ceil() as usize).clamp(1, 4) - 1;
             (
@@ -42,6 +43,45 @@ fn cell(app: &App, a: usize, b: usize) -> (String, ratatui::style::Style) {
         ),
         None => (format!("{glyph}{glyph}"), style),
     }
+}
+
+/// A label cut to `w` characters in the middle, keeping its end: units of one group often
+/// share the start of their names and differ at the end ("Operations 5 team 12").
+fn keep_ends(label: &str, w: usize, ascii: bool) -> String {
+    let n = label.chars().count();
+    if n <= w {
+        return label.to_string();
+    }
+    if w < 3 {
+        return label.chars().take(w).collect();
+    }
+    let head = (w - 1) / 2;
+    let tail = w - 1 - head;
+    let mut out: String = label.chars().take(head).collect();
+    out.push(if ascii { '.' } else { '…' });
+    out.extend(label.chars().skip(n - tail));
+    out
+}
+
+/// Every label cut to `w` characters: its start, unless another label has the same start,
+/// then both ends (`keep_ends`).
+pub(super) fn cut_all(labels: &[String], w: usize, ascii: bool) -> Vec<String> {
+    let starts: Vec<String> = labels.iter().map(|l| l.chars().take(w).collect()).collect();
+    let mut count: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for s in &starts {
+        *count.entry(s.as_str()).or_insert(0) += 1;
+    }
+    labels
+        .iter()
+        .zip(&starts)
+        .map(|(l, s)| {
+            if count.get(s.as_str()).copied().unwrap_or(0) > 1 && l.chars().count() > w {
+                keep_ends(l, w, ascii)
+            } else {
+                s.clone()
+            }
+        })
+        .collect()
 }
 
 /// Draws the matrix view.
@@ -70,7 +110,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
         .max()
         .unwrap_or(4) as u16
         + 1)
-    .clamp(5, 18)
+    .clamp(5, 24)
     .min(area.width / 3);
     let head_h = (app
         .derived
@@ -130,7 +170,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
         ramp[1],
         ramp[2],
         ramp[3],
-        if app.ascii { "." } else { "·" },
+        if app.ascii { "-" } else { "·" },
         gap_symbol(crate::analysis::GapKind::BelowTarget, app.ascii),
         gap_symbol(crate::analysis::GapKind::MissingTie, app.ascii),
         gap_symbol(crate::analysis::GapKind::Asymmetric, app.ascii),
@@ -144,15 +184,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
         legend
     };
     put(buf, area.x, area.y + 1, &legend, area.width, t.dim);
+    // Labels cut at the end, or in the middle where that would make two look alike.
+    let heads = cut_all(&app.derived.labels, head_h as usize, app.ascii);
+    let rows_cut = cut_all(&app.derived.labels, label_w as usize - 1, app.ascii);
     // Column headers, written downwards.
     for (k, c) in (c0..(c0 + cols).min(n)).enumerate() {
         let x = area.x + label_w + k as u16 * CELL;
         let style = if c == col { t.selected } else { t.dim };
-        for (i, ch) in app.derived.labels[app.derived.order[c]]
-            .chars()
-            .take(head_h as usize)
-            .enumerate()
-        {
+        let head = &heads[app.derived.order[c]];
+        for (i, ch) in head.chars().enumerate() {
             put(buf, x, area.y + 2 + i as u16, &ch.to_string(), 1, style);
         }
     }
@@ -160,11 +200,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
         let y = top + k as u16;
         let u = app.derived.order[r];
         let style = if r == row { t.selected } else { t.text };
-        let label: String = app.derived.labels[u]
-            .chars()
-            .take(label_w as usize - 1)
-            .collect();
-        put(buf, area.x, y, &label, label_w - 1, style);
+        let label = &rows_cut[u];
+        put(buf, area.x, y, label, label_w - 1, style);
         for (j, c) in (c0..(c0 + cols).min(n)).enumerate() {
             let x = area.x + label_w + j as u16 * CELL;
             let (text, mut style) = cell(app, u, app.derived.order[c]);
@@ -191,5 +228,29 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
             info.hits
                 .push((rect, Hit::Cell(r0 + dr as usize, c0 + dc as usize)));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::keep_ends;
+
+    #[test]
+    fn cut_labels_keep_the_end_that_tells_units_apart() {
+        assert_eq!(
+            keep_ends("Operations 5 team 12", 20, false),
+            "Operations 5 team 12"
+        );
+        assert_eq!(keep_ends("Operations 5 team 12", 11, false), "Opera…am 12");
+        assert_ne!(
+            keep_ends("Operations 5 team 12", 11, false),
+            keep_ends("Operations 5 team 13", 11, false)
+        );
+        assert_eq!(keep_ends("abcdef", 2, false), "ab");
+        let labels: Vec<String> = ["Operations 5 team 12", "Operations 5 team 13", "Finance"]
+            .map(String::from)
+            .to_vec();
+        let cut = super::cut_all(&labels, 11, false);
+        assert_eq!(cut, ["Opera…am 12", "Opera…am 13", "Finance"]);
     }
 }

@@ -1,6 +1,8 @@
 //! Pure drawing: `draw(&App, &mut Frame) -> FrameInfo`. One file per view.
 
+mod about;
 mod bars;
+mod blocks;
 mod changes;
 pub(crate) mod detail;
 pub(crate) mod gaps;
@@ -40,6 +42,8 @@ pub enum Hit {
     Cell(usize, usize),
     /// A row of the gap list (its row in the filtered list).
     Gap(usize),
+    /// A block of the group matrix: (row group, column group).
+    Block(usize, usize),
     /// An overlay (help, changes, prompt, dialog): the view under it is not reachable.
     Overlay,
 }
@@ -51,6 +55,8 @@ pub struct FrameInfo {
     pub page: u16,
     /// Largest scroll offset of the help overlay.
     pub help_max: u16,
+    /// Largest scroll offset of the detail pane.
+    pub detail_max: u16,
     /// Clickable areas, later ones on top.
     pub hits: Vec<(Rect, Hit)>,
 }
@@ -77,6 +83,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> FrameInfo {
     let mut info = FrameInfo::default();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(area, buf, &app.theme);
+        if app.ascii {
+            to_ascii(buf, area);
+        }
         return info;
     }
     let title = Rect { height: 1, ..area };
@@ -126,17 +135,19 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> FrameInfo {
     };
     match app.view {
         View::Graph => graph::render(app, main, buf, &mut info),
+        View::Matrix if app.matrix.groups() => blocks::render(app, main, buf, &mut info),
         View::Matrix => matrix::render(app, main, buf, &mut info),
         View::Gaps => gaps::render(app, main, buf, &mut info),
         View::Review => crate::tui::review::view::render(app, main, buf, &mut info),
     }
     if let Some(side) = side {
-        detail::render(app, side, buf);
+        info.detail_max = detail::render(app, side, buf);
     }
     // The modal on top records its area last, so a click on it never reaches the view.
     let overlay = match &app.modal {
         Some(Modal::Help(_)) => help::render(app, area, buf, &mut info),
         Some(Modal::Changes(_)) => changes::render(app, area, buf, &mut info),
+        Some(Modal::About(_)) => about::render(app, area, buf, &mut info),
         Some(Modal::Prompt(input)) => prompt::input(app, area, buf, input),
         Some(Modal::Dialog(q)) => prompt::ask(app, area, buf, q),
         Some(Modal::Form(f)) => crate::tui::review::form_view::form(app, area, buf, f),
@@ -165,7 +176,7 @@ fn to_ascii(buf: &mut Buffer, area: Rect) {
                 "←" => "<",
                 "↔" => "=",
                 "–" | "—" | "─" => "-",
-                "≈" => "~",
+                "≈" => "=",
                 "×" => "x",
                 "✓" => "+",
                 "│" | "▏" => "|",
