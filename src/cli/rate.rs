@@ -219,7 +219,7 @@ fn submit(form: &Form, output: &Path, timeout: Duration) -> Result<String, Strin
 /// Applies `--ratings UNIT=RATING,...`.
 fn set_ratings(org: &Org, form: &mut Form, list: &str) -> Result<(), CliError> {
     for item in list.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-        let Some((id, value)) = item.split_once('=') else {
+        let Some((id, value)) = item.rsplit_once('=') else {
             return Err(CliError::Usage(format!(
                 "--ratings: {} is not UNIT=RATING",
                 quote(item)

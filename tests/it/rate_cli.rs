@@ -302,3 +302,17 @@ fn survey_status_counts_without_showing_ratings() {
         ));
     status(&["--min-rate", "150"]).assert().code(2);
 }
+
+#[test]
+fn ratings_name_a_unit_whose_id_holds_an_equals_sign() {
+    let dir = tempfile::tempdir().expect("dir");
+    let org = dir.path().join("org.json");
+    let text = ORG.replace(r#""id": "it""#, r#""id": "r=d""#);
+    std::fs::write(&org, text).expect("write");
+    let answers = dir.path().join("answers.csv");
+    rate(dir.path(), &org, &answers, "ann", "sales", "r=d=4,legal=?")
+        .assert()
+        .success();
+    let rows = std::fs::read_to_string(&answers).expect("answers");
+    assert!(rows.contains("ann,sales,r=d,4"), "{rows}");
+}
