@@ -3,6 +3,7 @@
 //! Each command writes to the writers it is given, so tests can run it in memory.
 
 mod aggregate;
+pub mod config;
 mod diff;
 mod export;
 mod generate;
@@ -196,6 +197,9 @@ pub enum Command {
         after_help = "Examples:\n  gapscope man > gapscope.1 && man ./gapscope.1\n  gapscope man --dir ~/.local/share/man/man1   # gapscope.1, gapscope-report.1, ..."
     )]
     Man(shell::ManArgs),
+    /// Print where the config file is and the settings in force (theme, view, keys, ...).
+    #[command(after_help = config::CONFIG_HELP)]
+    Config,
     /// Print the JSON Schema (draft 2020-12) of the org file, for editors.
     #[command(after_help = "Example:\n  gapscope schema > gapscope.schema.json")]
     Schema,
@@ -376,6 +380,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status,
         Some(Command::Completions(args)) => shell::completions(&args, out),
         Some(Command::Man(args)) => shell::man(&args, out),
         Some(Command::Schema) => shell::schema(out),
+        Some(Command::Config) => config::run(out),
         Some(Command::Report { args, limit }) => report::run(&args, limit.max_bytes, out, err),
         None => {
             if let Some(file) = cli.file.as_deref() {
