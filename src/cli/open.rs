@@ -26,6 +26,11 @@ pub fn run(cli: &Cli) -> Result<Status, CliError> {
     let doc = load_document_with(cli, &user.settings);
     drop(quiet);
     let doc = doc?;
+    if doc.config.theme != tui::ThemeName::Mono {
+        // crossterm drops every colour when NO_COLOR is set; a theme asked for by a flag or
+        // the config file wins over NO_COLOR (no-color.org), so colours are turned back on.
+        ratatui::crossterm::style::force_color_output(true);
+    }
     if !std::io::stdout().is_terminal() {
         return Err(CliError::Usage(
             "standard output is not a terminal, so the screen cannot open; for text or JSON output use `gapscope report FILE`".into(),

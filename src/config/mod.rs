@@ -290,7 +290,7 @@ fn key_override(e: &Entry, name: &str) -> Result<(Action, Vec<String>), (Pos, St
     let mut keys: Vec<String> = Vec::new();
     for (k, pos) in list {
         let shown = crate::model::quote(&k);
-        if keymap::parse(&k).is_none() {
+        if keymap::parse(&k).is_none() || k.chars().any(char::is_control) {
             return Err((
                 pos,
                 format!(
