@@ -68,7 +68,8 @@ impl std::fmt::Display for Clash {
 }
 
 /// [`BINDINGS`] with each overridden action's keys in the view modes replaced by `keys`
-/// (already checked with [`parse`]); the first new key keeps the status-bar hint. Refuses a
+/// (already checked with [`parse`]); the first new key keeps the status-bar hint, and quit
+/// keeps Ctrl-c. Refuses a
 /// result with a clash that involves an override, naming both bindings.
 pub fn with_overrides(overrides: &[(Action, Vec<String>)]) -> Result<Vec<Binding>, Clash> {
     let mut out: Vec<Binding> = Vec::new();
@@ -88,6 +89,11 @@ pub fn with_overrides(overrides: &[(Action, Vec<String>)]) -> Result<Vec<Binding
                     .iter()
                     .find(|b| b.mode == bnd.mode && b.action == bnd.action && !b.hint.is_empty())
                     .map_or("", |b| b.hint);
+                // Ctrl-c quits in every view whatever the file says: the way out always works.
+                let mut keys = keys.clone();
+                if bnd.action == Action::Quit && !keys.iter().any(|k| k == "Ctrl-c") {
+                    keys.push("Ctrl-c".into());
+                }
                 for (i, k) in keys.iter().enumerate() {
                     // Leaked once per process: the table lives as long as the screen.
                     let key: &'static str = String::leak(k.clone());

@@ -298,19 +298,18 @@ fn key_override(e: &Entry, name: &str) -> Result<(Action, Vec<String>), (Pos, St
                 ),
             ));
         }
-        if let Some(c) = k.strip_prefix("Ctrl-").and_then(|r| {
+        let ctrl_char = k.strip_prefix("Ctrl-").and_then(|r| {
             let mut it = r.chars();
             it.next().filter(|_| it.next().is_none())
-        }) {
-            if c.is_ascii_uppercase() {
-                return Err((
-                    pos,
-                    format!(
-                        "{shown}: write Ctrl keys in lower case (\"Ctrl-{}\")",
-                        c.to_ascii_lowercase()
-                    ),
-                ));
-            }
+        });
+        if let Some(c) = ctrl_char.filter(char::is_ascii_uppercase) {
+            return Err((
+                pos,
+                format!(
+                    "{shown}: write Ctrl keys in lower case (\"Ctrl-{}\")",
+                    c.to_ascii_lowercase()
+                ),
+            ));
         }
         if keys.contains(&k) {
             return Err((pos, format!("{shown} is given twice")));
@@ -361,8 +360,8 @@ mod tests {
             .collect();
         assert_eq!(
             quit,
-            ["Q"],
-            "the override replaces q and Ctrl-c in the views"
+            ["Q", "Ctrl-c"],
+            "the override replaces q; Ctrl-c always quits"
         );
         assert!(
             b.iter()

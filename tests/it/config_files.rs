@@ -124,6 +124,10 @@ fn a_key_override_that_clashes_names_both_bindings() {
             "[keys]\nquit = [\"Q\", \"m\"]\n",
             ":2:8: keys.quit: \"m\" for quit (all views) clashes with \"m\" for review_discussed (review)",
         ),
+        (
+            "[keys]\nsave = \"Ctrl-c\"\n",
+            ":2:8: keys.save: \"Ctrl-c\" for save (all views) clashes with \"Ctrl-c\" for quit (all views)",
+        ),
     ];
     for (text, want) in cases {
         let dir = home(Some(text.as_bytes()));
@@ -183,7 +187,7 @@ fn config_prints_the_settings_of_the_file_and_its_output_reads_back() {
         "ascii = true",
         "view = \"gaps\"",
         "asymmetry = 0.5",
-        "quit = \"Q\"",
+        "quit = [\"Q\", \"Ctrl-c\"]",
         "save = [\"Ctrl-s\", \"Z\"]",
     ] {
         let l = text

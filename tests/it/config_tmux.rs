@@ -49,7 +49,7 @@ fn the_config_sets_the_view_ascii_asymmetry_and_a_key() {
         !screen.contains('─') && !screen.contains('│') && !screen.contains('█'),
         "ASCII only:\n{screen}"
     );
-    // q no longer quits; the help lists Q for quit.
+    // q no longer quits; the help lists Q (and Ctrl-c, which always quits) for quit.
     tmux.keys(&["q"]);
     sleep(Duration::from_millis(300));
     assert!(!tmux.screen().contains("EXIT:"), "q does not quit");
@@ -57,7 +57,7 @@ fn the_config_sets_the_view_ascii_asymmetry_and_a_key() {
     let help = tmux.wait_for("lines 38");
     assert!(
         help.lines()
-            .any(|l| l.contains("  Q  ") && l.contains("quit")),
+            .any(|l| l.contains("  Q Ctrl-c  ") && l.contains("quit")),
         "help shows the override:\n{help}"
     );
     tmux.keys(&["Escape", "Q"]);
