@@ -71,7 +71,8 @@ pub struct ScreenArgs {
     /// The first view.
     #[arg(long, value_enum, value_name = "VIEW")]
     pub view: Option<open::ViewArg>,
-    /// Colours: dark, light or mono (NO_COLOR set forces mono).
+    /// Colours: dark, light or mono (wins over the config file; without either, NO_COLOR set
+    /// chooses mono).
     #[arg(long, value_enum, value_name = "THEME")]
     pub theme: Option<open::ThemeArg>,
     /// No box drawing and no braille, for old terminals and serial consoles.

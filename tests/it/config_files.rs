@@ -226,3 +226,29 @@ fn no_color_chooses_mono_unless_the_file_names_a_theme() {
     assert!(run(None).contains("theme = \"mono\""));
     assert!(run(Some(b"theme = \"dark\"\n")).contains("theme = \"dark\""));
 }
+
+/// The README's example config (its ```toml block) is a valid file and means what it says.
+#[test]
+fn the_readme_example_config_is_valid() {
+    let readme =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+            .expect("README");
+    let block: String = readme
+        .split("```toml\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("the README shows a config file")
+        .to_string();
+    let dir = home(Some(block.as_bytes()));
+    let out = gapscope(&dir, &["config"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let text = String::from_utf8_lossy(&out.stdout);
+    for line in [
+        "theme = \"light\"",
+        "view = \"gaps\"",
+        "quit = [\"Q\", \"Ctrl-c\"]",
+        "save_as = [\"W\", \"Ctrl-w\"]",
+    ] {
+        assert!(text.lines().any(|l| l.starts_with(line)), "{line}:\n{text}");
+    }
+}
