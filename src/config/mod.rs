@@ -302,6 +302,21 @@ fn key_override(e: &Entry, name: &str) -> Result<(Action, Vec<String>), (Pos, St
             let mut it = r.chars();
             it.next().filter(|_| it.next().is_none())
         });
+        // Terminals send these as other keys: the binding would never fire.
+        let same = match (k.as_str(), ctrl_char) {
+            (" ", _) => Some("Space"),
+            (_, Some('i')) => Some("Tab"),
+            (_, Some('m' | 'j')) => Some("Enter"),
+            (_, Some('h')) => Some("Backspace"),
+            (_, Some('[')) => Some("Esc"),
+            _ => None,
+        };
+        if let Some(name) = same {
+            return Err((
+                pos,
+                format!("{shown} reaches gapscope as {name} in most terminals; write \"{name}\""),
+            ));
+        }
         if let Some(c) = ctrl_char.filter(char::is_ascii_uppercase) {
             return Err((
                 pos,

@@ -84,6 +84,14 @@ const BAD: &[(&[u8], &str)] = &[
         b"ascii = true false\n",
         ":1:14: expected the end of the line",
     ),
+    (
+        b"[keys]\nsearch = \"Ctrl-i\"\n",
+        ":2:10: keys.search: \"Ctrl-i\" reaches gapscope as Tab in most terminals; write \"Tab\"",
+    ),
+    (
+        b"[keys]\nsearch = [\"/\", \" \"]\n",
+        ":2:16: keys.search: \" \" reaches gapscope as Space",
+    ),
 ];
 
 #[test]
