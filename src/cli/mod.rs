@@ -35,6 +35,7 @@ Examples:
   gapscope review org.json          walk the gaps in a meeting: actions, plan, minutes
   gapscope minutes org.json         a review meeting's minutes (Markdown)
   gapscope rate org.json --as sales -o answers.csv   rate your unit's collaboration
+  gapscope config                   the config file (~/.config/gapscope) and its settings
   cat org.json | gapscope validate -
 
 Exit status: 0 ok, 1 a check failed, 2 bad input or usage.";
