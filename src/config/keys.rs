@@ -68,9 +68,9 @@ impl std::fmt::Display for Clash {
 }
 
 /// [`BINDINGS`] with each overridden action's keys in the view modes replaced by `keys`
-/// (already checked with [`parse`]); the first new key keeps the status-bar hint, and quit
-/// keeps Ctrl-c. Refuses a
-/// result with a clash that involves an override, naming both bindings.
+/// (already checked with [`crate::tui::keymap::parse`]); the first new key keeps the
+/// status-bar hint, and quit keeps Ctrl-c. Refuses a result with a clash that involves an
+/// override, naming both bindings.
 pub fn with_overrides(overrides: &[(Action, Vec<String>)]) -> Result<Vec<Binding>, Clash> {
     let mut out: Vec<Binding> = Vec::new();
     let mut ours: Vec<bool> = Vec::new();
