@@ -255,8 +255,9 @@ fn table() -> &'static [Binding] {
     EFFECTIVE.get().map_or(BINDINGS, Vec::as_slice)
 }
 
-/// Makes `bindings` (from [`crate::config::keys::with_overrides`]) the table the screen uses for lookup, help and
-/// hints. Only the first call counts (one config per process); returns whether it did.
+/// Makes `bindings` (from [`crate::config::keys::with_overrides`]) the table the screen uses
+/// for lookup, help and hints. Only the first call counts (one config per process); returns
+/// whether it did.
 pub fn install(bindings: Vec<Binding>) -> bool {
     EFFECTIVE.set(bindings).is_ok()
 }
