@@ -3,6 +3,7 @@
 //! Each command writes to the writers it is given, so tests can run it in memory.
 
 mod aggregate;
+pub mod config;
 mod diff;
 mod export;
 mod generate;
@@ -34,6 +35,7 @@ Examples:
   gapscope review org.json          walk the gaps in a meeting: actions, plan, minutes
   gapscope minutes org.json         a review meeting's minutes (Markdown)
   gapscope rate org.json --as sales -o answers.csv   rate your unit's collaboration
+  gapscope config                   the config file (~/.config/gapscope) and its settings
   cat org.json | gapscope validate -
 
 Exit status: 0 ok, 1 a check failed, 2 bad input or usage.";
@@ -70,7 +72,8 @@ pub struct ScreenArgs {
     /// The first view.
     #[arg(long, value_enum, value_name = "VIEW")]
     pub view: Option<open::ViewArg>,
-    /// Colours: dark, light or mono (NO_COLOR set forces mono).
+    /// Colours: dark, light or mono (wins over the config file; without either, NO_COLOR set
+    /// chooses mono).
     #[arg(long, value_enum, value_name = "THEME")]
     pub theme: Option<open::ThemeArg>,
     /// No box drawing and no braille, for old terminals and serial consoles.
@@ -196,6 +199,9 @@ pub enum Command {
         after_help = "Examples:\n  gapscope man > gapscope.1 && man ./gapscope.1\n  gapscope man --dir ~/.local/share/man/man1   # gapscope.1, gapscope-report.1, ..."
     )]
     Man(shell::ManArgs),
+    /// Print where the config file is and the settings in force (theme, view, keys, ...).
+    #[command(after_help = config::CONFIG_HELP)]
+    Config,
     /// Print the JSON Schema (draft 2020-12) of the org file, for editors.
     #[command(after_help = "Example:\n  gapscope schema > gapscope.schema.json")]
     Schema,
@@ -376,6 +382,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status,
         Some(Command::Completions(args)) => shell::completions(&args, out),
         Some(Command::Man(args)) => shell::man(&args, out),
         Some(Command::Schema) => shell::schema(out),
+        Some(Command::Config) => config::run(out),
         Some(Command::Report { args, limit }) => report::run(&args, limit.max_bytes, out, err),
         None => {
             if let Some(file) = cli.file.as_deref() {

@@ -3,6 +3,7 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
+use crate::config::Settings;
 use crate::store::{self, Recoveries};
 use crate::tui::session::Origin;
 use crate::tui::{self, App, AtStart, Config};
@@ -11,12 +12,25 @@ use super::{Cli, CliError, ScreenArgs, Status, load_org};
 
 /// Checks the options, loads the org and runs the screen.
 pub fn run(cli: &Cli) -> Result<Status, CliError> {
-    // The file and the options are checked first, so their errors show even in a pipe.
+    // The config file, the org file and the options are checked first, so their errors show
+    // even in a pipe; a bad config file stops here, before the screen starts.
+    let user = crate::config::from_env().map_err(|e| CliError::Usage(e.to_string()))?;
+    if let Some(bindings) = user.bindings {
+        tui::keymap::install(bindings);
+    }
+    if let Some(a) = user.settings.asymmetry {
+        tui::analysis_task::set_asymmetry(a);
+    }
     // Keys typed while a large file loads are not echoed over the shell.
     let quiet = tui::terminal::quiet_input();
-    let doc = load_document(cli);
+    let doc = load_document_with(cli, &user.settings);
     drop(quiet);
     let doc = doc?;
+    if doc.config.theme != tui::ThemeName::Mono {
+        // crossterm drops every colour when NO_COLOR is set; a theme asked for by a flag or
+        // the config file wins over NO_COLOR (no-color.org), so colours are turned back on.
+        ratatui::crossterm::style::force_color_output(true);
+    }
     if !std::io::stdout().is_terminal() {
         return Err(CliError::Usage(
             "standard output is not a terminal, so the screen cannot open; for text or JSON output use `gapscope report FILE`".into(),
@@ -41,6 +55,11 @@ pub struct Document {
 /// Loads the document (with its fingerprint when it is a file) and checks the screen options.
 /// Reads standard input once; has no other effect.
 pub fn load_document(cli: &Cli) -> Result<Document, CliError> {
+    load_document_with(cli, &Settings::default())
+}
+
+/// [`load_document`] with the settings of a config file under the command line's options.
+pub fn load_document_with(cli: &Cli, file: &Settings) -> Result<Document, CliError> {
     let (org, name, origin, fingerprint) = match cli.file.as_deref() {
         Some(path) if path != "-" => {
             let (org, fp) = store::load_tracked(Path::new(path), cli.max_bytes)?;
@@ -56,7 +75,8 @@ pub fn load_document(cli: &Cli) -> Result<Document, CliError> {
             (org, name, origin, None)
         }
     };
-    let config = config(&cli.screen, &org, std::env::var("NO_COLOR").ok().as_deref())?;
+    let no_color = std::env::var("NO_COLOR").ok();
+    let config = config_with(&cli.screen, &org, no_color.as_deref(), file)?;
     let compare = match cli.screen.compare.as_deref() {
         None => None,
         Some("-") if cli.file.as_deref() == Some("-") => {
@@ -173,6 +193,17 @@ pub fn config(
     org: &crate::model::Org,
     no_color: Option<&str>,
 ) -> Result<Config, CliError> {
+    config_with(args, org, no_color, &Settings::default())
+}
+
+/// The screen's start-up choices: a flag wins over the config file, which wins over
+/// `NO_COLOR` (a theme asked for, as no-color.org says), which wins over the defaults.
+pub fn config_with(
+    args: &ScreenArgs,
+    org: &crate::model::Org,
+    no_color: Option<&str>,
+    file: &Settings,
+) -> Result<Config, CliError> {
     let initiative = match &args.initiative {
         None => None,
         Some(id) => match org.initiatives.iter().position(|i| &i.id == id) {
@@ -182,21 +213,26 @@ pub fn config(
     };
     Ok(Config {
         initiative,
-        view: args.view.map(|v| match v {
-            ViewArg::Graph => tui::View::Graph,
-            ViewArg::Matrix => tui::View::Matrix,
-            ViewArg::Gaps => tui::View::Gaps,
-            ViewArg::Review => tui::View::Review,
-        }),
+        view: args
+            .view
+            .map(|v| match v {
+                ViewArg::Graph => tui::View::Graph,
+                ViewArg::Matrix => tui::View::Matrix,
+                ViewArg::Gaps => tui::View::Gaps,
+                ViewArg::Review => tui::View::Review,
+            })
+            .or(file.view),
         theme: tui::theme::choose(
-            args.theme.map(|t| match t {
-                ThemeArg::Dark => tui::ThemeName::Dark,
-                ThemeArg::Light => tui::ThemeName::Light,
-                ThemeArg::Mono => tui::ThemeName::Mono,
-            }),
+            args.theme
+                .map(|t| match t {
+                    ThemeArg::Dark => tui::ThemeName::Dark,
+                    ThemeArg::Light => tui::ThemeName::Light,
+                    ThemeArg::Mono => tui::ThemeName::Mono,
+                })
+                .or(file.theme),
             no_color,
         ),
-        ascii: args.ascii,
+        ascii: args.ascii || file.ascii == Some(true),
         read_only: args.read_only,
     })
 }

@@ -54,7 +54,7 @@ pub struct RateArgs {
     /// Seconds to wait while another respondent's submission holds the answers file.
     #[arg(long, value_name = "SECS", default_value_t = 30)]
     pub lock_timeout: u64,
-    /// Colours: dark, light or mono (NO_COLOR set forces mono).
+    /// Colours: dark, light or mono (without it, NO_COLOR set chooses mono).
     #[arg(long, value_enum, value_name = "THEME")]
     pub theme: Option<ThemeArg>,
     /// No box drawing or other non-ASCII symbols.
@@ -178,6 +178,10 @@ pub fn run(
         }),
         std::env::var("NO_COLOR").ok().as_deref(),
     );
+    if name != ThemeName::Mono {
+        // A theme asked for wins over NO_COLOR (no-color.org), which crossterm also reads.
+        ratatui::crossterm::style::force_color_output(true);
+    }
     let look = Look {
         theme: Theme::new(name),
         ascii: args.ascii,

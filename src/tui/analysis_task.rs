@@ -17,12 +17,27 @@ pub enum Stage {
     Full,
 }
 
+/// The asymmetry threshold of the screen's analysis (bits of an `f64`; 0: the default), set
+/// once at start-up from the config file by [`set_asymmetry`].
+static ASYMMETRY: AtomicU64 = AtomicU64::new(0);
+
+/// Makes `threshold` (above 0, up to 1) the screen's asymmetry threshold for this process.
+pub fn set_asymmetry(threshold: f64) {
+    ASYMMETRY.store(threshold.to_bits(), Ordering::Relaxed);
+}
+
 /// The options of the screen's analysis for an initiative.
 fn options(initiative: Option<String>) -> Options {
+    let defaults = Options::default();
+    let asymmetry = match ASYMMETRY.load(Ordering::Relaxed) {
+        0 => defaults.asymmetry,
+        bits => f64::from_bits(bits),
+    };
     Options {
         initiative,
         betweenness: BetweennessMode::Auto,
-        ..Options::default()
+        asymmetry,
+        ..defaults
     }
 }
 

@@ -246,6 +246,45 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Search, "Ctrl-w", A::LineKillWord, ""),
 ];
 
+/// The effective bindings of this process: [`BINDINGS`] with the user's overrides, set once
+/// at start-up by [`install`] (the config file); tests and other commands use the defaults.
+static EFFECTIVE: std::sync::OnceLock<Vec<Binding>> = std::sync::OnceLock::new();
+
+/// The bindings in force: the installed table, else [`BINDINGS`].
+fn table() -> &'static [Binding] {
+    EFFECTIVE.get().map_or(BINDINGS, Vec::as_slice)
+}
+
+/// Makes `bindings` (from [`crate::config::keys::with_overrides`]) the table the screen uses
+/// for lookup, help and hints. Only the first call counts (one config per process); returns
+/// whether it did.
+pub fn install(bindings: Vec<Binding>) -> bool {
+    EFFECTIVE.set(bindings).is_ok()
+}
+
+/// Pairs of bindings (indices, first before second) that clash: the same key twice in one
+/// mode, or a view binding that hides a global one with another action.
+pub fn clashes(table: &[Binding]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (i, x) in table.iter().enumerate() {
+        let kx = parse(x.key);
+        for (j, y) in table.iter().enumerate().skip(i + 1) {
+            if kx.is_none() || parse(y.key) != kx {
+                continue;
+            }
+            let view =
+                |m: Mode| matches!(m, Mode::Graph | Mode::Matrix | Mode::Gaps | Mode::Review);
+            let shadows = (x.mode == Mode::Global && view(y.mode))
+                || (y.mode == Mode::Global && view(x.mode));
+            // A view may repeat a global binding (to show its hint); it may not change it.
+            if x.mode == y.mode || (shadows && x.action != y.action) {
+                out.push((i, j));
+            }
+        }
+    }
+    out
+}
+
 /// A key as the keymap compares it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Key {
@@ -302,7 +341,7 @@ pub fn key_of(ev: &KeyEvent) -> Key {
 /// (overlays have only their own).
 pub fn lookup(mode: Mode, key: Key) -> Option<Action> {
     let find = |m: Mode| {
-        BINDINGS
+        table()
             .iter()
             .find(|b| b.mode == m && parse(b.key) == Some(key))
             .map(|b| b.action)
@@ -323,34 +362,28 @@ pub fn lookup(mode: Mode, key: Key) -> Option<Action> {
 /// Bindings that clash: the same key twice in one mode, or a view binding that hides a
 /// global one. Empty when the keymap is sound.
 pub fn conflicts() -> Vec<String> {
-    let mut out = Vec::new();
-    for (i, x) in BINDINGS.iter().enumerate() {
-        let Some(kx) = parse(x.key) else {
-            out.push(format!("{:?}: cannot parse key {:?}", x.mode, x.key));
-            continue;
-        };
-        for y in &BINDINGS[i + 1..] {
-            let same_key = parse(y.key) == Some(kx);
-            let shadows = x.mode == Mode::Global
-                && matches!(
-                    y.mode,
-                    Mode::Graph | Mode::Matrix | Mode::Gaps | Mode::Review
-                );
-            // A view may repeat a global binding (to show its hint); it may not change it.
-            if same_key && (x.mode == y.mode || (shadows && x.action != y.action)) {
-                out.push(format!(
-                    "{:?} {:?} and {:?} {:?} share key {}",
-                    x.mode, x.action, y.mode, y.action, x.key
-                ));
-            }
-        }
+    let mut out: Vec<String> = BINDINGS
+        .iter()
+        .filter(|x| parse(x.key).is_none())
+        .map(|x| format!("{:?}: cannot parse key {:?}", x.mode, x.key))
+        .collect();
+    for (i, j) in clashes(BINDINGS) {
+        let (x, y) = (BINDINGS[i], BINDINGS[j]);
+        out.push(format!(
+            "{:?} {:?} and {:?} {:?} share key {}",
+            x.mode, x.action, y.mode, y.action, x.key
+        ));
     }
     out
 }
 
 /// The keys of one action in one mode, joined with " ".
 pub fn keys_for(mode: Mode, action: Action) -> String {
-    let keys: Vec<&str> = BINDINGS
+    keys_in(table(), mode, action)
+}
+
+fn keys_in(table: &[Binding], mode: Mode, action: Action) -> String {
+    let keys: Vec<&str> = table
         .iter()
         .filter(|b| b.mode == mode && b.action == action)
         .map(|b| b.key)
@@ -361,15 +394,20 @@ pub fn keys_for(mode: Mode, action: Action) -> String {
 /// Help entries of the modes that apply (for a view: its own, then the global ones), grouped:
 /// `(group, [(keys, doc)])`, one row per action.
 pub fn help_rows(modes: &[Mode]) -> Vec<(Group, Vec<(String, &'static str)>)> {
+    rows_in(table(), modes)
+}
+
+/// [`help_rows`] of a given table.
+fn rows_in(table: &[Binding], modes: &[Mode]) -> Vec<(Group, Vec<(String, &'static str)>)> {
     let mut rows: Vec<(Group, Vec<(String, &'static str)>)> = Vec::new();
     let mut seen = Vec::new();
     for &mode in modes {
-        for bnd in BINDINGS.iter().filter(|b| b.mode == mode) {
+        for bnd in table.iter().filter(|b| b.mode == mode) {
             if seen.contains(&(mode, bnd.action)) {
                 continue;
             }
             seen.push((mode, bnd.action));
-            let entry = (keys_for(mode, bnd.action), bnd.action.doc());
+            let entry = (keys_in(table, mode, bnd.action), bnd.action.doc());
             let group = bnd.action.group();
             match rows.iter_mut().find(|(g, _)| *g == group) {
                 Some((_, list)) => list.push(entry),
@@ -385,7 +423,7 @@ pub fn help_rows(modes: &[Mode]) -> Vec<(Group, Vec<(String, &'static str)>)> {
 pub fn hints(modes: &[Mode]) -> Vec<(&'static str, &'static str)> {
     let mut out = Vec::new();
     for &mode in modes {
-        for bnd in BINDINGS
+        for bnd in table()
             .iter()
             .filter(|b| b.mode == mode && !b.hint.is_empty())
         {
@@ -395,7 +433,8 @@ pub fn hints(modes: &[Mode]) -> Vec<(&'static str, &'static str)> {
     out
 }
 
-/// The README's key table (Markdown), one row per (mode, action).
+/// The README's key table (Markdown), one row per (mode, action): the defaults, whatever a
+/// config file changes.
 pub fn markdown() -> String {
     let mut out = String::from("| where | keys | does |\n|---|---|---|\n");
     for mode in [
@@ -412,7 +451,7 @@ pub fn markdown() -> String {
         Mode::Form,
         Mode::Dialog,
     ] {
-        for (_, list) in help_rows(&[mode]) {
+        for (_, list) in rows_in(BINDINGS, &[mode]) {
             for (keys, doc) in list {
                 let keys: Vec<String> = keys
                     .split(' ')

@@ -164,11 +164,15 @@ impl Theme {
     }
 }
 
-/// The theme to use: `NO_COLOR` (set and not empty) forces mono, as no-color.org asks.
+/// The theme to use: the one asked for (`--theme`, else the config file), else mono when
+/// `NO_COLOR` is set and not empty, else dark. no-color.org: configuration and flags that
+/// ask for colour override NO_COLOR.
 pub fn choose(requested: Option<ThemeName>, no_color: Option<&str>) -> ThemeName {
-    match no_color {
-        Some(v) if !v.is_empty() => ThemeName::Mono,
-        _ => requested.unwrap_or_default(),
+    match (requested, no_color) {
+        // A theme asked for (a flag, the config file) wins, as no-color.org asks.
+        (Some(t), _) => t,
+        (None, Some(v)) if !v.is_empty() => ThemeName::Mono,
+        (None, _) => ThemeName::default(),
     }
 }
 
@@ -217,8 +221,9 @@ mod tests {
     }
 
     #[test]
-    fn no_color_forces_mono() {
-        assert_eq!(choose(Some(ThemeName::Light), Some("1")), ThemeName::Mono);
+    fn no_color_chooses_mono_unless_a_theme_is_asked() {
+        assert_eq!(choose(Some(ThemeName::Light), Some("1")), ThemeName::Light);
+        assert_eq!(choose(None, Some("1")), ThemeName::Mono);
         assert_eq!(choose(Some(ThemeName::Light), Some("")), ThemeName::Light);
         assert_eq!(choose(None, None), ThemeName::Dark);
     }

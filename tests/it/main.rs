@@ -11,6 +11,8 @@ mod betweenness_ties;
 mod cli_basics;
 mod cli_messages;
 mod common;
+mod config_files;
+mod config_tmux;
 mod csv_safety;
 mod derived;
 mod diff_snapshots;

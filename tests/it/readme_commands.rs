@@ -221,6 +221,7 @@ fn every_readme_command_runs_as_written() {
             .env("PATH", &path)
             .env("HOME", &home)
             .env_remove("XDG_STATE_HOME")
+            .env("XDG_CONFIG_HOME", &home)
             .stdin(std::process::Stdio::null())
             .output()
             .unwrap();

@@ -30,7 +30,18 @@ fn options_become_the_start_up_config() {
         (Some(0), Some(View::Gaps), ThemeName::Light, true, true)
     );
     let c = config(&args, &org, Some("1")).expect("valid options");
-    assert_eq!(c.theme, ThemeName::Mono, "NO_COLOR wins over --theme");
+    assert_eq!(
+        c.theme,
+        ThemeName::Light,
+        "--theme wins over NO_COLOR (no-color.org)"
+    );
+    let plain = ScreenArgs::default();
+    let c = config(&plain, &org, Some("1")).expect("valid options");
+    assert_eq!(
+        c.theme,
+        ThemeName::Mono,
+        "NO_COLOR chooses mono when no theme is asked"
+    );
 }
 
 #[test]

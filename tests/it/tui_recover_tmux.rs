@@ -15,7 +15,7 @@ fn shell_line(state: &Path, extra_env: &str, args: &str, file: &Path) -> String 
     let bin = assert_cmd::cargo::cargo_bin("gapscope");
     let bin = bin.display();
     format!(
-        "env -u NO_COLOR TERM=xterm-256color XDG_STATE_HOME='{}' {extra_env} '{bin}' {args} '{}'; echo \"EXIT:$?\"; sleep 30",
+        "env -u NO_COLOR TERM=xterm-256color XDG_CONFIG_HOME=/nonexistent-gapscope-config XDG_STATE_HOME='{}' {extra_env} '{bin}' {args} '{}'; echo \"EXIT:$?\"; sleep 30",
         state.display(),
         file.display()
     )
@@ -224,7 +224,7 @@ fn a_standard_input_org_is_offered_only_its_own_recovery() {
     let bin = bin.display();
     let piped = |f: &Path| {
         format!(
-            "cat '{}' | env -u NO_COLOR TERM=xterm-256color XDG_STATE_HOME='{}' '{bin}' -; echo \"EXIT:$?\"; sleep 30",
+            "cat '{}' | env -u NO_COLOR TERM=xterm-256color XDG_CONFIG_HOME=/nonexistent-gapscope-config XDG_STATE_HOME='{}' '{bin}' -; echo \"EXIT:$?\"; sleep 30",
             f.display(),
             state.display()
         )

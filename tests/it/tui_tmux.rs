@@ -21,7 +21,7 @@ fn starts_draws_and_quits_in_a_real_terminal() {
     // screen on the restore question; this run has a state folder of its own.
     let state = tempfile::tempdir().expect("temporary state folder");
     let shell = format!(
-        "env -u NO_COLOR TERM=xterm-256color XDG_STATE_HOME='{}' '{bin}'; echo \"EXIT:$?\"; sleep 30",
+        "env -u NO_COLOR TERM=xterm-256color XDG_CONFIG_HOME=/nonexistent-gapscope-config XDG_STATE_HOME='{}' '{bin}'; echo \"EXIT:$?\"; sleep 30",
         state.path().display()
     );
     tmux.start(&shell);
