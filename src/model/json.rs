@@ -52,7 +52,7 @@ pub enum Json {
     /// The array or object value of an `x-` key, read by [`parse_org`] straight into a
     /// `serde_json::Value` (a tree of positioned nodes cost 48 bytes per value, and the
     /// `Value` made from it came on top). Decoding takes it out ([`Json::take_extension`]).
-    Extension(std::cell::RefCell<serde_json::Value>),
+    Extension(Box<std::cell::RefCell<serde_json::Value>>),
 }
 
 impl Json {
