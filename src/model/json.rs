@@ -7,6 +7,7 @@
 mod extension;
 mod scalars;
 pub mod typed;
+mod typed_reviews;
 
 pub use extension::number_value;
 use extension::{Stop, Tree};

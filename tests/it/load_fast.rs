@@ -113,34 +113,7 @@ fn mutated_files_never_load_differently() {
 {"from": "u02", "to": "u00", "strength": 2.5}],
 "targets": [{"from": "u00", "to": "u02", "min": 3, "initiative": "i", "why": "w"}, {"from": "u02", "to": "u00", "min": 2}]}"#;
     assert!(agree(base.as_bytes()));
-    let mut rng = Rng::new(11);
-    let mut accepted = 0;
-    for _ in 0..10_000 {
-        let mut text = base.as_bytes().to_vec();
-        for _ in 0..1 + rng.below(2) {
-            let at = rng.below(text.len());
-            match rng.below(4) {
-                0 => {
-                    let token = TOKENS[rng.below(TOKENS.len())].as_bytes();
-                    text.splice(at..at, token.iter().copied());
-                }
-                1 => {
-                    let end = (at + 1 + rng.below(6)).min(text.len());
-                    text.drain(at..end);
-                }
-                2 => text[at] = b"0123456789-.e\"{}[],:ax "[rng.below(23)],
-                _ => {
-                    // Replace a number or string value's first character with a token.
-                    let token = TOKENS[rng.below(TOKENS.len())].as_bytes();
-                    let end = (at + 1).min(text.len());
-                    text.splice(at..end, token.iter().copied());
-                }
-            }
-        }
-        if agree(&text) {
-            accepted += 1;
-        }
-    }
+    let accepted = mutations_agree(base, 11, TOKENS);
     // The sign of a zero survives both paths alike.
     let zero = r#"{"scale": {"min": -1, "max": 1}, "units": [{"id": "a", "attrs": {"z": -0}},
 {"id": "b"}], "ties": [{"from": "a", "to": "b", "strength": -0}]}"#;
@@ -179,4 +152,110 @@ fn unknown_ratings_take_the_fast_path_and_a_missing_strength_does_not() {
         "a tie without strength is the locating parser's"
     );
     assert!(model::from_bytes("t.json", missing).is_err());
+}
+
+/// Mutates `base` 10,000 times (tokens from `tokens`), checks that every mutant the fast
+/// path accepts loads the same on the locating path, and counts them.
+fn mutations_agree(base: &str, seed: u64, tokens: &[&str]) -> usize {
+    let mut rng = Rng::new(seed);
+    let mut accepted = 0;
+    for _ in 0..10_000 {
+        let mut text = base.as_bytes().to_vec();
+        for _ in 0..1 + rng.below(2) {
+            let at = rng.below(text.len());
+            match rng.below(4) {
+                0 => {
+                    let token = tokens[rng.below(tokens.len())].as_bytes();
+                    text.splice(at..at, token.iter().copied());
+                }
+                1 => {
+                    let end = (at + 1 + rng.below(6)).min(text.len());
+                    text.drain(at..end);
+                }
+                2 => text[at] = b"0123456789-.e\"{}[],:ax "[rng.below(23)],
+                _ => {
+                    // Replace a number or string value's first character with a token.
+                    let token = tokens[rng.below(tokens.len())].as_bytes();
+                    let end = (at + 1).min(text.len());
+                    text.splice(at..end, token.iter().copied());
+                }
+            }
+        }
+        if agree(&text) {
+            accepted += 1;
+        }
+    }
+    accepted
+}
+
+/// Actions and reviews: what the fast path accepts here is checked by the locating path's
+/// own functions (`decode_actions`, `decode_reviews`).
+const REVIEW_TOKENS: &[&str] = &[
+    "\"2026-02-30\"",
+    "\"2026-12-01\"",
+    "\"done\"",
+    "\"dropped\"",
+    "\"open\"",
+    "\"due\": \"2026-01-01\",",
+    "\"status\": \"open\",",
+    "\"expect\": 9,",
+    "\"x-k\": [1, -0, 1e400, {\"a\": 1}],",
+    "\"x-k\": [-0, 18446744073709551616, 9007199254740993],",
+    "\"who\": [],",
+    "\"initiative\": \"j\",",
+    "\"u02\"",
+    "-0",
+    "null",
+    "[]",
+    "{}",
+    ",",
+];
+
+#[test]
+fn files_with_actions_and_reviews_take_the_fast_path_and_load_the_same() {
+    let seed = gapscope::model::seed::SEED_JSON.replace("\"x-source\"", "\"x_gone\"");
+    // The seed's top-level `x-source` keeps it on the locating path; without it, it is plain.
+    let plain: serde_json::Value =
+        serde_json::from_str(gapscope::model::seed::SEED_JSON).expect("seed");
+    let mut plain = plain;
+    plain
+        .as_object_mut()
+        .expect("object")
+        .shift_remove("x-source");
+    let text = serde_json::to_string_pretty(&plain).expect("text");
+    assert!(
+        agree(text.as_bytes()),
+        "the seed without x- keys takes the fast path"
+    );
+    let org = typed::load(text.as_bytes()).expect("fast");
+    assert!(!org.actions.is_empty() && !org.reviews.is_empty());
+    assert!(
+        typed::load(seed.as_bytes()).is_none(),
+        "an unknown key leaves the fast path"
+    );
+
+    let base = r#"{"scale": {"min": 1, "max": 5}, "units": [{"id": "u00"}, {"id": "u01"}, {"id": "u02"}],
+"initiatives": [{"id": "i"}],
+"ties": [{"from": "u00", "to": "u01", "strength": 4}],
+"actions": [{"from": "u00", "to": "u02", "what": "w", "initiative": "i", "owner": "o", "due": "2026-12-01",
+"status": "open", "decided": "2026-11-01", "expect": 3, "note": "n", "x-a": {"k": [1, 2.5, "s", null, true]}},
+{"from": "u01", "to": "u02", "what": "v", "status": "done"}],
+"reviews": [{"date": "2026-11-01", "initiative": "i", "who": ["A", "B"], "notes": "n", "x-r": [0, 0]},
+{"date": "2026-11-02"}]}"#;
+    assert!(agree(base.as_bytes()));
+    let accepted = mutations_agree(base, 12, REVIEW_TOKENS);
+    assert!(accepted > 100, "only {accepted} mutated files were valid");
+    // Numbers that serde and the locating parser read differently, in an action's x- value.
+    for x in [
+        "-0",
+        "-0.0",
+        "9007199254740993",
+        "18446744073709551616",
+        "1e2",
+        "{\"a\": -0}",
+    ] {
+        let text = base.replace("\"x-a\": {", &format!("\"x-b\": [{x}], \"x-a\": {{"));
+        assert!(model::from_str("t.json", &text).is_ok(), "{text}");
+        agree(text.as_bytes());
+    }
 }

@@ -4,7 +4,8 @@
 //! any doubt (an unknown or `x-` key, a wrong type, `null`, a duplicate key, a broken rule
 //! of the format) gives `None`, and the caller runs the locating parser, which says what is
 //! wrong and where. So a valid file costs one typed parse, and a bad one costs both (the
-//! typed parse stops at the first doubt). `tests/it/load_fast.rs` checks on mutated files
+//! typed parse stops at the first doubt). `actions` and `reviews` are read as plain nodes
+//! and checked by the locating path's own functions (`typed_reviews`): one rule, one place. `tests/it/load_fast.rs` checks on mutated files
 //! that whatever this path accepts, the locating one accepts as the same `Org`.
 
 use std::collections::{HashMap, HashSet};
@@ -13,6 +14,7 @@ use std::fmt;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 
+use super::typed_reviews::{self, AnyNode};
 use crate::model::types::{AttrValue, Initiative, Org, Scale, Target, Tie, Unit};
 
 /// Sizes from this on are refused (2^53: no longer exact in every JSON reader), as in `decode`.
@@ -36,6 +38,10 @@ struct FileIn {
     targets: Option<Vec<Obj<TargetIn>>>,
     #[serde(default, deserialize_with = "present")]
     initiatives: Option<Vec<Obj<InitiativeIn>>>,
+    #[serde(default, deserialize_with = "present")]
+    actions: Option<AnyNode>,
+    #[serde(default, deserialize_with = "present")]
+    reviews: Option<AnyNode>,
 }
 
 #[derive(Deserialize)]
@@ -298,6 +304,14 @@ pub fn load(bytes: &[u8]) -> Option<Org> {
     let ties = file.ties.map(|t| t.0).unwrap_or_default();
     check_ties(&ties, &ids, scale, directed)?;
     let targets = targets(file.targets.unwrap_or_default(), &ids, scale, &initiatives)?;
+    let (actions, reviews) = typed_reviews::decode(
+        file.actions,
+        file.reviews,
+        &units,
+        &ids,
+        scale,
+        &initiatives,
+    )?;
     drop(ids);
     Some(Org {
         title: file.title,
@@ -307,6 +321,8 @@ pub fn load(bytes: &[u8]) -> Option<Org> {
         ties,
         targets,
         initiatives,
+        actions,
+        reviews,
         ..Org::default()
     })
 }
