@@ -212,29 +212,22 @@ const REVIEW_TOKENS: &[&str] = &[
 ];
 
 #[test]
-fn files_with_actions_and_reviews_take_the_fast_path_and_load_the_same() {
-    let seed = gapscope::model::seed::SEED_JSON.replace("\"x-source\"", "\"x_gone\"");
-    // The seed's top-level `x-source` keeps it on the locating path; without it, it is plain.
-    let plain: serde_json::Value =
-        serde_json::from_str(gapscope::model::seed::SEED_JSON).expect("seed");
-    let mut plain = plain;
-    plain
-        .as_object_mut()
-        .expect("object")
-        .shift_remove("x-source");
-    let text = serde_json::to_string_pretty(&plain).expect("text");
+fn files_with_actions_reviews_and_top_level_x_keys_take_the_fast_path_and_load_the_same() {
+    let seed = gapscope::model::seed::SEED_JSON;
     assert!(
-        agree(text.as_bytes()),
-        "the seed without x- keys takes the fast path"
+        agree(seed.as_bytes()),
+        "the seed (top-level x-source) takes the fast path"
     );
-    let org = typed::load(text.as_bytes()).expect("fast");
-    assert!(!org.actions.is_empty() && !org.reviews.is_empty());
+    let org = typed::load(seed.as_bytes()).expect("fast");
+    assert!(!org.actions.is_empty() && !org.reviews.is_empty() && !org.extra.is_empty());
+    let unknown = seed.replace("\"x-source\"", "\"x_source\"");
     assert!(
-        typed::load(seed.as_bytes()).is_none(),
+        typed::load(unknown.as_bytes()).is_none(),
         "an unknown key leaves the fast path"
     );
 
-    let base = r#"{"scale": {"min": 1, "max": 5}, "units": [{"id": "u00"}, {"id": "u01"}, {"id": "u02"}],
+    let base = r#"{"x-top": {"a": [1, 2.5, "s"], "b": null}, "scale": {"min": 1, "max": 5},
+"units": [{"id": "u00"}, {"id": "u01"}, {"id": "u02"}],
 "initiatives": [{"id": "i"}],
 "ties": [{"from": "u00", "to": "u01", "strength": 4}],
 "actions": [{"from": "u00", "to": "u02", "what": "w", "initiative": "i", "owner": "o", "due": "2026-12-01",

@@ -1,7 +1,7 @@
 //! The fast path of loading: serde's typed parse straight into an [`Org`], for valid files.
 //!
 //! It accepts only what the locating parser and `decode` accept, and gives the same `Org`:
-//! any doubt (an unknown or `x-` key, a wrong type, `null`, a duplicate key, a broken rule
+//! any doubt (an unknown key, an `x-` key below the top level, a wrong type, `null`, a duplicate key, a broken rule
 //! of the format) gives `None`, and the caller runs the locating parser, which says what is
 //! wrong and where. So a valid file costs one typed parse, and a bad one costs both (the
 //! typed parse stops at the first doubt). `actions` and `reviews` are read as plain nodes
@@ -14,35 +14,14 @@ use std::fmt;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 
-use super::typed_reviews::{self, AnyNode};
+mod top;
+
+use super::typed_reviews;
 use crate::model::types::{AttrValue, Initiative, Org, Scale, Target, Tie, Unit};
+use top::FileIn;
 
 /// Sizes from this on are refused (2^53: no longer exact in every JSON reader), as in `decode`.
 const MAX_COUNT: u64 = 1 << 53;
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FileIn {
-    #[serde(default, deserialize_with = "present")]
-    gapscope: Option<f64>,
-    #[serde(default, deserialize_with = "present")]
-    title: Option<String>,
-    #[serde(default, deserialize_with = "present")]
-    scale: Option<Obj<ScaleIn>>,
-    #[serde(default, deserialize_with = "present")]
-    directed: Option<bool>,
-    units: Vec<Obj<UnitIn>>,
-    #[serde(default, deserialize_with = "present")]
-    ties: Option<Ties>,
-    #[serde(default, deserialize_with = "present")]
-    targets: Option<Vec<Obj<TargetIn>>>,
-    #[serde(default, deserialize_with = "present")]
-    initiatives: Option<Vec<Obj<InitiativeIn>>>,
-    #[serde(default, deserialize_with = "present")]
-    actions: Option<AnyNode>,
-    #[serde(default, deserialize_with = "present")]
-    reviews: Option<AnyNode>,
-}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -275,7 +254,7 @@ impl Visitor<'_> for AttrVisitor {
 /// The org of a valid file, or `None` when the file is not plainly valid (then the
 /// locating parser decides and explains).
 pub fn load(bytes: &[u8]) -> Option<Org> {
-    let Obj(file): Obj<FileIn> = serde_json::from_slice(bytes).ok()?;
+    let file: FileIn = serde_json::from_slice(bytes).ok()?;
     if file.gapscope.is_some_and(|v| v != 1.0) {
         return None;
     }
@@ -294,7 +273,7 @@ pub fn load(bytes: &[u8]) -> Option<Org> {
         }
     };
     let directed = file.directed.unwrap_or(false);
-    let units = units(file.units)?;
+    let units = units(file.units?)?;
     let initiatives = initiatives(file.initiatives.unwrap_or_default())?;
     let ids: HashMap<&str, usize> = units
         .iter()
@@ -323,6 +302,7 @@ pub fn load(bytes: &[u8]) -> Option<Org> {
         initiatives,
         actions,
         reviews,
+        extra: file.extra,
         ..Org::default()
     })
 }
