@@ -226,7 +226,8 @@ fn files_with_actions_reviews_and_top_level_x_keys_take_the_fast_path_and_load_t
         "an unknown key leaves the fast path"
     );
 
-    let base = r#"{"x-top": {"a": [1, 2.5, "s"], "b": null}, "scale": {"min": 1, "max": 5},
+    let base = r#"{"x-top": {"a": [1, 2.5, "s"], "b": null},
+"scale": {"min": 1, "x-labels": ["none", "some", "fair", "good", "close"], "max": 5},
 "units": [{"id": "u00"}, {"id": "u01"}, {"id": "u02"}],
 "initiatives": [{"id": "i"}],
 "ties": [{"from": "u00", "to": "u01", "strength": 4}],
@@ -250,5 +251,37 @@ fn files_with_actions_reviews_and_top_level_x_keys_take_the_fast_path_and_load_t
         let text = base.replace("\"x-a\": {", &format!("\"x-b\": [{x}], \"x-a\": {{"));
         assert!(model::from_str("t.json", &text).is_ok(), "{text}");
         agree(text.as_bytes());
+        // The same at the top level and in the scale.
+        for at in ["\"x-top\": {", "\"x-labels\": ["] {
+            let key = at.split(':').next().unwrap_or_default();
+            let text = base.replace(
+                at,
+                &format!("\"x-b\": [{x}], {key}: {}", &at[at.len() - 1..]),
+            );
+            assert!(model::from_str("t.json", &text).is_ok(), "{text}");
+            assert!(agree(text.as_bytes()) || x.contains("-0"), "{text}");
+        }
     }
+    let org = typed::load(base.as_bytes()).expect("fast");
+    assert_eq!(org.scale_extra.len(), 1, "the scale's x-labels are kept");
+    assert_eq!(org.extra.len(), 1, "the top-level x-top is kept");
+    // Null, a duplicate and an unknown key at the top level or in the scale are the locating
+    // parser's.
+    for bad in [r#""title": null, "#, r#""x-top": 1, "#, r#""extra": 1, "#] {
+        let text = base.replacen('{', &format!("{{{bad}"), 1);
+        assert!(typed::load(text.as_bytes()).is_none(), "{text}");
+        assert!(model::from_str("t.json", &text).is_err(), "{text}");
+    }
+    for bad in [
+        r#""min": 1, "min": 2"#,
+        r#""min": 1, "mx": 5"#,
+        r#""min": null"#,
+    ] {
+        let text = base.replace(r#""min": 1"#, bad);
+        assert!(typed::load(text.as_bytes()).is_none(), "{text}");
+        assert!(model::from_str("t.json", &text).is_err(), "{text}");
+    }
+    let no_max = base.replace(r#", "max": 5}"#, "}");
+    assert!(typed::load(no_max.as_bytes()).is_none());
+    assert!(model::from_str("t.json", &no_max).is_err());
 }

@@ -17,18 +17,12 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 mod top;
 
 use super::typed_reviews;
+use crate::model::types::Extra;
 use crate::model::types::{AttrValue, Initiative, Org, Scale, Target, Tie, Unit};
 use top::FileIn;
 
 /// Sizes from this on are refused (2^53: no longer exact in every JSON reader), as in `decode`.
 const MAX_COUNT: u64 = 1 << 53;
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ScaleIn {
-    min: f64,
-    max: f64,
-}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -258,9 +252,11 @@ pub fn load(bytes: &[u8]) -> Option<Org> {
     if file.gapscope.is_some_and(|v| v != 1.0) {
         return None;
     }
+    let mut scale_extra = Extra::new();
     let scale = match file.scale {
         None => Scale::default(),
-        Some(Obj(ScaleIn { min, max })) => {
+        Some(top::ScaleIn { min, max, extra }) => {
+            scale_extra = extra;
             let ordered = min < max && (max - min).is_finite();
             if !ordered || !min.is_finite() || !max.is_finite() {
                 return None;
@@ -303,6 +299,7 @@ pub fn load(bytes: &[u8]) -> Option<Org> {
         actions,
         reviews,
         extra: file.extra,
+        scale_extra,
         ..Org::default()
     })
 }

@@ -1,5 +1,5 @@
-//! The top-level object on the fast path: the format's members, each at most once, and its
-//! `x-` keys, read straight into `serde_json::Value`s by the locating parser's own rules
+//! The top-level object and the scale on the fast path: the format's members, each at most
+//! once, and their `x-` keys (gapscope writes `x-labels` into the scale itself), read straight into `serde_json::Value`s by the locating parser's own rules
 //! (`json::extension::Tree`), so an `x-` value is kept the same on both paths.
 
 use std::collections::HashSet;
@@ -9,7 +9,7 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 
 use super::super::typed_reviews::{Any, AnyNode};
-use super::{InitiativeIn, Obj, ScaleIn, TargetIn, Ties, UnitIn};
+use super::{InitiativeIn, Obj, TargetIn, Ties, UnitIn};
 use crate::model::types::Extra;
 
 /// The members of the top-level object (`null` is refused for every one of them).
@@ -17,7 +17,7 @@ use crate::model::types::Extra;
 pub(super) struct FileIn {
     pub(super) gapscope: Option<f64>,
     pub(super) title: Option<String>,
-    pub(super) scale: Option<Obj<ScaleIn>>,
+    pub(super) scale: Option<ScaleIn>,
     pub(super) directed: Option<bool>,
     pub(super) units: Option<Vec<Obj<UnitIn>>>,
     pub(super) ties: Option<Ties>,
@@ -70,5 +70,52 @@ impl<'de> Visitor<'de> for FileVisitor {
             }
         }
         Ok(f)
+    }
+}
+
+/// The scale object: `min`, `max` (required, numbers) and `x-` keys.
+pub(super) struct ScaleIn {
+    pub(super) min: f64,
+    pub(super) max: f64,
+    /// `x-` keys in file order.
+    pub(super) extra: Extra,
+}
+
+impl<'de> Deserialize<'de> for ScaleIn {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_map(ScaleVisitor)
+    }
+}
+
+struct ScaleVisitor;
+
+impl<'de> Visitor<'de> for ScaleVisitor {
+    type Value = ScaleIn;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a scale object")
+    }
+
+    fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<ScaleIn, M::Error> {
+        let (mut min, mut max, mut extra) = (None, None, Extra::new());
+        let mut seen: HashSet<String> = HashSet::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if !seen.insert(key.clone()) {
+                return Err(de::Error::custom("duplicate key"));
+            }
+            match key.as_str() {
+                "min" => min = Some(map.next_value::<f64>()?),
+                "max" => max = Some(map.next_value::<f64>()?),
+                k if k.starts_with("x-") => {
+                    let Any(value) = map.next_value::<Any<serde_json::Value>>()?;
+                    extra.insert(key, value);
+                }
+                _ => return Err(de::Error::custom("unknown key")),
+            }
+        }
+        match (min, max) {
+            (Some(min), Some(max)) => Ok(ScaleIn { min, max, extra }),
+            _ => Err(de::Error::custom("min and max are required")),
+        }
     }
 }
