@@ -1,12 +1,15 @@
 //! The fast path of loading: serde's typed parse straight into an [`Org`], for valid files.
 //!
 //! It accepts only what the locating parser and `decode` accept, and gives the same `Org`:
-//! any doubt (an unknown key, an `x-` key below the top level, a wrong type, `null`, a duplicate key, a broken rule
-//! of the format) gives `None`, and the caller runs the locating parser, which says what is
-//! wrong and where. So a valid file costs one typed parse, and a bad one costs both (the
-//! typed parse stops at the first doubt). `actions` and `reviews` are read as plain nodes
-//! and checked by the locating path's own functions (`typed_reviews`): one rule, one place. `tests/it/load_fast.rs` checks on mutated files
-//! that whatever this path accepts, the locating one accepts as the same `Org`.
+//! any doubt (an unknown key, an `x-` key on a unit, tie, target or initiative, a wrong
+//! type, `null`, a duplicate key, a broken rule of the format) gives `None`, and the caller
+//! runs the locating parser, which says what is wrong and where. So a valid file costs one
+//! typed parse, and a bad one costs both (the typed parse stops at the first doubt).
+//! `actions` and `reviews` are read as plain nodes and checked by the locating path's own
+//! functions (`typed_reviews`), and `x-` values at the top level and in the scale are built
+//! by the locating parser's own rules (`json::extension`): one rule, one place.
+//! `tests/it/load_fast.rs` checks on mutated files that whatever this path accepts, the
+//! locating one accepts as the same `Org`.
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
