@@ -47,7 +47,7 @@ fn valid_files_take_the_fast_path_and_give_the_same_org() {
 #[test]
 fn extension_keys_null_and_bad_files_take_the_located_path() {
     let cases = [
-        r#"{"units": [{"id": "a", "x-note": 1}]}"#,
+        r#"{"units": [{"id": "a"}, {"id": "b"}], "ties": [{"from": "a", "to": "b", "strength": 1, "x-note": 1}]}"#,
         r#"{"units": [{"id": "a", "name": null}]}"#,
         r#"{"units": [{"id": "a"}, {"id": "a"}]}"#,
         r#"{"units": [{"id": "a", "id": "b"}]}"#,
@@ -67,7 +67,28 @@ fn extension_keys_null_and_bad_files_take_the_located_path() {
         assert_eq!(loaded.is_ok(), i == 0, "{text}: {loaded:?}");
     }
     let with_x = model::from_str("t.json", cases[0]).expect("valid");
-    assert_eq!(with_x.units[0].extra.len(), 1, "the x- key is kept");
+    assert_eq!(with_x.ties[0].extra.len(), 1, "the x- key is kept");
+    // x- keys on units, targets and initiatives take the fast path, and are kept.
+    let text = r#"{"units": [{"id": "a", "x-note": [1, {"k": 2.5}]}, {"id": "b"}],
+        "initiatives": [{"id": "i", "x-i": "s"}],
+        "targets": [{"from": "a", "to": "b", "min": 1, "initiative": "i", "x-t": null}]}"#;
+    assert!(agree(text.as_bytes()));
+    let org = typed::load(text.as_bytes()).expect("fast");
+    assert_eq!(org.units[0].extra.len(), 1);
+    assert_eq!(org.initiatives[0].extra.len(), 1);
+    assert_eq!(org.targets[0].extra.len(), 1);
+    for bad in [
+        r#"{"units": [{"id": "a", "x-n": 1, "x-n": 2}]}"#,
+        r#"{"units": [{"id": "a", "nme": "x"}]}"#,
+        r#"{"units": [{"name": "x"}]}"#,
+        r#"{"units": [{"id": "a", "x-n": 1e400}]}"#,
+        r#"{"units": [{"id": "a", "size": -1}]}"#,
+        r#"{"units": [{"id": "a"}, {"id": "b"}], "targets": [{"from": "a", "to": "b"}]}"#,
+        r#"{"units": [{"id": "a"}], "initiatives": [{"id": "i", "id": "j"}]}"#,
+    ] {
+        assert!(typed::load(bad.as_bytes()).is_none(), "{bad}");
+        assert!(model::from_str("t.json", bad).is_err(), "{bad}");
+    }
 }
 
 const TOKENS: &[&str] = &[
@@ -212,7 +233,7 @@ const REVIEW_TOKENS: &[&str] = &[
 ];
 
 #[test]
-fn files_with_actions_reviews_and_top_level_x_keys_take_the_fast_path_and_load_the_same() {
+fn files_with_actions_reviews_and_x_keys_take_the_fast_path_and_load_the_same() {
     let seed = gapscope::model::seed::SEED_JSON;
     assert!(
         agree(seed.as_bytes()),
@@ -228,9 +249,10 @@ fn files_with_actions_reviews_and_top_level_x_keys_take_the_fast_path_and_load_t
 
     let base = r#"{"x-top": {"a": [1, 2.5, "s"], "b": null},
 "scale": {"min": 1, "x-labels": ["none", "some", "fair", "good", "close"], "max": 5},
-"units": [{"id": "u00"}, {"id": "u01"}, {"id": "u02"}],
-"initiatives": [{"id": "i"}],
+"units": [{"id": "u00", "x-u": [0, 1.5]}, {"id": "u01"}, {"id": "u02"}],
+"initiatives": [{"id": "i", "x-i": {}}],
 "ties": [{"from": "u00", "to": "u01", "strength": 4}],
+"targets": [{"from": "u00", "to": "u02", "min": 3, "x-t": "t"}],
 "actions": [{"from": "u00", "to": "u02", "what": "w", "initiative": "i", "owner": "o", "due": "2026-12-01",
 "status": "open", "decided": "2026-11-01", "expect": 3, "note": "n", "x-a": {"k": [1, 2.5, "s", null, true]}},
 {"from": "u01", "to": "u02", "what": "v", "status": "done"}],

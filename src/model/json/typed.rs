@@ -1,13 +1,12 @@
 //! The fast path of loading: serde's typed parse straight into an [`Org`], for valid files.
 //!
 //! It accepts only what the locating parser and `decode` accept, and gives the same `Org`:
-//! any doubt (an unknown key, an `x-` key on a unit, tie, target or initiative, a wrong
-//! type, `null`, a duplicate key, a broken rule of the format) gives `None`, and the caller
+//! any doubt (an unknown key, an `x-` key on a tie, a wrong type, `null`, a duplicate key, a broken rule of the format) gives `None`, and the caller
 //! runs the locating parser, which says what is wrong and where. So a valid file costs one
 //! typed parse, and a bad one costs both (the typed parse stops at the first doubt).
 //! `actions` and `reviews` are read as plain nodes and checked by the locating path's own
-//! functions (`typed_reviews`), and `x-` values at the top level and in the scale are built
-//! by the locating parser's own rules (`json::extension`): one rule, one place.
+//! functions (`typed_reviews`), and `x-` values (anywhere but on ties) are built by the
+//! locating parser's own rules (`json::extension`): one rule, one place.
 //! `tests/it/load_fast.rs` checks on mutated files that whatever this path accepts, the
 //! locating one accepts as the same `Org`.
 
@@ -17,7 +16,10 @@ use std::fmt;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 
+mod objects;
 mod top;
+
+use objects::{InitiativeIn, TargetIn, UnitIn};
 
 use super::typed_reviews;
 use crate::model::types::Extra;
@@ -29,48 +31,12 @@ const MAX_COUNT: u64 = 1 << 53;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct UnitIn {
-    id: String,
-    #[serde(default, deserialize_with = "present")]
-    name: Option<String>,
-    #[serde(default, deserialize_with = "present")]
-    group: Option<String>,
-    #[serde(default, deserialize_with = "present")]
-    size: Option<u64>,
-    #[serde(default, deserialize_with = "present")]
-    attrs: Option<Attrs>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct TieIn {
     from: String,
     to: String,
     strength: Strength,
     #[serde(default, deserialize_with = "present")]
     note: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct TargetIn {
-    from: String,
-    to: String,
-    min: f64,
-    #[serde(default, deserialize_with = "present")]
-    initiative: Option<String>,
-    #[serde(default, deserialize_with = "present")]
-    why: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct InitiativeIn {
-    id: String,
-    #[serde(default, deserialize_with = "present")]
-    name: Option<String>,
-    #[serde(default, deserialize_with = "present")]
-    description: Option<String>,
 }
 
 /// A JSON object decoded into `T`. serde's derived structs also take arrays (fields by
@@ -329,7 +295,7 @@ fn units(list: Vec<Obj<UnitIn>>) -> Option<Vec<Unit>> {
                 group: u.group,
                 size: u.size,
                 attrs: u.attrs.map(|a| a.0).unwrap_or_default(),
-                ..Unit::default()
+                extra: u.extra,
             })
             .collect(),
     )
@@ -349,7 +315,7 @@ fn initiatives(list: Vec<Obj<InitiativeIn>>) -> Option<Vec<Initiative>> {
                 id: i.id,
                 name: i.name,
                 description: i.description,
-                ..Initiative::default()
+                extra: i.extra,
             })
             .collect(),
     )
@@ -412,7 +378,7 @@ fn targets(
             min: t.min + 0.0,
             initiative: t.initiative,
             why: t.why,
-            ..Target::default()
+            extra: t.extra,
         });
     }
     Some(out)
