@@ -37,6 +37,10 @@ struct Args {
         default_value = "/work/shared/data/orgs/email-eu-core-people.json"
     )]
     real: String,
+    /// Also load a file whose only big part is an ignored `x-` array of zeros of this many
+    /// MB (the locating parser's memory on extension values); 0 skips it.
+    #[arg(long, default_value_t = 0)]
+    x_array_mb: usize,
 }
 
 fn main() {
@@ -52,7 +56,29 @@ fn main() {
     for &units in &args.sizes {
         bench_size(&args, units);
     }
+    if args.x_array_mb > 0 {
+        bench_x_array(args.x_array_mb);
+    }
     bench_real(&args);
+}
+
+/// Loads `{"units": [{"id": "a"}], "x-zeros": [0,0,...]}` of about `mb` MB, once.
+fn bench_x_array(mb: usize) {
+    let n = mb * 500_000;
+    let mut text = String::with_capacity(n * 2 + 64);
+    text.push_str("{\"units\": [{\"id\": \"a\"}], \"x-zeros\": [0");
+    for _ in 1..n {
+        text.push_str(",0");
+    }
+    text.push_str("]}");
+    println!(
+        "\nan x- array of {n} zeros ({:.0} MB of JSON)",
+        text.len() as f64 / 1e6
+    );
+    reset_peak();
+    let load = time(1, || model::from_str("x-array", &text).is_ok());
+    report("load (locating path)", &load);
+    println!("  {:<34} {}", "peak RSS (the text included)", peak());
 }
 
 fn bench_size(args: &Args, units: usize) {
@@ -127,6 +153,13 @@ fn bench_size(args: &Args, units: usize) {
         analysis::analyse(&org, &full).nodes.len()
     });
     report("time to full analysis", &whole);
+    let analysis = analysis::analyse(&org, &full);
+    let shown = gapscope::report::Report::new(&org, &analysis, Default::default());
+    let json = time(runs, || {
+        let mut sink = std::io::sink();
+        gapscope::report::json::write(&shown, &mut sink).is_ok()
+    });
+    report("JSON report, streamed (to a sink)", &json);
     let total: Vec<Took> = load.iter().zip(&whole).map(|(a, b)| *a + *b).collect();
     report("load + analyse", &total);
     println!("  {:<34} {}", "peak RSS of this size", peak());

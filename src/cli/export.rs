@@ -150,6 +150,11 @@ impl<'a> Output<'a> {
         }
     }
 
+    /// Whether the output is standard output (no `-o`, or `-o -`).
+    pub fn is_stdout(&self) -> bool {
+        self.path.is_none()
+    }
+
     /// Writes to standard output, or to the file through `store::write_output_file` (atomic,
     /// an existing file kept unless `--force`, a FIFO or device written through), then says
     /// on `err`: `wrote FILE (N units, M ties)`, with `counts` = (units, ties).

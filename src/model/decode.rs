@@ -30,10 +30,10 @@ const INITIATIVE_KEYS: &[&str] = &["id", "name", "description"];
 /// Decodes and checks a whole document.
 pub fn decode(root: &Node, out: &mut Problems) -> Org {
     let mut org = Org::default();
-    let Some(top) = Fields::of(root, "", "an org object", TOP_KEYS, out) else {
+    let Some(mut top) = Fields::of(root, "", "an org object", TOP_KEYS, out) else {
         return org;
     };
-    org.extra = top.extra.clone();
+    org.extra = std::mem::take(&mut top.extra);
     if let Some(node) = top.get("gapscope") {
         match node.value {
             Json::Number { value: 1.0, .. } => {}
@@ -101,7 +101,7 @@ fn decode_scale(top: &Fields, org: &mut Org, out: &mut Problems) -> bool {
     let Some(node) = top.get("scale") else {
         return true;
     };
-    let Some(f) = Fields::of(
+    let Some(mut f) = Fields::of(
         node,
         "scale",
         "an object {\"min\": .., \"max\": ..}",
@@ -110,7 +110,7 @@ fn decode_scale(top: &Fields, org: &mut Org, out: &mut Problems) -> bool {
     ) else {
         return false;
     };
-    org.scale_extra = f.extra.clone();
+    org.scale_extra = std::mem::take(&mut f.extra);
     let (min, max) = (f.required_number("min", out), f.required_number("max", out));
     let (Some(min), Some(max)) = (min, max) else {
         return false;
@@ -140,7 +140,7 @@ fn decode_units(items: &[Node], out: &mut Problems) -> Vec<Unit> {
     let mut first: HashMap<String, usize> = HashMap::with_capacity(items.len());
     for (i, node) in items.iter().enumerate() {
         let path = index("units", i);
-        let Some(f) = Fields::of(node, &path, "a unit object", UNIT_KEYS, out) else {
+        let Some(mut f) = Fields::of(node, &path, "a unit object", UNIT_KEYS, out) else {
             continue;
         };
         let Some(id) = f.required_string("id", out) else {
@@ -166,7 +166,7 @@ fn decode_units(items: &[Node], out: &mut Problems) -> Vec<Unit> {
             group: f.string("group", out),
             size: f.count("size", out),
             attrs: decode_attrs(&f, out),
-            extra: f.extra.clone(),
+            extra: std::mem::take(&mut f.extra),
         });
     }
     units
@@ -205,7 +205,8 @@ fn decode_initiatives(items: &[Node], out: &mut Problems) -> Vec<Initiative> {
     let mut list: Vec<Initiative> = Vec::with_capacity(items.len());
     for (i, node) in items.iter().enumerate() {
         let path = index("initiatives", i);
-        let Some(f) = Fields::of(node, &path, "an initiative object", INITIATIVE_KEYS, out) else {
+        let Some(mut f) = Fields::of(node, &path, "an initiative object", INITIATIVE_KEYS, out)
+        else {
             continue;
         };
         let Some(id) = f.required_string("id", out) else {
@@ -235,7 +236,7 @@ fn decode_initiatives(items: &[Node], out: &mut Problems) -> Vec<Initiative> {
             id,
             name: f.string("name", out),
             description: f.string("description", out),
-            extra: f.extra.clone(),
+            extra: std::mem::take(&mut f.extra),
         });
     }
     list

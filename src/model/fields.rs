@@ -245,13 +245,11 @@ pub fn to_value(node: &Node, path: &str, out: &mut Problems) -> Option<Value> {
         Json::Null => Value::Null,
         Json::Bool(b) => Value::Bool(*b),
         Json::Number { value, integral } => {
-            let v = finite(node, path, out)?;
-            if *integral && v.abs() < 9_007_199_254_740_992.0 {
-                Value::from(v as i64)
-            } else {
-                serde_json::Number::from_f64(*value).map(Value::Number)?
-            }
+            finite(node, path, out)?;
+            super::json::number_value(*value, *integral)?
         }
+        // Read by `json::parse_org` straight into a value; taken, not copied.
+        Json::Extension(_) => node.value.take_extension()?,
         Json::String(s) => Value::String(s.clone()),
         Json::Array(items) => {
             let mut out_items = Vec::with_capacity(items.len());

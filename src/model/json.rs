@@ -4,8 +4,13 @@
 //! org files need both (errors point at the offending value, duplicate keys are errors).
 //! The parser never panics and bounds nesting depth, so any byte string is safe to feed it.
 
+mod extension;
 mod scalars;
 pub mod typed;
+mod typed_reviews;
+
+pub use extension::number_value;
+use extension::{Stop, Tree};
 
 /// A 1-based line and column (columns count characters, not bytes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -45,6 +50,10 @@ pub enum Json {
     Array(Vec<Node>),
     /// An object: keys in file order, each with the position of the key.
     Object(Vec<(String, Pos, Node)>),
+    /// The array or object value of an `x-` key, read by [`parse_org`] straight into a
+    /// `serde_json::Value` (a tree of positioned nodes cost 48 bytes per value, and the
+    /// `Value` made from it came on top). Decoding takes it out ([`Json::take_extension`]).
+    Extension(Box<std::cell::RefCell<serde_json::Value>>),
 }
 
 impl Json {
@@ -57,6 +66,19 @@ impl Json {
             Json::String(_) => "a string",
             Json::Array(_) => "an array",
             Json::Object(_) => "an object",
+            Json::Extension(v) => match &*v.borrow() {
+                serde_json::Value::Array(_) => "an array",
+                _ => "an object",
+            },
+        }
+    }
+
+    /// The value of an `x-` key read by [`parse_org`], moved out (it is taken once, when the
+    /// document is decoded; a second take gives `null`).
+    pub fn take_extension(&self) -> Option<serde_json::Value> {
+        match self {
+            Json::Extension(v) => Some(v.take()),
+            _ => None,
         }
     }
 }
@@ -75,6 +97,18 @@ pub const MAX_DEPTH: usize = 128;
 
 /// Parses one JSON document (UTF-8 text; a byte order mark is refused).
 pub fn parse(bytes: &[u8]) -> Result<Node, SyntaxError> {
+    parse_with(bytes, false)
+}
+
+/// Parses an org document: as [`parse`], but the array or object value of every `x-` key is
+/// read straight into a `serde_json::Value` ([`Json::Extension`]): gapscope only keeps such
+/// values, so they need no positions. A value that `decode` would refuse (a number too large
+/// to represent) is read as positioned nodes instead, so the message is the same.
+pub fn parse_org(bytes: &[u8]) -> Result<Node, SyntaxError> {
+    parse_with(bytes, true)
+}
+
+fn parse_with(bytes: &[u8], compact_extensions: bool) -> Result<Node, SyntaxError> {
     if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
         return Err(SyntaxError {
             pos: Pos { line: 1, col: 1 },
@@ -104,12 +138,13 @@ pub fn parse(bytes: &[u8]) -> Result<Node, SyntaxError> {
         line: 1,
         line_start: 0,
         col_cache: std::cell::Cell::new((0, 0)),
+        compact_extensions,
     };
     p.skip_ws();
     if p.i >= p.s.len() {
         return Err(p.err("the file is empty: expected a JSON object"));
     }
-    let node = p.value(0)?;
+    let node = p.value::<Node>(0).map_err(Stop::syntax)?;
     p.skip_ws();
     if p.i < p.s.len() {
         return Err(p.err("unexpected text after the end of the JSON value"));
@@ -137,6 +172,8 @@ struct Parser<'a> {
     /// The last position asked for on this line: (byte offset, characters before it), so
     /// that a long one-line file costs linear time, not quadratic.
     col_cache: std::cell::Cell<(usize, usize)>,
+    /// Read the array or object values of `x-` keys as `serde_json::Value`s.
+    compact_extensions: bool,
 }
 
 impl Parser<'_> {
@@ -210,20 +247,24 @@ impl Parser<'_> {
         self.err(format!("expected {expected}, found {}{hint}", self.found()))
     }
 
-    fn value(&mut self, depth: usize) -> Result<Node, SyntaxError> {
+    fn value<T: Tree>(&mut self, depth: usize) -> Result<T, Stop> {
         let pos = self.pos();
-        let value = match self.peek() {
-            None => return Err(self.err("unexpected end of the file: expected a value")),
-            Some(b'{') => self.object(depth)?,
-            Some(b'[') => self.array(depth)?,
+        let scalar = match self.peek() {
+            None => {
+                return Err(self
+                    .err("unexpected end of the file: expected a value")
+                    .into());
+            }
+            Some(b'{') => return self.object(depth, pos),
+            Some(b'[') => return self.array(depth, pos),
             Some(b'"') => Json::String(self.string()?),
             Some(b't') => self.literal("true", Json::Bool(true))?,
             Some(b'f') => self.literal("false", Json::Bool(false))?,
             Some(b'n') => self.literal("null", Json::Null)?,
             Some(b'-' | b'0'..=b'9') => self.number()?,
-            Some(_) => return Err(self.unexpected("a value")),
+            Some(_) => return Err(self.unexpected("a value").into()),
         };
-        Ok(Node { pos, value })
+        T::scalar(pos, scalar)
     }
 
     fn literal(&mut self, word: &str, value: Json) -> Result<Json, SyntaxError> {
@@ -245,75 +286,80 @@ impl Parser<'_> {
         }
     }
 
-    fn array(&mut self, depth: usize) -> Result<Json, SyntaxError> {
+    fn array<T: Tree>(&mut self, depth: usize, pos: Pos) -> Result<T, Stop> {
         let depth = self.enter(depth)?;
         self.i += 1;
         let mut items = Vec::new();
         self.skip_ws();
         if self.peek() == Some(b']') {
             self.i += 1;
-            return Ok(Json::Array(items));
+            return Ok(T::array(pos, items));
         }
         loop {
             self.skip_ws();
             if self.peek() == Some(b']') {
-                return Err(self.err("a trailing comma before ']' (JSON does not allow one)"));
+                return Err(self
+                    .err("a trailing comma before ']' (JSON does not allow one)")
+                    .into());
             }
-            items.push(self.value(depth)?);
+            items.push(self.value::<T>(depth)?);
             self.skip_ws();
             match self.peek() {
                 Some(b',') => self.i += 1,
                 Some(b']') => {
                     self.i += 1;
-                    return Ok(Json::Array(items));
+                    return Ok(T::array(pos, items));
                 }
-                _ => return Err(self.unexpected("',' or ']' in an array")),
+                _ => return Err(self.unexpected("',' or ']' in an array").into()),
             }
         }
     }
 
-    fn object(&mut self, depth: usize) -> Result<Json, SyntaxError> {
+    fn object<T: Tree>(&mut self, depth: usize, pos: Pos) -> Result<T, Stop> {
         let depth = self.enter(depth)?;
         self.i += 1;
-        let mut members: Vec<(String, Pos, Node)> = Vec::new();
+        let mut members: Vec<(String, Pos, T)> = Vec::new();
         let mut seen = std::collections::HashSet::new();
         self.skip_ws();
         if self.peek() == Some(b'}') {
             self.i += 1;
-            return Ok(Json::Object(members));
+            return Ok(T::object(pos, members));
         }
         loop {
             self.skip_ws();
             let key_pos = self.pos();
             if self.peek() == Some(b'}') {
-                return Err(self.err("a trailing comma before '}' (JSON does not allow one)"));
+                return Err(self
+                    .err("a trailing comma before '}' (JSON does not allow one)")
+                    .into());
             }
             if self.peek() != Some(b'"') {
-                return Err(self.unexpected("a key in double quotes"));
+                return Err(self.unexpected("a key in double quotes").into());
             }
             let key = self.string()?;
             if !seen.insert(key.clone()) {
                 return Err(SyntaxError {
                     pos: key_pos,
                     message: format!("duplicate key {} in an object", super::error::quote(&key)),
-                });
+                }
+                .into());
             }
             self.skip_ws();
             if self.peek() != Some(b':') {
-                return Err(self.unexpected("':' after a key"));
+                return Err(self.unexpected("':' after a key").into());
             }
             self.i += 1;
             self.skip_ws();
-            let value = self.value(depth)?;
+            let value = T::member(self, &key, depth)?;
             members.push((key, key_pos, value));
             self.skip_ws();
             match self.peek() {
                 Some(b',') => self.i += 1,
                 Some(b'}') => {
                     self.i += 1;
-                    return Ok(Json::Object(members));
+                    return Ok(T::object(pos, members));
                 }
-                _ => return Err(self.unexpected("',' or '}' in an object")),
+                _ => return Err(self.unexpected("',' or '}' in an object").into()),
             }
         }
     }

@@ -149,7 +149,7 @@ pub fn decode_ties(
     let mut seen: HashMap<(usize, usize), usize> = HashMap::with_capacity(items.len());
     for (i, node) in items.iter().enumerate() {
         let path = index("ties", i);
-        let Some(f) = Fields::of(node, &path, "a tie object", TIE_KEYS, out) else {
+        let Some(mut f) = Fields::of(node, &path, "a tie object", TIE_KEYS, out) else {
             continue;
         };
         let pair = refs.pair(&f, "tie", out);
@@ -190,7 +190,7 @@ pub fn decode_ties(
             to: refs.units[b].id.clone(),
             strength,
             note,
-            extra: f.extra.clone(),
+            extra: std::mem::take(&mut f.extra),
         });
     }
     ties
@@ -227,7 +227,7 @@ pub fn decode_targets(
     let mut seen: HashMap<(usize, usize, Option<String>), usize> = HashMap::new();
     for (i, node) in items.iter().enumerate() {
         let path = index("targets", i);
-        let Some(f) = Fields::of(node, &path, "a target object", TARGET_KEYS, out) else {
+        let Some(mut f) = Fields::of(node, &path, "a target object", TARGET_KEYS, out) else {
             continue;
         };
         let pair = refs.pair(&f, "target", out);
@@ -264,7 +264,7 @@ pub fn decode_targets(
             min,
             initiative,
             why,
-            extra: f.extra.clone(),
+            extra: std::mem::take(&mut f.extra),
         });
     }
     targets

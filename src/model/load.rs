@@ -51,7 +51,7 @@ pub fn from_bytes_located(file: &str, bytes: &[u8]) -> Result<Org, LoadError> {
             more: 0,
         });
     }
-    let root = json::parse(bytes).map_err(|e| LoadError::Invalid {
+    let root = json::parse_org(bytes).map_err(|e| LoadError::Invalid {
         file: file.to_string(),
         problems: vec![Problem {
             pos: e.pos,

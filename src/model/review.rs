@@ -99,7 +99,7 @@ pub fn decode_actions(
     let mut actions = Vec::with_capacity(items.len());
     for (i, node) in items.iter().enumerate() {
         let path = index("actions", i);
-        let Some(f) = Fields::of(node, &path, "an action object", ACTION_KEYS, out) else {
+        let Some(mut f) = Fields::of(node, &path, "an action object", ACTION_KEYS, out) else {
             continue;
         };
         let before = out.list.len();
@@ -129,7 +129,7 @@ pub fn decode_actions(
             decided: date(&f, "decided", out),
             expect,
             note: f.string("note", out),
-            extra: f.extra.clone(),
+            extra: std::mem::take(&mut f.extra),
         };
         let Some((a, b)) = pair else { continue };
         if out.list.len() == before {
@@ -169,7 +169,7 @@ pub fn decode_reviews(
     let mut reviews = Vec::with_capacity(items.len());
     for (i, node) in items.iter().enumerate() {
         let path = index("reviews", i);
-        let Some(f) = Fields::of(node, &path, "a review object", REVIEW_KEYS, out) else {
+        let Some(mut f) = Fields::of(node, &path, "a review object", REVIEW_KEYS, out) else {
             continue;
         };
         let before = out.list.len();
@@ -187,7 +187,7 @@ pub fn decode_reviews(
                 initiative,
                 who,
                 notes,
-                extra: f.extra.clone(),
+                extra: std::mem::take(&mut f.extra),
             });
         }
     }

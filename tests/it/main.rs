@@ -43,6 +43,7 @@ mod report_cli;
 mod report_fixtures;
 mod report_formats;
 mod report_plan;
+mod report_stream;
 mod review_exports;
 mod review_format;
 mod roundtrip;

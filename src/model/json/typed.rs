@@ -1,11 +1,14 @@
 //! The fast path of loading: serde's typed parse straight into an [`Org`], for valid files.
 //!
 //! It accepts only what the locating parser and `decode` accept, and gives the same `Org`:
-//! any doubt (an unknown or `x-` key, a wrong type, `null`, a duplicate key, a broken rule
-//! of the format) gives `None`, and the caller runs the locating parser, which says what is
-//! wrong and where. So a valid file costs one typed parse, and a bad one costs both (the
-//! typed parse stops at the first doubt). `tests/it/load_fast.rs` checks on mutated files
-//! that whatever this path accepts, the locating one accepts as the same `Org`.
+//! any doubt (an unknown key, an `x-` key on a tie, a wrong type, `null`, a duplicate key, a broken rule of the format) gives `None`, and the caller
+//! runs the locating parser, which says what is wrong and where. So a valid file costs one
+//! typed parse, and a bad one costs both (the typed parse stops at the first doubt).
+//! `actions` and `reviews` are read as plain nodes and checked by the locating path's own
+//! functions (`typed_reviews`), and `x-` values (anywhere but on ties) are built by the
+//! locating parser's own rules (`json::extension`): one rule, one place.
+//! `tests/it/load_fast.rs` checks on mutated files that whatever this path accepts, the
+//! locating one accepts as the same `Org`.
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -13,51 +16,18 @@ use std::fmt;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 
+mod objects;
+mod top;
+
+use objects::{InitiativeIn, TargetIn, UnitIn};
+
+use super::typed_reviews;
+use crate::model::types::Extra;
 use crate::model::types::{AttrValue, Initiative, Org, Scale, Target, Tie, Unit};
+use top::FileIn;
 
 /// Sizes from this on are refused (2^53: no longer exact in every JSON reader), as in `decode`.
 const MAX_COUNT: u64 = 1 << 53;
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FileIn {
-    #[serde(default, deserialize_with = "present")]
-    gapscope: Option<f64>,
-    #[serde(default, deserialize_with = "present")]
-    title: Option<String>,
-    #[serde(default, deserialize_with = "present")]
-    scale: Option<Obj<ScaleIn>>,
-    #[serde(default, deserialize_with = "present")]
-    directed: Option<bool>,
-    units: Vec<Obj<UnitIn>>,
-    #[serde(default, deserialize_with = "present")]
-    ties: Option<Ties>,
-    #[serde(default, deserialize_with = "present")]
-    targets: Option<Vec<Obj<TargetIn>>>,
-    #[serde(default, deserialize_with = "present")]
-    initiatives: Option<Vec<Obj<InitiativeIn>>>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ScaleIn {
-    min: f64,
-    max: f64,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct UnitIn {
-    id: String,
-    #[serde(default, deserialize_with = "present")]
-    name: Option<String>,
-    #[serde(default, deserialize_with = "present")]
-    group: Option<String>,
-    #[serde(default, deserialize_with = "present")]
-    size: Option<u64>,
-    #[serde(default, deserialize_with = "present")]
-    attrs: Option<Attrs>,
-}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -67,28 +37,6 @@ struct TieIn {
     strength: Strength,
     #[serde(default, deserialize_with = "present")]
     note: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct TargetIn {
-    from: String,
-    to: String,
-    min: f64,
-    #[serde(default, deserialize_with = "present")]
-    initiative: Option<String>,
-    #[serde(default, deserialize_with = "present")]
-    why: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct InitiativeIn {
-    id: String,
-    #[serde(default, deserialize_with = "present")]
-    name: Option<String>,
-    #[serde(default, deserialize_with = "present")]
-    description: Option<String>,
 }
 
 /// A JSON object decoded into `T`. serde's derived structs also take arrays (fields by
@@ -269,13 +217,15 @@ impl Visitor<'_> for AttrVisitor {
 /// The org of a valid file, or `None` when the file is not plainly valid (then the
 /// locating parser decides and explains).
 pub fn load(bytes: &[u8]) -> Option<Org> {
-    let Obj(file): Obj<FileIn> = serde_json::from_slice(bytes).ok()?;
+    let file: FileIn = serde_json::from_slice(bytes).ok()?;
     if file.gapscope.is_some_and(|v| v != 1.0) {
         return None;
     }
+    let mut scale_extra = Extra::new();
     let scale = match file.scale {
         None => Scale::default(),
-        Some(Obj(ScaleIn { min, max })) => {
+        Some(top::ScaleIn { min, max, extra }) => {
+            scale_extra = extra;
             let ordered = min < max && (max - min).is_finite();
             if !ordered || !min.is_finite() || !max.is_finite() {
                 return None;
@@ -288,7 +238,7 @@ pub fn load(bytes: &[u8]) -> Option<Org> {
         }
     };
     let directed = file.directed.unwrap_or(false);
-    let units = units(file.units)?;
+    let units = units(file.units?)?;
     let initiatives = initiatives(file.initiatives.unwrap_or_default())?;
     let ids: HashMap<&str, usize> = units
         .iter()
@@ -298,7 +248,18 @@ pub fn load(bytes: &[u8]) -> Option<Org> {
     let ties = file.ties.map(|t| t.0).unwrap_or_default();
     check_ties(&ties, &ids, scale, directed)?;
     let targets = targets(file.targets.unwrap_or_default(), &ids, scale, &initiatives)?;
+    let (actions, reviews) = typed_reviews::decode(
+        file.actions,
+        file.reviews,
+        &units,
+        &ids,
+        scale,
+        &initiatives,
+    )?;
     drop(ids);
+    // Every field is set today; a field added to `Org` later starts empty here, and
+    // `tests/it/load_fast.rs` (both paths compared) says when that is wrong.
+    #[allow(clippy::needless_update)]
     Some(Org {
         title: file.title,
         scale,
@@ -307,6 +268,10 @@ pub fn load(bytes: &[u8]) -> Option<Org> {
         ties,
         targets,
         initiatives,
+        actions,
+        reviews,
+        extra: file.extra,
+        scale_extra,
         ..Org::default()
     })
 }
@@ -330,7 +295,7 @@ fn units(list: Vec<Obj<UnitIn>>) -> Option<Vec<Unit>> {
                 group: u.group,
                 size: u.size,
                 attrs: u.attrs.map(|a| a.0).unwrap_or_default(),
-                ..Unit::default()
+                extra: u.extra,
             })
             .collect(),
     )
@@ -350,7 +315,7 @@ fn initiatives(list: Vec<Obj<InitiativeIn>>) -> Option<Vec<Initiative>> {
                 id: i.id,
                 name: i.name,
                 description: i.description,
-                ..Initiative::default()
+                extra: i.extra,
             })
             .collect(),
     )
@@ -413,7 +378,7 @@ fn targets(
             min: t.min + 0.0,
             initiative: t.initiative,
             why: t.why,
-            ..Target::default()
+            extra: t.extra,
         });
     }
     Some(out)
