@@ -6,7 +6,7 @@
 use std::time::{Duration, Instant};
 
 use clap::Parser;
-use gapscope::analysis::{self, BetweennessMode, Options, betweenness};
+use gapscope::analysis::{self, BetweennessDone, BetweennessMode, Options, betweenness};
 use gapscope::generate::{Params, generate};
 use gapscope::model::{self, Network, save};
 
@@ -34,7 +34,7 @@ struct Args {
     /// A real org file whose load time is measured too.
     #[arg(
         long,
-        default_value = "/work/shared/data/orgs/email-eu-core-people.json"
+        default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/email-eu-core-people.json")
     )]
     real: String,
     /// Also load a file whose only big part is an ignored `x-` array of zeros of this many
@@ -144,7 +144,7 @@ fn bench_size(args: &Args, units: usize) {
         done = Some(how);
         values.len()
     });
-    report(&format!("betweenness {done:?}"), &between);
+    report(&format!("betweenness {}", how_computed(done)), &between);
     let full = Options {
         betweenness: mode,
         ..Options::default()
@@ -208,9 +208,22 @@ fn bench_file(args: &Args, file: &str) {
         done = Some(a.betweenness);
         a.nodes.len()
     });
-    report(&format!("analyse (betweenness {done:?})"), &whole);
+    report(
+        &format!("analyse (betweenness {})", how_computed(done)),
+        &whole,
+    );
     let total: Vec<Took> = load.iter().zip(&whole).map(|(a, b)| *a + *b).collect();
     report("load + analyse", &total);
+}
+
+/// How betweenness was computed, in words ("exact", "sampled from 256 sources").
+fn how_computed(done: Option<BetweennessDone>) -> String {
+    match done {
+        Some(BetweennessDone::Exact) => "exact".into(),
+        Some(BetweennessDone::Sampled(k)) => format!("sampled from {k} sources"),
+        Some(BetweennessDone::Skipped) => "skipped".into(),
+        None => "not run".into(),
+    }
 }
 
 fn bench_real(args: &Args) {
