@@ -35,6 +35,8 @@ pub struct Derived {
     pub group_layout: Vec<Point>,
     /// Positions of units around their group, for expanded groups.
     pub ring_layout: Vec<Point>,
+    /// Radius of those rings.
+    pub ring_radius: f64,
 }
 
 impl Derived {
@@ -79,6 +81,7 @@ impl Derived {
         }
         let group_layout = group_positions(&net, &unit_group, groups.len());
         let ring_layout = ring_positions(&unit_group, &group_layout, groups.len());
+        let groups_len = groups.len();
         Derived {
             net: Arc::new(net),
             adj,
@@ -91,6 +94,7 @@ impl Derived {
             rank,
             group_layout,
             ring_layout,
+            ring_radius: ring_radius(groups_len),
         }
     }
 }
@@ -149,13 +153,18 @@ fn group_positions(net: &Network, unit_group: &[usize], count: usize) -> Vec<Poi
     pos
 }
 
+/// The radius of an expanded group's ring among `count` groups.
+fn ring_radius(count: usize) -> f64 {
+    (0.45 / (count.max(1) as f64).sqrt()).min(0.3)
+}
+
 /// Each unit's position on a ring around its group's centre.
 fn ring_positions(unit_group: &[usize], centres: &[Point], count: usize) -> Vec<Point> {
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); count];
     for (u, &g) in unit_group.iter().enumerate() {
         members[g].push(u);
     }
-    let radius = (0.45 / (count.max(1) as f64).sqrt()).min(0.3);
+    let radius = ring_radius(count);
     let mut out = vec![(0.5, 0.5); unit_group.len()];
     for (g, list) in members.iter().enumerate() {
         let centre = centres.get(g).copied().unwrap_or((0.5, 0.5));
