@@ -128,6 +128,36 @@ fn switch_initiative(org: Org, times: usize) {
     println!("  then the slow stage (betweenness, exact or sampled) after {full:.0} ms more");
 }
 
+/// The first frame as the command line opens a file, phase by phase, in process (the real
+/// terminal adds its set-up and the bytes sent; `bench/first_frame.sh` measures that in tmux):
+/// read, hash and parse the file, build the screen's state, draw at 120x40.
+fn first_frame_from_file(org: &Org) {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let path = dir.path().join("org10k.json");
+    let text = gapscope::model::save::to_string(org);
+    std::fs::write(&path, text).expect("write the org");
+    println!("first frame of a 10,000-unit file (gapscope generate --units 10000), 120x40:");
+    for run in 1..=3 {
+        let t = Instant::now();
+        let (org, fingerprint) =
+            gapscope::store::load_tracked(&path, u64::MAX).expect("load the org");
+        let load = ms(t);
+        let mut doc = gapscope::tui::Document::new(org, "org10k.json");
+        doc.fingerprint = Some(fingerprint);
+        let t = Instant::now();
+        let mut app = App::from_document(doc);
+        let state = ms(t);
+        let t = Instant::now();
+        let mut term = Terminal::new(TestBackend::new(120, 40)).expect("test terminal");
+        script::draw(&mut app, &mut term);
+        let draw = ms(t);
+        println!(
+            "  run {run}: load {load:.1} ms, screen state {state:.1} ms, draw {draw:.1} ms: {:.1} ms",
+            load + state + draw
+        );
+    }
+}
+
 fn ms(t: Instant) -> f64 {
     t.elapsed().as_secs_f64() * 1000.0
 }
@@ -198,6 +228,7 @@ fn main() {
         units: 10_000,
         ..Default::default()
     });
+    first_frame_from_file(&synthetic);
     println!("initiative switch at 10,000 units (gapscope generate --units 10000):");
     switch_initiative(synthetic, 3);
     println!(

@@ -266,7 +266,7 @@ pub fn aggregate(org: &Org, opts: &AggregateOptions) -> Result<Imported, ImportE
 
 /// A unit attribute that names groups: called `name` or ending in `name`, and present and
 /// agreed on by the members of every group; the first such in name order.
-fn guess_name_attr(org: &Org, groups: &[Vec<&Unit>]) -> Option<String> {
+pub(crate) fn guess_name_attr(org: &Org, groups: &[Vec<&Unit>]) -> Option<String> {
     let mut keys: Vec<&str> = org
         .units
         .iter()
@@ -287,7 +287,7 @@ fn guess_name_attr(org: &Org, groups: &[Vec<&Unit>]) -> Option<String> {
 }
 
 /// The value of `attr` when every member that has it agrees.
-fn agreed_name(members: &[&Unit], attr: &str) -> Option<String> {
+pub(crate) fn agreed_name(members: &[&Unit], attr: &str) -> Option<String> {
     let mut values = members.iter().filter_map(|u| key_of(u, attr));
     let first = values.next()?;
     values.all(|v| v == first).then_some(first)

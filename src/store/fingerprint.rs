@@ -105,6 +105,13 @@ pub fn check_unchanged(path: &Path, fingerprint: &Fingerprint) -> Result<(), Cha
 
 /// Reads a file of at most `max_bytes` and fingerprints the very bytes read.
 pub fn read_tracked(path: &Path, max_bytes: u64) -> Result<(Vec<u8>, Fingerprint), LoadError> {
+    let (bytes, meta) = read_limited(path, max_bytes)?;
+    let fingerprint = Fingerprint::of(&bytes, Some(&meta));
+    Ok((bytes, fingerprint))
+}
+
+/// Reads a file of at most `max_bytes`, with its metadata.
+fn read_limited(path: &Path, max_bytes: u64) -> Result<(Vec<u8>, std::fs::Metadata), LoadError> {
     let name = path.display().to_string();
     let io = |source| LoadError::Io {
         file: name.clone(),
@@ -130,15 +137,23 @@ pub fn read_tracked(path: &Path, max_bytes: u64) -> Result<(Vec<u8>, Fingerprint
     if bytes.len() as u64 > max_bytes {
         return Err(too_large("more".into()));
     }
-    let fingerprint = Fingerprint::of(&bytes, Some(&meta));
-    Ok((bytes, fingerprint))
+    Ok((bytes, meta))
 }
 
 /// Loads an org file and the fingerprint of the bytes it was parsed from.
 pub fn load_tracked(path: &Path, max_bytes: u64) -> Result<(Org, Fingerprint), LoadError> {
-    let (bytes, fingerprint) = read_tracked(path, max_bytes)?;
-    let org = model::from_bytes(&path.display().to_string(), &bytes)?;
-    Ok((org, fingerprint))
+    let (bytes, meta) = read_limited(path, max_bytes)?;
+    // The hash of a large file takes a third of the parse's time: both at once (the screen's
+    // first frame waits for them).
+    let (org, fingerprint) = std::thread::scope(|scope| {
+        let hash = scope.spawn(|| Fingerprint::of(&bytes, Some(&meta)));
+        let org = model::from_bytes(&path.display().to_string(), &bytes);
+        let fingerprint = hash
+            .join()
+            .unwrap_or_else(|_| Fingerprint::of(&bytes, Some(&meta)));
+        (org, fingerprint)
+    });
+    Ok((org?, fingerprint))
 }
 
 #[cfg(test)]

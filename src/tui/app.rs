@@ -165,7 +165,7 @@ impl App {
         App::from_document(super::document::Document::new(org, source).config(config.clone()))
     }
 
-    pub(crate) fn build(org: Org, source: &str, config: &Config, mut session: Session) -> App {
+    pub(crate) fn build(org: Arc<Org>, source: &str, config: &Config, mut session: Session) -> App {
         let derived = Arc::new(Derived::of(&org, source));
         let n = org.units.len();
         session.read_only = config.read_only;
@@ -179,7 +179,7 @@ impl App {
                 (grouped && n > 0).then(|| derived.unit_group[derived.order[0]]),
                 layout,
             ),
-            org: Arc::new(org),
+            org,
             source: source.to_string(),
             selected: derived.order.first().copied().unwrap_or(0),
             derived,

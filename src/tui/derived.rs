@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use crate::import::aggregate;
 use crate::layout::{self, Point};
 use crate::model::{Network, Org};
 use crate::text::clean;
@@ -34,6 +35,8 @@ pub struct Derived {
     pub group_layout: Vec<Point>,
     /// Positions of units around their group, for expanded groups.
     pub ring_layout: Vec<Point>,
+    /// Radius of those rings.
+    pub ring_radius: f64,
 }
 
 impl Derived {
@@ -58,6 +61,7 @@ impl Derived {
                 None => groups.len(),
             })
             .collect();
+        name_numbered_groups(org, &mut groups, &unit_group);
         if none {
             groups.push("(no group)".into());
         }
@@ -77,6 +81,7 @@ impl Derived {
         }
         let group_layout = group_positions(&net, &unit_group, groups.len());
         let ring_layout = ring_positions(&unit_group, &group_layout, groups.len());
+        let groups_len = groups.len();
         Derived {
             net: Arc::new(net),
             adj,
@@ -89,6 +94,33 @@ impl Derived {
             rank,
             group_layout,
             ring_layout,
+            ring_radius: ring_radius(groups_len),
+        }
+    }
+}
+
+/// Groups named by a number (the email network's departments 0..41) show their name
+/// attribute instead, where every group's members agree on one (the rule of `aggregate`:
+/// an attribute whose key ends in `name`, such as `department_name`).
+fn name_numbered_groups(org: &Org, groups: &mut [String], unit_group: &[usize]) {
+    let numbered = |g: &str| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
+    if !groups.iter().any(|g| numbered(g)) {
+        return;
+    }
+    let mut lists: Vec<Vec<&crate::model::Unit>> = vec![Vec::new(); groups.len()];
+    for (u, &g) in org.units.iter().zip(unit_group) {
+        if let Some(list) = lists.get_mut(g) {
+            list.push(u);
+        }
+    }
+    let Some(attr) = aggregate::guess_name_attr(org, &lists) else {
+        return;
+    };
+    for (g, members) in groups.iter_mut().zip(&lists) {
+        if numbered(g)
+            && let Some(name) = aggregate::agreed_name(members, &attr)
+        {
+            *g = name;
         }
     }
 }
@@ -121,13 +153,18 @@ fn group_positions(net: &Network, unit_group: &[usize], count: usize) -> Vec<Poi
     pos
 }
 
+/// The radius of an expanded group's ring among `count` groups.
+fn ring_radius(count: usize) -> f64 {
+    (0.45 / (count.max(1) as f64).sqrt()).min(0.3)
+}
+
 /// Each unit's position on a ring around its group's centre.
 fn ring_positions(unit_group: &[usize], centres: &[Point], count: usize) -> Vec<Point> {
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); count];
     for (u, &g) in unit_group.iter().enumerate() {
         members[g].push(u);
     }
-    let radius = (0.45 / (count.max(1) as f64).sqrt()).min(0.3);
+    let radius = ring_radius(count);
     let mut out = vec![(0.5, 0.5); unit_group.len()];
     for (g, list) in members.iter().enumerate() {
         let centre = centres.get(g).copied().unwrap_or((0.5, 0.5));
@@ -136,4 +173,59 @@ fn ring_positions(unit_group: &[usize], centres: &[Point], count: usize) -> Vec<
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Derived;
+    use crate::model::from_str;
+
+    fn groups(json: &str) -> Vec<String> {
+        let org = from_str("t.json", json).expect("a valid org");
+        Derived::of(&org, "t.json").groups
+    }
+
+    #[test]
+    fn numbered_groups_show_the_name_their_members_agree_on() {
+        let g = groups(
+            r#"{"gapscope": 1, "units": [
+                {"id": "a", "group": "0", "attrs": {"department_name": "Sales"}},
+                {"id": "b", "group": "0", "attrs": {"department_name": "Sales"}},
+                {"id": "c", "group": "1", "attrs": {"department_name": "Legal"}},
+                {"id": "d"}]}"#,
+        );
+        assert_eq!(g, ["Sales", "Legal", "(no group)"]);
+    }
+
+    #[test]
+    fn groups_keep_their_names_without_an_agreed_attribute() {
+        // The members of group 0 disagree: no attribute names every group.
+        let g = groups(
+            r#"{"gapscope": 1, "units": [
+                {"id": "a", "group": "0", "attrs": {"department_name": "Sales"}},
+                {"id": "b", "group": "0", "attrs": {"department_name": "Legal"}},
+                {"id": "c", "group": "1", "attrs": {"department_name": "Legal"}}]}"#,
+        );
+        assert_eq!(g, ["0", "1"]);
+        // Groups with names of their own keep them.
+        let g = groups(
+            r#"{"gapscope": 1, "units": [
+                {"id": "a", "group": "Ops", "attrs": {"team_name": "Night shift"}}]}"#,
+        );
+        assert_eq!(g, ["Ops"]);
+    }
+
+    #[test]
+    fn the_email_network_shows_department_names() {
+        let text = std::fs::read_to_string("tests/fixtures/email-eu-core-people.json")
+            .expect("the email fixture");
+        let org = from_str("email.json", &text).expect("a valid org");
+        let d = Derived::of(&org, "email.json");
+        assert_eq!(d.groups.len(), 42);
+        assert!(
+            d.groups.iter().all(|g| g.starts_with("Dept ")),
+            "{:?}",
+            d.groups
+        );
+    }
 }

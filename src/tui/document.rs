@@ -2,6 +2,7 @@
 //! about a recovery file; [`App::from_document`] is the one way to build the screen's state.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::model::Org;
 use crate::store::{Fingerprint, Recoveries, Recovery};
@@ -110,6 +111,8 @@ impl App {
             base,
             at_start,
         } = doc;
+        // The session's original and the screen's document share one copy until an edit.
+        let org = Arc::new(org);
         let mut session = Session::new(&org, origin, fingerprint, base);
         session.recoveries = recoveries;
         if let Some((old, label)) = compare {

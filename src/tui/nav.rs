@@ -65,9 +65,14 @@ pub fn visible(app: &App) -> Vec<(VisNode, Point)> {
     let focus = within(app, app.selected, app.graph.hops());
     let mut out = Vec::new();
     if app.graph.grouped() {
+        let rings: Vec<Point> = (0..app.derived.group_layout.len())
+            .filter(|&g| app.graph.is_expanded(g))
+            .map(|g| app.derived.group_layout[g])
+            .collect();
         for (g, &centre) in app.derived.group_layout.iter().enumerate() {
             if !app.graph.is_expanded(g) {
-                out.push((VisNode::Group(g), centre));
+                let at = clear_of(centre, &rings, CLEAR * app.derived.ring_radius);
+                out.push((VisNode::Group(g), at));
             }
         }
         for (u, &shown) in focus.iter().enumerate() {
@@ -87,6 +92,30 @@ pub fn visible(app: &App) -> Vec<(VisNode, Point)> {
         }
     }
     out
+}
+
+/// How far outside an expanded group's ring (in ring radii) its collapsed neighbours stay.
+const CLEAR: f64 = 1.3;
+
+/// `p` moved straight away from each expanded group's centre in `rings` that it lies closer
+/// to than `clear`, so an expanded group does not overlap its neighbours (issue 9, point 11).
+fn clear_of(mut p: Point, rings: &[Point], clear: f64) -> Point {
+    for &c in rings {
+        let (dx, dy) = (p.0 - c.0, p.1 - c.1);
+        let d = (dx * dx + dy * dy).sqrt();
+        if d < clear {
+            let (ux, uy) = if d > 1e-12 {
+                (dx / d, dy / d)
+            } else {
+                (1.0, 0.0)
+            };
+            p = (
+                (c.0 + ux * clear).clamp(0.0, 1.0),
+                (c.1 + uy * clear).clamp(0.0, 1.0),
+            );
+        }
+    }
+    p
 }
 
 /// Stretches the nodes' positions to fill the view (after an ego focus left a few).
@@ -170,6 +199,34 @@ pub fn reveal(app: &mut App) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_expanded_group_does_not_overlap_its_neighbours() {
+        let text = std::fs::read_to_string("tests/fixtures/email-eu-core-people.json")
+            .expect("the email fixture");
+        let org = crate::model::from_str("email.json", &text).expect("a valid org");
+        let app = App::new(org, "email.json", &crate::tui::Config::default());
+        assert!(app.graph.grouped());
+        let r = app.derived.ring_radius;
+        let mut moved = 0;
+        for g in 0..app.derived.groups.len() {
+            let mut one = app.clone();
+            one.graph.expand(g);
+            let c = app.derived.group_layout[g];
+            for (node, p) in visible(&one) {
+                if let VisNode::Group(h) = node {
+                    let d = ((p.0 - c.0).powi(2) + (p.1 - c.1).powi(2)).sqrt();
+                    let on_border = [p.0, p.1].iter().any(|&v| v == 0.0 || v == 1.0);
+                    assert!(
+                        d >= CLEAR * r - 1e-9 || on_border,
+                        "group {h} at {d} from group {g}, whose ring is {r}"
+                    );
+                    moved += usize::from(p != app.derived.group_layout[h]);
+                }
+            }
+        }
+        assert!(moved > 0, "some neighbour had to move");
+    }
 
     #[test]
     fn steps_go_the_asked_way() {

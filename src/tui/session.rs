@@ -92,7 +92,7 @@ pub struct Session {
 impl Session {
     /// A session on a document that is as loaded: clean for a file, unsaved otherwise.
     pub fn new(
-        org: &Org,
+        org: &Arc<Org>,
         origin: Origin,
         fingerprint: Option<Fingerprint>,
         base: PathBuf,
@@ -109,7 +109,7 @@ impl Session {
             recoveries: Recoveries::from_env(),
             more_recoveries: Vec::new(),
             read_only: false,
-            original: Arc::new(org.clone()),
+            original: Arc::clone(org),
             compare: None,
             original_rev: Some(0),
             baseline: HashMap::new(),

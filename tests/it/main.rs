@@ -58,6 +58,7 @@ mod tui_common;
 mod tui_compare;
 mod tui_edit;
 mod tui_edit_snapshots;
+mod tui_find;
 mod tui_props;
 mod tui_readme;
 mod tui_recover_tmux;

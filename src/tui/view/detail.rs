@@ -209,6 +209,25 @@ fn unit_lines(app: &App, u: usize) -> Lines {
     {
         out.push((t.emphasis, format!("new since {}", c.label)));
     }
+    // Gaps before ties: a unit found by search shows its gaps without scrolling.
+    let gaps: Vec<_> = app
+        .gaps()
+        .iter()
+        .filter(|g| g.from == u || g.to == Some(u))
+        .collect();
+    out.push((t.heading, format!("Gaps ({})", gaps.len())));
+    for g in gaps.iter().take(8) {
+        let style = if is_alarm(g.kind) { t.alarm } else { t.warn };
+        out.push((
+            style,
+            format!(
+                "{} {}: {}",
+                gap_symbol(g.kind, app.ascii),
+                g.kind.as_str().replace('_', " "),
+                who(app, g)
+            ),
+        ));
+    }
     let mut ties = app.derived.adj[u].clone();
     ties.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let arrows = if app.derived.net.directed {
@@ -259,24 +278,6 @@ fn unit_lines(app: &App, u: usize) -> Lines {
         for note in notes(app, u, *v) {
             out.push((t.dim, format!("    note: {note}")));
         }
-    }
-    let gaps: Vec<_> = app
-        .gaps()
-        .iter()
-        .filter(|g| g.from == u || g.to == Some(u))
-        .collect();
-    out.push((t.heading, format!("Gaps ({})", gaps.len())));
-    for g in gaps.iter().take(8) {
-        let style = if is_alarm(g.kind) { t.alarm } else { t.warn };
-        out.push((
-            style,
-            format!(
-                "{} {}: {}",
-                gap_symbol(g.kind, app.ascii),
-                g.kind.as_str().replace('_', " "),
-                who(app, g)
-            ),
-        ));
     }
     out
 }

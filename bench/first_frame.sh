@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# First frame of the real screen: milliseconds from tmux starting `gapscope FILE` (120x40) until
+# the screen's title shows the unit count. Needs tmux and a release build.
+#
+#   bench/first_frame.sh [FILE] [RUNS]      # default: a 10,000-unit `gapscope generate` org, 8 runs
+#
+# Prints each run, then the best and the median. The time includes starting the process and
+# tmux's own polling (a few ms); run it on an idle machine for numbers worth comparing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN="$PWD/target/release/gapscope"
+[ -x "$BIN" ] || { echo "build first: cargo build --release" >&2; exit 1; }
+command -v tmux >/dev/null || { echo "needs tmux (apt-get install tmux)" >&2; exit 1; }
+FILE=${1:-}
+RUNS=${2:-8}
+if [ -z "$FILE" ]; then
+    FILE=$(mktemp -d)/org10k.json
+    "$BIN" generate --units 10000 -o "$FILE"
+fi
+FILE=$(realpath "$FILE")
+times=()
+for i in $(seq "$RUNS"); do
+    s="gapscope-first-frame-$$-$i"
+    start=$(date +%s%N)
+    tmux new-session -d -s "$s" -x 120 -y 40 "$BIN $FILE"
+    while ! tmux capture-pane -p -t "$s" 2>/dev/null | head -1 | grep -q ' units'; do
+        if [ $(( ($(date +%s%N) - start) / 1000000 )) -gt 20000 ]; then
+            echo "no title after 20 s" >&2
+            tmux kill-session -t "$s" 2>/dev/null || true
+            exit 1
+        fi
+    done
+    end=$(date +%s%N)
+    tmux kill-session -t "$s" 2>/dev/null || true
+    ms=$(( (end - start) / 1000000 ))
+    echo "run $i: $ms ms"
+    times+=("$ms")
+done
+printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "first frame: best %d ms, median %d ms (%d runs)\n", a[1], a[int((NR+1)/2)], NR}'
