@@ -45,7 +45,7 @@ pub struct AggregateArgs {
 }
 
 /// Runs `aggregate`.
-pub fn run(
+pub(super) fn run(
     args: &AggregateArgs,
     max_bytes: u64,
     out: &mut dyn Write,

@@ -41,7 +41,11 @@ pub struct DiffArgs {
 }
 
 /// Runs `diff`. Exit status 0 whether or not there are differences.
-pub fn run(args: &DiffArgs, max_bytes: u64, out: &mut dyn Write) -> Result<Status, CliError> {
+pub(super) fn run(
+    args: &DiffArgs,
+    max_bytes: u64,
+    out: &mut dyn Write,
+) -> Result<Status, CliError> {
     if args.old == "-" && args.new == "-" {
         return Err(CliError::Usage(
             "only one of OLD and NEW can be \"-\"".into(),

@@ -11,7 +11,7 @@ use crate::model::Org;
 use crate::store::{Written, write_output_file, wrote_line};
 
 /// Examples shown by `gapscope export --help`.
-pub const EXPORT_HELP: &str = "\
+pub(super) const EXPORT_HELP: &str = "\
 Examples:
   gapscope export org.json --format dot | dot -Tsvg > org.svg
   gapscope export org.json --format mermaid --initiative ai >> wiki-page.md
@@ -76,7 +76,7 @@ pub struct ExportArgs {
 }
 
 /// Checks that an initiative exists; the error is the one every command gives.
-pub fn check_initiative(org: &Org, id: Option<&str>) -> Result<(), CliError> {
+pub(super) fn check_initiative(org: &Org, id: Option<&str>) -> Result<(), CliError> {
     match id {
         Some(id) if org.initiative(id).is_none() => Err(super::unknown_initiative(org, id)),
         _ => Ok(()),
@@ -85,7 +85,7 @@ pub fn check_initiative(org: &Org, id: Option<&str>) -> Result<(), CliError> {
 
 /// Analyses an org: gaps under the chosen initiative; betweenness only when `metrics`
 /// (exports draw gaps, not centrality, and large orgs would wait for it).
-pub fn analyse(org: &Org, initiative: Option<&str>, metrics: bool) -> Analysis {
+pub(super) fn analyse(org: &Org, initiative: Option<&str>, metrics: bool) -> Analysis {
     let opts = Options {
         initiative: initiative.map(str::to_string),
         betweenness: if metrics {
@@ -99,7 +99,7 @@ pub fn analyse(org: &Org, initiative: Option<&str>, metrics: bool) -> Analysis {
 }
 
 /// Runs `export`.
-pub fn run(
+pub(super) fn run(
     args: &ExportArgs,
     max_bytes: u64,
     out: &mut dyn Write,
@@ -136,14 +136,14 @@ pub fn run(
 
 /// Where a command's output goes: standard output, or `-o FILE` (with `--force`).
 #[derive(Debug, Clone, Copy)]
-pub struct Output<'a> {
+pub(super) struct Output<'a> {
     path: Option<&'a str>,
     force: bool,
 }
 
 impl<'a> Output<'a> {
     /// `-o FILE` (`-` or none is standard output) and `--force`.
-    pub fn new(path: Option<&'a str>, force: bool) -> Output<'a> {
+    pub(super) fn new(path: Option<&'a str>, force: bool) -> Output<'a> {
         Output {
             path: path.filter(|p| *p != "-"),
             force,
@@ -158,7 +158,7 @@ impl<'a> Output<'a> {
     /// Writes to standard output, or to the file through `store::write_output_file` (atomic,
     /// an existing file kept unless `--force`, a FIFO or device written through), then says
     /// on `err`: `wrote FILE (N units, M ties)`, with `counts` = (units, ties).
-    pub fn write(
+    pub(super) fn write(
         &self,
         bytes: &[u8],
         counts: (usize, usize),

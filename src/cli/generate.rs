@@ -7,15 +7,15 @@ use crate::generate::{Params, generate};
 use crate::model::save;
 
 /// Most units `generate` accepts: far above any real org, below what exhausts memory.
-pub const MAX_UNITS: usize = 2_000_000;
+pub(super) const MAX_UNITS: usize = 2_000_000;
 
 /// Most collaborating pairs (`units × mean degree / 2`) `generate` draws: each becomes up to
 /// two ties of about 60 bytes of JSON, so this keeps the file and the memory to a few GB.
-pub const MAX_PAIRS: f64 = 10_000_000.0;
+pub(super) const MAX_PAIRS: f64 = 10_000_000.0;
 
 /// Generates the org and writes it to `-o FILE` (an existing file only with `--force`) or to
 /// `out`.
-pub fn run(
+pub(super) fn run(
     args: &GenerateArgs,
     out: &mut dyn Write,
     err: &mut dyn Write,

@@ -14,7 +14,7 @@ use crate::import::{
 use crate::model;
 
 /// Examples shown by `gapscope import --help`.
-pub const IMPORT_HELP: &str = "\
+pub(super) const IMPORT_HELP: &str = "\
 Examples:
   gapscope import --from survey answers.csv -o org.json
   gapscope import --from survey answers.csv --units units.csv --scale 1:7 --min-respondents 5
@@ -111,7 +111,7 @@ fn display_name(path: &str) -> &str {
 }
 
 /// Runs `import`.
-pub fn run(
+pub(super) fn run(
     args: &ImportArgs,
     max_bytes: u64,
     out: &mut dyn Write,

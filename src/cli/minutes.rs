@@ -12,7 +12,7 @@ use crate::model::Date;
 use crate::report::minutes::{self, Meeting};
 
 /// Examples shown by `gapscope minutes --help`.
-pub const MINUTES_HELP: &str = "\
+pub(super) const MINUTES_HELP: &str = "\
 Examples:
   gapscope minutes examples/seed.json --initiative ai --date 2026-11-30
   gapscope minutes org.json -o /tmp/minutes.md
@@ -45,7 +45,7 @@ pub struct MinutesArgs {
 }
 
 /// Runs `minutes`.
-pub fn run(
+pub(super) fn run(
     args: &MinutesArgs,
     max_bytes: u64,
     out: &mut dyn Write,

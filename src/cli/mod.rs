@@ -95,6 +95,9 @@ pub struct ScreenArgs {
 }
 
 /// The subcommands.
+// The `args` and `limit` fields are flattened option groups: their options carry the docs
+// (clap turns them into `--help`), the fields themselves have nothing to add.
+#[allow(missing_docs)]
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check org files; print every problem with its line, column and JSON path.

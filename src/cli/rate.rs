@@ -16,7 +16,7 @@ use crate::rate::{Answer, Form, answers, prefill, rows_of, term};
 use crate::tui::theme::{self, Theme, ThemeName};
 
 /// Examples shown by `gapscope rate --help`.
-pub const RATE_HELP: &str = "\
+pub(super) const RATE_HELP: &str = "\
 Examples:
   gapscope rate org.json --as sales -o answers.csv
   gapscope rate org.json --as sales --respondent r17 -o /shared/answers.csv
@@ -111,7 +111,7 @@ fn unknown_unit(org: &Org, id: &str, what: &str) -> CliError {
 }
 
 /// Runs `rate`.
-pub fn run(
+pub(super) fn run(
     args: &RateArgs,
     max_bytes: u64,
     out: &mut dyn Write,

@@ -4,7 +4,7 @@ use super::open::{self, ViewArg};
 use super::{Cli, CliError, ScreenArgs, Status};
 
 /// Examples shown by `gapscope review --help`.
-pub const REVIEW_HELP: &str = "\
+pub(super) const REVIEW_HELP: &str = "\
 Examples:
   gapscope review examples/seed.json --initiative ai
   gapscope review org.json --compare last-quarter.json
@@ -29,7 +29,7 @@ pub struct ReviewArgs {
 }
 
 /// Runs `review`: the screen with its first view set to the review.
-pub fn run(args: ReviewArgs, max_bytes: u64) -> Result<Status, CliError> {
+pub(super) fn run(args: ReviewArgs, max_bytes: u64) -> Result<Status, CliError> {
     let mut screen = args.screen;
     screen.view = Some(ViewArg::Review);
     open::run(&Cli {

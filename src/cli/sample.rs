@@ -5,7 +5,7 @@ use std::io::Write;
 use super::{CliError, Status};
 
 /// Writes the built-in org file text.
-pub fn run(out: &mut dyn Write) -> Result<Status, CliError> {
+pub(super) fn run(out: &mut dyn Write) -> Result<Status, CliError> {
     out.write_all(crate::model::seed::SEED_JSON.as_bytes())?;
     Ok(0)
 }

@@ -24,10 +24,10 @@ pub struct ManArgs {
 }
 
 /// The JSON Schema (draft 2020-12) of the org file, format 1.
-pub const ORG_SCHEMA: &str = include_str!("../export/org.schema.json");
+pub(super) const ORG_SCHEMA: &str = include_str!("../export/org.schema.json");
 
 /// Writes a completion script for a shell.
-pub fn completions(args: &CompletionsArgs, out: &mut dyn Write) -> Result<Status, CliError> {
+pub(super) fn completions(args: &CompletionsArgs, out: &mut dyn Write) -> Result<Status, CliError> {
     let mut cmd = Cli::command();
     // clap_complete panics when its writer fails (`> /dev/full`): it writes to memory, and
     // the one write to `out` reports an error like every other command.
@@ -39,7 +39,7 @@ pub fn completions(args: &CompletionsArgs, out: &mut dyn Write) -> Result<Status
 
 /// Prints the man page (roff) of gapscope, or writes it and the pages its "SEE ALSO"
 /// names (`gapscope-report(1)`, ...) into a folder.
-pub fn man(args: &ManArgs, out: &mut dyn Write) -> Result<Status, CliError> {
+pub(super) fn man(args: &ManArgs, out: &mut dyn Write) -> Result<Status, CliError> {
     let cmd = Cli::command();
     let Some(dir) = &args.dir else {
         clap_mangen::Man::new(cmd).render(out)?;
@@ -71,7 +71,7 @@ pub fn man(args: &ManArgs, out: &mut dyn Write) -> Result<Status, CliError> {
 }
 
 /// Writes the JSON Schema of the org file.
-pub fn schema(out: &mut dyn Write) -> Result<Status, CliError> {
+pub(super) fn schema(out: &mut dyn Write) -> Result<Status, CliError> {
     out.write_all(ORG_SCHEMA.as_bytes())?;
     Ok(0)
 }

@@ -14,7 +14,7 @@ use crate::rate::answers;
 use crate::text::clean;
 
 /// Examples shown by `gapscope survey status --help`.
-pub const STATUS_HELP: &str = "\
+pub(super) const STATUS_HELP: &str = "\
 Examples:
   gapscope survey status answers.csv --org org.json
   gapscope survey status answers.csv --org org.json --min-rate 80 || echo 'remind them'
@@ -48,7 +48,11 @@ pub struct StatusArgs {
 }
 
 /// Runs a survey command.
-pub fn run(cmd: &SurveyCommand, max_bytes: u64, out: &mut dyn Write) -> Result<Status, CliError> {
+pub(super) fn run(
+    cmd: &SurveyCommand,
+    max_bytes: u64,
+    out: &mut dyn Write,
+) -> Result<Status, CliError> {
     match cmd {
         SurveyCommand::Status(args) => status(args, max_bytes, out),
     }

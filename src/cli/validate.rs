@@ -50,7 +50,7 @@ fn code_points(id: &str) -> String {
 }
 
 /// Checks each file; prints problems to `err`, a line per valid file to `out` unless quiet.
-pub fn run(
+pub(super) fn run(
     args: &ValidateArgs,
     max_bytes: u64,
     out: &mut dyn Write,

@@ -70,7 +70,7 @@ fn change(k: &Key, o: Option<&Action>, n: Option<&Action>) -> ActionChange {
 }
 
 /// (added, done, changed, removed), each sorted by pair, initiative and what.
-pub fn compare(
+pub(super) fn compare(
     old: &Org,
     new: &Org,
 ) -> (
@@ -109,7 +109,7 @@ pub fn compare(
 
 /// One action change for text and Markdown: pair, what, initiative, owner, status, and the
 /// other members that changed.
-pub fn line(a: &ActionChange) -> String {
+pub(crate) fn line(a: &ActionChange) -> String {
     let ini = a
         .initiative
         .as_deref()
@@ -144,7 +144,7 @@ pub fn line(a: &ActionChange) -> String {
 
 /// "; actions: +1 done 2 ~0 -0" for the summary line, only when any action changed (so
 /// summaries of files without actions read as before).
-pub fn summary(d: &Diff) -> String {
+pub(super) fn summary(d: &Diff) -> String {
     let n = d.actions_added.len()
         + d.actions_done.len()
         + d.actions_changed.len()

@@ -6,7 +6,7 @@ use super::{BadRow, ImportError};
 
 /// One data row: its line and its cells (trimmed).
 #[derive(Debug, Clone)]
-pub struct Row {
+pub(crate) struct Row {
     /// 1-based line where the row starts.
     pub line: u64,
     /// The cells, as many as the header has columns.
@@ -15,7 +15,7 @@ pub struct Row {
 
 impl Row {
     /// The cell of a column, empty when the column is absent.
-    pub fn get(&self, col: Option<usize>) -> &str {
+    pub(crate) fn get(&self, col: Option<usize>) -> &str {
         col.and_then(|c| self.cells.get(c))
             .map_or("", String::as_str)
     }
@@ -23,7 +23,7 @@ impl Row {
 
 /// A whole CSV file: header and the rows that have the right shape.
 #[derive(Debug, Clone)]
-pub struct Table {
+pub(crate) struct Table {
     /// The file as named by the user.
     pub file: String,
     /// Column names as written, trimmed.
@@ -37,7 +37,7 @@ impl Table {
     /// number of cells or invalid UTF-8 are returned as bad rows. Unquoted cells are trimmed,
     /// quoted ones kept as written; lines end with `\n`, `\r\n` or `\r` and are counted so;
     /// a formula guard that gapscope's CSV writer added (`'=`) comes off.
-    pub fn read(file: &str, bytes: &[u8]) -> Result<(Table, Vec<BadRow>), ImportError> {
+    pub(crate) fn read(file: &str, bytes: &[u8]) -> Result<(Table, Vec<BadRow>), ImportError> {
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         let fatal = |line: u64, message: String| ImportError::File {
             file: file.to_string(),
@@ -122,14 +122,14 @@ impl Table {
     }
 
     /// The index of a column, matched case-insensitively.
-    pub fn column(&self, name: &str) -> Option<usize> {
+    pub(crate) fn column(&self, name: &str) -> Option<usize> {
         self.header
             .iter()
             .position(|h| h.eq_ignore_ascii_case(name))
     }
 
     /// The index of a required column, or an error naming the columns there are.
-    pub fn require(&self, name: &str, option: &str) -> Result<usize, ImportError> {
+    pub(crate) fn require(&self, name: &str, option: &str) -> Result<usize, ImportError> {
         self.column(name).ok_or_else(|| {
             let hint = match did_you_mean(name, self.header.iter().map(String::as_str)) {
                 Some(close) => format!(" (did you mean {}?)", quote(close)),
@@ -149,7 +149,7 @@ impl Table {
     }
 
     /// A bad row at a line of this file.
-    pub fn bad(&self, line: u64, message: impl Into<String>) -> BadRow {
+    pub(crate) fn bad(&self, line: u64, message: impl Into<String>) -> BadRow {
         BadRow {
             file: self.file.clone(),
             line,

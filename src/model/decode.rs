@@ -28,7 +28,7 @@ const UNIT_KEYS: &[&str] = &["id", "name", "group", "size", "attrs"];
 const INITIATIVE_KEYS: &[&str] = &["id", "name", "description"];
 
 /// Decodes and checks a whole document.
-pub fn decode(root: &Node, out: &mut Problems) -> Org {
+pub(super) fn decode(root: &Node, out: &mut Problems) -> Org {
     let mut org = Org::default();
     let Some(mut top) = Fields::of(root, "", "an org object", TOP_KEYS, out) else {
         return org;

@@ -9,14 +9,14 @@ use super::types::Extra;
 
 /// Collects problems while a document is decoded.
 #[derive(Debug, Default)]
-pub struct Problems {
+pub(super) struct Problems {
     /// Problems in the order found.
     pub list: Vec<Problem>,
 }
 
 impl Problems {
     /// Records a problem at a position and path.
-    pub fn add(&mut self, pos: Pos, path: &str, message: impl Into<String>) {
+    pub(super) fn add(&mut self, pos: Pos, path: &str, message: impl Into<String>) {
         self.list.push(Problem {
             pos,
             path: path.to_string(),
@@ -25,7 +25,7 @@ impl Problems {
     }
 
     /// Records "expected X, found Y" for a node.
-    pub fn wrong_type(&mut self, node: &Node, path: &str, expected: &str) {
+    pub(super) fn wrong_type(&mut self, node: &Node, path: &str, expected: &str) {
         self.add(
             node.pos,
             path,
@@ -34,13 +34,13 @@ impl Problems {
     }
 
     /// Whether nothing was recorded.
-    pub fn is_empty(&self) -> bool {
+    pub(super) fn is_empty(&self) -> bool {
         self.list.is_empty()
     }
 }
 
 /// The members of one JSON object, checked against the keys it may have.
-pub struct Fields<'a> {
+pub(super) struct Fields<'a> {
     /// Position of the object.
     pub pos: Pos,
     /// Path of the object.
@@ -51,7 +51,7 @@ pub struct Fields<'a> {
 }
 
 /// Appends a key to a JSON path.
-pub fn join(path: &str, key: &str) -> String {
+pub(super) fn join(path: &str, key: &str) -> String {
     let plain = !key.is_empty()
         && key
             .chars()
@@ -64,13 +64,13 @@ pub fn join(path: &str, key: &str) -> String {
 }
 
 /// Appends an array index to a JSON path.
-pub fn index(path: &str, i: usize) -> String {
+pub(super) fn index(path: &str, i: usize) -> String {
     format!("{path}[{i}]")
 }
 
 impl<'a> Fields<'a> {
     /// Checks that `node` is an object whose keys are among `allowed` (or start with `x-`).
-    pub fn of(
+    pub(super) fn of(
         node: &'a Node,
         path: &str,
         what: &str,
@@ -116,7 +116,7 @@ impl<'a> Fields<'a> {
     }
 
     /// The node of a key, if present.
-    pub fn get(&self, key: &str) -> Option<&'a Node> {
+    pub(super) fn get(&self, key: &str) -> Option<&'a Node> {
         self.members
             .iter()
             .find(|(k, _)| *k == key)
@@ -124,12 +124,12 @@ impl<'a> Fields<'a> {
     }
 
     /// Path of a member.
-    pub fn path_of(&self, key: &str) -> String {
+    pub(super) fn path_of(&self, key: &str) -> String {
         join(&self.path, key)
     }
 
     /// Reports a missing required key.
-    pub fn missing(&self, key: &str, out: &mut Problems) {
+    pub(super) fn missing(&self, key: &str, out: &mut Problems) {
         out.add(
             self.pos,
             &self.path,
@@ -138,7 +138,7 @@ impl<'a> Fields<'a> {
     }
 
     /// An optional string member.
-    pub fn string(&self, key: &str, out: &mut Problems) -> Option<String> {
+    pub(super) fn string(&self, key: &str, out: &mut Problems) -> Option<String> {
         let node = self.get(key)?;
         match &node.value {
             Json::String(s) => Some(s.clone()),
@@ -150,7 +150,7 @@ impl<'a> Fields<'a> {
     }
 
     /// A required string member.
-    pub fn required_string(&self, key: &str, out: &mut Problems) -> Option<String> {
+    pub(super) fn required_string(&self, key: &str, out: &mut Problems) -> Option<String> {
         if self.get(key).is_none() {
             self.missing(key, out);
             return None;
@@ -159,13 +159,13 @@ impl<'a> Fields<'a> {
     }
 
     /// An optional finite number member.
-    pub fn number(&self, key: &str, out: &mut Problems) -> Option<f64> {
+    pub(super) fn number(&self, key: &str, out: &mut Problems) -> Option<f64> {
         let node = self.get(key)?;
         finite(node, &self.path_of(key), out)
     }
 
     /// A required finite number member.
-    pub fn required_number(&self, key: &str, out: &mut Problems) -> Option<f64> {
+    pub(super) fn required_number(&self, key: &str, out: &mut Problems) -> Option<f64> {
         if self.get(key).is_none() {
             self.missing(key, out);
             return None;
@@ -174,7 +174,7 @@ impl<'a> Fields<'a> {
     }
 
     /// An optional boolean member.
-    pub fn bool(&self, key: &str, out: &mut Problems) -> Option<bool> {
+    pub(super) fn bool(&self, key: &str, out: &mut Problems) -> Option<bool> {
         let node = self.get(key)?;
         match node.value {
             Json::Bool(b) => Some(b),
@@ -186,7 +186,7 @@ impl<'a> Fields<'a> {
     }
 
     /// An optional non-negative integer member (at most 2^53, exact in every JSON reader).
-    pub fn count(&self, key: &str, out: &mut Problems) -> Option<u64> {
+    pub(super) fn count(&self, key: &str, out: &mut Problems) -> Option<u64> {
         let node = self.get(key)?;
         let path = self.path_of(key);
         let value = finite(node, &path, out)?;
@@ -207,7 +207,7 @@ impl<'a> Fields<'a> {
     }
 
     /// An optional array member.
-    pub fn array(&self, key: &str, out: &mut Problems) -> Option<&'a [Node]> {
+    pub(super) fn array(&self, key: &str, out: &mut Problems) -> Option<&'a [Node]> {
         let node = self.get(key)?;
         match &node.value {
             Json::Array(items) => Some(items),
@@ -220,7 +220,7 @@ impl<'a> Fields<'a> {
 }
 
 /// A node that must be a finite number.
-pub fn finite(node: &Node, path: &str, out: &mut Problems) -> Option<f64> {
+pub(super) fn finite(node: &Node, path: &str, out: &mut Problems) -> Option<f64> {
     match node.value {
         // `+ 0.0` makes -0 plain 0: a strength of "-0" is none, and never prints as "-0".
         Json::Number { value, .. } if value.is_finite() => Some(value + 0.0),
@@ -240,7 +240,7 @@ pub fn finite(node: &Node, path: &str, out: &mut Problems) -> Option<f64> {
 }
 
 /// Converts a node into a serde_json value (for `x-` keys); non-finite numbers are refused.
-pub fn to_value(node: &Node, path: &str, out: &mut Problems) -> Option<Value> {
+pub(super) fn to_value(node: &Node, path: &str, out: &mut Problems) -> Option<Value> {
     Some(match &node.value {
         Json::Null => Value::Null,
         Json::Bool(b) => Value::Bool(*b),

@@ -12,7 +12,7 @@ const TIE_KEYS: &[&str] = &["from", "to", "strength", "note"];
 const TARGET_KEYS: &[&str] = &["from", "to", "min", "initiative", "why"];
 
 /// What ties and targets refer to.
-pub struct Refs<'a> {
+pub(super) struct Refs<'a> {
     /// Unit id to index.
     pub ids: &'a HashMap<&'a str, usize>,
     /// The units, for names in messages.
@@ -138,7 +138,7 @@ pub(super) fn initiative_known(
 }
 
 /// Decodes the `ties` array: known units, no self-ties, no duplicates, strengths on the scale.
-pub fn decode_ties(
+pub(super) fn decode_ties(
     items: &[Node],
     refs: &Refs,
     scale: Option<Scale>,
@@ -216,7 +216,7 @@ fn first_time<K: Eq + std::hash::Hash>(
 }
 
 /// Decodes the `targets` array: known units and initiatives, one target per pair and scope.
-pub fn decode_targets(
+pub(super) fn decode_targets(
     items: &[Node],
     refs: &Refs,
     scale: Option<Scale>,

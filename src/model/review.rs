@@ -52,7 +52,7 @@ fn why_not(text: &str) -> &'static str {
 }
 
 /// An optional date member.
-pub fn date(f: &Fields, key: &str, out: &mut Problems) -> Option<Date> {
+pub(super) fn date(f: &Fields, key: &str, out: &mut Problems) -> Option<Date> {
     let text = f.string(key, out)?;
     match Date::parse(&text) {
         Some(d) => Some(d),
@@ -89,7 +89,7 @@ fn status(f: &Fields, out: &mut Problems) -> Option<ActionStatus> {
 
 /// Decodes the `actions` array. An action with any problem is left out (the file is
 /// refused anyway); the problems of all actions are reported.
-pub fn decode_actions(
+pub(super) fn decode_actions(
     items: &[Node],
     refs: &Refs,
     scale: Option<Scale>,
@@ -161,7 +161,7 @@ fn who(f: &Fields, out: &mut Problems) -> Option<Vec<String>> {
 }
 
 /// Decodes the `reviews` array.
-pub fn decode_reviews(
+pub(super) fn decode_reviews(
     items: &[Node],
     initiatives: &[Initiative],
     out: &mut Problems,

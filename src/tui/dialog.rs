@@ -20,7 +20,7 @@ use super::session::Origin;
 use super::update::Effect;
 
 /// Edits the open prompt's line; clears its error.
-pub fn edit_line(app: &mut App, e: LineEdit) {
+pub(crate) fn edit_line(app: &mut App, e: LineEdit) {
     if let Some(Modal::Prompt(input)) = &mut app.modal
         && input.line.apply(e)
     {
@@ -29,7 +29,7 @@ pub fn edit_line(app: &mut App, e: LineEdit) {
 }
 
 /// Runs a prompt, dialog or file action; `None` when the action is not one.
-pub fn act(app: &mut App, a: Action) -> Option<Vec<Effect>> {
+pub(crate) fn act(app: &mut App, a: Action) -> Option<Vec<Effect>> {
     let fx = match a {
         Action::PromptAccept => accept(app),
         Action::PromptCancel => {
@@ -61,7 +61,7 @@ pub fn act(app: &mut App, a: Action) -> Option<Vec<Effect>> {
 }
 
 /// `q`: leaves at once when nothing is unsaved, else asks save / discard / cancel.
-pub fn quit(app: &mut App) -> Vec<Effect> {
+pub(crate) fn quit(app: &mut App) -> Vec<Effect> {
     if unsaved(app) {
         app.modal = Some(Modal::Dialog(Question::Quit));
         return Vec::new();
@@ -72,13 +72,13 @@ pub fn quit(app: &mut App) -> Vec<Effect> {
 
 /// Whether quitting now would lose work: a file differs from what was saved; the built-in
 /// example or standard input has edits (unedited, they are not worth asking about).
-pub fn unsaved(app: &App) -> bool {
+pub(crate) fn unsaved(app: &App) -> bool {
     let s = &app.session;
     s.history.is_dirty() && (matches!(s.origin, Origin::File(_)) || s.edited())
 }
 
 /// Starts a save: to the file, or asks for a path (always with `ask`).
-pub fn save(app: &mut App, ask: bool, quit: bool) -> Vec<Effect> {
+pub(crate) fn save(app: &mut App, ask: bool, quit: bool) -> Vec<Effect> {
     if app.session.read_only {
         app.message = Some("read-only (--read-only): saving is off".into());
         return Vec::new();
@@ -148,7 +148,7 @@ fn save_to(
 /// The answer to a save. A success says where, and the document as saved becomes what the
 /// what-if compares with (the "edited" marker clears); a failure of a typed path opens the
 /// prompt again with the text as typed and the whole reason.
-pub fn saved(
+pub(crate) fn saved(
     app: &mut App,
     path: PathBuf,
     typed: Option<String>,
@@ -398,7 +398,7 @@ fn answer(app: &mut App, a: Action) -> Vec<Effect> {
 }
 
 /// Replaces the document with recovered edits: unsaved, compared with the file as loaded.
-pub fn restore(app: &mut App, org: crate::model::Org) -> Vec<Effect> {
+pub(crate) fn restore(app: &mut App, org: crate::model::Org) -> Vec<Effect> {
     app.org = Arc::new(org);
     app.session.history = History::unsaved();
     app.session.original_rev = None;
@@ -409,7 +409,7 @@ pub fn restore(app: &mut App, org: crate::model::Org) -> Vec<Effect> {
 
 /// Restores recovered edits before the screen starts (`--recover`); the start effects
 /// analyse the document, and the baseline is asked for once that analysis is in.
-pub fn restore_at_start(app: &mut App, org: crate::model::Org) {
+pub(crate) fn restore_at_start(app: &mut App, org: crate::model::Org) {
     let _ = restore(app, org);
     app.session.baseline_pending = None;
     app.pending = Some(super::app::Pending::Analysis);
@@ -423,7 +423,7 @@ fn ask_next_recovery(app: &mut App) {
 }
 
 /// The start-up question for a recovery file, telling whether the file changed since.
-pub fn ask_restore(app: &mut App, rec: crate::store::Recovery) {
+pub(crate) fn ask_restore(app: &mut App, rec: crate::store::Recovery) {
     let note = match rec.source_status() {
         SourceStatus::Changed(_) => " — the file changed since; restoring drops that",
         _ => "",

@@ -11,11 +11,11 @@ use super::action::Action;
 use super::app::{App, View};
 use super::modal::Modal;
 use super::prompt::{Field, Input, Question};
-pub use super::revision::{after_analysis, changed, take_baseline};
+pub(crate) use super::revision::{after_analysis, changed, take_baseline};
 use super::update::Effect;
 
 /// Whether an action changes the document (refused in read-only mode).
-pub fn changes_document(a: Action) -> bool {
+pub(crate) fn changes_document(a: Action) -> bool {
     matches!(
         a,
         Action::RatingUp
@@ -35,13 +35,13 @@ pub fn changes_document(a: Action) -> bool {
 }
 
 /// One step of the scale for `+`/`-`: 1 on scales at least 2 wide (1–5, 0–10), else a tenth.
-pub fn step(org: &Org) -> f64 {
+pub(crate) fn step(org: &Org) -> f64 {
     let span = org.scale.max - org.scale.min;
     if span >= 2.0 { 1.0 } else { span / 10.0 }
 }
 
 /// Runs an edit action; `None` when the action is not one.
-pub fn act(app: &mut App, a: Action) -> Option<Vec<Effect>> {
+pub(crate) fn act(app: &mut App, a: Action) -> Option<Vec<Effect>> {
     if !changes_document(a) {
         return None;
     }
@@ -67,7 +67,7 @@ pub fn act(app: &mut App, a: Action) -> Option<Vec<Effect>> {
 
 /// The selected pair as unit indices: (row, column) in the matrix, the gap's pair in the gap
 /// list, the picked pair in the graph.
-pub fn pair(app: &App) -> Option<(usize, usize)> {
+pub(crate) fn pair(app: &App) -> Option<(usize, usize)> {
     let n = app.n();
     let p = match app.view {
         View::Gaps => app.current_gap().and_then(|g| g.to.map(|t| (g.from, t))),
@@ -269,7 +269,7 @@ fn unit_action(app: &mut App, a: Action) -> Vec<Effect> {
 
 /// A unit action on a given unit: rename and regroup ask for the value; remove asks to
 /// confirm, naming the unit and what goes with it.
-pub fn unit_action_on(app: &mut App, a: Action, u: usize) -> Vec<Effect> {
+pub(crate) fn unit_action_on(app: &mut App, a: Action, u: usize) -> Vec<Effect> {
     let Some(unit) = app.org.units.get(u) else {
         return Vec::new();
     };
@@ -317,7 +317,7 @@ pub fn unit_action_on(app: &mut App, a: Action, u: usize) -> Vec<Effect> {
 }
 
 /// Applies an edit through the history; the status line says what happened or why not.
-pub fn edit(app: &mut App, e: Edit) -> Vec<Effect> {
+pub(crate) fn edit(app: &mut App, e: Edit) -> Vec<Effect> {
     match try_edit(app, e) {
         Ok(fx) => fx,
         Err(msg) => {
@@ -328,7 +328,7 @@ pub fn edit(app: &mut App, e: Edit) -> Vec<Effect> {
 }
 
 /// Applies an edit; on error nothing changes and the message says why.
-pub fn try_edit(app: &mut App, e: Edit) -> Result<Vec<Effect>, String> {
+pub(crate) fn try_edit(app: &mut App, e: Edit) -> Result<Vec<Effect>, String> {
     let org = Arc::make_mut(&mut app.org);
     let desc = app
         .session
@@ -367,7 +367,7 @@ fn undo_redo(app: &mut App, undo: bool) -> Vec<Effect> {
 }
 
 /// Adds a unit typed in the prompt and selects it.
-pub fn add_unit(app: &mut App, uid: &str) -> Result<Vec<Effect>, String> {
+pub(crate) fn add_unit(app: &mut App, uid: &str) -> Result<Vec<Effect>, String> {
     let unit = Unit {
         id: uid.to_string(),
         ..Unit::default()

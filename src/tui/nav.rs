@@ -9,7 +9,7 @@ use super::app::{App, VisNode};
 
 /// A direction of cursor movement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Dir {
+pub(crate) enum Dir {
     /// Towards the top.
     Up,
     /// Towards the bottom.
@@ -21,7 +21,7 @@ pub enum Dir {
 }
 
 /// Units within `hops` of `from` in the undirected view (all units when hops is 0).
-pub fn within(app: &App, from: usize, hops: u8) -> Vec<bool> {
+pub(crate) fn within(app: &App, from: usize, hops: u8) -> Vec<bool> {
     let n = app.n();
     if hops == 0 || from >= n {
         return vec![true; n];
@@ -44,7 +44,7 @@ pub fn within(app: &App, from: usize, hops: u8) -> Vec<bool> {
 }
 
 /// The cursor's node in the graph view.
-pub fn cursor(app: &App) -> Option<VisNode> {
+pub(crate) fn cursor(app: &App) -> Option<VisNode> {
     if app.n() == 0 {
         return None;
     }
@@ -55,12 +55,12 @@ pub fn cursor(app: &App) -> Option<VisNode> {
 }
 
 /// Whether the ungrouped view is waiting for its layout.
-pub fn waiting_for_layout(app: &App) -> bool {
+pub(crate) fn waiting_for_layout(app: &App) -> bool {
     !app.graph.grouped() && !app.graph.laid_out() && app.n() > 0
 }
 
 /// The nodes the graph view shows, with their positions.
-pub fn visible(app: &App) -> Vec<(VisNode, Point)> {
+pub(crate) fn visible(app: &App) -> Vec<(VisNode, Point)> {
     let n = app.n();
     let focus = within(app, app.selected, app.graph.hops());
     let mut out = Vec::new();
@@ -141,7 +141,7 @@ fn fit(nodes: &mut [(VisNode, Point)]) {
 
 /// The node under the cursor's neighbour in a direction: the closest node whose offset
 /// points that way, preferring nodes straight ahead.
-pub fn step(nodes: &[(VisNode, Point)], from: VisNode, dir: Dir) -> Option<VisNode> {
+pub(crate) fn step(nodes: &[(VisNode, Point)], from: VisNode, dir: Dir) -> Option<VisNode> {
     let &(_, p) = nodes.iter().find(|(v, _)| *v == from)?;
     let (dx, dy) = match dir {
         Dir::Up => (0.0, -1.0),
@@ -163,7 +163,7 @@ pub fn step(nodes: &[(VisNode, Point)], from: VisNode, dir: Dir) -> Option<VisNo
 }
 
 /// Puts the cursor on a node.
-pub fn put_cursor(app: &mut App, node: VisNode) {
+pub(crate) fn put_cursor(app: &mut App, node: VisNode) {
     match node {
         VisNode::Unit(u) => {
             app.selected = u;
@@ -185,7 +185,7 @@ pub fn put_cursor(app: &mut App, node: VisNode) {
 
 /// Makes the selected unit (and the other unit of a pair) visible in the grouped view by
 /// expanding their groups.
-pub fn reveal(app: &mut App) {
+pub(crate) fn reveal(app: &mut App) {
     if !app.graph.grouped() || app.n() == 0 {
         return;
     }

@@ -14,7 +14,7 @@ const BASELINE_GENERATIONS: u64 = 1 << 63;
 
 /// After the document changed: recompute what derives from it and ask for the analysis of
 /// the new revision (at once from the cache when this revision was analysed before).
-pub fn changed(app: &mut App) -> Vec<Effect> {
+pub(crate) fn changed(app: &mut App) -> Vec<Effect> {
     app.refresh_derived();
     app.generation += 1;
     let mut fx = Vec::new();
@@ -41,7 +41,7 @@ pub fn changed(app: &mut App) -> Vec<Effect> {
 
 /// After an analysis arrived or the document changed: cache it, keep it as the baseline
 /// while the document is as loaded, and compare with the baseline (asking for it if needed).
-pub fn after_analysis(app: &mut App) -> Vec<Effect> {
+pub(crate) fn after_analysis(app: &mut App) -> Vec<Effect> {
     let initiative = app.initiative_id();
     if app.pending.is_none()
         && let Some(a) = app.analysis.clone()
@@ -91,7 +91,7 @@ pub fn after_analysis(app: &mut App) -> Vec<Effect> {
 }
 
 /// Takes a baseline analysis if `generation` is the one asked for; returns whether it was.
-pub fn take_baseline(
+pub(crate) fn take_baseline(
     app: &mut App,
     generation: u64,
     analysis: &crate::analysis::Analysis,

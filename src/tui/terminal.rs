@@ -24,7 +24,7 @@ use super::update;
 /// The terminal's echo turned off while a file loads, so keys typed meanwhile are not echoed
 /// over the shell as `^[[C` (they stay queued for the screen). Restored when dropped; drop it
 /// before [`enter`], which saves the terminal's settings to restore at the end.
-pub struct QuietInput {
+pub(crate) struct QuietInput {
     #[cfg(unix)]
     tty: std::fs::File,
     #[cfg(unix)]
@@ -32,7 +32,7 @@ pub struct QuietInput {
 }
 
 /// Turns off echo on the controlling terminal (`/dev/tty`), if there is one.
-pub fn quiet_input() -> Option<QuietInput> {
+pub(crate) fn quiet_input() -> Option<QuietInput> {
     #[cfg(unix)]
     {
         use std::os::fd::AsRawFd;
@@ -75,7 +75,7 @@ impl Drop for QuietInput {
 }
 
 /// Switches the terminal to the screen: raw mode, alternate screen, mouse, hidden cursor.
-pub fn enter() -> io::Result<()> {
+pub(crate) fn enter() -> io::Result<()> {
     enable_raw_mode()?;
     execute!(
         io::stdout(),
@@ -86,7 +86,7 @@ pub fn enter() -> io::Result<()> {
 }
 
 /// Gives the terminal back as it was. Safe to call more than once, and from a panic.
-pub fn restore() {
+pub(crate) fn restore() {
     let _ = execute!(
         io::stdout(),
         DisableMouseCapture,
@@ -129,7 +129,7 @@ fn report_recovery(kept: Option<Result<std::path::PathBuf, crate::store::SaveErr
 /// restores the terminal and keeps the unsaved edits (SIGKILL and SIGSTOP cannot be caught;
 /// SIGSEGV, SIGBUS, SIGILL and SIGFPE are faults; SIGPIPE is ignored by Rust; SIGXFSZ is
 /// ignored, see `store::ignore_file_size_signal`).
-pub fn terminating_signals() -> Vec<i32> {
+pub(crate) fn terminating_signals() -> Vec<i32> {
     use signal_hook::consts::signal::*;
     #[allow(unused_mut)]
     let mut list = vec![
@@ -146,7 +146,7 @@ pub fn terminating_signals() -> Vec<i32> {
 
 /// Set to 1 by tests only: saving panics, to test that a panic keeps unsaved edits. Read
 /// only by debug builds (the ones `cargo test` runs); a release build never looks at it.
-pub const TEST_PANIC_ENV: &str = "GAPSCOPE_TEST_PANIC_ON_SAVE";
+pub(crate) const TEST_PANIC_ENV: &str = "GAPSCOPE_TEST_PANIC_ON_SAVE";
 
 /// The test-only hooks: off in release builds, whatever the environment says.
 fn test_hooks() -> Hooks {
@@ -206,7 +206,7 @@ impl Input for TerminalInput {
 /// Runs the screen until the user quits. Every terminating signal ([`terminating_signals`]:
 /// SIGHUP, SIGTERM, SIGINT, SIGQUIT, SIGUSR1, SIGALRM, ...) writes unsaved edits to the
 /// recovery file, restores the terminal and exits with 128 + the signal number.
-pub fn run(mut app: App) -> io::Result<()> {
+pub(crate) fn run(mut app: App) -> io::Result<()> {
     let hooks = test_hooks();
     let (tx, rx) = mpsc::channel::<Incoming>();
     let jobs = analysis_task::spawn(tx.clone(), Incoming::Done);

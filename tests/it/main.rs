@@ -1,5 +1,8 @@
 //! The integration tests, in one binary so that a change relinks once, not once per file.
 
+// A test that meets what it did not expect should panic, helpers included.
+#![allow(clippy::unwrap_used)]
+
 mod analysis_gaps;
 mod analysis_metrics;
 mod analysis_props;

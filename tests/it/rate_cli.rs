@@ -8,7 +8,7 @@ use std::process::Command as StdCommand;
 use assert_cmd::Command;
 use predicates::prelude::*;
 
-pub const ORG: &str = r#"{
+pub(crate) const ORG: &str = r#"{
   "gapscope": 1,
   "title": "Rate test",
   "directed": true,

@@ -31,26 +31,26 @@ const CHECKED: [&str; 12] = [
 const DATE_PATTERN: &str = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$";
 
 /// A schema document, with its `$defs` for `$ref`.
-pub struct Schema {
+pub(crate) struct Schema {
     root: Value,
 }
 
 impl Schema {
     /// Takes a schema; panics on a keyword outside the supported subset (a test helper).
-    pub fn new(root: Value) -> Schema {
+    pub(crate) fn new(root: Value) -> Schema {
         check_keywords(&root, "#");
         Schema { root }
     }
 
     /// The problems of `doc` (empty: valid), each with its JSON pointer.
-    pub fn errors(&self, doc: &Value) -> Vec<String> {
+    pub(crate) fn errors(&self, doc: &Value) -> Vec<String> {
         let mut out = Vec::new();
         self.check(&self.root, doc, "", &mut out);
         out
     }
 
     /// Whether `doc` is valid.
-    pub fn is_valid(&self, doc: &Value) -> bool {
+    pub(crate) fn is_valid(&self, doc: &Value) -> bool {
         self.errors(doc).is_empty()
     }
 

@@ -14,13 +14,13 @@ use gapscope::tui::{App, Config, Document, script};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-pub fn day() -> Date {
+pub(crate) fn day() -> Date {
     Date::parse("2026-11-30").expect("a date")
 }
 
 /// The built-in org in review mode for `initiative`, today 2026-11-30, saving and writing
 /// minutes into `dir`.
-pub fn review(
+pub(crate) fn review(
     dir: &std::path::Path,
     initiative: Option<&str>,
     config: Config,
@@ -45,7 +45,7 @@ pub fn review(
     (app, term)
 }
 
-pub fn screen(term: &Terminal<TestBackend>) -> String {
+pub(crate) fn screen(term: &Terminal<TestBackend>) -> String {
     text(term.backend().buffer())
 }
 

@@ -13,7 +13,7 @@ const PACKED_LENGTHS: usize = 256;
 /// Out-arcs of every node: the arcs of node `u` are at positions
 /// `offsets[u]..offsets[u + 1]` of `arcs`.
 #[derive(Debug, Clone)]
-pub struct Csr {
+pub(super) struct Csr {
     /// Start of each node's arcs; `n + 1` entries.
     pub offsets: Vec<u32>,
     /// The arcs, packed where possible.
@@ -25,7 +25,7 @@ pub struct Csr {
 /// Arc storage. Survey data has few distinct strengths, so an arc usually fits in 4 bytes
 /// (target and an index into a table of lengths), which keeps a 10,000-unit graph in L2.
 #[derive(Debug, Clone)]
-pub enum Arcs {
+pub(super) enum Arcs {
     /// `target << 8 | length index` per arc.
     Packed(Packed),
     /// Separate arrays, for more than 256 distinct lengths or 2^24 nodes.
@@ -34,20 +34,20 @@ pub enum Arcs {
 
 /// Arcs packed in one `u32` each.
 #[derive(Debug, Clone)]
-pub struct Packed {
+pub(super) struct Packed {
     arcs: Vec<u32>,
     table: Box<[f64; PACKED_LENGTHS]>,
 }
 
 /// Arcs as a target array and a length array.
 #[derive(Debug, Clone)]
-pub struct Wide {
+pub(super) struct Wide {
     targets: Vec<u32>,
     lengths: Vec<f64>,
 }
 
 /// Read access to arc `e`: its head and its length (always `>= 1`, since `0 < s <= 1`).
-pub trait ArcList: Sync {
+pub(super) trait ArcList: Sync {
     /// Head and length of arc `e`.
     fn arc(&self, e: usize) -> (u32, f64);
 }
@@ -71,7 +71,7 @@ impl Csr {
     /// The graph of REPORT.md: arcs with `s > 0` for a directed file, both directions of
     /// every undirected-view edge otherwise; the length of an arc is `1/s` (or `1/p`).
     /// `None` when the node or arc count does not fit in `u32` (no real org comes close).
-    pub fn of(net: &Network) -> Option<Csr> {
+    pub(super) fn of(net: &Network) -> Option<Csr> {
         u32::try_from(net.n).ok()?;
         let mut arcs: Vec<(usize, usize, f64)> = Vec::new();
         if net.directed {
@@ -121,18 +121,18 @@ impl Csr {
     }
 
     /// Number of nodes.
-    pub fn n(&self) -> usize {
+    pub(super) fn n(&self) -> usize {
         self.offsets.len() - 1
     }
 
     /// Number of arcs.
-    pub fn arc_count(&self) -> usize {
+    pub(super) fn arc_count(&self) -> usize {
         self.offsets.last().map_or(0, |&m| m as usize)
     }
 
     /// Positions of the arcs of `u`.
     #[inline(always)]
-    pub fn range(&self, u: u32) -> std::ops::Range<usize> {
+    pub(super) fn range(&self, u: u32) -> std::ops::Range<usize> {
         self.offsets[u as usize] as usize..self.offsets[u as usize + 1] as usize
     }
 }

@@ -49,7 +49,7 @@ fn bucket_of(d: f64) -> usize {
 const UNREACHED: f64 = f64::MAX;
 
 /// Per-thread buffers, reused for every source of a chunk (no allocation per source).
-pub struct Workspace {
+pub(super) struct Workspace {
     /// Per node: `[distance, sigma]` during the forward pass; the second slot becomes
     /// `(1 + delta) / sigma` during the accumulation. Unreached: `[UNREACHED, 0]`.
     state: Vec<[f64; 2]>,
@@ -65,7 +65,7 @@ pub struct Workspace {
 
 impl Workspace {
     /// Buffers for a graph.
-    pub fn new(g: &Csr) -> Workspace {
+    pub(super) fn new(g: &Csr) -> Workspace {
         let slots = if use_buckets(g) {
             bucket_of(g.max_length) + 3
         } else {
@@ -81,7 +81,7 @@ impl Workspace {
     }
 
     /// Adds the dependencies of source `s` on every other node to `raw`.
-    pub fn accumulate(&mut self, g: &Csr, s: u32, raw: &mut [f64]) {
+    pub(super) fn accumulate(&mut self, g: &Csr, s: u32, raw: &mut [f64]) {
         match &g.arcs {
             Arcs::Packed(arcs) => self.run(g, arcs, s, raw),
             Arcs::Wide(arcs) => self.run(g, arcs, s, raw),

@@ -28,7 +28,7 @@ fn existing(org: &Org, list: &'static str, at: usize) -> Result<(), EditError> {
 }
 
 /// Inserts an action.
-pub fn add(org: &mut Org, action: Action, at: Option<usize>) -> Result<Applied, EditError> {
+pub(super) fn add(org: &mut Org, action: Action, at: Option<usize>) -> Result<Applied, EditError> {
     check::action(org, &action)?;
     let at = at.unwrap_or(org.actions.len());
     check::position("actions", at, org.actions.len())?;
@@ -38,7 +38,7 @@ pub fn add(org: &mut Org, action: Action, at: Option<usize>) -> Result<Applied, 
 }
 
 /// Replaces an action with another.
-pub fn update(org: &mut Org, at: usize, action: Action) -> Result<Applied, EditError> {
+pub(super) fn update(org: &mut Org, at: usize, action: Action) -> Result<Applied, EditError> {
     existing(org, "actions", at)?;
     check::action(org, &action)?;
     let description = format!("change action {}", label(org, &action));
@@ -51,7 +51,7 @@ pub fn update(org: &mut Org, at: usize, action: Action) -> Result<Applied, EditE
 }
 
 /// Sets the status of an action.
-pub fn status(
+pub(super) fn status(
     org: &mut Org,
     at: usize,
     status: Option<ActionStatus>,
@@ -73,7 +73,7 @@ pub fn status(
 }
 
 /// Removes an action.
-pub fn remove(org: &mut Org, at: usize) -> Result<Applied, EditError> {
+pub(super) fn remove(org: &mut Org, at: usize) -> Result<Applied, EditError> {
     existing(org, "actions", at)?;
     let action = org.actions.remove(at);
     let description = format!("remove action {}", label(org, &action));
@@ -87,7 +87,11 @@ pub fn remove(org: &mut Org, at: usize) -> Result<Applied, EditError> {
 }
 
 /// Inserts a review.
-pub fn add_review(org: &mut Org, review: Review, at: Option<usize>) -> Result<Applied, EditError> {
+pub(super) fn add_review(
+    org: &mut Org,
+    review: Review,
+    at: Option<usize>,
+) -> Result<Applied, EditError> {
     check::review(org, &review)?;
     let at = at.unwrap_or(org.reviews.len());
     check::position("reviews", at, org.reviews.len())?;
@@ -97,7 +101,7 @@ pub fn add_review(org: &mut Org, review: Review, at: Option<usize>) -> Result<Ap
 }
 
 /// Removes a review.
-pub fn remove_review(org: &mut Org, at: usize) -> Result<Applied, EditError> {
+pub(super) fn remove_review(org: &mut Org, at: usize) -> Result<Applied, EditError> {
     existing(org, "reviews", at)?;
     let review = org.reviews.remove(at);
     let description = format!("remove review of {}", review.date);

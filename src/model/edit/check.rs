@@ -5,7 +5,7 @@ use crate::model::suggest::did_you_mean;
 use crate::model::types::{Action, AttrValue, Extra, Org, Review, Target, Tie, Unit};
 
 /// Fails unless a unit with this id exists.
-pub fn unit_known(org: &Org, id: &str) -> Result<(), EditError> {
+pub(super) fn unit_known(org: &Org, id: &str) -> Result<(), EditError> {
     if org.units.iter().any(|u| u.id == id) {
         return Ok(());
     }
@@ -16,7 +16,7 @@ pub fn unit_known(org: &Org, id: &str) -> Result<(), EditError> {
 }
 
 /// Fails unless both ends exist and differ.
-pub fn pair(org: &Org, what: &'static str, from: &str, to: &str) -> Result<(), EditError> {
+pub(super) fn pair(org: &Org, what: &'static str, from: &str, to: &str) -> Result<(), EditError> {
     unit_known(org, from)?;
     unit_known(org, to)?;
     if from == to {
@@ -29,7 +29,7 @@ pub fn pair(org: &Org, what: &'static str, from: &str, to: &str) -> Result<(), E
 }
 
 /// Fails unless the value is finite and on the scale, bounds included.
-pub fn on_scale(org: &Org, value: f64) -> Result<(), EditError> {
+pub(super) fn on_scale(org: &Org, value: f64) -> Result<(), EditError> {
     if org.scale.contains(value) {
         return Ok(());
     }
@@ -41,7 +41,7 @@ pub fn on_scale(org: &Org, value: f64) -> Result<(), EditError> {
 }
 
 /// Fails unless the initiative (when given) exists.
-pub fn initiative_known(org: &Org, initiative: Option<&str>) -> Result<(), EditError> {
+pub(super) fn initiative_known(org: &Org, initiative: Option<&str>) -> Result<(), EditError> {
     match initiative {
         Some(id) if org.initiative(id).is_none() => Err(EditError::UnknownInitiative {
             id: id.to_string(),
@@ -53,7 +53,7 @@ pub fn initiative_known(org: &Org, initiative: Option<&str>) -> Result<(), EditE
 }
 
 /// Fails unless every extension key starts with `x-` (other keys would make the file invalid).
-pub fn extra(extra: &Extra) -> Result<(), EditError> {
+pub(super) fn extra(extra: &Extra) -> Result<(), EditError> {
     match extra.keys().find(|k| !k.starts_with("x-")) {
         Some(k) => Err(EditError::Invalid(format!(
             "extension key {} must start with \"x-\"",
@@ -64,7 +64,7 @@ pub fn extra(extra: &Extra) -> Result<(), EditError> {
 }
 
 /// Fails when a position is past the end of a list of `len` items.
-pub fn position(list: &'static str, at: usize, len: usize) -> Result<(), EditError> {
+pub(super) fn position(list: &'static str, at: usize, len: usize) -> Result<(), EditError> {
     if at > len {
         return Err(EditError::BadPosition { list, at, len });
     }
@@ -72,14 +72,19 @@ pub fn position(list: &'static str, at: usize, len: usize) -> Result<(), EditErr
 }
 
 /// Index of the tie for a pair: the ordered pair in a directed file, either order otherwise.
-pub fn find_tie(org: &Org, from: &str, to: &str) -> Option<usize> {
+pub(super) fn find_tie(org: &Org, from: &str, to: &str) -> Option<usize> {
     org.ties.iter().position(|t| {
         (t.from == from && t.to == to) || (!org.directed && t.from == to && t.to == from)
     })
 }
 
 /// Index of the target for an unordered pair and initiative.
-pub fn find_target(org: &Org, from: &str, to: &str, initiative: Option<&str>) -> Option<usize> {
+pub(super) fn find_target(
+    org: &Org,
+    from: &str,
+    to: &str,
+    initiative: Option<&str>,
+) -> Option<usize> {
     org.targets.iter().position(|t| {
         t.initiative.as_deref() == initiative
             && ((t.from == from && t.to == to) || (t.from == to && t.to == from))
@@ -87,7 +92,7 @@ pub fn find_target(org: &Org, from: &str, to: &str, initiative: Option<&str>) ->
 }
 
 /// Checks a whole tie as it would be added to the document.
-pub fn new_tie(org: &Org, tie: &Tie) -> Result<(), EditError> {
+pub(super) fn new_tie(org: &Org, tie: &Tie) -> Result<(), EditError> {
     pair(org, "tie", &tie.from, &tie.to)?;
     if let Some(v) = tie.strength {
         on_scale(org, v)?;
@@ -103,7 +108,7 @@ pub fn new_tie(org: &Org, tie: &Tie) -> Result<(), EditError> {
 }
 
 /// Checks a whole target as it would be added to the document.
-pub fn new_target(org: &Org, target: &Target) -> Result<(), EditError> {
+pub(super) fn new_target(org: &Org, target: &Target) -> Result<(), EditError> {
     pair(org, "target", &target.from, &target.to)?;
     on_scale(org, target.min)?;
     initiative_known(org, target.initiative.as_deref())?;
@@ -121,7 +126,7 @@ pub fn new_target(org: &Org, target: &Target) -> Result<(), EditError> {
 
 /// Checks a whole action as it would be in the document: a pair of known units, `what`
 /// not empty, a known initiative, `expect` on the scale, `x-` extension keys.
-pub fn action(org: &Org, action: &Action) -> Result<(), EditError> {
+pub(super) fn action(org: &Org, action: &Action) -> Result<(), EditError> {
     pair(org, "action", &action.from, &action.to)?;
     if action.what.is_empty() {
         return Err(EditError::Invalid(
@@ -136,13 +141,13 @@ pub fn action(org: &Org, action: &Action) -> Result<(), EditError> {
 }
 
 /// Checks a whole review as it would be in the document.
-pub fn review(org: &Org, review: &Review) -> Result<(), EditError> {
+pub(super) fn review(org: &Org, review: &Review) -> Result<(), EditError> {
     initiative_known(org, review.initiative.as_deref())?;
     extra(&review.extra)
 }
 
 /// Checks a whole unit as it would be added to the document.
-pub fn new_unit(org: &Org, unit: &Unit) -> Result<(), EditError> {
+pub(super) fn new_unit(org: &Org, unit: &Unit) -> Result<(), EditError> {
     if unit.id.is_empty() {
         return Err(EditError::EmptyId);
     }

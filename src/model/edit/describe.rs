@@ -7,12 +7,12 @@ use crate::text::clean;
 const SHOWN_TEXT: usize = 40;
 
 /// The name shown for a unit: its cleaned label, or its cleaned id when it is unknown.
-pub fn unit(org: &Org, id: &str) -> String {
+pub(super) fn unit(org: &Org, id: &str) -> String {
     clean(org.unit(id).map_or(id, |u| u.label()))
 }
 
 /// A tie's pair: "A–B" in an undirected file, "A rates B" in a directed one.
-pub fn tie(org: &Org, from: &str, to: &str) -> String {
+pub(super) fn tie(org: &Org, from: &str, to: &str) -> String {
     if org.directed {
         format!("{} rates {}", unit(org, from), unit(org, to))
     } else {
@@ -21,7 +21,7 @@ pub fn tie(org: &Org, from: &str, to: &str) -> String {
 }
 
 /// A target's pair and scope: "A–B (baseline)" or "A–B (AI rollout)".
-pub fn target(org: &Org, from: &str, to: &str, initiative: Option<&str>) -> String {
+pub(super) fn target(org: &Org, from: &str, to: &str, initiative: Option<&str>) -> String {
     let scope = match initiative {
         None => "baseline".to_string(),
         Some(id) => clean(org.initiative(id).map_or(id, |i| i.label())),
@@ -30,7 +30,7 @@ pub fn target(org: &Org, from: &str, to: &str, initiative: Option<&str>) -> Stri
 }
 
 /// A value on the scale: whole numbers without a fraction, others with at most 3 decimals.
-pub fn value(x: f64) -> String {
+pub(super) fn value(x: f64) -> String {
     if x.fract() == 0.0 && x.abs() < 1e15 {
         return format!("{}", x as i64);
     }
@@ -40,12 +40,12 @@ pub fn value(x: f64) -> String {
 }
 
 /// A rating: its value, or "unknown" for `strength: null`.
-pub fn rating(x: Option<f64>) -> String {
+pub(super) fn rating(x: Option<f64>) -> String {
     x.map_or_else(|| "unknown".into(), value)
 }
 
 /// Free text quoted and cut for the status line.
-pub fn text(s: &str) -> String {
+pub(super) fn text(s: &str) -> String {
     let shown: String = s.chars().take(SHOWN_TEXT).collect();
     let cut = if s.chars().nth(SHOWN_TEXT).is_some() {
         "…"
@@ -56,7 +56,7 @@ pub fn text(s: &str) -> String {
 }
 
 /// "n things" with the right plural.
-pub fn count(n: usize, what: &str) -> String {
+pub(super) fn count(n: usize, what: &str) -> String {
     format!("{n} {what}{}", if n == 1 { "" } else { "s" })
 }
 

@@ -13,7 +13,7 @@ fn no_target(from: &str, to: &str, initiative: Option<&str>) -> EditError {
 }
 
 /// Sets a target's minimum, creating the target at the end when the pair has none there.
-pub fn set(
+pub(super) fn set(
     org: &mut Org,
     from: String,
     to: String,
@@ -63,7 +63,7 @@ pub fn set(
 }
 
 /// Inserts a whole target.
-pub fn add(org: &mut Org, target: Target, at: Option<usize>) -> Result<Applied, EditError> {
+pub(super) fn add(org: &mut Org, target: Target, at: Option<usize>) -> Result<Applied, EditError> {
     check::new_target(org, &target)?;
     let at = at.unwrap_or(org.targets.len());
     check::position("targets", at, org.targets.len())?;
@@ -82,7 +82,7 @@ pub fn add(org: &mut Org, target: Target, at: Option<usize>) -> Result<Applied, 
 }
 
 /// Clears the target of a pair in the baseline or an initiative.
-pub fn remove(
+pub(super) fn remove(
     org: &mut Org,
     from: &str,
     to: &str,
@@ -109,7 +109,7 @@ pub fn remove(
 }
 
 /// Sets or clears the `why` of an existing target.
-pub fn why(
+pub(super) fn why(
     org: &mut Org,
     from: String,
     to: String,

@@ -6,7 +6,7 @@ use crate::model::types::{Org, Tie};
 
 /// Sets a tie's strength (`None`: unknown, `strength: null`), creating the tie at the end
 /// when the pair has none.
-pub fn set(
+pub(super) fn set(
     org: &mut Org,
     from: String,
     to: String,
@@ -49,7 +49,7 @@ pub fn set(
 }
 
 /// Inserts a whole tie.
-pub fn add(org: &mut Org, tie: Tie, at: Option<usize>) -> Result<Applied, EditError> {
+pub(super) fn add(org: &mut Org, tie: Tie, at: Option<usize>) -> Result<Applied, EditError> {
     check::new_tie(org, &tie)?;
     let at = at.unwrap_or(org.ties.len());
     check::position("ties", at, org.ties.len())?;
@@ -67,7 +67,7 @@ pub fn add(org: &mut Org, tie: Tie, at: Option<usize>) -> Result<Applied, EditEr
 }
 
 /// Removes the tie of a pair.
-pub fn remove(org: &mut Org, from: &str, to: &str) -> Result<Applied, EditError> {
+pub(super) fn remove(org: &mut Org, from: &str, to: &str) -> Result<Applied, EditError> {
     check::pair(org, "tie", from, to)?;
     let Some(i) = check::find_tie(org, from, to) else {
         return Err(EditError::NoTie {
@@ -85,7 +85,7 @@ pub fn remove(org: &mut Org, from: &str, to: &str) -> Result<Applied, EditError>
 }
 
 /// Sets or clears the note of an existing tie.
-pub fn note(
+pub(super) fn note(
     org: &mut Org,
     from: String,
     to: String,

@@ -8,7 +8,7 @@ use super::{Applied, Edit, EditError, check};
 use crate::model::types::{Action, Org, Target, Tie, Unit};
 
 /// Inserts a new unit.
-pub fn add(org: &mut Org, unit: Unit, at: Option<usize>) -> Result<Applied, EditError> {
+pub(super) fn add(org: &mut Org, unit: Unit, at: Option<usize>) -> Result<Applied, EditError> {
     check::new_unit(org, &unit)?;
     let at = at.unwrap_or(org.units.len());
     check::position("units", at, org.units.len())?;
@@ -29,7 +29,11 @@ fn index(org: &Org, id: &str) -> Result<usize, EditError> {
 }
 
 /// Sets or clears a unit's display name.
-pub fn rename(org: &mut Org, id: String, name: Option<String>) -> Result<Applied, EditError> {
+pub(super) fn rename(
+    org: &mut Org,
+    id: String,
+    name: Option<String>,
+) -> Result<Applied, EditError> {
     let i = index(org, &id)?;
     let before = describe::unit(org, &id);
     let old = std::mem::replace(&mut org.units[i].name, name);
@@ -42,7 +46,11 @@ pub fn rename(org: &mut Org, id: String, name: Option<String>) -> Result<Applied
 }
 
 /// Moves a unit to another group or out of any group.
-pub fn regroup(org: &mut Org, id: String, group: Option<String>) -> Result<Applied, EditError> {
+pub(super) fn regroup(
+    org: &mut Org,
+    id: String,
+    group: Option<String>,
+) -> Result<Applied, EditError> {
     let i = index(org, &id)?;
     let shown = |g: &Option<String>| {
         g.as_deref()
@@ -63,7 +71,7 @@ pub fn regroup(org: &mut Org, id: String, group: Option<String>) -> Result<Appli
 }
 
 /// Removes a unit and every tie and target naming it, remembering their positions.
-pub fn remove(org: &mut Org, id: &str) -> Result<Applied, EditError> {
+pub(super) fn remove(org: &mut Org, id: &str) -> Result<Applied, EditError> {
     let at = index(org, id)?;
     let ties = take_where(&mut org.ties, |t| t.from == id || t.to == id);
     let targets = take_where(&mut org.targets, |t| t.from == id || t.to == id);
@@ -123,7 +131,7 @@ fn positions<T>(list: &'static str, items: &[(usize, T)], len: usize) -> Result<
 }
 
 /// Puts a removed unit back with its ties and targets at their old positions.
-pub fn restore(
+pub(super) fn restore(
     org: &mut Org,
     unit: Unit,
     at: usize,

@@ -14,7 +14,7 @@ use crate::tui::view::{on_scale, put, wrap};
 use super::form::{ActionForm, FormKind};
 
 /// Draws the action form over `area`; returns its area.
-pub fn form(app: &App, area: Rect, buf: &mut Buffer, f: &ActionForm) -> Option<Rect> {
+pub(crate) fn form(app: &App, area: Rect, buf: &mut Buffer, f: &ActionForm) -> Option<Rect> {
     let t = &app.theme;
     let w = area.width.saturating_sub(4).min(72);
     let errors = f

@@ -10,7 +10,7 @@ use crate::tui::app::{App, Pending};
 use crate::tui::update::Effect;
 
 /// The minutes of the meeting so far.
-pub fn text(app: &App) -> Result<String, String> {
+pub(crate) fn text(app: &App) -> Result<String, String> {
     let Some(day) = app.review.today else {
         return Err("the clock gives no date: set GAPSCOPE_TODAY=YYYY-MM-DD".into());
     };
@@ -91,7 +91,7 @@ fn session_edits(app: &App, now: &crate::analysis::Analysis) -> Vec<String> {
 }
 
 /// The minutes key: asks the loop to write the minutes, or says why it cannot.
-pub fn write(app: &mut App) -> Vec<Effect> {
+pub(crate) fn write(app: &mut App) -> Vec<Effect> {
     match text(app) {
         Ok(text) => {
             let day = app.review.today.map(|d| d.to_string()).unwrap_or_default();

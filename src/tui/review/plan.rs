@@ -17,7 +17,7 @@ const COMPUTING: &str = "the plan: computing…";
 
 /// The planned org's analysis and what it closes, for one revision and initiative.
 #[derive(Debug, Clone)]
-pub struct Planned {
+pub(crate) struct Planned {
     /// The document revision it was computed for.
     rev: u64,
     /// The initiative.
@@ -31,10 +31,10 @@ pub struct Planned {
 }
 
 /// (revision, initiative) the plan was asked for and has not arrived yet.
-pub type Asked = (u64, Option<String>);
+pub(crate) type Asked = (u64, Option<String>);
 
 /// Turns the plan on or off; on, it is asked for (the status line says so until it comes).
-pub fn toggle(app: &mut App) -> Vec<Effect> {
+pub(crate) fn toggle(app: &mut App) -> Vec<Effect> {
     app.review.plan = !app.review.plan;
     if !app.review.plan {
         app.message = Some("the plan is hidden".into());
@@ -54,7 +54,7 @@ fn say(now: usize, with: usize) -> String {
 
 /// Brings the plan up to date while it is shown: asks the worker for a new revision or
 /// initiative, and compares a plan that is current with the gaps now when they changed.
-pub fn refresh(app: &mut App) -> Vec<Effect> {
+pub(crate) fn refresh(app: &mut App) -> Vec<Effect> {
     if !app.review.plan {
         return Vec::new();
     }
@@ -81,7 +81,7 @@ pub fn refresh(app: &mut App) -> Vec<Effect> {
 }
 
 /// Installs the worker's answer when it is for the document and initiative shown.
-pub fn install(app: &mut App, rev: u64, initiative: Option<String>, analysis: Analysis) {
+pub(crate) fn install(app: &mut App, rev: u64, initiative: Option<String>, analysis: Analysis) {
     if rev != app.session.history.revision() || initiative != app.initiative_id() {
         return;
     }
@@ -123,7 +123,7 @@ fn compare(app: &mut App) {
 }
 
 /// The plan when it is shown and up to date with the gaps shown.
-pub fn shown(app: &App) -> Option<&Planned> {
+pub(crate) fn shown(app: &App) -> Option<&Planned> {
     let p = app.review.planned.as_ref().filter(|_| app.review.plan)?;
     let now = app.analysis.as_ref()?;
     (p.now.as_ref().is_some_and(|n| Arc::ptr_eq(n, now)) && p.rev == app.session.history.revision())
@@ -131,12 +131,12 @@ pub fn shown(app: &App) -> Option<&Planned> {
 }
 
 /// (gaps now, gaps with the plan) when the plan is shown.
-pub fn counts(app: &App) -> Option<(usize, usize)> {
+pub(crate) fn counts(app: &App) -> Option<(usize, usize)> {
     let p = shown(app)?;
     Some((p.now.as_ref()?.gaps.len(), p.analysis.gaps.len()))
 }
 
 /// Whether the plan closes a gap of the analysis shown.
-pub fn closes(app: &App, g: &Gap) -> bool {
+pub(crate) fn closes(app: &App, g: &Gap) -> bool {
     shown(app).is_some_and(|p| gap_key(&app.org, g).is_some_and(|k| p.closes.contains(&k)))
 }

@@ -17,7 +17,7 @@ use super::{plan, walk};
 type Lines = Vec<(Style, String)>;
 
 /// Draws the review card into `area`.
-pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
+pub(crate) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
     let t = &app.theme;
     if area.height < 4 || area.width < 20 {
         return;

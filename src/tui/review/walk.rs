@@ -9,7 +9,7 @@ use crate::tui::app::{App, View};
 use crate::tui::nav;
 
 /// Whether a gap is a target gap of the chosen initiative (any initiative when none is).
-pub fn is_target(app: &App, g: &Gap) -> bool {
+pub(crate) fn is_target(app: &App, g: &Gap) -> bool {
     matches!(g.kind, GapKind::BelowTarget | GapKind::MissingTie) && {
         let chosen = app.initiative_id();
         chosen.is_none() || g.initiative == chosen
@@ -18,7 +18,7 @@ pub fn is_target(app: &App, g: &Gap) -> bool {
 
 /// The walk: indices into [`App::gaps`], target gaps of the chosen initiative first (the
 /// analysis lists gaps worst first, and the order is kept within each part).
-pub fn walk(app: &App) -> Vec<usize> {
+pub(crate) fn walk(app: &App) -> Vec<usize> {
     let gaps = app.gaps();
     let (mut first, rest): (Vec<usize>, Vec<usize>) = app
         .visible_gaps()
@@ -29,7 +29,7 @@ pub fn walk(app: &App) -> Vec<usize> {
 }
 
 /// The gap shown: (position in the walk, index into [`App::gaps`], length of the walk).
-pub fn current(app: &App) -> Option<(usize, usize, usize)> {
+pub(crate) fn current(app: &App) -> Option<(usize, usize, usize)> {
     let w = walk(app);
     if w.is_empty() {
         return None;
@@ -43,7 +43,7 @@ pub fn current(app: &App) -> Option<(usize, usize, usize)> {
 }
 
 /// Moves along the walk by `delta` gaps (stops at either end, saying so).
-pub fn step(app: &mut App, delta: isize) {
+pub(crate) fn step(app: &mut App, delta: isize) {
     let Some((pos, _, len)) = current(app) else {
         app.message = Some("no gaps to review".into());
         return;
@@ -60,7 +60,7 @@ pub fn step(app: &mut App, delta: isize) {
 }
 
 /// Shows the gap at a position of the walk.
-pub fn put(app: &mut App, pos: usize) {
+pub(crate) fn put(app: &mut App, pos: usize) {
     let w = walk(app);
     if let Some(&i) = w.get(pos.min(w.len().saturating_sub(1))) {
         let pos = pos.min(w.len() - 1);
@@ -73,7 +73,7 @@ pub fn put(app: &mut App, pos: usize) {
 
 /// Keeps the shown gap's key and selects its pair (or unit), so that the pair edits (`+`,
 /// `-`, `e`, `n`, `t`) and the other views act on what the card shows.
-pub fn sync(app: &mut App) {
+pub(crate) fn sync(app: &mut App) {
     let Some((pos, i, _)) = current(app) else {
         return;
     };
@@ -90,7 +90,7 @@ pub fn sync(app: &mut App) {
 }
 
 /// Indices into `org.actions` of the actions on the shown gap's pair (REPORT.md's rule).
-pub fn card_actions(app: &App) -> Vec<usize> {
+pub(crate) fn card_actions(app: &App) -> Vec<usize> {
     match current(app) {
         Some((_, i, _)) => plan::gap_actions(&app.org, &app.gaps()[i]),
         None => Vec::new(),
@@ -99,7 +99,7 @@ pub fn card_actions(app: &App) -> Vec<usize> {
 
 /// The one-line summary of the review: "AI rollout: 5 gaps, 3 involve CIO office; worst:
 /// Chief Data Office – Security (CISO)" (the unit in most gaps of the walk; the worst gap).
-pub fn headline(app: &App) -> String {
+pub(crate) fn headline(app: &App) -> String {
     let gaps = app.gaps();
     let w = walk(app);
     let scope = app.initiative_label();
@@ -140,7 +140,7 @@ pub fn headline(app: &App) -> String {
 }
 
 /// "A – B", a unit, or "group G", cleaned.
-pub fn subject(app: &App, g: &Gap) -> String {
+pub(crate) fn subject(app: &App, g: &Gap) -> String {
     let name = |u: usize| app.derived.labels.get(u).cloned().unwrap_or_default();
     match (&g.group, g.to) {
         (Some(group), _) => format!("group {}", clean(group)),

@@ -20,7 +20,7 @@ fn shown(v: &Value) -> String {
 }
 
 /// The lines: (heading?, text).
-pub fn lines(app: &App, width: usize) -> Vec<(bool, String)> {
+pub(super) fn lines(app: &App, width: usize) -> Vec<(bool, String)> {
     let org = &app.org;
     let d = &app.derived;
     let mut out: Vec<(bool, String)> = Vec::new();
@@ -104,7 +104,12 @@ pub fn lines(app: &App, width: usize) -> Vec<(bool, String)> {
 }
 
 /// Draws the about overlay over `area`; returns its area.
-pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) -> Option<Rect> {
+pub(super) fn render(
+    app: &App,
+    area: Rect,
+    buf: &mut Buffer,
+    info: &mut FrameInfo,
+) -> Option<Rect> {
     let t = &app.theme;
     let scroll = match app.modal {
         Some(Modal::About(s)) => s,

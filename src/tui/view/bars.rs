@@ -14,7 +14,7 @@ const SPIN: &[&str] = &["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", 
 const SPIN_ASCII: &[&str] = &["|", "/", "-", "\\"];
 
 /// The title bar.
-pub fn title(app: &App, area: Rect, buf: &mut Buffer) {
+pub(super) fn title(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     buf.set_style(area, t.bar);
     let sep = if app.ascii { " | " } else { " │ " };
@@ -152,7 +152,7 @@ fn edit_marker(app: &App) -> String {
 }
 
 /// The status bar: the search line, or a message and the main keys of the current mode.
-pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
+pub(super) fn status(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     buf.set_style(area, t.bar);
     if let Some(Modal::Search(s)) = &app.modal {

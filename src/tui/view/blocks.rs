@@ -15,7 +15,7 @@ use super::{FrameInfo, Hit, on_scale, put};
 
 /// Block densities between groups, in [0, 1]: `(row, col) -> density`; the diagonal is the
 /// density inside a group.
-pub fn densities(app: &App) -> HashMap<(usize, usize), f64> {
+pub(super) fn densities(app: &App) -> HashMap<(usize, usize), f64> {
     let d = &app.derived;
     let count = d.groups.len();
     let mut sizes = vec![0usize; count];
@@ -50,7 +50,7 @@ fn ei(app: &App, g: usize) -> Option<f64> {
 }
 
 /// Draws the group × group matrix.
-pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
+pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
     let t = &app.theme;
     let d = &app.derived;
     let count = d.groups.len();

@@ -10,7 +10,7 @@ use crate::tui::whatif::Change;
 use super::{FrameInfo, wrap};
 
 /// The lines of the list: (style kind, text). Kind 0 text, 1 heading, 2 better, 3 worse.
-pub fn lines(app: &App, width: usize) -> Vec<(u8, String)> {
+pub(super) fn lines(app: &App, width: usize) -> Vec<(u8, String)> {
     let s = &app.session;
     let mut out = Vec::new();
     let scope = format!("initiative: {}", app.initiative_label());
@@ -70,7 +70,12 @@ pub fn lines(app: &App, width: usize) -> Vec<(u8, String)> {
 }
 
 /// Draws the changes list over `area`.
-pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) -> Option<Rect> {
+pub(super) fn render(
+    app: &App,
+    area: Rect,
+    buf: &mut Buffer,
+    info: &mut FrameInfo,
+) -> Option<Rect> {
     let t = &app.theme;
     let title = match &app.session.compare {
         Some(c) => format!(" Changes since {} (c or Esc closes) ", c.label),

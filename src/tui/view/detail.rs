@@ -18,7 +18,7 @@ use super::{on_scale, put, since, wrap};
 type Lines = Vec<(Style, String)>;
 
 /// Draws the detail pane, scrolled by `app.detail_scroll` lines; returns the largest scroll.
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> u16 {
+pub(crate) fn render(app: &App, area: Rect, buf: &mut Buffer) -> u16 {
     let t = &app.theme;
     let block = Block::bordered()
         .border_set(border_set(app.ascii))

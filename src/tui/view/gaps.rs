@@ -12,14 +12,14 @@ use super::symbols::{gap_symbol, is_alarm};
 use super::{FrameInfo, Hit, on_scale, put};
 
 /// A severity bar of `width` cells.
-pub fn bar(severity: f64, width: usize, ascii: bool) -> String {
+pub(crate) fn bar(severity: f64, width: usize, ascii: bool) -> String {
     let filled = (severity.clamp(0.0, 1.0) * width as f64).round() as usize;
     let (on, off) = if ascii { ("#", ".") } else { ("█", "·") };
     format!("{}{}", on.repeat(filled), off.repeat(width - filled))
 }
 
 /// "CIO office ↔ Security" or the unit (or group) of a unit gap.
-pub fn who(app: &App, g: &Gap) -> String {
+pub(crate) fn who(app: &App, g: &Gap) -> String {
     let name = |u: usize| {
         app.derived
             .labels
@@ -41,7 +41,7 @@ pub fn who(app: &App, g: &Gap) -> String {
 
 /// How a gap changed since OLD (`--compare`): "new", "▲0.15" (widened by that severity),
 /// "▼0.10" (narrowed), or nothing.
-pub fn mark(app: &App, g: &Gap) -> String {
+pub(crate) fn mark(app: &App, g: &Gap) -> String {
     let Some((change, (before, now))) = app.session.diff.as_ref().and_then(|d| d.mark(&app.org, g))
     else {
         return String::new();
@@ -61,7 +61,7 @@ pub fn mark(app: &App, g: &Gap) -> String {
 
 /// Draws the gap list: a title line with the position, the count and the filters, then one
 /// row per gap that the filters let through.
-pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
+pub(crate) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
     let t = &app.theme;
     if area.height < 4 || area.width < 20 {
         return;
@@ -203,7 +203,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
 }
 
 /// A gap kind in words, as in the changes list ("missing tie").
-pub fn kind_words(k: crate::analysis::GapKind) -> String {
+pub(crate) fn kind_words(k: crate::analysis::GapKind) -> String {
     k.as_str().replace('_', " ")
 }
 

@@ -33,7 +33,7 @@ fn gap_rank(k: GapKind) -> u8 {
 }
 
 /// Draws the graph view.
-pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
+pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
     if area.height < 3 || area.width < 10 {
         return;
     }

@@ -10,7 +10,7 @@ use crate::tui::keymap::{self, Mode};
 use super::FrameInfo;
 
 /// The border characters: box drawing, or plain ASCII.
-pub fn border_set(ascii: bool) -> border::Set<'static> {
+pub(crate) fn border_set(ascii: bool) -> border::Set<'static> {
     if ascii {
         border::Set {
             top_left: "+",
@@ -28,7 +28,7 @@ pub fn border_set(ascii: bool) -> border::Set<'static> {
 }
 
 /// The lines of the help for the view under the overlay.
-pub fn lines(app: &App) -> Vec<(bool, String)> {
+pub(super) fn lines(app: &App) -> Vec<(bool, String)> {
     let view = app.view.mode();
     let mut out = Vec::new();
     // The current view's own keys first, then the keys of every view.
@@ -57,7 +57,12 @@ pub fn lines(app: &App) -> Vec<(bool, String)> {
 }
 
 /// Draws the help overlay over `area`.
-pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) -> Option<Rect> {
+pub(super) fn render(
+    app: &App,
+    area: Rect,
+    buf: &mut Buffer,
+    info: &mut FrameInfo,
+) -> Option<Rect> {
     let t = &app.theme;
     let title = format!(" Keys: {} (? or Esc closes) ", app.view.mode().title());
     let scroll = match app.modal {

@@ -7,7 +7,7 @@ use ratatui::style::Color;
 use ratatui::widgets::canvas::{Painter, Shape};
 
 /// A line between two cells, drawn with a dash pattern.
-pub struct Seg {
+pub(super) struct Seg {
     pub from: (u16, u16),
     pub to: (u16, u16),
     pub color: Color,
@@ -16,7 +16,7 @@ pub struct Seg {
 }
 
 /// The lines, as a Canvas shape in the canvas's own coordinates.
-pub struct Segs<'a> {
+pub(super) struct Segs<'a> {
     pub segs: &'a [Seg],
     pub area: Rect,
 }
@@ -67,7 +67,7 @@ fn line(p: (usize, usize), q: (usize, usize)) -> impl Iterator<Item = (usize, us
 }
 
 /// Draws lines with plain characters, for `--ascii`.
-pub fn ascii_lines(segs: &[Seg], buf: &mut Buffer) {
+pub(super) fn ascii_lines(segs: &[Seg], buf: &mut Buffer) {
     for s in segs {
         let (dx, dy) = (
             s.to.0 as i64 - s.from.0 as i64,

@@ -9,7 +9,7 @@ use super::symbols::{gap_symbol, is_alarm};
 use super::{FrameInfo, Hit, on_scale, put};
 
 /// Width of one cell in columns.
-pub const CELL: u16 = 2;
+pub(super) const CELL: u16 = 2;
 
 pub(super) const RAMP: [&str; 4] = ["░", "▒", "▓", "█"];
 pub(super) const RAMP_ASCII: [&str; 4] = [".", ":", "+", "#"];
@@ -85,7 +85,7 @@ pub(super) fn cut_all(labels: &[String], w: usize, ascii: bool) -> Vec<String> {
 }
 
 /// Draws the matrix view.
-pub fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
+pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
     let t = &app.theme;
     let n = app.n();
     if area.height < 4 || area.width < 12 {

@@ -11,7 +11,7 @@ use super::help::border_set;
 use super::{FrameInfo, put};
 
 /// What an overlay shows around its lines.
-pub struct Overlay {
+pub(super) struct Overlay {
     /// Widest the box may be.
     pub max_width: u16,
     /// The title on the top border.
@@ -22,7 +22,7 @@ pub struct Overlay {
 
 /// Draws a bordered overlay filled with the lines that `lines(text_width)` gives. Records the
 /// largest scroll and the page height in `info`.
-pub fn render(
+pub(super) fn render(
     app: &App,
     area: Rect,
     buf: &mut Buffer,

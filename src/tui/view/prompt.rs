@@ -27,7 +27,7 @@ fn block(app: &App, title: &str) -> Block<'static> {
 /// Draws a line prompt at the bottom of `area`: the line with its cursor (a pre-filled value
 /// shown selected: typing replaces it), the whole reason of a refusal wrapped below, and the
 /// keys. Returns its area.
-pub fn input(app: &App, area: Rect, buf: &mut Buffer, input: &Input) -> Option<Rect> {
+pub(super) fn input(app: &App, area: Rect, buf: &mut Buffer, input: &Input) -> Option<Rect> {
     let t = &app.theme;
     if area.height < 6 || area.width < 10 {
         return None;
@@ -97,7 +97,7 @@ pub fn input(app: &App, area: Rect, buf: &mut Buffer, input: &Input) -> Option<R
 }
 
 /// Draws a question in the middle of `area`; returns its area.
-pub fn ask(app: &App, area: Rect, buf: &mut Buffer, q: &Question) -> Option<Rect> {
+pub(super) fn ask(app: &App, area: Rect, buf: &mut Buffer, q: &Question) -> Option<Rect> {
     let (title, text, answers) = question(app, q);
     let w = area.width.saturating_sub(4).min(64);
     if w < 20 || area.height < 8 {

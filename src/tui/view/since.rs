@@ -16,7 +16,12 @@ fn old(app: &App, u: usize) -> Option<usize> {
 
 /// A unit's strength and betweenness changes since OLD, e.g. (" (+0.10)", " (-0.050)"); empty
 /// when not comparing, when OLD lacks the unit, or while a betweenness is not computed yet.
-pub fn unit(app: &App, u: usize, now: &NodeStats, mode: BetweennessDone) -> (String, String) {
+pub(super) fn unit(
+    app: &App,
+    u: usize,
+    now: &NodeStats,
+    mode: BetweennessDone,
+) -> (String, String) {
     let was = old(app, u).and_then(|o| {
         let a = app.session.baseline.get(&app.initiative_id())?;
         Some((a.nodes.get(o)?.clone(), a.betweenness))
@@ -36,7 +41,7 @@ pub fn unit(app: &App, u: usize, now: &NodeStats, mode: BetweennessDone) -> (Str
 
 /// " (was 1)" after `x`'s rating of `y` when it changed since OLD
 /// ("was unknown" when OLD had no answer); empty when unchanged or not comparing.
-pub fn rating(app: &App, x: usize, y: usize) -> String {
+pub(super) fn rating(app: &App, x: usize, y: usize) -> String {
     let (Some(c), Some(ox), Some(oy)) = (&app.session.compare, old(app, x), old(app, y)) else {
         return String::new();
     };
@@ -49,7 +54,7 @@ pub fn rating(app: &App, x: usize, y: usize) -> String {
 }
 
 /// " (was 1)" after a pair strength that changed since OLD; empty otherwise.
-pub fn pair(app: &App, a: usize, b: usize) -> String {
+pub(super) fn pair(app: &App, a: usize, b: usize) -> String {
     let (Some(c), Some(oa), Some(ob)) = (&app.session.compare, old(app, a), old(app, b)) else {
         return String::new();
     };

@@ -26,7 +26,7 @@ pub fn gap_symbol(kind: GapKind, ascii: bool) -> &'static str {
 }
 
 /// Whether a gap kind is an alarm (else a warning).
-pub fn is_alarm(kind: GapKind) -> bool {
+pub(crate) fn is_alarm(kind: GapKind) -> bool {
     matches!(kind, GapKind::MissingTie | GapKind::Isolated)
 }
 

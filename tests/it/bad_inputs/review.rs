@@ -22,7 +22,7 @@ fn review(members: &str) -> String {
     doc(&format!(r#""reviews": [{{{members}}}]"#))
 }
 
-pub fn cases() -> Vec<Case> {
+pub(super) fn cases() -> Vec<Case> {
     vec![
         case(
             "a due date that does not exist",

@@ -5,7 +5,7 @@ use super::doc;
 use super::want;
 use super::{Case, case};
 
-pub fn cases() -> Vec<Case> {
+pub(super) fn cases() -> Vec<Case> {
     vec![
         case(
             "version 2",

@@ -3,7 +3,7 @@
 use super::Loc::{At, Lc, Nth};
 use super::{Case, case};
 
-pub fn cases() -> Vec<Case> {
+pub(super) fn cases() -> Vec<Case> {
     vec![
         case("empty file", "", Lc(1, 1), "", "the file is empty"),
         case(

@@ -4,7 +4,7 @@ use super::Loc::{At, Lc};
 use super::doc;
 use super::{Case, case};
 
-pub fn cases() -> Vec<Case> {
+pub(super) fn cases() -> Vec<Case> {
     vec![
         case(
             "array at the top",

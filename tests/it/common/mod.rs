@@ -3,7 +3,7 @@
 use serde_json::Value;
 
 /// Names of the fixtures in tests/fixtures (without `.json`).
-pub const FIXTURES: [&str; 9] = [
+pub(crate) const FIXTURES: [&str; 9] = [
     "krackhardt-advice-departments",
     "krackhardt-advice-people",
     "lazega-advice-people",
@@ -16,12 +16,12 @@ pub const FIXTURES: [&str; 9] = [
 ];
 
 /// Path of a fixture file.
-pub fn fixture(name: &str) -> String {
+pub(crate) fn fixture(name: &str) -> String {
     format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
 }
 
 /// The expected values of a fixture.
-pub fn expected(name: &str) -> Value {
+pub(crate) fn expected(name: &str) -> Value {
     let text = std::fs::read_to_string(fixture(&format!("{name}.expected.json")))
         .unwrap_or_else(|e| panic!("{name}: {e}"));
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{name}: {e}"))
@@ -38,7 +38,7 @@ fn close(label: &str, got: &Value, want: &Value, tol: f64) {
 }
 
 /// Asserts every field of the expected file against a report.
-pub fn check(name: &str, got: &Value, want: &Value) {
+pub(crate) fn check(name: &str, got: &Value, want: &Value) {
     assert_eq!(got["report"], 1, "{name}: report version");
     for key in ["units", "ties", "edges", "directed"] {
         assert_eq!(got[key], want[key], "{name}: {key}");

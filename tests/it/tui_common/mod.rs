@@ -1,7 +1,7 @@
 //! Helpers shared by the screen tests: building apps and reading the screen back.
 #![allow(dead_code)]
 
-pub mod tmux;
+pub(crate) mod tmux;
 
 use gapscope::analysis::{Gap, GapKind};
 use gapscope::model::{self, Org};
@@ -14,7 +14,7 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::Event;
 
 /// The real network used by the tests (Krackhardt 1987, see fixtures_tui/README.md).
-pub fn krackhardt() -> Org {
+pub(crate) fn krackhardt() -> Org {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures_tui/krackhardt-advice-people.json"
@@ -24,13 +24,13 @@ pub fn krackhardt() -> Org {
 
 /// An app on an org, with its analysis done and one frame drawn (the real loop, with the
 /// start effects).
-pub fn started(org: Org, config: &Config, w: u16, h: u16) -> (App, Terminal<TestBackend>) {
+pub(crate) fn started(org: Org, config: &Config, w: u16, h: u16) -> (App, Terminal<TestBackend>) {
     let doc = Document::new(org, "test").config(config.clone());
     start_doc(doc, w, h)
 }
 
 /// An app on a document, started through the real loop.
-pub fn start_doc(doc: Document, w: u16, h: u16) -> (App, Terminal<TestBackend>) {
+pub(crate) fn start_doc(doc: Document, w: u16, h: u16) -> (App, Terminal<TestBackend>) {
     let mut app = App::from_document(doc);
     let mut term = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
     script::play(&mut app, &mut term, Vec::new(), true);
@@ -38,13 +38,13 @@ pub fn start_doc(doc: Document, w: u16, h: u16) -> (App, Terminal<TestBackend>) 
 }
 
 /// Sends keys (keymap spellings) through the real event loop, drawing after each.
-pub fn keys(app: &mut App, term: &mut Terminal<TestBackend>, keys: &[&str]) -> bool {
+pub(crate) fn keys(app: &mut App, term: &mut Terminal<TestBackend>, keys: &[&str]) -> bool {
     let events = keys.iter().map(|k| Event::Key(script::key(k)));
     script::play(app, term, events, false)
 }
 
 /// Types text (each character a key) through the real event loop.
-pub fn type_text(app: &mut App, term: &mut Terminal<TestBackend>, text: &str) -> bool {
+pub(crate) fn type_text(app: &mut App, term: &mut Terminal<TestBackend>, text: &str) -> bool {
     let events = text.chars().map(|c| {
         Event::Key(ratatui::crossterm::event::KeyEvent::new(
             ratatui::crossterm::event::KeyCode::Char(c),
@@ -55,13 +55,13 @@ pub fn type_text(app: &mut App, term: &mut Terminal<TestBackend>, text: &str) ->
 }
 
 /// Sends terminal events (keys, clicks, wheel) through the real event loop.
-pub fn events(app: &mut App, term: &mut Terminal<TestBackend>, events: Vec<Event>) -> bool {
+pub(crate) fn events(app: &mut App, term: &mut Terminal<TestBackend>, events: Vec<Event>) -> bool {
     script::play(app, term, events, false)
 }
 
 /// Sends messages straight to `update` (for messages no terminal sends, such as a stale
 /// analysis), performing their effects and drawing after each.
-pub fn run_msgs(app: &mut App, term: &mut Terminal<TestBackend>, msgs: Vec<Msg>) -> bool {
+pub(crate) fn run_msgs(app: &mut App, term: &mut Terminal<TestBackend>, msgs: Vec<Msg>) -> bool {
     let mut quit = false;
     for m in msgs {
         let fx = gapscope::tui::update::update(app, m);
@@ -72,7 +72,7 @@ pub fn run_msgs(app: &mut App, term: &mut Terminal<TestBackend>, msgs: Vec<Msg>)
 }
 
 /// The screen as text, one line per row, trailing spaces kept off.
-pub fn text(buf: &Buffer) -> String {
+pub(crate) fn text(buf: &Buffer) -> String {
     let mut out = String::new();
     for y in 0..buf.area.height {
         let mut line = String::new();
@@ -86,14 +86,14 @@ pub fn text(buf: &Buffer) -> String {
 }
 
 /// Adds hand-made gaps to the app's analysis (the analysis helper fills real ones).
-pub fn with_gaps(app: &mut App, gaps: Vec<Gap>) {
+pub(crate) fn with_gaps(app: &mut App, gaps: Vec<Gap>) {
     let mut a = (**app.analysis().expect("analysis done")).clone();
     a.gaps = gaps;
     app.set_analysis(a);
 }
 
 /// A pair gap between unit indices.
-pub fn pair_gap(kind: GapKind, a: usize, b: usize, actual: f64, target: f64) -> Gap {
+pub(crate) fn pair_gap(kind: GapKind, a: usize, b: usize, actual: f64, target: f64) -> Gap {
     Gap {
         kind,
         from: a.min(b),
@@ -108,7 +108,7 @@ pub fn pair_gap(kind: GapKind, a: usize, b: usize, actual: f64, target: f64) -> 
 }
 
 /// Index of the unit with this id.
-pub fn unit(app: &App, id: &str) -> usize {
+pub(crate) fn unit(app: &App, id: &str) -> usize {
     app.org()
         .units
         .iter()

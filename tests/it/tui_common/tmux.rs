@@ -5,18 +5,18 @@ use std::thread::sleep;
 use std::time::{Duration, Instant};
 
 /// A private tmux server (its own socket), killed when dropped.
-pub struct Tmux {
+pub(crate) struct Tmux {
     socket: String,
 }
 
 impl Tmux {
-    pub fn new(tag: &str) -> Tmux {
+    pub(crate) fn new(tag: &str) -> Tmux {
         Tmux {
             socket: format!("gapscope-{tag}-{}", std::process::id()),
         }
     }
 
-    pub fn cmd(&self, args: &[&str]) -> std::process::Output {
+    pub(crate) fn cmd(&self, args: &[&str]) -> std::process::Output {
         Command::new("tmux")
             .arg("-L")
             .arg(&self.socket)
@@ -25,7 +25,7 @@ impl Tmux {
             .expect("tmux runs")
     }
 
-    pub fn start(&self, shell: &str) {
+    pub(crate) fn start(&self, shell: &str) {
         let out = self.cmd(&[
             "new-session",
             "-d",
@@ -44,14 +44,14 @@ impl Tmux {
         );
     }
 
-    pub fn keys(&self, keys: &[&str]) {
+    pub(crate) fn keys(&self, keys: &[&str]) {
         for k in keys {
             self.cmd(&["send-keys", "-t", "t", k]);
             sleep(Duration::from_millis(80));
         }
     }
 
-    pub fn screen(&self) -> String {
+    pub(crate) fn screen(&self) -> String {
         String::from_utf8_lossy(
             &self
                 .cmd(&["capture-pane", "-p", "-S", "-200", "-t", "t"])
@@ -61,7 +61,7 @@ impl Tmux {
     }
 
     /// Waits (up to a generous bound, for slow CI machines) until the screen shows `text`.
-    pub fn wait_for(&self, text: &str) -> String {
+    pub(crate) fn wait_for(&self, text: &str) -> String {
         let start = Instant::now();
         loop {
             let s = self.screen();
@@ -73,7 +73,7 @@ impl Tmux {
     }
 
     /// The pid of the gapscope process running in the pane (a child of the pane's shell).
-    pub fn gapscope_pid(&self) -> u32 {
+    pub(crate) fn gapscope_pid(&self) -> u32 {
         let out = self.cmd(&["display", "-p", "-t", "t", "#{pane_pid}"]);
         let shell: u32 = String::from_utf8_lossy(&out.stdout)
             .trim()
@@ -112,7 +112,7 @@ impl Drop for Tmux {
 
 /// Whether tmux can run here. Without it this panics, unless GAPSCOPE_TEST_ALLOW_NO_TMUX=1
 /// says tmux may be absent: then it prints a skip message and returns false.
-pub fn tmux_available() -> bool {
+pub(crate) fn tmux_available() -> bool {
     let ok = Command::new("tmux")
         .arg("-V")
         .output()
