@@ -151,7 +151,7 @@ impl<'a> Output<'a> {
     }
 
     /// Whether the output is standard output (no `-o`, or `-o -`).
-    pub fn is_stdout(&self) -> bool {
+    pub(super) fn is_stdout(&self) -> bool {
         self.path.is_none()
     }
 
