@@ -164,8 +164,8 @@ impl Cursor {
             self.skip_space();
             let pos = self.pos();
             let part = match self.peek() {
-                Some('"') => self.basic()?,
-                Some('\'') => self.literal()?,
+                Some('"') => self.string('"')?,
+                Some('\'') => self.string('\'')?,
                 _ => {
                     let start = self.at;
                     while matches!(self.peek(), Some(c) if c.is_ascii_alphanumeric() || c == '_' || c == '-')
@@ -188,8 +188,8 @@ impl Cursor {
     }
     fn value(&mut self) -> Result<Value, SyntaxError> {
         match self.peek() {
-            Some('"') => Ok(Value::Str(self.basic()?)),
-            Some('\'') => Ok(Value::Str(self.literal()?)),
+            Some('"') => Ok(Value::Str(self.string('"')?)),
+            Some('\'') => Ok(Value::Str(self.string('\'')?)),
             Some('[') => self.list(),
             Some('t' | 'f') => {
                 let word: String = self.chars[self.at..]
@@ -250,8 +250,8 @@ impl Cursor {
                     self.at += 1;
                     return Ok(Value::List(items));
                 }
-                Some('"') => items.push((self.basic()?, pos)),
-                Some('\'') => items.push((self.literal()?, pos)),
+                Some('"') => items.push((self.string('"')?, pos)),
+                Some('\'') => items.push((self.string('\'')?, pos)),
                 None => {
                     return Err(self.err("expected ] to close the list (lists stay on one line)"));
                 }
@@ -265,9 +265,9 @@ impl Cursor {
             }
         }
     }
-    /// A literal string: `'...'`, no escapes.
-    fn literal(&mut self) -> Result<String, SyntaxError> {
-        if self.chars[self.at..].starts_with(&['\'', '\'', '\'']) {
+    /// A basic string (`"..."`, with TOML's escapes) or a literal one (`'...'`, none).
+    fn string(&mut self, quote: char) -> Result<String, SyntaxError> {
+        if self.chars[self.at..].starts_with(&[quote, quote, quote]) {
             return Err(self.err("multi-line strings are not supported"));
         }
         let start = self.pos();
@@ -281,39 +281,11 @@ impl Cursor {
                         msg: "the string is not closed on this line".into(),
                     });
                 }
-                Some('\'') => {
+                Some(c) if c == quote => {
                     self.at += 1;
                     return Ok(s);
                 }
-                Some(c) if c.is_control() && c != '\t' => {
-                    return Err(self.err("a control character in a string"));
-                }
-                Some(c) => s.push(c),
-            }
-            self.at += 1;
-        }
-    }
-    /// A basic string: `"..."` with TOML's escapes.
-    fn basic(&mut self) -> Result<String, SyntaxError> {
-        if self.chars[self.at..].starts_with(&['"', '"', '"']) {
-            return Err(self.err("multi-line strings are not supported"));
-        }
-        let start = self.pos();
-        self.at += 1;
-        let mut s = String::new();
-        loop {
-            match self.peek() {
-                None => {
-                    return Err(SyntaxError {
-                        pos: start,
-                        msg: "the string is not closed on this line".into(),
-                    });
-                }
-                Some('"') => {
-                    self.at += 1;
-                    return Ok(s);
-                }
-                Some('\\') => {
+                Some('\\') if quote == '"' => {
                     let esc = self.pos();
                     self.at += 1;
                     let c = match self.peek() {

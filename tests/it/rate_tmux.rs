@@ -4,7 +4,7 @@
 //!
 //! Without tmux the tests fail, unless GAPSCOPE_TEST_ALLOW_NO_TMUX=1 says tmux may be absent.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::rate_cli::ORG;
@@ -18,6 +18,62 @@ fn shell_line(state: &Path, org: &Path, who: &str, unit: &str, answers: &Path) -
         org.display(),
         answers.display()
     )
+}
+
+/// An org, an answers file and a state folder in a fresh temporary folder.
+struct Place {
+    _dir: tempfile::TempDir,
+    org: PathBuf,
+    answers: PathBuf,
+    state: PathBuf,
+}
+
+impl Place {
+    fn new() -> Place {
+        let dir = tempfile::tempdir().expect("dir");
+        let org = dir.path().join("org.json");
+        std::fs::write(&org, ORG).expect("write");
+        Place {
+            answers: dir.path().join("answers.csv"),
+            state: dir.path().join("state"),
+            org,
+            _dir: dir,
+        }
+    }
+
+    /// Ann of sales's form in a fresh tmux, once it shows.
+    fn form(&self, tag: &str) -> Tmux {
+        let t = Tmux::new(tag);
+        t.start(&shell_line(
+            &self.state,
+            &self.org,
+            "ann",
+            "sales",
+            &self.answers,
+        ));
+        t
+    }
+}
+
+/// Sends `signal` to the form and checks that it left the screen, kept the form and ended
+/// with 128 + `number`.
+fn signal_keeps_the_form(t: &Tmux, signal: &str, number: i32) {
+    let pid = t.gapscope_pid();
+    let killed = Command::new("kill")
+        .args([format!("-{signal}"), pid.to_string()])
+        .status()
+        .expect("kill");
+    assert!(killed.success());
+    let s = t.wait_for("EXIT:");
+    assert!(
+        s.contains(&format!("EXIT:{}", 128 + number)),
+        "128 + SIG{signal}:\n{s}"
+    );
+    assert!(s.contains("the form is kept in"), "{s}");
+    assert!(
+        !s.contains("of 3 rated"),
+        "the alternate screen is left:\n{s}"
+    );
 }
 
 fn import(answers: &Path) -> serde_json::Value {
@@ -109,32 +165,14 @@ fn sigusr1_restores_the_terminal_and_keeps_the_form() {
     if !tmux_available() {
         return;
     }
-    let dir = tempfile::tempdir().expect("dir");
-    let org = dir.path().join("org.json");
-    std::fs::write(&org, ORG).expect("write");
-    let answers = dir.path().join("answers.csv");
-    let state = dir.path().join("state");
-    let t = Tmux::new("rate-usr1");
-    t.start(&shell_line(&state, &org, "ann", "sales", &answers));
+    let place = Place::new();
+    let t = place.form("rate-usr1");
     t.wait_for("0 of 3 rated");
     t.keys(&["3"]);
     t.wait_for("1 of 3 rated");
-    let pid = t.gapscope_pid();
-    let killed = Command::new("kill")
-        .args(["-USR1", &pid.to_string()])
-        .status()
-        .expect("kill");
-    assert!(killed.success());
-    let s = t.wait_for("EXIT:");
-    assert!(s.contains("EXIT:138"), "128 + SIGUSR1:\n{s}");
-    assert!(s.contains("the form is kept in"), "{s}");
-    assert!(
-        !s.contains("of 3 rated"),
-        "the alternate screen is left:\n{s}"
-    );
+    signal_keeps_the_form(&t, "USR1", 10);
     drop(t);
-    let t = Tmux::new("rate-usr1b");
-    t.start(&shell_line(&state, &org, "ann", "sales", &answers));
+    let t = place.form("rate-usr1b");
     let s = t.wait_for("reopened your form");
     assert!(s.contains("1 of 3 rated"), "{s}");
 }
@@ -144,34 +182,16 @@ fn a_form_killed_by_sighup_reopens_with_every_rating() {
     if !tmux_available() {
         return;
     }
-    let dir = tempfile::tempdir().expect("dir");
-    let org = dir.path().join("org.json");
-    std::fs::write(&org, ORG).expect("write");
-    let answers = dir.path().join("answers.csv");
-    let state = dir.path().join("state");
-    let t = Tmux::new("rate-hup");
-    t.start(&shell_line(&state, &org, "ann", "sales", &answers));
+    let place = Place::new();
+    let t = place.form("rate-hup");
     t.wait_for("0 of 3 rated");
     t.keys(&["3", "?", "k", "n", "later", "Enter"]);
     let s = t.wait_for("2 of 3 rated");
     assert!(s.contains("+note"), "{s}");
-    let pid = t.gapscope_pid();
-    let killed = Command::new("kill")
-        .args(["-HUP", &pid.to_string()])
-        .status()
-        .expect("kill");
-    assert!(killed.success());
-    let s = t.wait_for("EXIT:");
-    assert!(s.contains("EXIT:129"), "128 + SIGHUP:\n{s}");
-    assert!(s.contains("the form is kept in"), "{s}");
-    assert!(
-        !s.contains("of 3 rated"),
-        "the alternate screen is left:\n{s}"
-    );
-    assert!(!answers.exists(), "nothing submitted");
+    signal_keeps_the_form(&t, "HUP", 1);
+    assert!(!place.answers.exists(), "nothing submitted");
     drop(t);
-    let t = Tmux::new("rate-hup2");
-    t.start(&shell_line(&state, &org, "ann", "sales", &answers));
+    let t = place.form("rate-hup2");
     let s = t.wait_for("reopened your form");
     assert!(s.contains("2 of 3 rated"), "{s}");
     assert!(s.contains("don't know +note"), "the comment is back:\n{s}");
@@ -180,7 +200,7 @@ fn a_form_killed_by_sighup_reopens_with_every_rating() {
     t.wait_for("submitted");
     t.keys(&["q"]);
     t.wait_for("EXIT:");
-    let text = std::fs::read_to_string(&answers).expect("answers");
+    let text = std::fs::read_to_string(&place.answers).expect("answers");
     assert_eq!(
         text,
         "respondent,unit,rated,rating,comment\nann,sales,marketing,3,\nann,sales,it,,later\nann,sales,legal,4,\n"
