@@ -1,8 +1,12 @@
 //! The keymap as data: one table of (mode, key, action), with lookup, hints and a README table.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use super::action::Action;
 
-use super::action::{Action, Group};
+mod docs;
+mod key;
+
+pub use docs::{help_rows, hints, keys_for, markdown};
+pub use key::{Key, key_of, parse};
 
 /// Which bindings apply: the global ones in every view, a view's own on top of them, and the
 /// overlays (help, search) alone.
@@ -285,58 +289,6 @@ pub fn clashes(table: &[Binding]) -> Vec<(usize, usize)> {
     out
 }
 
-/// A key as the keymap compares it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Key {
-    /// The key code (letters keep their case).
-    pub code: KeyCode,
-    /// Only Ctrl and Alt count; Shift is part of the character.
-    pub ctrl: bool,
-}
-
-/// Parses a key as written in [`BINDINGS`]; `None` for a spelling the table must not use.
-pub fn parse(key: &str) -> Option<Key> {
-    let (ctrl, rest) = match key.strip_prefix("Ctrl-") {
-        Some(r) => (true, r),
-        None => (false, key),
-    };
-    let code = match rest {
-        "Up" => KeyCode::Up,
-        "Down" => KeyCode::Down,
-        "Left" => KeyCode::Left,
-        "Right" => KeyCode::Right,
-        "PageUp" => KeyCode::PageUp,
-        "PageDown" => KeyCode::PageDown,
-        "Home" => KeyCode::Home,
-        "End" => KeyCode::End,
-        "Tab" => KeyCode::Tab,
-        "Shift-Tab" => KeyCode::BackTab,
-        "Enter" => KeyCode::Enter,
-        "Esc" => KeyCode::Esc,
-        "Backspace" => KeyCode::Backspace,
-        "Delete" => KeyCode::Delete,
-        "Space" => KeyCode::Char(' '),
-        s => {
-            let mut chars = s.chars();
-            match (chars.next(), chars.next()) {
-                (Some(c), None) => KeyCode::Char(c),
-                _ => return None,
-            }
-        }
-    };
-    Some(Key { code, ctrl })
-}
-
-/// The keymap key of a terminal key event.
-pub fn key_of(ev: &KeyEvent) -> Key {
-    let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
-    let code = match ev.code {
-        KeyCode::Char(c) if ctrl => KeyCode::Char(c.to_ascii_lowercase()),
-        c => c,
-    };
-    Key { code, ctrl }
-}
-
 /// The action bound to a key in a mode: a view's own bindings first, then the global ones
 /// (overlays have only their own).
 pub fn lookup(mode: Mode, key: Key) -> Option<Action> {
@@ -373,115 +325,6 @@ pub fn conflicts() -> Vec<String> {
             "{:?} {:?} and {:?} {:?} share key {}",
             x.mode, x.action, y.mode, y.action, x.key
         ));
-    }
-    out
-}
-
-/// The keys of one action in one mode, joined with " ".
-pub fn keys_for(mode: Mode, action: Action) -> String {
-    keys_in(table(), mode, action)
-}
-
-fn keys_in(table: &[Binding], mode: Mode, action: Action) -> String {
-    let keys: Vec<&str> = table
-        .iter()
-        .filter(|b| b.mode == mode && b.action == action)
-        .map(|b| b.key)
-        .collect();
-    keys.join(" ")
-}
-
-/// Help entries of the modes that apply (for a view: its own, then the global ones), grouped:
-/// `(group, [(keys, doc)])`, one row per action.
-pub fn help_rows(modes: &[Mode]) -> Vec<(Group, Vec<(String, &'static str)>)> {
-    rows_in(table(), modes)
-}
-
-/// [`help_rows`] of a given table.
-fn rows_in(table: &[Binding], modes: &[Mode]) -> Vec<(Group, Vec<(String, &'static str)>)> {
-    let mut rows: Vec<(Group, Vec<(String, &'static str)>)> = Vec::new();
-    let mut seen = Vec::new();
-    for &mode in modes {
-        for bnd in table.iter().filter(|b| b.mode == mode) {
-            if seen.contains(&(mode, bnd.action)) {
-                continue;
-            }
-            seen.push((mode, bnd.action));
-            let entry = (keys_in(table, mode, bnd.action), bnd.action.doc());
-            let group = bnd.action.group();
-            match rows.iter_mut().find(|(g, _)| *g == group) {
-                Some((_, list)) => list.push(entry),
-                None => rows.push((group, vec![entry])),
-            }
-        }
-    }
-    rows.sort_by_key(|(g, _)| *g);
-    rows
-}
-
-/// Status-bar hints of the modes, in table order: `(key, short name)`.
-pub fn hints(modes: &[Mode]) -> Vec<(&'static str, &'static str)> {
-    let mut out = Vec::new();
-    for &mode in modes {
-        for bnd in table()
-            .iter()
-            .filter(|b| b.mode == mode && !b.hint.is_empty())
-        {
-            out.push((bnd.key, bnd.hint));
-        }
-    }
-    out
-}
-
-/// The README's key table (Markdown), one row per (mode, action): the defaults, whatever a
-/// config file changes.
-pub fn markdown() -> String {
-    let mut out = String::from("| where | keys | does |\n|---|---|---|\n");
-    for mode in [
-        Mode::Global,
-        Mode::Graph,
-        Mode::Matrix,
-        Mode::Gaps,
-        Mode::Review,
-        Mode::Search,
-        Mode::Help,
-        Mode::Changes,
-        Mode::About,
-        Mode::Prompt,
-        Mode::Form,
-        Mode::Dialog,
-    ] {
-        for (_, list) in rows_in(BINDINGS, &[mode]) {
-            for (keys, doc) in list {
-                let keys: Vec<String> = keys
-                    .split(' ')
-                    .map(|k| {
-                        if k == "|" {
-                            "`\\|`".into()
-                        } else {
-                            format!("`{k}`")
-                        }
-                    })
-                    .collect();
-                out.push_str(&format!(
-                    "| {} | {} | {} |\n",
-                    mode.title(),
-                    keys.join(" "),
-                    doc
-                ));
-            }
-        }
-        if mode == Mode::Search {
-            out.push_str(
-                "| search | any character | add to the search (the selection follows) |\n",
-            );
-        }
-        if mode == Mode::Form {
-            out.push_str("| action form | any character | type into the field |\n");
-        }
-        if mode == Mode::Prompt {
-            out.push_str("| prompt | any character | type into the prompt (replaces a pre-filled value; move first to edit it) |\n");
-        }
     }
     out
 }
