@@ -8,7 +8,7 @@ use super::{CliError, Status, load_org};
 use crate::analysis::{self, Analysis, BetweennessMode, Options};
 use crate::export::{dot, graphml, mermaid, nodelink, table};
 use crate::model::Org;
-use crate::store::{Written, write_output_file, wrote_line};
+use crate::store::{Written, write_output_with, wrote_line};
 
 /// Examples shown by `gapscope export --help`.
 pub(super) const EXPORT_HELP: &str = "\
@@ -114,11 +114,14 @@ pub(super) fn run(
         TableArg::Targets => table::Table::Targets,
         TableArg::Actions => table::Table::Actions,
     };
-    if args.format == Format::Csv && args.output.as_deref().is_none_or(|p| p == "-") {
-        // Straight to standard output: a huge table needs no copy in memory.
-        let mut buffered = std::io::BufWriter::new(out);
-        table::write_csv(&org, &analysis, table, &mut buffered)?;
-        std::io::Write::flush(&mut buffered)?;
+    let target = Output::new(args.output.as_deref(), args.force);
+    let counts = (org.units.len(), org.ties.len());
+    if args.format == Format::Csv {
+        // Written as it is made, to standard output or the file: a huge table (40,000 units
+        // with one distinct attribute each is 1.6 GB) is never held whole.
+        target.write_with(counts, out, err, &mut |w| {
+            table::write_csv(&org, &analysis, table, w)
+        })?;
         return Ok(0);
     }
     let text = match args.format {
@@ -129,8 +132,7 @@ pub(super) fn run(
         Format::NodeLink => nodelink::to_node_link(&org),
         Format::Csv => table::to_csv(&org, &analysis, table),
     };
-    let target = Output::new(args.output.as_deref(), args.force);
-    target.write(text.as_bytes(), (org.units.len(), org.ties.len()), out, err)?;
+    target.write(text.as_bytes(), counts, out, err)?;
     Ok(0)
 }
 
@@ -150,11 +152,6 @@ impl<'a> Output<'a> {
         }
     }
 
-    /// Whether the output is standard output (no `-o`, or `-o -`).
-    pub(super) fn is_stdout(&self) -> bool {
-        self.path.is_none()
-    }
-
     /// Writes to standard output, or to the file through `store::write_output_file` (atomic,
     /// an existing file kept unless `--force`, a FIFO or device written through), then says
     /// on `err`: `wrote FILE (N units, M ties)`, with `counts` = (units, ties).
@@ -165,12 +162,27 @@ impl<'a> Output<'a> {
         out: &mut dyn Write,
         err: &mut dyn Write,
     ) -> Result<(), CliError> {
+        self.write_with(counts, out, err, &mut |w| w.write_all(bytes))
+    }
+
+    /// Writes what `write` writes, as it writes it (through a 64 KiB buffer), to standard
+    /// output or to the file (`store::write_output_with`: every guarantee of [`Output::write`],
+    /// which is this with one `write_all`), then says `wrote FILE (N units, M ties)` on `err`.
+    pub(super) fn write_with(
+        &self,
+        counts: (usize, usize),
+        out: &mut dyn Write,
+        err: &mut dyn Write,
+        write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+    ) -> Result<(), CliError> {
         let Some(path) = self.path else {
-            out.write_all(bytes)?;
+            let mut buffered = std::io::BufWriter::with_capacity(1 << 16, out);
+            write(&mut buffered)?;
+            buffered.flush()?;
             return Ok(());
         };
         let path = std::path::Path::new(path);
-        let written = write_output_file(path, bytes, self.force)
+        let written = write_output_with(path, self.force, write)
             .map_err(|e| CliError::Usage(e.to_string()))?;
         if let Written::File(_) = written {
             writeln!(err, "{}", wrote_line(path, counts.0, counts.1))?;

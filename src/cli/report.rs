@@ -205,18 +205,11 @@ pub fn run(
     };
     let target = super::export::Output::new(args.output.as_deref(), args.force);
     let shown = Report::new(&org, &analysis, settings);
-    if target.is_stdout() {
-        // Written as it is made: at 100,000 units the JSON report is nearly as large as the
-        // org file, and holding it whole doubled that.
-        let mut buffered = std::io::BufWriter::with_capacity(1 << 16, &mut *out);
-        report::write(args.format, &shown, &mut buffered)?;
-        buffered.flush()?;
-    } else {
-        // A file is written atomically, from the whole text.
-        let mut text = Vec::new();
-        report::write(args.format, &shown, &mut text)?;
-        target.write(&text, (org.units.len(), org.ties.len()), out, err)?;
-    }
+    // Written as it is made, to standard output or the file: at 100,000 units the JSON
+    // report is nearly as large as the org file, and holding it whole doubled that.
+    target.write_with((org.units.len(), org.ties.len()), out, err, &mut |w| {
+        report::write(args.format, &shown, w)
+    })?;
     let Some(limit) = args.fail_on else {
         return Ok(0);
     };

@@ -5,7 +5,7 @@ use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use super::fingerprint::Fingerprint;
+use super::fingerprint::{Fingerprint, Hashing};
 use super::temp::{TempFile, remove_stale_temps};
 use crate::text::clean;
 
@@ -160,6 +160,20 @@ pub fn save_atomic_with(
     options: &SaveOptions,
     hook: &mut dyn FnMut(Stage) -> io::Result<()>,
 ) -> Result<Saved, SaveError> {
+    save_atomic_stream(path, options, hook, &mut |w| w.write_all(data))
+}
+
+/// Saves atomically what `write` writes, as it writes it: the content goes through a 64 KiB
+/// buffer into the temporary file and is never held whole. Every step and guarantee is
+/// [`save_atomic_with`]'s (which is this with one `write_all`); an error `write` returns
+/// aborts the save as a failing disk would: the target is untouched, the temporary file
+/// removed.
+pub fn save_atomic_stream(
+    path: &Path,
+    options: &SaveOptions,
+    hook: &mut dyn FnMut(Stage) -> io::Result<()>,
+    write: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+) -> Result<Saved, SaveError> {
     ignore_file_size_signal();
     let target = resolve_link(path);
     let fail = |what: String| {
@@ -198,8 +212,11 @@ pub fn save_atomic_with(
         shown(&dir)
     )))?;
     hook(Stage::TempCreated).map_err(fail("cannot write the temporary file".into()))?;
-    file.write_all(data)
-        .and_then(|()| file.flush())
+    let mut sink = Hashing::new(io::BufWriter::with_capacity(1 << 16, &mut file));
+    let wrote = write(&mut sink).and_then(|()| sink.flush());
+    let (len, hash) = (sink.len, sink.hash);
+    drop(sink);
+    wrote
         .and_then(|()| hook(Stage::TempWritten))
         .map_err(fail("cannot write the temporary file".into()))?;
     if let Some(old) = &old {
@@ -243,7 +260,7 @@ pub fn save_atomic_with(
         warning.get_or_insert_with(|| "saved, but the file's details cannot be read".into());
     }
     Ok(Saved {
-        fingerprint: Fingerprint::of(data, meta.as_ref()),
+        fingerprint: Fingerprint::with_hash(len, hash, meta.as_ref()),
         path: target,
         backup,
         warning,

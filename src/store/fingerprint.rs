@@ -21,26 +21,72 @@ pub struct Fingerprint {
 impl Fingerprint {
     /// The fingerprint of content as read or written, with the file's metadata.
     pub fn of(bytes: &[u8], meta: Option<&std::fs::Metadata>) -> Fingerprint {
+        Fingerprint::with_hash(bytes.len() as u64, fnv1a(bytes), meta)
+    }
+
+    /// The fingerprint of content of `len` bytes hashed as it was written ([`fnv1a_more`]).
+    pub fn with_hash(len: u64, hash: u64, meta: Option<&std::fs::Metadata>) -> Fingerprint {
         let modified = meta
             .and_then(|m| m.modified().ok())
             .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
             .map(|d| (d.as_secs(), d.subsec_nanos()));
         Fingerprint {
-            len: bytes.len() as u64,
+            len,
             modified,
-            hash: fnv1a(bytes),
+            hash,
         }
     }
 }
 
 /// The FNV-1a 64-bit hash of some bytes: fast, and enough to tell two versions of a file apart.
 pub fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    fnv1a_more(FNV1A_START, bytes)
+}
+
+/// The FNV-1a hash of nothing, where [`fnv1a_more`] starts.
+pub const FNV1A_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// Continues an FNV-1a hash with more bytes: `fnv1a_more(fnv1a(a), b) == fnv1a(a ++ b)`.
+pub fn fnv1a_more(mut hash: u64, bytes: &[u8]) -> u64 {
     for &b in bytes {
         hash ^= u64::from(b);
         hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
     }
     hash
+}
+
+/// A writer that hashes ([`fnv1a`]) and counts what goes through it, so a file written as a
+/// stream gets the same [`Fingerprint`] as one written from a whole buffer.
+pub(super) struct Hashing<W> {
+    inner: W,
+    /// Bytes written so far.
+    pub len: u64,
+    /// Their FNV-1a hash.
+    pub hash: u64,
+}
+
+impl<W: std::io::Write> Hashing<W> {
+    pub(super) fn new(inner: W) -> Hashing<W> {
+        Hashing {
+            inner,
+            len: 0,
+            hash: FNV1A_START,
+        }
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for Hashing<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        let done = buf.get(..n).unwrap_or(buf);
+        self.hash = fnv1a_more(self.hash, done);
+        self.len += done.len() as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
 }
 
 /// How a file differs from its fingerprint.

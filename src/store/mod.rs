@@ -14,10 +14,13 @@ use std::path::Path;
 
 pub use atomic::{
     SaveError, SaveOptions, Saved, Stage, backup_path, ignore_file_size_signal, kind_of,
-    save_atomic, save_atomic_with, shown,
+    save_atomic, save_atomic_stream, save_atomic_with, shown,
 };
-pub use fingerprint::{Changed, Fingerprint, check_unchanged, fnv1a, load_tracked, read_tracked};
-pub use output::{Written, write_output_file, wrote_line};
+pub use fingerprint::{
+    Changed, FNV1A_START, Fingerprint, check_unchanged, fnv1a, fnv1a_more, load_tracked,
+    read_tracked,
+};
+pub use output::{Written, write_output_file, write_output_with, wrote_line};
 pub use private::{check_trusted, create_private_dir, user_id};
 pub use recovery::{
     RECOVERY_KEY, Recoveries, Recovery, SourceStatus, discard_recovery, find_recovery,

@@ -5,7 +5,7 @@ use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use super::atomic::{SaveError, SaveOptions, ignore_file_size_signal, save_atomic_with, shown};
+use super::atomic::{SaveError, SaveOptions, ignore_file_size_signal, save_atomic_stream, shown};
 
 /// How an output file was written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,6 +26,18 @@ pub enum Written {
 /// - a new file is created atomically, and never over a file that appeared meanwhile;
 /// - a folder, socket or block device is refused ([`SaveError::NotRegular`]).
 pub fn write_output_file(path: &Path, bytes: &[u8], force: bool) -> Result<Written, SaveError> {
+    write_output_with(path, force, &mut |w| w.write_all(bytes))
+}
+
+/// Writes a command's output to `path` as [`write_output_file`] does, from what `write`
+/// writes, as it writes it (through a 64 KiB buffer): a huge table or report is never held
+/// whole. An error `write` returns fails the write: a new or replaced file is left as it
+/// was (the temporary file removed); a FIFO or device has what was written so far.
+pub fn write_output_with(
+    path: &Path,
+    force: bool,
+    write: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+) -> Result<Written, SaveError> {
     // `/dev/stdout` and the like point at whatever the shell opened (a pipe, a terminal, a
     // file it redirected to): written through, never replaced, whatever they lead to.
     let special = path.starts_with("/dev/") || path.starts_with("/proc/");
@@ -42,12 +54,13 @@ pub fn write_output_file(path: &Path, bytes: &[u8], force: bool) -> Result<Writt
             }
         };
         // Appending: behind `/dev/stdout` may be a file the shell opened with `>>`.
-        let mut file = OpenOptions::new()
+        let file = OpenOptions::new()
             .append(true)
             .open(path)
             .map_err(io_err("cannot open it for writing"))?;
-        file.write_all(bytes)
-            .and_then(|()| file.flush())
+        let mut sink = io::BufWriter::with_capacity(1 << 16, file);
+        write(&mut sink)
+            .and_then(|()| sink.flush())
             .map_err(io_err("cannot write to it"))?;
         return Ok(Written::Through(path.to_path_buf()));
     }
@@ -56,7 +69,7 @@ pub fn write_output_file(path: &Path, bytes: &[u8], force: bool) -> Result<Writt
         replace: force,
         ..SaveOptions::default()
     };
-    let saved = save_atomic_with(path, bytes, &options, &mut |_| Ok(()))?;
+    let saved = save_atomic_stream(path, &options, &mut |_| Ok(()), write)?;
     Ok(Written::File(saved.path))
 }
 

@@ -37,6 +37,7 @@ mod load_fast;
 mod messages;
 mod minutes;
 mod output_files;
+mod output_stream;
 mod rate_cli;
 mod rate_form;
 mod rate_tmux;

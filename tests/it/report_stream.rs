@@ -1,5 +1,6 @@
-//! The reports written as they are made (standard output) against the reports built whole
-//! (`-o FILE`, and the JSON report as a `serde_json::Value`): the same bytes in every format.
+//! The reports written as they are made, to standard output and to `-o FILE` (through the
+//! atomic write's temporary file), against each other and against the JSON report built whole
+//! as a `serde_json::Value`: the same bytes in every format.
 
 use assert_cmd::Command;
 use gapscope::analysis::{self, Options};
