@@ -10,11 +10,17 @@ use proptest::prelude::*;
 /// rating; `Some(Some(v))` sets strength `v` on the 0..4 scale.
 type TieEdit = (usize, usize, Option<Option<u8>>);
 
+/// A tie of the starting org: `(from, to, strength)`.
+type StartTie = (usize, usize, Option<u8>);
+
+/// Directed or not, the number of units, the starting ties, the edits.
+type Case = (bool, usize, Vec<StartTie>, Vec<TieEdit>);
+
 fn strength() -> impl Strategy<Value = Option<u8>> {
     prop_oneof![Just(None), Just(Some(0u8)), (1u8..=4).prop_map(Some)]
 }
 
-fn case() -> impl Strategy<Value = (bool, usize, Vec<(usize, usize, Option<u8>)>, Vec<TieEdit>)> {
+fn case() -> impl Strategy<Value = Case> {
     (any::<bool>(), 2usize..7).prop_flat_map(|(directed, n)| {
         let tie = (0..n, 0..n, strength());
         let edit = (0..n, 0..n, proptest::option::of(strength()));
@@ -29,7 +35,7 @@ fn case() -> impl Strategy<Value = (bool, usize, Vec<(usize, usize, Option<u8>)>
 
 /// An org with `n` units and the given ties (a pair already tied, in either order when
 /// undirected, is skipped: a valid file has one tie per pair).
-fn org_of(directed: bool, n: usize, ties: &[(usize, usize, Option<u8>)]) -> Org {
+fn org_of(directed: bool, n: usize, ties: &[StartTie]) -> Org {
     let id = |u: usize| format!("u{}", (n - u) * 5); // string order differs from index order
     let mut org = Org {
         directed,
