@@ -6,6 +6,8 @@
 use std::time::Instant;
 
 use gapscope::model;
+use gapscope::model::edit::Edit;
+use gapscope::tui::derived::Derived;
 use gapscope::tui::update::{self, Msg};
 use gapscope::tui::{App, Config, script};
 
@@ -15,6 +17,7 @@ fn main() -> anyhow::Result<()> {
     };
     let org = model::load(&path, model::DEFAULT_MAX_BYTES)?;
     println!("{path}: {} units, {} ties", org.units.len(), org.ties.len());
+    derived_after_a_tie_edit(&org, &path)?;
     let t = Instant::now();
     let mut app = App::new(org, &path, &Config::default());
     println!("start (derived values, layout if small): {:?}", t.elapsed());
@@ -44,5 +47,38 @@ fn main() -> anyhow::Result<()> {
         script::run_effects(&mut app, fx);
         println!("  its analysis and baseline: {:?}", t.elapsed());
     }
+    Ok(())
+}
+
+/// The derived values after one tie edit: rebuilt whole, and updated in place.
+fn derived_after_a_tie_edit(org: &model::Org, path: &str) -> anyhow::Result<()> {
+    let Some(tie) = org.ties.first() else {
+        return Ok(());
+    };
+    let (from, to) = (tie.from.clone(), tie.to.clone());
+    let before = Derived::of(org, path);
+    let mut org = org.clone();
+    let t = Instant::now();
+    let copy = org.clone();
+    println!("copy the document: {:?}", t.elapsed());
+    drop(copy);
+    Edit::SetTie {
+        from: from.clone(),
+        to: to.clone(),
+        strength: Some(org.scale.max),
+    }
+    .apply(&mut org)?;
+    let t = Instant::now();
+    let _ = Derived::of(&org, path);
+    println!(
+        "derived values after a tie edit, rebuilt: {:?}",
+        t.elapsed()
+    );
+    let t = Instant::now();
+    let _ = before.retie(&org, &from, &to);
+    println!(
+        "derived values after a tie edit, in place: {:?}",
+        t.elapsed()
+    );
     Ok(())
 }

@@ -118,6 +118,16 @@ impl History {
         }
     }
 
+    /// The edit an undo would apply next (the inverse of the last step).
+    pub fn next_undo(&self) -> Option<&Edit> {
+        self.undo.last().map(|s| &s.edit)
+    }
+
+    /// The edit a redo would apply next.
+    pub fn next_redo(&self) -> Option<&Edit> {
+        self.redo.last().map(|s| &s.edit)
+    }
+
     /// Marks the current document as saved.
     pub fn mark_saved(&mut self) {
         self.saved = Some(self.revision);

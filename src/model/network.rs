@@ -84,6 +84,103 @@ impl Network {
         net
     }
 
+    /// Brings the network up to date after the tie between the units `from` and `to`
+    /// changed in `org` (its strength set, or the tie added or removed; nothing else
+    /// changed since this network was derived), in place: the same result as
+    /// `Network::new(org)` at the cost of one pair instead of the whole file. Returns
+    /// false, changing nothing, when `from` or `to` is no unit of `org` or the units are
+    /// not the ones this network was derived from; derive it anew then.
+    pub fn retie(&mut self, org: &Org, from: &str, to: &str) -> bool {
+        let find = |id: &str| org.units.iter().position(|u| u.id == id);
+        let (Some(a), Some(b)) = (find(from), find(to)) else {
+            return false;
+        };
+        if a == b || org.units.len() != self.n || org.directed != self.directed {
+            return false;
+        }
+        // The tie that counts: the last one of the pair (either order when undirected).
+        let matches = |t: &super::types::Tie| {
+            (t.from == from && t.to == to) || (!self.directed && t.from == to && t.to == from)
+        };
+        let found = org.ties.iter().rposition(matches);
+        let s = found.map(|k| org.ties[k].strength.map(|v| org.normalize(v)));
+        self.set_rating(a, b, s);
+        if !self.directed {
+            self.set_rating(b, a, s);
+        }
+        // The pair's edge leaves the arcs and comes back at its place in file order.
+        let directed = self.directed;
+        self.arcs
+            .retain(|&(x, y, _)| (x, y) != (a, b) && (directed || (x, y) != (b, a)));
+        if let (Some(k), Some(Some(v))) = (found, s)
+            && v > 0.0
+        {
+            let tie = &org.ties[k];
+            let (x, y) = if tie.from == from { (a, b) } else { (b, a) };
+            let at = self.arcs_before(org, k);
+            self.arcs.insert(at, (x, y, v));
+        }
+        let was = self.respondent[a];
+        if self.directed {
+            self.respondent[a] = self.rated_by(a).iter().any(|&(_, s)| s.is_some());
+        }
+        if self.respondent[a] != was {
+            // Every rating by `a` changed meaning (0 where it has no tie, or unknown).
+            self.pairs = self.compute_pairs();
+            return true;
+        }
+        let (lo, hi) = (a.min(b), a.max(b));
+        let p = self.pair(lo, hi);
+        match (
+            self.pairs
+                .binary_search_by_key(&(lo, hi), |&(x, y, _)| (x, y)),
+            p > 0.0,
+        ) {
+            (Ok(i), true) => self.pairs[i].2 = p,
+            (Ok(i), false) => {
+                self.pairs.remove(i);
+            }
+            (Err(i), true) => self.pairs.insert(i, (lo, hi, p)),
+            (Err(_), false) => {}
+        }
+        true
+    }
+
+    /// Sets (`Some`) or drops (`None`) the tie from `a` to `b` in the rating lists.
+    fn set_rating(&mut self, a: usize, b: usize, s: Option<Option<f64>>) {
+        let (lo, hi) = (self.starts[a], self.starts[a + 1]);
+        match (
+            self.ratings[lo..hi].binary_search_by_key(&b, |&(x, _)| x),
+            s,
+        ) {
+            (Ok(i), Some(s)) => self.ratings[lo + i].1 = s,
+            (Ok(i), None) => {
+                self.ratings.remove(lo + i);
+                self.starts[a + 1..].iter_mut().for_each(|x| *x -= 1);
+            }
+            (Err(i), Some(s)) => {
+                self.ratings.insert(lo + i, (b, s));
+                self.starts[a + 1..].iter_mut().for_each(|x| *x += 1);
+            }
+            (Err(_), None) => {}
+        }
+    }
+
+    /// How many arcs come from the ties before `org.ties[k]`: walks the ties and the arcs
+    /// (both in file order) together, matching by unit ids.
+    fn arcs_before(&self, org: &Org, k: usize) -> usize {
+        let mut j = 0;
+        for tie in &org.ties[..k] {
+            let Some(&(x, y, _)) = self.arcs.get(j) else {
+                break;
+            };
+            if org.units[x].id == tie.from && org.units[y].id == tie.to {
+                j += 1;
+            }
+        }
+        j
+    }
+
     /// The ties unit `a` rates, as `(b, s)` sorted by `b` (empty for an unknown `a`).
     fn rated_by(&self, a: usize) -> &[(usize, Option<f64>)] {
         match (self.starts.get(a), self.starts.get(a + 1)) {

@@ -121,6 +121,9 @@ pub struct App {
     pub(crate) pending: Option<Pending>,
     /// Generation of the analysis asked for last; older results are dropped.
     pub(crate) generation: u64,
+    /// The one pair whose tie the edit just applied changed (set right before
+    /// [`App::refresh_derived`], which takes it to update the network in place).
+    pub(crate) retied: Option<(String, String)>,
     /// Pair gaps: unordered pair -> index of its worst gap.
     pub(crate) pair_gaps: HashMap<(usize, usize), usize>,
     /// Unit gaps (isolated, silo): unit -> index of its worst gap.
@@ -196,6 +199,7 @@ impl App {
             analysis: None,
             pending: Some(Pending::Analysis),
             generation: 0,
+            retied: None,
             pair_gaps: HashMap::new(),
             unit_gaps: HashMap::new(),
             pair_with: None,
@@ -220,7 +224,9 @@ impl App {
         let n = self.org.units.len();
         let same_units = n == self.derived.labels.len();
         let before = self.derived.clone();
-        self.derived = Arc::new(Derived::of(&self.org, &self.source));
+        let retied = self.retied.take();
+        let quick = retied.and_then(|(from, to)| self.derived.retie(&self.org, &from, &to));
+        self.derived = Arc::new(quick.unwrap_or_else(|| Derived::of(&self.org, &self.source)));
         self.graph.fit_groups(self.derived.groups.len());
         self.matrix.fit_groups(self.derived.groups.len());
         if !same_units {

@@ -99,6 +99,48 @@ impl Derived {
     }
 }
 
+impl Derived {
+    /// The values of `org` after the tie between units `from` and `to` changed, and
+    /// nothing else since `self` was derived: the network is updated in place
+    /// ([`Network::retie`]) rather than rebuilt, and the values that depend on ties
+    /// recomputed; the rest (labels, groups, order) stays. `None` when that is not
+    /// possible (a unit unknown); derive anew then. Equal to [`Derived::of`].
+    pub fn retie(&self, org: &Org, from: &str, to: &str) -> Option<Derived> {
+        let mut net = (*self.net).clone();
+        if !net.retie(org, from, to) {
+            return None;
+        }
+        let adj = net.undirected_adjacency();
+        let group_layout = group_positions(&net, &self.unit_group, self.groups.len());
+        let ring_layout = ring_positions(&self.unit_group, &group_layout, self.groups.len());
+        Some(Derived {
+            net: Arc::new(net),
+            adj,
+            group_layout,
+            ring_layout,
+            ..self.clone_without_ties()
+        })
+    }
+
+    /// A copy of the values that do not depend on ties (those fields left empty).
+    fn clone_without_ties(&self) -> Derived {
+        Derived {
+            net: self.net.clone(),
+            adj: Vec::new(),
+            labels: self.labels.clone(),
+            ids: self.ids.clone(),
+            title: self.title.clone(),
+            groups: self.groups.clone(),
+            unit_group: self.unit_group.clone(),
+            order: self.order.clone(),
+            rank: self.rank.clone(),
+            group_layout: Vec::new(),
+            ring_layout: Vec::new(),
+            ring_radius: self.ring_radius,
+        }
+    }
+}
+
 /// Groups named by a number (the email network's departments 0..41) show their name
 /// attribute instead, where every group's members agree on one (the rule of `aggregate`:
 /// an attribute whose key ends in `name`, such as `department_name`).
@@ -213,6 +255,75 @@ mod tests {
                 {"id": "a", "group": "Ops", "attrs": {"team_name": "Night shift"}}]}"#,
         );
         assert_eq!(g, ["Ops"]);
+    }
+
+    /// Whether two sets of derived values are the same, field by field.
+    fn same(x: &Derived, y: &Derived) -> bool {
+        x.net == y.net
+            && x.adj == y.adj
+            && x.labels == y.labels
+            && x.ids == y.ids
+            && x.title == y.title
+            && x.groups == y.groups
+            && x.unit_group == y.unit_group
+            && x.order == y.order
+            && x.rank == y.rank
+            && x.group_layout == y.group_layout
+            && x.ring_layout == y.ring_layout
+            && x.ring_radius == y.ring_radius
+    }
+
+    #[test]
+    fn a_tie_edit_updates_the_derived_values_as_a_rebuild_would() {
+        use crate::model::edit::Edit;
+        let text = std::fs::read_to_string("tests/fixtures/email-eu-core-people.json")
+            .expect("the email fixture");
+        let mut org = from_str("email.json", &text).expect("a valid org");
+        let mut d = Derived::of(&org, "email.json");
+        let id = |u: usize| org.units[u].id.clone();
+        let (a, b, c) = (id(0), id(1), id(7));
+        let tied = (org.ties[3].from.clone(), org.ties[3].to.clone());
+        let edits = [
+            Edit::SetTie {
+                from: a.clone(),
+                to: b.clone(),
+                strength: Some(1.0),
+            },
+            Edit::SetTie {
+                from: b.clone(),
+                to: c.clone(),
+                strength: None,
+            },
+            Edit::SetTie {
+                from: tied.0.clone(),
+                to: tied.1.clone(),
+                strength: Some(0.0),
+            },
+            Edit::RemoveTie {
+                from: a.clone(),
+                to: b.clone(),
+            },
+            Edit::RemoveTie {
+                from: tied.0,
+                to: tied.1,
+            },
+        ];
+        for e in edits {
+            let (from, to) = match &e {
+                Edit::SetTie { from, to, .. } | Edit::RemoveTie { from, to } => {
+                    (from.clone(), to.clone())
+                }
+                _ => unreachable!(),
+            };
+            e.apply(&mut org).expect("a valid edit");
+            let quick = d.retie(&org, &from, &to).expect("known units");
+            assert!(
+                same(&quick, &Derived::of(&org, "email.json")),
+                "{from} {to}"
+            );
+            d = quick;
+        }
+        assert!(d.retie(&org, "nobody", &a).is_none());
     }
 
     #[test]

@@ -330,22 +330,37 @@ pub(crate) fn edit(app: &mut App, e: Edit) -> Vec<Effect> {
 /// Applies an edit; on error nothing changes and the message says why.
 pub(crate) fn try_edit(app: &mut App, e: Edit) -> Result<Vec<Effect>, String> {
     let org = Arc::make_mut(&mut app.org);
+    let pair = tie_pair(&e);
     let desc = app
         .session
         .history
         .apply(org, e)
         .map_err(|err| clean(&err.to_string()))?;
     app.message = Some(desc);
+    app.retied = pair;
     Ok(changed(app))
+}
+
+/// The one pair an edit of a tie changes (its network can then be updated in place).
+fn tie_pair(e: &Edit) -> Option<(String, String)> {
+    match e {
+        Edit::SetTie { from, to, .. }
+        | Edit::RemoveTie { from, to }
+        | Edit::SetTieNote { from, to, .. } => Some((from.clone(), to.clone())),
+        Edit::AddTie { tie, .. } => Some((tie.from.clone(), tie.to.clone())),
+        _ => None,
+    }
 }
 
 fn undo_redo(app: &mut App, undo: bool) -> Vec<Effect> {
     let org = Arc::make_mut(&mut app.org);
     let h = &mut app.session.history;
+    let pair = if undo { h.next_undo() } else { h.next_redo() }.and_then(tie_pair);
     let done = if undo { h.undo(org) } else { h.redo(org) };
     match done {
         Ok(Some(desc)) => {
             app.message = Some(desc);
+            app.retied = pair;
             changed(app)
         }
         Ok(None) => {

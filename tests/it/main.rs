@@ -36,6 +36,7 @@ mod import_survey;
 mod load_fast;
 mod messages;
 mod minutes;
+mod network_retie;
 mod output_files;
 mod output_stream;
 mod rate_cli;
