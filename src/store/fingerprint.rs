@@ -19,6 +19,38 @@ pub struct Fingerprint {
 }
 
 impl Fingerprint {
+    /// As kept in a recovery file: `{"len", "modified": [secs, nanos] | null, "fnv1a": hex}`.
+    pub(crate) fn to_json(self) -> serde_json::Value {
+        use serde_json::{Map, Value};
+        let mut m = Map::new();
+        m.insert("len".into(), Value::from(self.len));
+        let modified = self.modified.map_or(Value::Null, |(s, ns)| {
+            Value::Array(vec![Value::from(s), Value::from(ns)])
+        });
+        m.insert("modified".into(), modified);
+        m.insert("fnv1a".into(), Value::from(format!("{:016x}", self.hash)));
+        Value::Object(m)
+    }
+
+    /// Reads [`Fingerprint::to_json`]'s form back; `None` when it is not that.
+    pub(crate) fn from_json(v: &serde_json::Value) -> Option<Fingerprint> {
+        let len = v.get("len")?.as_u64()?;
+        let hash = u64::from_str_radix(v.get("fnv1a")?.as_str()?, 16).ok()?;
+        let modified = v
+            .get("modified")
+            .and_then(serde_json::Value::as_array)
+            .and_then(|a| {
+                let secs = a.first()?.as_u64()?;
+                let nanos = u32::try_from(a.get(1)?.as_u64()?).ok()?;
+                Some((secs, nanos))
+            });
+        Some(Fingerprint {
+            len,
+            modified,
+            hash,
+        })
+    }
+
     /// The fingerprint of content as read or written, with the file's metadata.
     pub fn of(bytes: &[u8], meta: Option<&std::fs::Metadata>) -> Fingerprint {
         Fingerprint::with_hash(bytes.len() as u64, fnv1a(bytes), meta)

@@ -309,7 +309,7 @@ fn read_recovery(path: PathBuf) -> Result<Recovery, LoadError> {
     Ok(Recovery {
         file: get("file").and_then(Value::as_str).map(PathBuf::from),
         written: get("written").and_then(Value::as_u64),
-        source: get("source").and_then(fingerprint_from),
+        source: get("source").and_then(Fingerprint::from_json),
         path,
         org,
     })
@@ -390,33 +390,7 @@ fn meta(for_file: Option<&Path>, source: Option<&Fingerprint>) -> Value {
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
     m.insert("written".into(), Value::from(written));
-    m.insert("source".into(), source.map_or(Value::Null, fingerprint_to));
+    m.insert("source".into(), source.map_or(Value::Null, |f| f.to_json()));
     m.insert("version".into(), Value::from(env!("CARGO_PKG_VERSION")));
     Value::Object(m)
-}
-
-fn fingerprint_to(fp: &Fingerprint) -> Value {
-    let mut m = Map::new();
-    m.insert("len".into(), Value::from(fp.len));
-    let modified = fp.modified.map_or(Value::Null, |(s, ns)| {
-        Value::Array(vec![Value::from(s), Value::from(ns)])
-    });
-    m.insert("modified".into(), modified);
-    m.insert("fnv1a".into(), Value::from(format!("{:016x}", fp.hash)));
-    Value::Object(m)
-}
-
-fn fingerprint_from(v: &Value) -> Option<Fingerprint> {
-    let len = v.get("len")?.as_u64()?;
-    let hash = u64::from_str_radix(v.get("fnv1a")?.as_str()?, 16).ok()?;
-    let modified = v.get("modified").and_then(Value::as_array).and_then(|a| {
-        let secs = a.first()?.as_u64()?;
-        let nanos = u32::try_from(a.get(1)?.as_u64()?).ok()?;
-        Some((secs, nanos))
-    });
-    Some(Fingerprint {
-        len,
-        modified,
-        hash,
-    })
 }
