@@ -10,14 +10,14 @@ use std::sync::mpsc;
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use ratatui::crossterm::event::{Event, KeyEventKind};
 use signal_hook::consts::SIGTSTP;
-use signal_hook::iterator::Signals;
 
 use super::form::{Form, Outcome};
 use super::keep::Keeper;
 use super::view::{self, Look};
-use crate::tui::terminal::{enter, restore};
+use crate::tui::event_loop::Incoming;
+use crate::tui::terminal::{enter, forward_input, forward_signals, open, restore};
 
 /// How the form ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,12 +26,6 @@ pub struct Ended {
     pub submitted: bool,
     /// Answers were submitted at least once.
     pub ever_submitted: bool,
-}
-
-enum Incoming {
-    Term(Event),
-    Signal(i32),
-    InputError(String),
 }
 
 /// Runs the form until the respondent leaves. `submit` writes the answers and says what it
@@ -43,41 +37,14 @@ pub fn run(
     submit: &mut dyn FnMut(&Form) -> Result<String, String>,
 ) -> io::Result<Ended> {
     let (tx, rx) = mpsc::channel::<Incoming>();
-    crate::store::ignore_file_size_signal();
-    let mut signals = Signals::new(crate::tui::terminal::terminating_signals())?;
-    let sig_tx = tx.clone();
-    std::thread::spawn(move || {
-        for s in signals.forever() {
-            if sig_tx.send(Incoming::Signal(s)).is_err() {
-                break;
-            }
-        }
-    });
+    forward_signals(tx.clone())?;
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore();
         previous(info);
     }));
-    enter()?;
-    let mut terminal = match Terminal::new(CrosstermBackend::new(io::stdout())) {
-        Ok(t) => t,
-        Err(e) => {
-            restore();
-            return Err(e);
-        }
-    };
-    std::thread::spawn(move || {
-        loop {
-            let msg = match event::read() {
-                Ok(ev) => Incoming::Term(ev),
-                Err(e) => Incoming::InputError(e.to_string()),
-            };
-            let stop = matches!(msg, Incoming::InputError(_));
-            if tx.send(msg).is_err() || stop {
-                break;
-            }
-        }
-    });
+    let mut terminal = open()?;
+    forward_input(tx);
     let result = answer(&mut terminal, &mut form, look, keeper, submit, &rx);
     restore();
     result
@@ -108,7 +75,7 @@ fn answer(
                 terminal.autoresize()?;
                 continue;
             }
-            Incoming::Term(_) => continue,
+            Incoming::Term(_) | Incoming::Done(_) => continue,
             Incoming::Signal(s) => {
                 let kept = keep(form, keeper, ended.submitted);
                 restore();

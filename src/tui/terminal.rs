@@ -203,35 +203,33 @@ impl Input for TerminalInput {
     }
 }
 
-/// Runs the screen until the user quits. Every terminating signal ([`terminating_signals`]:
-/// SIGHUP, SIGTERM, SIGINT, SIGQUIT, SIGUSR1, SIGALRM, ...) writes unsaved edits to the
-/// recovery file, restores the terminal and exits with 128 + the signal number.
-pub(crate) fn run(mut app: App) -> io::Result<()> {
-    let hooks = test_hooks();
-    let (tx, rx) = mpsc::channel::<Incoming>();
-    let jobs = analysis_task::spawn(tx.clone(), Incoming::Done);
+/// Sends every terminating signal ([`terminating_signals`]) to `tx` as
+/// [`Incoming::Signal`], from a thread of its own; SIGXFSZ is ignored, so a write past
+/// `ulimit -f` fails with an error instead of ending the process.
+pub(crate) fn forward_signals(tx: mpsc::Sender<Incoming>) -> io::Result<()> {
     crate::store::ignore_file_size_signal();
     let mut signals = Signals::new(terminating_signals())?;
-    let sig_tx = tx.clone();
     std::thread::spawn(move || {
         for s in signals.forever() {
-            if sig_tx.send(Incoming::Signal(s)).is_err() {
+            if tx.send(Incoming::Signal(s)).is_err() {
                 break;
             }
         }
     });
-    install_panic_hook();
+    Ok(())
+}
+
+/// Enters the alternate screen in raw mode and builds the ratatui terminal; restores the
+/// terminal when that fails. Call before [`forward_input`]: setting up may read the
+/// terminal's answers (the cursor position), which the input thread would otherwise take.
+pub(crate) fn open() -> io::Result<Terminal<CrosstermBackend<io::Stdout>>> {
     enter()?;
-    // The terminal is set up before the input thread starts: setting it up may read the
-    // terminal's answers (the cursor position), which that thread would otherwise take.
-    let mut terminal = match Terminal::new(CrosstermBackend::new(io::stdout())) {
-        Ok(t) => t,
-        Err(e) => {
-            restore();
-            return Err(e);
-        }
-    };
-    let input_tx = tx;
+    Terminal::new(CrosstermBackend::new(io::stdout())).inspect_err(|_| restore())
+}
+
+/// Sends keys, mouse events and resizes to `tx` from a thread of their own; a keyboard that
+/// cannot be read is sent once as [`Incoming::InputError`] and ends the thread.
+pub(crate) fn forward_input(tx: mpsc::Sender<Incoming>) {
     std::thread::spawn(move || {
         loop {
             let msg = match event::read() {
@@ -239,11 +237,24 @@ pub(crate) fn run(mut app: App) -> io::Result<()> {
                 Err(e) => Incoming::InputError(e.to_string()),
             };
             let stop = matches!(msg, Incoming::InputError(_));
-            if input_tx.send(msg).is_err() || stop {
+            if tx.send(msg).is_err() || stop {
                 break;
             }
         }
     });
+}
+
+/// Runs the screen until the user quits. Every terminating signal ([`terminating_signals`]:
+/// SIGHUP, SIGTERM, SIGINT, SIGQUIT, SIGUSR1, SIGALRM, ...) writes unsaved edits to the
+/// recovery file, restores the terminal and exits with 128 + the signal number.
+pub(crate) fn run(mut app: App) -> io::Result<()> {
+    let hooks = test_hooks();
+    let (tx, rx) = mpsc::channel::<Incoming>();
+    let jobs = analysis_task::spawn(tx.clone(), Incoming::Done);
+    forward_signals(tx.clone())?;
+    install_panic_hook();
+    let mut terminal = open()?;
+    forward_input(tx);
     recover::publish(&app);
     let mut input = TerminalInput { rx, jobs };
     let start = update::start(&mut app);
