@@ -121,18 +121,7 @@ pub fn write_csv(
             }
         }
         Table::Actions => {
-            w.text_row([
-                "from",
-                "to",
-                "what",
-                "initiative",
-                "owner",
-                "due",
-                "status",
-                "decided",
-                "expect",
-                "note",
-            ]);
+            w.text_row(crate::model::ACTION_KEYS.iter().copied());
             let date = |d: Option<crate::model::Date>| d.map(|d| d.to_string()).unwrap_or_default();
             for a in &org.actions {
                 w.row([

@@ -19,6 +19,7 @@ pub mod types;
 pub use error::{DEFAULT_MAX_BYTES, LoadError, Problem, io_reason, quote};
 pub use load::{foreign_encoding, from_bytes, from_bytes_located, from_str, load, read_limited};
 pub use network::Network;
+pub(crate) use review::ACTION_KEYS;
 pub use types::{
     Action, ActionStatus, AttrValue, Date, Extra, Initiative, Org, Review, Scale, Target, Tie, Unit,
 };

@@ -8,7 +8,8 @@ use super::links::{Refs, initiative_known, on_scale};
 use super::suggest::did_you_mean;
 use super::types::{Action, ActionStatus, Date, Initiative, Review, Scale};
 
-const ACTION_KEYS: &[&str] = &[
+/// The keys of an action, in the format's order (also the columns of `export --table actions`).
+pub(crate) const ACTION_KEYS: &[&str] = &[
     "from",
     "to",
     "what",
