@@ -65,8 +65,11 @@ fn a_unit_of_a_10000_unit_org_and_its_gaps_in_three_keys() {
     };
     let start = std::time::Instant::now();
     let mut screen = tmux.screen();
-    // Wait for the found unit and its gaps both (the first screen's own unit has gaps too).
-    let found = |screen: &str| screen.contains("id u0003 · Finance") && listed(screen);
+    // Wait for the search to close on the found unit with its gaps (the selection follows
+    // the search while it is typed, and the first screen's own unit has gaps too).
+    let found = |screen: &str| {
+        screen.contains("id u0003 · Finance") && !screen.contains("Enter accept") && listed(screen)
+    };
     while !found(&screen) && start.elapsed() < std::time::Duration::from_secs(120) {
         std::thread::sleep(std::time::Duration::from_millis(100));
         screen = tmux.screen();
