@@ -79,7 +79,7 @@ pub(super) fn render(
         for (heading, text) in lines(app) {
             let style = if heading { t.heading } else { t.text };
             out.extend(
-                wrap(&text, width, KEY_COLUMN)
+                super::wrap_indented(&text, width, KEY_COLUMN)
                     .into_iter()
                     .map(|l| (style, l)),
             );
@@ -90,56 +90,3 @@ pub(super) fn render(
 
 /// Where a help line's description starts (two spaces, the keys padded to 22, a space).
 const KEY_COLUMN: usize = 25;
-
-/// A line cut at word boundaries into lines at most `width` cells wide; the lines after the
-/// first start at column `indent`, under the description (a word longer than a line is cut by
-/// the drawing).
-fn wrap(text: &str, width: usize, indent: usize) -> Vec<String> {
-    let cells = |s: &str| ratatui::text::Span::raw(s).width();
-    let split = text.char_indices().nth(indent).map(|(i, _)| i);
-    let (Some(at), true) = (split, cells(text) > width && width > indent + 8) else {
-        return vec![text.to_string()];
-    };
-    let (head, desc) = text.split_at(at);
-    let room = width - cells(head);
-    let mut out = Vec::new();
-    let mut line = String::new();
-    for word in desc.split_whitespace() {
-        if !line.is_empty() && cells(&line) + 1 + cells(word) > room {
-            out.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    out.push(line);
-    let pad = " ".repeat(cells(head));
-    out.into_iter()
-        .enumerate()
-        .map(|(i, l)| format!("{}{l}", if i == 0 { head } else { &pad }))
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::wrap;
-
-    #[test]
-    fn a_long_description_wraps_under_itself() {
-        let line = format!(
-            "  {:<22} {}",
-            "f", "filter by kind (all, target, one-sided, structure)"
-        );
-        let lines = wrap(&line, 50, 25);
-        assert_eq!(
-            lines,
-            vec![
-                "  f                      filter by kind (all,".to_string(),
-                "                         target, one-sided,".to_string(),
-                "                         structure)".to_string(),
-            ]
-        );
-        assert_eq!(wrap("  q   quit", 50, 25), vec!["  q   quit".to_string()]);
-    }
-}

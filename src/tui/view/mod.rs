@@ -204,17 +204,26 @@ pub(crate) fn put(
     buf.set_stringn(x, y, text, max, style).0
 }
 
-/// Splits text into lines of at most `width` characters at spaces (long words are cut);
+/// Splits text into lines of at most `width` display cells at spaces (long words are cut);
 /// continuation lines start with two spaces.
 pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
+    wrap_indented(text, width, 2)
+}
+
+/// [`wrap`] with continuation lines starting at column `indent` (under a description that
+/// follows a key column, say); a narrow width falls back to two spaces.
+pub(crate) fn wrap_indented(text: &str, width: usize, indent: usize) -> Vec<String> {
+    let cells = |s: &str| ratatui::text::Span::raw(s).width();
     let width = width.max(4);
+    let indent = if indent + 8 > width { 2 } else { indent };
+    let pad = " ".repeat(indent);
     let mut out = Vec::new();
     let mut line = String::new();
     let mut fresh = true;
     for word in text.split(' ') {
-        if !fresh && line.chars().count() + 1 + word.chars().count() > width {
+        if !fresh && cells(&line) + 1 + cells(word) > width {
             out.push(std::mem::take(&mut line));
-            line.push_str("  ");
+            line.push_str(&pad);
             fresh = true;
         }
         if !fresh {
@@ -222,9 +231,18 @@ pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
         }
         line.push_str(word);
         fresh = false;
-        while line.chars().count() > width {
-            out.push(line.chars().take(width).collect());
-            line = format!("  {}", line.chars().skip(width).collect::<String>());
+        while cells(&line) > width {
+            // Cut at the last character that still fits.
+            let mut taken = 0;
+            let cut = line
+                .char_indices()
+                .find(|&(_, c)| {
+                    taken += ratatui::text::Span::raw(c.to_string()).width();
+                    taken > width
+                })
+                .map_or(line.len(), |(i, _)| i);
+            let rest = line.split_off(cut);
+            out.push(std::mem::replace(&mut line, format!("{pad}{rest}")));
         }
     }
     if !line.trim().is_empty() || out.is_empty() {
@@ -253,5 +271,23 @@ mod tests {
         assert_eq!(wrap("  indented", 20), vec!["  indented"]);
         assert_eq!(wrap("abcdefghij", 6), vec!["abcdef", "  ghij"]);
         assert_eq!(wrap("", 6), vec![""]);
+    }
+
+    #[test]
+    fn wrap_counts_display_cells_and_indents_under_a_column() {
+        // Wide (CJK) characters take two cells each.
+        assert_eq!(wrap("部門 営業部", 6), vec!["部門", "  営業", "  部"]);
+        let line = format!(
+            "  {:<22} {}",
+            "f", "filter by kind (all, target, one-sided, structure)"
+        );
+        assert_eq!(
+            super::wrap_indented(&line, 50, 25),
+            vec![
+                "  f                      filter by kind (all,".to_string(),
+                "                         target, one-sided,".to_string(),
+                "                         structure)".to_string(),
+            ]
+        );
     }
 }
