@@ -8,7 +8,7 @@ use crate::tui::app::{App, Pending};
 use crate::tui::keymap::{self, Mode};
 use crate::tui::modal::Modal;
 
-use super::put;
+use super::{cut, put};
 
 const SPIN: &[&str] = &["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 const SPIN_ASCII: &[&str] = &["|", "/", "-", "\\"];
@@ -95,25 +95,6 @@ pub(super) fn title(app: &App, area: Rect, buf: &mut Buffer) {
 
 fn width(s: &str) -> usize {
     Span::raw(s).width()
-}
-
-/// Cuts text to `w` display cells, ending with `ell` when cut.
-fn cut(text: &str, w: usize, ell: &str) -> String {
-    if width(text) <= w {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for ch in text.chars() {
-        let cw = width(ch.encode_utf8(&mut [0; 4]));
-        if used + cw + 1 > w {
-            break;
-        }
-        out.push(ch);
-        used += cw;
-    }
-    out.push_str(ell);
-    out
 }
 
 /// The document's file name, or where it came from.

@@ -215,19 +215,5 @@ fn pad(text: &str, w: usize) -> String {
 
 /// Cuts text to `w` display cells, ending with an ellipsis when cut.
 fn fit(text: &str, w: usize, ascii: bool) -> String {
-    if Span::raw(text).width() <= w {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for ch in text.chars() {
-        let cw = Span::raw(ch.to_string()).width();
-        if used + cw + 1 > w {
-            break;
-        }
-        out.push(ch);
-        used += cw;
-    }
-    out.push(if ascii { '.' } else { '…' });
-    out
+    super::cut(text, w, if ascii { "." } else { "…" })
 }

@@ -204,6 +204,27 @@ pub(crate) fn put(
     buf.set_stringn(x, y, text, max, style).0
 }
 
+/// Cuts text to `w` display cells, ending with `ell` when cut (the ellipsis fits in `w` too).
+pub(crate) fn cut(text: &str, w: usize, ell: &str) -> String {
+    let cells = |s: &str| ratatui::text::Span::raw(s).width();
+    if cells(text) <= w {
+        return text.to_string();
+    }
+    let room = w.saturating_sub(cells(ell));
+    let mut out = String::new();
+    let mut used = 0;
+    for ch in text.chars() {
+        let cw = cells(ch.encode_utf8(&mut [0; 4]));
+        if used + cw > room {
+            break;
+        }
+        out.push(ch);
+        used += cw;
+    }
+    out.push_str(ell);
+    out
+}
+
 /// Splits text into lines of at most `width` display cells at spaces (long words are cut);
 /// continuation lines start with two spaces.
 pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
@@ -271,6 +292,14 @@ mod tests {
         assert_eq!(wrap("  indented", 20), vec!["  indented"]);
         assert_eq!(wrap("abcdefghij", 6), vec!["abcdef", "  ghij"]);
         assert_eq!(wrap("", 6), vec![""]);
+    }
+
+    #[test]
+    fn cut_keeps_within_the_width_ellipsis_included() {
+        assert_eq!(super::cut("Marketing", 20, "…"), "Marketing");
+        assert_eq!(super::cut("Marketing", 5, "…"), "Mark…");
+        assert_eq!(super::cut("Marketing", 5, ".."), "Mar..");
+        assert_eq!(super::cut("営業部門", 5, "…"), "営業…");
     }
 
     #[test]
