@@ -45,6 +45,21 @@ pub(crate) fn review(
     (app, term)
 }
 
+/// Walks the review to the gap of the pair `a`, `b` (unit ids, either order) with `j`, as a
+/// user would.
+pub(crate) fn walk_to(app: &mut App, term: &mut Terminal<TestBackend>, a: &str, b: &str) {
+    for _ in 0..=app.review_walk().len() {
+        let (_, g, _) = app.review_gap().expect("a gap");
+        let id = |u: usize| app.org().units[u].id.clone();
+        let (from, to) = (id(g.from), g.to.map(id).unwrap_or_default());
+        if (from == a && to == b) || (from == b && to == a) {
+            return;
+        }
+        keys(app, term, &["j"]);
+    }
+    panic!("no gap of {a} – {b} in the walk");
+}
+
 pub(crate) fn screen(term: &Terminal<TestBackend>) -> String {
     text(term.backend().buffer())
 }
@@ -72,23 +87,49 @@ fn the_review_subcommand_parses_its_options() {
 }
 
 #[test]
-fn the_walk_takes_the_initiatives_target_gaps_first_worst_first() {
+fn the_walk_starts_with_what_the_last_meeting_left_then_the_initiatives_target_gaps() {
     let dir = tempfile::tempdir().expect("dir");
     let (app, term) = review(dir.path(), Some("ai"), Config::default(), 80, 24);
     let walk = app.review_walk();
     let gaps = app.gaps();
+    let org = app.org();
+    // The built-in org's CIO office – Security (CISO) action was due on 2026-11-15.
+    let overdue = |i: usize| {
+        let g = &gaps[i];
+        let (Some(a), Some(b)) = (org.units.get(g.from), g.to.and_then(|t| org.units.get(t)))
+        else {
+            return false;
+        };
+        org.actions
+            .iter()
+            .any(|x| x.is_on(&a.id, &b.id) && x.overdue(day()))
+    };
     let target = |i: usize| {
         matches!(gaps[i].kind, GapKind::BelowTarget | GapKind::MissingTie)
             && gaps[i].initiative.as_deref() == Some("ai")
     };
-    let firsts = walk.iter().take_while(|&&i| target(i)).count();
-    assert!(firsts > 0, "the initiative has target gaps");
+    let part = |i: usize| {
+        if overdue(i) {
+            0
+        } else if target(i) {
+            1
+        } else {
+            2
+        }
+    };
+    assert!(overdue(walk[0]), "the overdue action's gap comes first");
     assert!(
-        walk[firsts..].iter().all(|&i| !target(i)),
-        "targets come first"
+        walk.iter().any(|&i| part(i) == 1),
+        "the initiative has target gaps"
     );
-    for w in walk[..firsts].windows(2) {
-        assert!(gaps[w[0]].severity >= gaps[w[1]].severity, "worst first");
+    for w in walk.windows(2) {
+        assert!(
+            part(w[0]) <= part(w[1]),
+            "left over, then targets, then the rest"
+        );
+        if part(w[0]) == part(w[1]) {
+            assert!(gaps[w[0]].severity >= gaps[w[1]].severity, "worst first");
+        }
     }
     assert_eq!(
         walk.len(),
@@ -100,6 +141,10 @@ fn the_walk_takes_the_initiatives_target_gaps_first_worst_first() {
     assert!(
         s.contains("AI rollout"),
         "headline names the initiative:\n{s}"
+    );
+    assert!(
+        s.contains("worst: Chief Data Office –"),
+        "the headline still names the worst target gap:\n{s}"
     );
 }
 
@@ -333,6 +378,8 @@ fn the_plan_counts_gaps_with_it_and_marks_what_it_closes() {
     let dir = tempfile::tempdir().expect("dir");
     let (mut app, mut term) = review(dir.path(), Some("ai"), Config::default(), 120, 40);
     keys(&mut app, &mut term, &["p"]);
+    // The widest gap: its action does not reach the target.
+    walk_to(&mut app, &mut term, "cdo", "ciso");
     let (now, with) = app.plan_counts().expect("the plan is shown");
     assert_eq!(now, app.gaps().len());
     let s = screen(&term);

@@ -7,6 +7,7 @@ use crate::tui_review::{day, screen};
 use assert_cmd::cargo::cargo_bin_cmd;
 use gapscope::model::edit::Edit;
 use gapscope::model::{self, Org};
+use gapscope::report::discussed;
 use gapscope::store::Recoveries;
 use gapscope::tui::app::View;
 use gapscope::tui::{App, Config, Document, script};
@@ -121,11 +122,12 @@ fn the_card_says_what_changed_since_compare_old() {
         .expect("edit");
     }
     let (mut app, mut term) = compared(old, 120, 40);
-    let s = screen(&term);
-    assert!(s.contains("since old.json: new"), "{s}");
-    keys(&mut app, &mut term, &["j"]);
+    // The first gap, CIO office – Security (CISO), was there in OLD too.
     let s = screen(&term);
     assert!(s.contains("since old.json: unchanged"), "{s}");
+    crate::tui_review::walk_to(&mut app, &mut term, "cdo", "ciso");
+    let s = screen(&term);
+    assert!(s.contains("since old.json: new"), "{s}");
 }
 
 #[test]
@@ -164,16 +166,29 @@ fn a_gap_the_last_meeting_did_not_reach_says_it_was_carried_over() {
     app.set_today(day());
     let mut term = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
     script::play(&mut app, &mut term, Vec::new(), true);
-    assert!(
-        !screen(&term).contains("carried over"),
-        "the first gap was discussed on 2026-11-16:\n{}",
-        screen(&term)
-    );
-    keys(&mut app, &mut term, &["j"]);
+    // The meeting of 2026-11-16 reached only Chief Data Office – Security (CISO): the review
+    // starts with what it did not reach.
     assert!(
         screen(&term).contains("carried over: not reached on 2026-11-16"),
         "{}",
         screen(&term)
+    );
+    let first = app.review_walk()[0];
+    assert_ne!(
+        discussed::name(app.org(), &app.gaps()[first]).as_deref(),
+        Some("below_target: cdo – ciso")
+    );
+    crate::tui_review::walk_to(&mut app, &mut term, "cdo", "ciso");
+    assert!(
+        !screen(&term).contains("carried over"),
+        "that gap was discussed on 2026-11-16:\n{}",
+        screen(&term)
+    );
+    let (pos, _, len) = app.review_gap().expect("a gap");
+    assert_eq!(
+        pos + 1,
+        len,
+        "a gap the last meeting reached comes after the others"
     );
 }
 
@@ -272,6 +287,7 @@ fn text_from_the_file_reaches_the_card_cleaned() {
     app.set_today(day());
     let mut term = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
     script::play(&mut app, &mut term, Vec::new(), true);
+    crate::tui_review::walk_to(&mut app, &mut term, "cdo", "ciso");
     let s = screen(&term);
     assert!(
         s.contains("evil \\u{1b}[2J"),

@@ -54,8 +54,9 @@ fn action_form_with_a_refusal() {
 fn an_overdue_action_is_drawn_in_the_alarm_colour() {
     let dir = tempfile::tempdir().expect("dir");
     let (mut app, mut term) = review(dir.path(), Some("ai"), Config::default(), 120, 40);
-    // Gap 3 of AI rollout has an overdue action; a new action takes the selection from it.
-    keys(&mut app, &mut term, &["j", "j", "A"]);
+    // The first gap of AI rollout has an overdue action; a new action takes the selection
+    // from it.
+    keys(&mut app, &mut term, &["A"]);
     type_text(&mut app, &mut term, "Pair the architects");
     keys(&mut app, &mut term, &["Enter"]);
     let buf = term.backend().buffer().clone();

@@ -1,9 +1,10 @@
-//! The walk: which gaps the review shows and in what order (the chosen initiative's target
-//! gaps first, worst first, then the other kinds; the gap list's filters apply), the gap
-//! shown (kept by gap key, like the gap list's cursor), and the headline.
+//! The walk: which gaps the review shows and in what order (what the last meeting left
+//! first, then the chosen initiative's target gaps, then the other kinds, each worst first;
+//! the gap list's filters apply), the gap shown (kept by gap key, like the gap list's cursor), and the headline.
 
 use crate::analysis::{Gap, GapKind, plan};
 use crate::diff::gap_key;
+use crate::report::discussed;
 use crate::text::clean;
 use crate::tui::app::{App, View};
 use crate::tui::nav;
@@ -16,16 +17,71 @@ pub(crate) fn is_target(app: &App, g: &Gap) -> bool {
     }
 }
 
-/// The walk: indices into [`App::gaps`], target gaps of the chosen initiative first (the
-/// analysis lists gaps worst first, and the order is kept within each part).
+/// The walk: indices into [`App::gaps`]. The review starts with what the last meeting left
+/// (gaps it did not reach, carried over, and gaps with overdue actions on their pair), then
+/// the chosen initiative's target gaps, then the other kinds; the analysis lists gaps worst
+/// first, and that order is kept within each part.
 pub(crate) fn walk(app: &App) -> Vec<usize> {
     let gaps = app.gaps();
-    let (mut first, rest): (Vec<usize>, Vec<usize>) = app
-        .visible_gaps()
-        .into_iter()
-        .partition(|&i| is_target(app, &gaps[i]));
-    first.extend(rest);
-    first
+    let left = left_over(app);
+    let mut parts: [Vec<usize>; 3] = Default::default();
+    for i in app.visible_gaps() {
+        let g = &gaps[i];
+        let part = if left(g) {
+            0
+        } else if is_target(app, g) {
+            1
+        } else {
+            2
+        };
+        parts[part].push(i);
+    }
+    parts.concat()
+}
+
+/// Whether a gap is left over from the last meeting: not reached by it (when it recorded
+/// what it discussed), or with an overdue action on its pair. Overdue rather than any open
+/// action, so that recording an action during this meeting does not move the gap shown.
+fn left_over(app: &App) -> impl Fn(&Gap) -> bool + '_ {
+    let org = &app.org;
+    let chosen = app.initiative_id();
+    let today = app.review.today();
+    // One look at the reviews and the actions, not one per gap.
+    let carried: Option<std::collections::HashSet<String>> = today.and_then(|day| {
+        org.reviews
+            .iter()
+            .filter(|r| r.date < day && r.initiative == chosen)
+            .filter(|r| r.extra.contains_key(discussed::KEY))
+            .max_by_key(|r| r.date)
+            .map(|r| discussed::listed(r).into_iter().collect())
+    });
+    let late: std::collections::HashSet<(&str, &str)> = match today {
+        Some(day) => org
+            .actions
+            .iter()
+            .filter(|a| a.overdue(day))
+            .filter(|a| a.initiative.is_none() || a.initiative == chosen)
+            .map(|a| pair(&a.from, &a.to))
+            .collect(),
+        None => Default::default(),
+    };
+    move |g: &Gap| {
+        let not_reached = carried
+            .as_ref()
+            .is_some_and(|set| discussed::name(org, g).is_some_and(|n| !set.contains(&n)));
+        let overdue = g.group.is_none()
+            && g.to
+                .is_some_and(|to| match (org.units.get(g.from), org.units.get(to)) {
+                    (Some(a), Some(b)) => late.contains(&pair(&a.id, &b.id)),
+                    _ => false,
+                });
+        not_reached || overdue
+    }
+}
+
+/// An unordered pair of ids, smaller first.
+fn pair<'a>(a: &'a str, b: &'a str) -> (&'a str, &'a str) {
+    if a <= b { (a, b) } else { (b, a) }
 }
 
 /// The gap shown: (position in the walk, index into [`App::gaps`], length of the walk).
@@ -134,7 +190,14 @@ pub(crate) fn headline(app: &App) -> String {
     if let Some(u) = most.filter(|&u| count[u] > 1) {
         text.push_str(&format!(", {} involve {}", count[u], app.derived.labels[u]));
     }
-    let worst = &gaps[w[0]];
+    // The worst target gap (the analysis lists gaps worst first), else the worst gap.
+    let worst = w
+        .iter()
+        .copied()
+        .filter(|&i| is_target(app, &gaps[i]))
+        .min()
+        .or_else(|| w.iter().copied().min())
+        .map_or(&gaps[w[0]], |i| &gaps[i]);
     text.push_str(&format!("; worst: {}", subject(app, worst)));
     text
 }
