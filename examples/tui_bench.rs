@@ -90,7 +90,7 @@ fn switch_initiative(org: Org, times: usize) {
                 let _ = jobs.send(Job::Analyse {
                     generation,
                     org: std::sync::Arc::new(app.org().clone()),
-                    initiative,
+                    opts: app.analysis_options(initiative),
                 });
             }
         }
@@ -253,10 +253,10 @@ fn main() {
             first - state
         );
         let t = Instant::now();
-        let quick = analysis_task::analyse(app.org(), None, Stage::Quick);
+        let quick = analysis_task::analyse(app.org(), &Default::default(), Stage::Quick);
         let quick_ms = ms(t);
         let t = Instant::now();
-        let full = analysis_task::analyse(app.org(), None, Stage::Full);
+        let full = analysis_task::analyse(app.org(), &Default::default(), Stage::Full);
         let full_ms = ms(t);
         drop(quick);
         let generation = app.generation();
@@ -356,7 +356,7 @@ fn review_timings(app: &mut App, term: &mut Terminal<TestBackend>) {
     let _ = gapscope::model::edit::Edit::Batch { label: None, edits }.apply(&mut org);
     let actions = org.actions.len();
     let mut app = App::new(org, "bench", &Config::default());
-    let full = analysis_task::analyse(app.org(), None, Stage::Quick);
+    let full = analysis_task::analyse(app.org(), &Default::default(), Stage::Quick);
     let generation = app.generation();
     update(
         &mut app,

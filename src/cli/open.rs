@@ -18,9 +18,6 @@ pub fn run(cli: &Cli) -> Result<Status, CliError> {
     if let Some(bindings) = user.bindings {
         tui::keymap::install(bindings);
     }
-    if let Some(a) = user.settings.asymmetry {
-        tui::analysis_task::set_asymmetry(a);
-    }
     // Keys typed while a large file loads are not echoed over the shell.
     let quiet = tui::terminal::quiet_input();
     let doc = load_document_with(cli, &user.settings);
@@ -234,6 +231,7 @@ pub fn config_with(
         ),
         ascii: args.ascii || file.ascii == Some(true),
         read_only: args.read_only,
+        asymmetry: file.asymmetry,
     })
 }
 

@@ -17,36 +17,23 @@ pub enum Stage {
     Full,
 }
 
-/// The asymmetry threshold of the screen's analysis (bits of an `f64`; 0: the default), set
-/// once at start-up from the config file by [`set_asymmetry`].
-static ASYMMETRY: AtomicU64 = AtomicU64::new(0);
-
-/// Makes `threshold` (above 0, up to 1) the screen's asymmetry threshold for this process.
-pub fn set_asymmetry(threshold: f64) {
-    ASYMMETRY.store(threshold.to_bits(), Ordering::Relaxed);
-}
-
-/// The options of the screen's analysis for an initiative.
-fn options(initiative: Option<String>) -> Options {
+/// The options of the screen's analysis: the initiative, and the asymmetry threshold of the
+/// config file (`None`: the default); betweenness follows the work (`Auto`).
+pub fn options(initiative: Option<String>, asymmetry: Option<f64>) -> Options {
     let defaults = Options::default();
-    let asymmetry = match ASYMMETRY.load(Ordering::Relaxed) {
-        0 => defaults.asymmetry,
-        bits => f64::from_bits(bits),
-    };
     Options {
         initiative,
         betweenness: BetweennessMode::Auto,
-        asymmetry,
+        asymmetry: asymmetry.unwrap_or(defaults.asymmetry),
         ..defaults
     }
 }
 
 /// Analyses an org for the screen.
-pub fn analyse(org: &Org, initiative: Option<String>, stage: Stage) -> Analysis {
-    let opts = options(initiative);
+pub fn analyse(org: &Org, opts: &Options, stage: Stage) -> Analysis {
     match stage {
-        Stage::Quick => analysis::gaps_first(org, &opts),
-        Stage::Full => analysis::analyse(org, &opts),
+        Stage::Quick => analysis::gaps_first(org, opts),
+        Stage::Full => analysis::analyse(org, opts),
     }
 }
 
@@ -72,8 +59,8 @@ pub enum Job {
         generation: u64,
         /// The document.
         org: Arc<Org>,
-        /// Initiative id.
-        initiative: Option<String>,
+        /// The analysis options (initiative, asymmetry threshold).
+        opts: Options,
     },
     /// Lay out every unit.
     Layout(Arc<Network>),
@@ -84,8 +71,8 @@ pub enum Job {
         generation: u64,
         /// The document as loaded, or OLD.
         org: Arc<Org>,
-        /// Initiative id.
-        initiative: Option<String>,
+        /// The analysis options (initiative, asymmetry threshold).
+        opts: Options,
         /// Which pass.
         stage: Stage,
     },
@@ -95,14 +82,14 @@ pub enum Job {
         revision: u64,
         /// The document (the plan is applied on the worker).
         org: Arc<Org>,
-        /// Initiative id.
-        initiative: Option<String>,
+        /// The analysis options (initiative, asymmetry threshold).
+        opts: Options,
     },
 }
 
 /// The plan of a document revision, analysed (see `Job::Plan`).
-pub fn plan(org: &Org, initiative: Option<String>) -> Analysis {
-    analyse(&analysis::plan::planned(org), initiative, Stage::Quick)
+pub fn plan(org: &Org, opts: &Options) -> Analysis {
+    analyse(&analysis::plan::planned(org), opts, Stage::Quick)
 }
 
 /// A finished piece of work.
@@ -134,7 +121,7 @@ pub enum Done {
 struct FullJob {
     generation: u64,
     org: Arc<Org>,
-    initiative: Option<String>,
+    opts: Options,
     /// The quick stage of the same request, when it ran (the slow stage builds on it).
     quick: Option<Analysis>,
 }
@@ -174,7 +161,7 @@ pub fn work(jobs: Receiver<Job>, send: impl Fn(Done) -> bool + Clone + Send + 's
             let generation = job.generation;
             let current = !baseline(&job);
             let stale = || current && newest.load(Ordering::Relaxed) != generation;
-            let opts = options(job.initiative);
+            let opts = job.opts;
             let full = match job.quick {
                 Some(quick) => analysis::complete(&job.org, quick, &opts, &stale),
                 None => Some(analysis::analyse(&job.org, &opts)),
@@ -218,9 +205,9 @@ pub fn work(jobs: Receiver<Job>, send: impl Fn(Done) -> bool + Clone + Send + 's
             Job::Analyse {
                 generation,
                 org,
-                initiative,
+                opts,
             } => {
-                let quick = analyse(&org, initiative.clone(), Stage::Quick);
+                let quick = analyse(&org, &opts, Stage::Quick);
                 let ok = send(Done::Analysed {
                     generation,
                     stage: Stage::Quick,
@@ -229,7 +216,7 @@ pub fn work(jobs: Receiver<Job>, send: impl Fn(Done) -> bool + Clone + Send + 's
                 let job = FullJob {
                     generation,
                     org,
-                    initiative,
+                    opts,
                     quick: Some(quick),
                 };
                 ok && full_tx.send(job).is_ok()
@@ -243,33 +230,33 @@ pub fn work(jobs: Receiver<Job>, send: impl Fn(Done) -> bool + Clone + Send + 's
             Job::Plan {
                 revision,
                 org,
-                initiative,
+                opts,
             } => send(Done::Planned {
                 revision,
-                analysis: Box::new(plan(&org, initiative.clone())),
-                initiative,
+                analysis: Box::new(plan(&org, &opts)),
+                initiative: opts.initiative,
             }),
             Job::Baseline {
                 generation,
                 org,
-                initiative,
+                opts,
                 stage: Stage::Quick,
             } => send(Done::Analysed {
                 generation,
                 stage: Stage::Quick,
-                analysis: Box::new(analyse(&org, initiative, Stage::Quick)),
+                analysis: Box::new(analyse(&org, &opts, Stage::Quick)),
             }),
             // OLD of `--compare`: its slow stage must not hold up the current gaps.
             Job::Baseline {
                 generation,
                 org,
-                initiative,
+                opts,
                 stage: Stage::Full,
             } => full_tx
                 .send(FullJob {
                     generation: generation | BASELINE_BIT,
                     org,
-                    initiative,
+                    opts,
                     quick: None,
                 })
                 .is_ok(),
@@ -300,7 +287,7 @@ mod tests {
             let job = Job::Analyse {
                 generation,
                 org: org.clone(),
-                initiative: None,
+                opts: Options::default(),
             };
             jobs_tx.send(job).expect("worker listens");
         }
@@ -341,13 +328,13 @@ mod tests {
         let base = |g: u64| Job::Baseline {
             generation: BASELINE_BIT | g,
             org: org.clone(),
-            initiative: None,
+            opts: Options::default(),
             stage: Stage::Full,
         };
         let current = |g: u64| Job::Analyse {
             generation: g,
             org: org.clone(),
-            initiative: None,
+            opts: Options::default(),
         };
         for job in [base(1), current(1), base(2), current(2), base(3)] {
             jobs_tx.send(job).expect("worker listens");

@@ -73,6 +73,8 @@ pub struct Config {
     pub ascii: bool,
     /// Refuse edits (`--read-only`).
     pub read_only: bool,
+    /// The asymmetry threshold of the config file (`None`: the analysis's default).
+    pub asymmetry: Option<f64>,
 }
 
 /// What is still being computed.
@@ -107,6 +109,8 @@ pub struct App {
     pub(crate) theme: Theme,
     /// No box drawing, no braille.
     pub(crate) ascii: bool,
+    /// The asymmetry threshold of the config file (`None`: the analysis's default).
+    pub(crate) asymmetry: Option<f64>,
     /// The view shown.
     pub(crate) view: View,
     /// The graph or matrix, whichever was shown last (gap jumps go there).
@@ -189,6 +193,7 @@ impl App {
             derived,
             theme: Theme::new(config.theme),
             ascii: config.ascii,
+            asymmetry: config.asymmetry,
             view,
             pair_view: if view == View::Matrix {
                 View::Matrix

@@ -127,7 +127,7 @@ fn perform<B: Backend, I: Input>(
             } => input.submit(Job::Baseline {
                 generation,
                 org: app.session.original.clone(),
-                initiative,
+                opts: app.analysis_options(initiative),
                 stage,
             }),
             Effect::Suspend => {
@@ -145,7 +145,7 @@ fn perform<B: Backend, I: Input>(
             } => input.submit(Job::Analyse {
                 generation,
                 org: app.org.clone(),
-                initiative,
+                opts: app.analysis_options(initiative),
             }),
             Effect::Layout => input.submit(Job::Layout(app.derived.net.clone())),
             Effect::Plan {
@@ -154,7 +154,7 @@ fn perform<B: Backend, I: Input>(
             } => input.submit(Job::Plan {
                 revision,
                 org: app.org.clone(),
-                initiative,
+                opts: app.analysis_options(initiative),
             }),
         }
     }

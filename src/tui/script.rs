@@ -41,34 +41,34 @@ pub fn run_job(job: Job) -> Vec<Done> {
         Job::Analyse {
             generation,
             org,
-            initiative,
+            opts,
         } => [Stage::Quick, Stage::Full]
             .into_iter()
             .map(|stage| Done::Analysed {
                 generation,
                 stage,
-                analysis: Box::new(analysis_task::analyse(&org, initiative.clone(), stage)),
+                analysis: Box::new(analysis_task::analyse(&org, &opts, stage)),
             })
             .collect(),
         Job::Baseline {
             generation,
             org,
-            initiative,
+            opts,
             stage,
         } => vec![Done::Analysed {
             generation,
             stage,
-            analysis: Box::new(analysis_task::analyse(&org, initiative, stage)),
+            analysis: Box::new(analysis_task::analyse(&org, &opts, stage)),
         }],
         Job::Layout(net) => vec![Done::Laid(analysis_task::unit_layout(&net))],
         Job::Plan {
             revision,
             org,
-            initiative,
+            opts,
         } => vec![Done::Planned {
             revision,
-            analysis: Box::new(analysis_task::plan(&org, initiative.clone())),
-            initiative,
+            analysis: Box::new(analysis_task::plan(&org, &opts)),
+            initiative: opts.initiative,
         }],
     }
 }
@@ -142,7 +142,7 @@ pub fn run_effects(app: &mut App, effects: Vec<Effect>) -> bool {
                 } => Job::Baseline {
                     generation,
                     org: app.session.original.clone(),
-                    initiative,
+                    opts: app.analysis_options(initiative),
                     stage,
                 },
                 Effect::Analyse {
@@ -151,7 +151,7 @@ pub fn run_effects(app: &mut App, effects: Vec<Effect>) -> bool {
                 } => Job::Analyse {
                     generation,
                     org: app.org.clone(),
-                    initiative,
+                    opts: app.analysis_options(initiative),
                 },
                 Effect::Layout => Job::Layout(app.derived.net.clone()),
                 Effect::Plan {
@@ -160,7 +160,7 @@ pub fn run_effects(app: &mut App, effects: Vec<Effect>) -> bool {
                 } => Job::Plan {
                     revision,
                     org: app.org.clone(),
-                    initiative,
+                    opts: app.analysis_options(initiative),
                 },
             };
             for d in run_job(job) {

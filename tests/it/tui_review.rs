@@ -479,7 +479,11 @@ fn a_plan_for_an_older_revision_is_dropped() {
     keys(&mut app, &mut term, &["p", "m"]);
     let shown = app.plan_counts().expect("the plan follows the edit");
     // An answer for the document before the edit (revision 0), with no gaps at all.
-    let empty = analyse(&Org::default(), Some("ai".into()), Stage::Quick);
+    let empty = analyse(
+        &Org::default(),
+        &app.analysis_options(Some("ai".into())),
+        Stage::Quick,
+    );
     crate::tui_common::run_msgs(
         &mut app,
         &mut term,

@@ -145,7 +145,7 @@ fn stale_analysis_results_are_dropped() {
     let (mut app, mut term) = started(org_with_initiatives(), &Config::default(), 80, 24);
     let old = gapscope::tui::analysis_task::analyse(
         app.org(),
-        None,
+        &app.analysis_options(None),
         gapscope::tui::analysis_task::Stage::Full,
     );
     keys(&mut app, &mut term, &["i"]);
@@ -321,4 +321,29 @@ fn clicks_select_units_and_cells() {
         "clicked row 2, then the wheel moved down"
     );
     let _ = script::key("q");
+}
+
+#[test]
+fn each_screen_has_its_own_asymmetry_threshold() {
+    // The threshold of the config file travels with the screen's config, not the process:
+    // two screens side by side count different perception gaps.
+    let one_sided = |app: &gapscope::tui::App| {
+        app.gaps()
+            .iter()
+            .filter(|g| g.kind == GapKind::Asymmetric)
+            .count()
+    };
+    let (strict, _) = started(seed(), &Config::default(), 80, 24);
+    let lenient = Config {
+        asymmetry: Some(0.9),
+        ..Config::default()
+    };
+    let (loose, _) = started(seed(), &lenient, 80, 24);
+    let (again, _) = started(seed(), &Config::default(), 80, 24);
+    assert!(
+        one_sided(&strict) > 0,
+        "the built-in org has one-sided pairs"
+    );
+    assert_eq!(one_sided(&loose), 0, "no pair differs by 0.9 of the scale");
+    assert_eq!(one_sided(&again), one_sided(&strict), "the default is back");
 }

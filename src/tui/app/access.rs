@@ -153,6 +153,12 @@ impl App {
             .map(|i| i.id.clone())
     }
 
+    /// The options of this screen's analysis for an initiative (the config file's asymmetry
+    /// threshold applies).
+    pub fn analysis_options(&self, initiative: Option<String>) -> crate::analysis::Options {
+        crate::tui::analysis_task::options(initiative, self.asymmetry)
+    }
+
     /// The chosen initiative's name, cleaned, or "all targets".
     pub fn initiative_label(&self) -> String {
         match self.initiative.and_then(|i| self.org.initiatives.get(i)) {

@@ -19,7 +19,11 @@ pub(crate) fn text(app: &App) -> Result<String, String> {
         _ => return Err("the gaps are still being found; try again in a moment".into()),
     };
     let planned_org = plan::planned(&app.org);
-    let planned = analyse(&planned_org, app.initiative_id(), Stage::Quick);
+    let planned = analyse(
+        &planned_org,
+        &app.analysis_options(app.initiative_id()),
+        Stage::Quick,
+    );
     let edits = session_edits(app, &now);
     Ok(minutes::write(&Meeting {
         org: &app.org,
@@ -38,7 +42,11 @@ fn session_edits(app: &App, now: &crate::analysis::Analysis) -> Vec<String> {
     let original = &app.session.original;
     let before = match app.session.baseline.get(&app.initiative_id()) {
         Some(a) => a.clone(),
-        None => std::sync::Arc::new(analyse(original, app.initiative_id(), Stage::Quick)),
+        None => std::sync::Arc::new(analyse(
+            original,
+            &app.analysis_options(app.initiative_id()),
+            Stage::Quick,
+        )),
     };
     let d = diff::diff(
         Snapshot {
