@@ -103,10 +103,8 @@ pub struct App {
     pub(crate) source: String,
     /// Everything derived from the document's revision, held whole.
     pub(crate) derived: Arc<Derived>,
-    /// Styles.
+    /// Styles and symbols (Unicode or `--ascii`).
     pub(crate) theme: Theme,
-    /// No box drawing, no braille.
-    pub(crate) ascii: bool,
     /// The view shown.
     pub(crate) view: View,
     /// The graph or matrix, whichever was shown last (gap jumps go there).
@@ -187,8 +185,7 @@ impl App {
             source: source.to_string(),
             selected: derived.order.first().copied().unwrap_or(0),
             derived,
-            theme: Theme::new(config.theme),
-            ascii: config.ascii,
+            theme: Theme::new(config.theme).ascii(config.ascii),
             view,
             pair_view: if view == View::Matrix {
                 View::Matrix

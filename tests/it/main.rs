@@ -57,6 +57,7 @@ mod seed;
 mod shell;
 mod store;
 mod tui_acts;
+mod tui_ascii;
 mod tui_cells;
 mod tui_cli;
 mod tui_common;

@@ -45,8 +45,7 @@ fn screen(f: &Form, w: u16, h: u16, look: &Look) -> String {
 
 fn mono_ascii() -> Look {
     Look {
-        theme: Theme::new(ThemeName::Mono),
-        ascii: true,
+        theme: Theme::new(ThemeName::Mono).ascii(true),
     }
 }
 
@@ -153,7 +152,6 @@ fn names_are_escaped_and_tiny_terminals_do_not_panic() {
         mono_ascii(),
         Look {
             theme: Theme::new(ThemeName::Dark),
-            ascii: false,
         },
     ] {
         let s = screen(&f, 80, 24, &look);
@@ -304,7 +302,6 @@ fn the_highlighted_unit_stays_in_view_and_is_marked_by_more_than_colour() {
     code(&mut f, KeyCode::Home);
     let look = Look {
         theme: Theme::new(ThemeName::Dark),
-        ascii: false,
     };
     let area = Rect::new(0, 0, 80, 24);
     let mut buf = Buffer::empty(area);

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Clear, Widget};
 use crate::text::clean;
 use crate::tui::app::App;
 use crate::tui::keymap::{self, Mode};
-use crate::tui::view::{on_scale, put, wrap};
+use crate::tui::view::{on_scale, prose, put, wrap};
 
 use super::form::{ActionForm, FormKind};
 
@@ -20,7 +20,7 @@ pub(crate) fn form(app: &App, area: Rect, buf: &mut Buffer, f: &ActionForm) -> O
     let errors = f
         .error
         .as_deref()
-        .map(|e| wrap(e, w.saturating_sub(4) as usize))
+        .map(|e| wrap(&prose(app, e), w.saturating_sub(4) as usize))
         .unwrap_or_default();
     let fields = f.fields();
     let h = 2 + fields.len() as u16 + 2 + errors.len() as u16;
@@ -35,16 +35,21 @@ pub(crate) fn form(app: &App, area: Rect, buf: &mut Buffer, f: &ActionForm) -> O
     };
     Clear.render(popup, buf);
     let b = Block::bordered()
-        .border_set(crate::tui::view::border_set(app.ascii))
+        .border_set(t.sym.border)
         .border_style(t.heading)
         .title(match f.kind() {
-            FormKind::Action => format!(" Record an action: {} ", f.pair),
-            FormKind::Who => format!(" {} ", f.pair),
+            FormKind::Action => format!(" Record an action: {} ", prose(app, &f.pair)),
+            FormKind::Who => format!(" {} ", prose(app, &f.pair)),
         });
     let inner = b.inner(popup);
     b.render(popup, buf);
     let label_w = 8u16;
-    let scale = format!("({}–{})", on_scale(app, 0.0), on_scale(app, 1.0));
+    let scale = format!(
+        "({}{}{})",
+        on_scale(app, 0.0),
+        t.sym.range,
+        on_scale(app, 1.0)
+    );
     for (k, name) in fields.iter().enumerate() {
         let y = inner.y + k as u16;
         let here = k == f.focus;
@@ -68,7 +73,7 @@ pub(crate) fn form(app: &App, area: Rect, buf: &mut Buffer, f: &ActionForm) -> O
             if cx < inner.right() {
                 let cell = &mut buf[(cx, y)];
                 if cell.symbol() == " " {
-                    cell.set_symbol(if app.ascii { "_" } else { "▏" });
+                    cell.set_symbol(t.sym.cursor);
                 }
                 cell.set_style(t.emphasis.add_modifier(Modifier::REVERSED));
             }

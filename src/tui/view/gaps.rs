@@ -8,15 +8,8 @@ use crate::analysis::Gap;
 use crate::tui::app::{App, Pending};
 use crate::tui::whatif::Change;
 
-use super::symbols::{gap_symbol, is_alarm};
-use super::{FrameInfo, Hit, on_scale, put};
-
-/// A severity bar of `width` cells.
-pub(crate) fn bar(severity: f64, width: usize, ascii: bool) -> String {
-    let filled = (severity.clamp(0.0, 1.0) * width as f64).round() as usize;
-    let (on, off) = if ascii { ("#", ".") } else { ("█", "·") };
-    format!("{}{}", on.repeat(filled), off.repeat(width - filled))
-}
+use super::symbols::is_alarm;
+use super::{FrameInfo, Hit, cut, on_scale, prose, put};
 
 /// "CIO office ↔ Security" or the unit (or group) of a unit gap.
 pub(crate) fn who(app: &App, g: &Gap) -> String {
@@ -28,12 +21,7 @@ pub(crate) fn who(app: &App, g: &Gap) -> String {
             .unwrap_or_else(|| "?".into())
     };
     match (g.to, &g.group) {
-        (Some(to), _) => format!(
-            "{} {} {}",
-            name(g.from),
-            if app.ascii { "<->" } else { "↔" },
-            name(to)
-        ),
+        (Some(to), _) => format!("{} {} {}", name(g.from), app.theme.sym.both, name(to)),
         (None, Some(group)) => format!("group {}", crate::text::clean(group)),
         (None, None) => name(g.from),
     }
@@ -46,11 +34,7 @@ pub(crate) fn mark(app: &App, g: &Gap) -> String {
     else {
         return String::new();
     };
-    let (up, down) = if app.ascii {
-        ("^", "v")
-    } else {
-        ("▲", "▼")
-    };
+    let (up, down) = (app.theme.sym.up, app.theme.sym.down);
     match change {
         Change::Opened => "new".into(),
         Change::Widened => format!("{up}{:.2}", now - before),
@@ -70,12 +54,13 @@ pub(crate) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
     let visible = app.visible_gaps();
     let cursor = app.gap_list.cursor();
     let filters = app.gap_list.describe(&app.org, &app.derived);
-    let sep = if app.ascii { " | " } else { " · " };
+    let sym = t.sym;
+    let sep = sym.sep;
     let mut title = if visible.is_empty() {
         format!(" 0 of {} gaps", gaps.len())
     } else if app.gap_list.filtered() {
         format!(
-            " {} of {} · {} of {} gaps",
+            " {} of {}{sep}{} of {} gaps",
             cursor + 1,
             visible.len(),
             visible.len(),
@@ -86,12 +71,13 @@ pub(crate) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
     };
     if !filters.is_empty() {
         title.push_str(sep);
-        title.push_str(&filters);
+        title.push_str(&prose(app, &filters));
     }
     title.push_str(&format!("{sep}{}", app.initiative_label()));
     if let Some((now, with)) = crate::tui::review::plan::counts(app) {
         title.push_str(&format!(
-            "{sep}{now} now, {with} with the plan (✓ it closes)"
+            "{sep}{now} now, {with} with the plan ({} it closes)",
+            sym.check
         ));
     }
     put(buf, area.x, area.y, &title, area.width, t.heading);
@@ -102,7 +88,7 @@ pub(crate) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
     };
     if visible.is_empty() {
         let msg = match app.pending {
-            Some(Pending::Analysis) => "Looking for gaps…".to_string(),
+            Some(Pending::Analysis) => format!("Looking for gaps{}", sym.ellipsis),
             _ if !gaps.is_empty() => "No gap passes the filters (Esc clears them).".to_string(),
             _ if app.org.targets.is_empty() => {
                 "No gaps found. This org has no targets: add targets (the collaboration pairs need) to see gaps below target.".to_string()
@@ -154,11 +140,15 @@ pub(crate) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
             (Some(a), None) => on_scale(app, a),
             (None, None) => String::new(),
         };
-        let pair = fit(&who(app, g), pair_w, app.ascii);
-        let kind = format!("{} {}", gap_symbol(g.kind, app.ascii), kind_words(g.kind));
+        let pair = cut(&who(app, g), pair_w, sym.ellipsis);
+        let kind = format!("{} {}", sym.gap(g.kind), kind_words(g.kind));
         // The plan shown (p): a gap it closes is marked before its pair.
         let pair = if crate::tui::review::plan::closes(app, g) {
-            fit(&format!("✓ {}", who(app, g)), pair_w, app.ascii)
+            cut(
+                &format!("{} {}", sym.check, who(app, g)),
+                pair_w,
+                sym.ellipsis,
+            )
         } else {
             pair
         };
@@ -168,7 +158,7 @@ pub(crate) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
             buf,
             x,
             y,
-            &bar(g.severity, 8, app.ascii),
+            &sym.bar(g.severity, 8),
             8,
             if here { t.selected } else { style },
         );
@@ -187,7 +177,7 @@ pub(crate) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
         let rest = format!(
             "{} {values:>11}  {}",
             pad(&pair, pair_w),
-            crate::text::clean(&g.explanation)
+            prose(app, &crate::text::clean(&g.explanation))
         );
         put(buf, x, y, &rest, area.right().saturating_sub(x), row_style);
         info.hits.push((
@@ -211,9 +201,4 @@ pub(crate) fn kind_words(k: crate::analysis::GapKind) -> String {
 fn pad(text: &str, w: usize) -> String {
     let have = Span::raw(text).width();
     format!("{text}{}", " ".repeat(w.saturating_sub(have)))
-}
-
-/// Cuts text to `w` display cells, ending with an ellipsis when cut.
-fn fit(text: &str, w: usize, ascii: bool) -> String {
-    super::cut(text, w, if ascii { "." } else { "…" })
 }

@@ -1,4 +1,4 @@
-//! The graph view: ties as lines on a Canvas (braille, or plain characters with `--ascii`),
+//! The graph view: ties as lines on a Canvas (braille, or the theme's line characters),
 //! units and groups as labelled nodes on top, gaps marked with symbols at the middle of lines.
 
 use std::collections::HashMap;
@@ -14,8 +14,8 @@ use crate::analysis::GapKind;
 use crate::tui::app::{App, VisNode};
 use crate::tui::nav;
 
-use super::lines::{Seg, Segs, ascii_lines};
-use super::symbols::{gap_symbol, is_alarm};
+use super::lines::{Seg, Segs, char_lines};
+use super::symbols::{LineGlyphs, is_alarm};
 use super::{FrameInfo, Hit, put};
 
 /// Most lines drawn in one frame.
@@ -60,7 +60,11 @@ pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
         return;
     }
     if nav::waiting_for_layout(app) {
-        let msg = format!("laying out {} units… (g shows the groups)", app.n());
+        let msg = format!(
+            "laying out {} units{} (g shows the groups)",
+            app.n(),
+            t.sym.ellipsis
+        );
         put(
             buf,
             area.x + 1,
@@ -209,8 +213,8 @@ pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
             pattern: (1, 3),
         });
     }
-    if app.ascii {
-        ascii_lines(&segs, buf);
+    if let LineGlyphs::Chars { .. } = t.sym.lines {
+        char_lines(&segs, t.sym.lines, buf);
     } else {
         Canvas::default()
             .marker(Marker::Braille)
@@ -221,7 +225,7 @@ pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
     }
     for ((c, r), k) in marks {
         let style = if is_alarm(k) { t.alarm } else { t.warn };
-        put(buf, c, r, gap_symbol(k, app.ascii), 1, style);
+        put(buf, c, r, t.sym.gap(k), 1, style);
     }
     // Nodes: dimmed first, then neighbours, then the selection on top.
     let labels_for_all = nodes.len() <= 40;
@@ -241,7 +245,7 @@ pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
         let w = weight(i);
         let (marker, text, group, unit_gap) = match v {
             VisNode::Unit(u) => (
-                if app.ascii { "o" } else { "●" },
+                t.sym.unit,
                 app.derived.labels[u].clone(),
                 app.derived.unit_group[u],
                 app.unit_gaps
@@ -250,7 +254,7 @@ pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
                     .map(|g| g.kind),
             ),
             VisNode::Group(g) => (
-                if app.ascii { "#" } else { "◆" },
+                t.sym.group,
                 format!("{} ({})", app.derived.groups[g], members[g]),
                 g,
                 None,
@@ -289,7 +293,7 @@ pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
                 buf,
                 gx,
                 r,
-                gap_symbol(k, app.ascii),
+                t.sym.gap(k),
                 1,
                 if is_alarm(k) { t.alarm } else { t.warn },
             );
@@ -367,8 +371,7 @@ fn place_labels(
 
 fn draw_legend(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
-    let a = app.ascii;
-    let sym = |k| gap_symbol(k, a);
+    let sym = |k| t.sym.gap(k);
     let mut parts = vec![
         format!(
             "{} below target {} missing {} one-sided {} isolated {} silo {} single point",
@@ -399,6 +402,6 @@ fn draw_legend(app: &App, area: Rect, buf: &mut Buffer) {
     if app.graph.grouped() {
         parts.insert(0, "grouped: Enter expands, Esc collapses".to_string());
     }
-    let text = format!(" {}", parts.join(if a { " | " } else { " · " }));
+    let text = format!(" {}", parts.join(t.sym.sep));
     put(buf, area.x, area.y, &text, area.width, t.dim);
 }

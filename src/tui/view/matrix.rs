@@ -5,67 +5,59 @@ use ratatui::layout::Rect;
 
 use crate::tui::app::App;
 
-use super::symbols::{gap_symbol, is_alarm};
+use super::symbols::is_alarm;
 use super::{FrameInfo, Hit, on_scale, put};
 
 /// Width of one cell in columns.
 pub(super) const CELL: u16 = 2;
 
-pub(super) const RAMP: [&str; 4] = ["░", "▒", "▓", "█"];
-pub(super) const RAMP_ASCII: [&str; 4] = [".", ":", "+", "#"];
-
 /// The cell text and style of the rating `row -> col`.
 fn cell(app: &App, a: usize, b: usize) -> (String, ratatui::style::Style) {
     let t = &app.theme;
+    let sym = t.sym;
     if a == b {
-        return ((if app.ascii { "\\ " } else { "╲ " }).into(), t.dim);
+        return (format!("{} ", sym.diagonal), t.dim);
     }
     let (glyph, style) = match app.derived.net.rating(a, b) {
         None => ("?", t.dim),
-        // "-" in ASCII: the weakest shade is ".".
-        Some(s) if s <= 0.0 => (if app.ascii { "-" } else { "·" }, t.dim),
+        Some(s) if s <= 0.0 => (sym.none, t.dim),
         Some(s) => {
             let level = ((s * 4.0).ceil() as usize).clamp(1, 4) - 1;
-            (
-                if app.ascii {
-                    RAMP_ASCII[level]
-                } else {
-                    RAMP[level]
-                },
-                t.ramp[level],
-            )
+            (sym.ramp[level], t.ramp[level])
         }
     };
     match app.pair_gap(a, b) {
         Some(k) => (
-            format!("{glyph}{}", gap_symbol(k, app.ascii)),
+            format!("{glyph}{}", sym.gap(k)),
             if is_alarm(k) { t.alarm } else { t.warn },
         ),
         None => (format!("{glyph}{glyph}"), style),
     }
 }
 
-/// A label cut to `w` characters in the middle, keeping its end: units of one group often
-/// share the start of their names and differ at the end ("Operations 5 team 12").
-fn keep_ends(label: &str, w: usize, ascii: bool) -> String {
+/// A label cut to `w` characters in the middle (with the ellipsis `ell`), keeping its end:
+/// units of one group often share the start of their names and differ at the end
+/// ("Operations 5 team 12").
+fn keep_ends(label: &str, w: usize, ell: &str) -> String {
     let n = label.chars().count();
+    let e = ell.chars().count();
     if n <= w {
         return label.to_string();
     }
-    if w < 3 {
+    if w < e + 2 {
         return label.chars().take(w).collect();
     }
-    let head = (w - 1) / 2;
-    let tail = w - 1 - head;
+    let head = (w - e) / 2;
+    let tail = w - e - head;
     let mut out: String = label.chars().take(head).collect();
-    out.push(if ascii { '.' } else { '…' });
+    out.push_str(ell);
     out.extend(label.chars().skip(n - tail));
     out
 }
 
 /// Every label cut to `w` characters: its start, unless another label has the same start,
 /// then both ends (`keep_ends`).
-pub(super) fn cut_all(labels: &[String], w: usize, ascii: bool) -> Vec<String> {
+pub(super) fn cut_all(labels: &[String], w: usize, ell: &str) -> Vec<String> {
     let starts: Vec<String> = labels.iter().map(|l| l.chars().take(w).collect()).collect();
     let mut count: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for s in &starts {
@@ -76,7 +68,7 @@ pub(super) fn cut_all(labels: &[String], w: usize, ascii: bool) -> Vec<String> {
         .zip(&starts)
         .map(|(l, s)| {
             if count.get(s.as_str()).copied().unwrap_or(0) > 1 && l.chars().count() > w {
-                keep_ends(l, w, ascii)
+                keep_ends(l, w, ell)
             } else {
                 s.clone()
             }
@@ -87,6 +79,7 @@ pub(super) fn cut_all(labels: &[String], w: usize, ascii: bool) -> Vec<String> {
 /// Draws the matrix view.
 pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
     let t = &app.theme;
+    let sym = t.sym;
     let n = app.n();
     if area.height < 4 || area.width < 12 {
         return;
@@ -135,8 +128,8 @@ pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
     let (a, b) = (app.derived.order[row], app.derived.order[col]);
     let what = if a == b {
         format!(
-            " {}: pick a column with ←/→ to see a pair",
-            app.derived.labels[a]
+            " {}: pick a column with {}/{} to see a pair",
+            app.derived.labels[a], sym.left, sym.right
         )
     } else {
         let r = |x, y| {
@@ -145,8 +138,9 @@ pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
                 .rating(x, y)
                 .map_or("unknown".to_string(), |s| on_scale(app, s))
         };
+        let (to, range) = (sym.right, sym.range);
         format!(
-            " {} → {}: {}   {} → {}: {}   (scale {}–{})",
+            " {} {to} {}: {}   {} {to} {}: {}   (scale {}{range}{})",
             app.derived.labels[a],
             app.derived.labels[b],
             r(a, b),
@@ -157,36 +151,27 @@ pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
             on_scale(app, 1.0)
         )
     };
-    let what = if app.ascii {
-        what.replace('→', "->").replace('←', "<-").replace('–', "-")
-    } else {
-        what
-    };
     put(buf, area.x, area.y, &what, area.width, t.heading);
-    let ramp = if app.ascii { RAMP_ASCII } else { RAMP };
+    let ramp = sym.ramp;
     let legend = format!(
-        " row rates column: {}{}{}{} weak→strong  {} none  ? unknown  {} below target  {} missing  {} one-sided  [{}-{} of {}]",
+        " row rates column: {}{}{}{} weak{}strong  {} none  ? unknown  {} below target  {} missing  {} one-sided  [{}-{} of {}]",
         ramp[0],
         ramp[1],
         ramp[2],
         ramp[3],
-        if app.ascii { "-" } else { "·" },
-        gap_symbol(crate::analysis::GapKind::BelowTarget, app.ascii),
-        gap_symbol(crate::analysis::GapKind::MissingTie, app.ascii),
-        gap_symbol(crate::analysis::GapKind::Asymmetric, app.ascii),
+        sym.right,
+        sym.none,
+        sym.gap(crate::analysis::GapKind::BelowTarget),
+        sym.gap(crate::analysis::GapKind::MissingTie),
+        sym.gap(crate::analysis::GapKind::Asymmetric),
         c0 + 1,
         (c0 + cols).min(n),
         n
     );
-    let legend = if app.ascii {
-        legend.replace('→', "->")
-    } else {
-        legend
-    };
     put(buf, area.x, area.y + 1, &legend, area.width, t.dim);
     // Labels cut at the end, or in the middle where that would make two look alike.
-    let heads = cut_all(&app.derived.labels, head_h as usize, app.ascii);
-    let rows_cut = cut_all(&app.derived.labels, label_w as usize - 1, app.ascii);
+    let heads = cut_all(&app.derived.labels, head_h as usize, sym.ellipsis);
+    let rows_cut = cut_all(&app.derived.labels, label_w as usize - 1, sym.ellipsis);
     // Column headers, written downwards.
     for (k, c) in (c0..(c0 + cols).min(n)).enumerate() {
         let x = area.x + label_w + k as u16 * CELL;
@@ -238,19 +223,23 @@ mod tests {
     #[test]
     fn cut_labels_keep_the_end_that_tells_units_apart() {
         assert_eq!(
-            keep_ends("Operations 5 team 12", 20, false),
+            keep_ends("Operations 5 team 12", 20, "…"),
             "Operations 5 team 12"
         );
-        assert_eq!(keep_ends("Operations 5 team 12", 11, false), "Opera…am 12");
+        assert_eq!(keep_ends("Operations 5 team 12", 11, "…"), "Opera…am 12");
         assert_ne!(
-            keep_ends("Operations 5 team 12", 11, false),
-            keep_ends("Operations 5 team 13", 11, false)
+            keep_ends("Operations 5 team 12", 11, "…"),
+            keep_ends("Operations 5 team 13", 11, "…")
         );
-        assert_eq!(keep_ends("abcdef", 2, false), "ab");
+        assert_eq!(keep_ends("abcdef", 2, "…"), "ab");
         let labels: Vec<String> = ["Operations 5 team 12", "Operations 5 team 13", "Finance"]
             .map(String::from)
             .to_vec();
-        let cut = super::cut_all(&labels, 11, false);
+        let cut = super::cut_all(&labels, 11, "…");
         assert_eq!(cut, ["Opera…am 12", "Opera…am 13", "Finance"]);
+        assert_eq!(
+            super::cut_all(&labels, 11, "..."),
+            ["Oper...m 12", "Oper...m 13", "Finance"]
+        );
     }
 }

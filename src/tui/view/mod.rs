@@ -15,8 +15,6 @@ mod prompt;
 mod since;
 pub(crate) mod symbols;
 
-pub(crate) use help::border_set;
-
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -24,7 +22,7 @@ use ratatui::layout::Rect;
 use super::app::{App, View, VisNode};
 use super::modal::Modal;
 
-pub use symbols::{gap_symbol, too_small};
+pub use symbols::too_small;
 
 /// Smallest usable terminal.
 pub const MIN_WIDTH: u16 = 40;
@@ -83,9 +81,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> FrameInfo {
     let mut info = FrameInfo::default();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(area, buf, &app.theme);
-        if app.ascii {
-            to_ascii(buf, area);
-        }
         return info;
     }
     let title = Rect { height: 1, ..area };
@@ -157,34 +152,35 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> FrameInfo {
     if let Some(r) = overlay {
         info.hits.push((r, Hit::Overlay));
     }
-    if app.ascii {
-        to_ascii(buf, area);
-    }
     info
 }
 
-/// Replaces the drawing and punctuation characters the views use with ASCII ones, in one
-/// place (text from the file is left as it is).
-fn to_ascii(buf: &mut Buffer, area: Rect) {
-    for y in area.top()..area.bottom() {
-        for x in area.left()..area.right() {
-            let cell = &mut buf[(x, y)];
-            let plain = match cell.symbol() {
-                "·" => ",",
-                "…" => ".",
-                "→" => ">",
-                "←" => "<",
-                "↔" => "=",
-                "–" | "—" | "─" => "-",
-                "≈" => "=",
-                "×" => "x",
-                "✓" => "+",
-                "│" | "▏" => "|",
-                _ => continue,
-            };
-            cell.set_symbol(plain);
-        }
+/// A sentence the program wrote (a message, a gap's explanation, a key's description) in the
+/// theme's symbols: with `--ascii`, its typographic punctuation in ASCII, the names of the
+/// org quoted in it kept as they are.
+pub(crate) fn prose<'t>(app: &App, text: &'t str) -> std::borrow::Cow<'t, str> {
+    let sym = app.theme.sym;
+    if !sym.ascii || text.is_ascii() {
+        return std::borrow::Cow::Borrowed(text);
     }
+    let d = &app.derived;
+    let ids = app.org.units.iter().map(|u| u.id.as_str());
+    let initiatives = app
+        .org
+        .initiatives
+        .iter()
+        .flat_map(|i| [i.id.as_str(), i.label()]);
+    let keep: Vec<&str> = d
+        .labels
+        .iter()
+        .chain(&d.groups)
+        .map(String::as_str)
+        .chain(ids)
+        .chain(initiatives)
+        .chain([d.title.as_str(), app.source.as_str()])
+        .filter(|n| super::theme::Symbols::would_rewrite(n))
+        .collect();
+    sym.prose(text, &keep)
 }
 
 /// Writes a string clipped to a width, returning the column after it.

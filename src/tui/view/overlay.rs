@@ -7,7 +7,6 @@ use ratatui::widgets::{Block, Clear, Widget};
 
 use crate::tui::app::App;
 
-use super::help::border_set;
 use super::{FrameInfo, put};
 
 /// What an overlay shows around its lines.
@@ -48,7 +47,7 @@ pub(super) fn render(
     };
     Clear.render(popup, buf);
     let block = Block::bordered()
-        .border_set(border_set(app.ascii))
+        .border_set(app.theme.sym.border)
         .border_style(app.theme.heading)
         .title(title);
     let inner = block.inner(popup);

@@ -14,14 +14,13 @@ use crate::tui::keymap::{self, Mode};
 use crate::tui::prompt::{Input, Question};
 use crate::tui::session::Origin;
 
-use super::help::border_set;
-use super::{put, wrap};
+use super::{prose, put, wrap};
 
 fn block(app: &App, title: &str) -> Block<'static> {
     Block::bordered()
-        .border_set(border_set(app.ascii))
+        .border_set(app.theme.sym.border)
         .border_style(app.theme.heading)
-        .title(format!(" {title} "))
+        .title(format!(" {} ", prose(app, title)))
 }
 
 /// Draws a line prompt at the bottom of `area`: the line with its cursor (a pre-filled value
@@ -36,7 +35,7 @@ pub(super) fn input(app: &App, area: Rect, buf: &mut Buffer, input: &Input) -> O
     let errors = input
         .error
         .as_deref()
-        .map(|e| wrap(e, w as usize))
+        .map(|e| wrap(&prose(app, e), w as usize))
         .unwrap_or_default();
     let max_errors = (area.height as usize).saturating_sub(6);
     let errors: Vec<String> = errors.into_iter().take(max_errors).collect();
@@ -73,7 +72,7 @@ pub(super) fn input(app: &App, area: Rect, buf: &mut Buffer, input: &Input) -> O
     if cx < inner.right() {
         let cell = &mut buf[(cx, inner.y)];
         if cell.symbol() == " " {
-            cell.set_symbol(if app.ascii { "_" } else { "▏" });
+            cell.set_symbol(t.sym.cursor);
         }
         cell.set_style(t.emphasis.add_modifier(Modifier::REVERSED));
     }
@@ -86,7 +85,10 @@ pub(super) fn input(app: &App, area: Rect, buf: &mut Buffer, input: &Input) -> O
         .collect();
     let mut hints = hints.join("  ");
     if line.is_fresh() {
-        hints = format!("typing replaces the value, ← → edit it  {hints}");
+        hints = format!(
+            "typing replaces the value, {} {} edit it  {hints}",
+            t.sym.left, t.sym.right
+        );
     }
     let hw = Span::raw(hints.as_str()).width() as u16;
     let hy = inner.y + 1 + errors.len() as u16;
@@ -105,7 +107,7 @@ pub(super) fn ask(app: &App, area: Rect, buf: &mut Buffer, q: &Question) -> Opti
     }
     let mut lines = Vec::new();
     for para in text {
-        lines.extend(wrap(&para, w.saturating_sub(4) as usize));
+        lines.extend(wrap(&prose(app, &para), w.saturating_sub(4) as usize));
     }
     let h = (lines.len() + answers.len() + 3) as u16;
     let h = h.min(area.height.saturating_sub(2));
@@ -139,7 +141,7 @@ pub(super) fn ask(app: &App, area: Rect, buf: &mut Buffer, q: &Question) -> Opti
             buf,
             x + 2,
             y,
-            doc,
+            &prose(app, doc),
             inner.right().saturating_sub(x + 2),
             t.text,
         );
