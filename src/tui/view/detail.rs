@@ -4,7 +4,8 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::widgets::{Block, Widget};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use crate::analysis::BetweennessDone;
 use crate::text::clean;
@@ -12,7 +13,7 @@ use crate::tui::app::{App, Pending};
 
 use super::gaps::who;
 use super::symbols::is_alarm;
-use super::{on_scale, prose, put, since, wrap};
+use super::{on_scale, prose, since, wrap};
 
 type Lines = Vec<(Style, String)>;
 
@@ -28,13 +29,14 @@ pub(crate) fn render(app: &App, area: Rect, buf: &mut Buffer) -> u16 {
         block.render(area, buf);
         return 0;
     }
-    let lines = lines(app);
-    let wrapped: Lines = lines
+    // Pre-wrapped (continuation lines indented under their first), so the scroll range is
+    // exact; the paragraph draws, clips and scrolls them.
+    let wrapped: Vec<Line> = lines(app)
         .into_iter()
         .flat_map(|(style, text)| {
             wrap(&text, inner.width as usize)
                 .into_iter()
-                .map(move |l| (style, l))
+                .map(move |l| Line::from(Span::styled(l, style)))
         })
         .collect();
     let rows = inner.height as usize;
@@ -50,10 +52,11 @@ pub(crate) fn render(app: &App, area: Rect, buf: &mut Buffer) -> u16 {
     } else {
         block
     };
-    block.render(area, buf);
-    for (k, (style, text)) in wrapped.iter().skip(scroll).take(rows).enumerate() {
-        put(buf, inner.x, inner.y + k as u16, text, inner.width, *style);
-    }
+    Paragraph::new(wrapped)
+        .block(block)
+        .wrap(Wrap { trim: false })
+        .scroll((scroll as u16, 0))
+        .render(area, buf);
     max as u16
 }
 

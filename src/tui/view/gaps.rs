@@ -1,8 +1,11 @@
 //! The gap list: every gap ranked by severity, with the pair, actual vs target and why.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
-use ratatui::text::Span;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Cell, HighlightSpacing, Paragraph, Row, StatefulWidget, Table, TableState, Widget,
+};
 
 use crate::analysis::Gap;
 use crate::tui::app::{App, Pending};
@@ -80,12 +83,8 @@ pub(crate) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
             sym.check
         ));
     }
-    put(buf, area.x, area.y, &title, area.width, t.heading);
-    let area = Rect {
-        y: area.y + 1,
-        height: area.height - 1,
-        ..area
-    };
+    let [head, area] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+    Paragraph::new(Span::styled(title, t.heading)).render(head, buf);
     if visible.is_empty() {
         let msg = match app.pending {
             Some(Pending::Analysis) => format!("Looking for gaps{}", sym.ellipsis),
@@ -104,101 +103,117 @@ pub(crate) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
         .max()
         .unwrap_or(4);
     // The pair always has its own column; narrow screens give it less room.
-    let pair_w = longest.clamp(4, ((area.width as usize) * 3 / 10).max(14));
+    let pair_w = longest.clamp(4, ((area.width as usize) * 3 / 10).max(14)) as u16;
     // With `--compare`, a column says how each gap changed since OLD.
     let comparing = app.session.compare.is_some();
-    let header = format!(
-        " {:<13} {}{:<15}{} {:>11}  why",
-        "severity",
-        if comparing { "since  " } else { "" },
-        "kind",
-        pad("pair", pair_w),
-        "actual/need"
-    );
-    put(buf, area.x, area.y, &header, area.width, t.heading);
-    let rows = (area.height - 1) as usize;
+    // Columns: severity bar, severity, [since], kind, pair, actual/need, why; one cell
+    // between columns and one before the bar (the table's selection column).
+    let mut widths = vec![8, 4];
+    let mut heads = vec![Cell::from("severity"), Cell::from("")];
+    if comparing {
+        widths.push(6);
+        heads.push(Cell::from("since"));
+    }
+    widths.extend([14, pair_w, 11]);
+    heads.extend([
+        Cell::from("kind"),
+        Cell::from("pair"),
+        Cell::from(Line::from("actual/need").right_aligned()),
+        Cell::from(" why"),
+    ]);
+    let rows = area.height.saturating_sub(1) as usize;
     info.page = rows as u16;
-    let first = (cursor / rows) * rows;
-    for (k, (row, &i)) in visible
+    let first = (cursor / rows.max(1)) * rows.max(1);
+    let page: Vec<(usize, &Gap)> = visible
         .iter()
         .enumerate()
         .skip(first)
         .take(rows)
-        .enumerate()
-    {
-        let g = &gaps[i];
-        let y = area.y + 1 + k as u16;
+        .map(|(row, &i)| (row, &gaps[i]))
+        .collect();
+    let table_rows = page.iter().map(|&(row, g)| {
         let here = row == cursor;
-        let style = if is_alarm(g.kind) { t.alarm } else { t.warn };
-        let values = match (g.actual, g.target) {
-            // A one-sided pair: the two ratings, not an actual and a need.
-            (Some(a), Some(b)) if g.kind == crate::analysis::GapKind::Asymmetric => {
-                format!("{} vs {}", on_scale(app, a), on_scale(app, b))
-            }
-            (Some(a), Some(b)) => format!("{}/{}", on_scale(app, a), on_scale(app, b)),
-            (None, Some(b)) => format!("-/{}", on_scale(app, b)),
-            (Some(a), None) => on_scale(app, a),
-            (None, None) => String::new(),
+        let gap_style = if here {
+            t.selected
+        } else if is_alarm(g.kind) {
+            t.alarm
+        } else {
+            t.warn
         };
-        let pair = cut(&who(app, g), pair_w, sym.ellipsis);
-        let kind = format!("{} {}", sym.gap(g.kind), kind_words(g.kind));
+        let mut cells = vec![
+            Cell::from(sym.bar(g.severity, 8)).style(gap_style),
+            Cell::from(format!("{:.2}", g.severity)),
+        ];
+        if comparing {
+            cells.push(Cell::from(mark(app, g)));
+        }
         // The plan shown (p): a gap it closes is marked before its pair.
         let pair = if crate::tui::review::plan::closes(app, g) {
-            cut(
-                &format!("{} {}", sym.check, who(app, g)),
-                pair_w,
-                sym.ellipsis,
-            )
+            format!("{} {}", sym.check, who(app, g))
         } else {
-            pair
+            who(app, g)
         };
-        let row_style = if here { t.selected } else { t.text };
-        let mut x = put(buf, area.x, y, " ", 1, row_style);
-        x = put(
-            buf,
-            x,
+        cells.extend([
+            Cell::from(format!("{} {}", sym.gap(g.kind), kind_words(g.kind))).style(gap_style),
+            Cell::from(cut(&pair, pair_w as usize, sym.ellipsis)),
+            Cell::from(Line::from(values(app, g)).right_aligned()),
+            Cell::from(format!(
+                " {}",
+                prose(app, &crate::text::clean(&g.explanation))
+            )),
+        ]);
+        Row::new(cells).style(if here { t.selected } else { t.text })
+    });
+    let mut state = TableState::new().with_selected(cursor.checked_sub(first));
+    let table = Table::new(table_rows, fit(&widths, area.width))
+        .header(Row::new(heads).style(t.heading))
+        .column_spacing(1)
+        .highlight_symbol(" ")
+        .highlight_spacing(HighlightSpacing::Always);
+    StatefulWidget::render(table, area, buf, &mut state);
+    for (k, &(row, _)) in page.iter().enumerate() {
+        let y = area.y + 1 + k as u16;
+        let rect = Rect {
             y,
-            &sym.bar(g.severity, 8),
-            8,
-            if here { t.selected } else { style },
-        );
-        x = put(buf, x, y, &format!(" {:.2} ", g.severity), 6, row_style);
-        if comparing {
-            x = put(buf, x, y, &format!("{:<6} ", mark(app, g)), 7, row_style);
+            height: 1,
+            ..area
+        };
+        info.hits.push((rect, Hit::Gap(row)));
+    }
+}
+
+/// Column widths that fit in `width` after the selection column: each fixed column as far
+/// as it fits (a narrow screen cuts the right-most first, as text runs off the edge), the
+/// explanation taking the rest.
+fn fit(widths: &[u16], width: u16) -> Vec<Constraint> {
+    let mut left = width.saturating_sub(1);
+    let mut out: Vec<Constraint> = widths
+        .iter()
+        .map(|&w| {
+            let w = w.min(left);
+            left = left.saturating_sub(w + 1);
+            Constraint::Length(w)
+        })
+        .collect();
+    out.push(Constraint::Length(left));
+    out
+}
+
+/// "actual/need" of a gap: `1.5/4`, `-/4` without a tie, `1 vs 3` for a one-sided pair
+/// (the two ratings).
+fn values(app: &App, g: &Gap) -> String {
+    match (g.actual, g.target) {
+        (Some(a), Some(b)) if g.kind == crate::analysis::GapKind::Asymmetric => {
+            format!("{} vs {}", on_scale(app, a), on_scale(app, b))
         }
-        x = put(
-            buf,
-            x,
-            y,
-            &pad(&kind, 15),
-            15,
-            if here { t.selected } else { style },
-        );
-        let rest = format!(
-            "{} {values:>11}  {}",
-            pad(&pair, pair_w),
-            prose(app, &crate::text::clean(&g.explanation))
-        );
-        put(buf, x, y, &rest, area.right().saturating_sub(x), row_style);
-        info.hits.push((
-            Rect {
-                x: area.x,
-                y,
-                width: area.width,
-                height: 1,
-            },
-            Hit::Gap(row),
-        ));
+        (Some(a), Some(b)) => format!("{}/{}", on_scale(app, a), on_scale(app, b)),
+        (None, Some(b)) => format!("-/{}", on_scale(app, b)),
+        (Some(a), None) => on_scale(app, a),
+        (None, None) => String::new(),
     }
 }
 
 /// A gap kind in words, as in the changes list ("missing tie").
 pub(crate) fn kind_words(k: crate::analysis::GapKind) -> String {
     k.as_str().replace('_', " ")
-}
-
-/// Pads text with spaces to `w` display cells.
-fn pad(text: &str, w: usize) -> String {
-    let have = Span::raw(text).width();
-    format!("{text}{}", " ".repeat(w.saturating_sub(have)))
 }

@@ -17,7 +17,7 @@ pub(crate) mod symbols;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 
 use super::app::{App, View, VisNode};
 use super::modal::Modal;
@@ -83,51 +83,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> FrameInfo {
         too_small(area, buf, &app.theme);
         return info;
     }
-    let title = Rect { height: 1, ..area };
-    let status = Rect {
-        y: area.bottom() - 1,
-        height: 1,
-        ..area
-    };
-    let body = Rect {
-        y: area.y + 1,
-        height: area.height - 2,
-        ..area
-    };
+    let [title, body, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
     bars::title(app, title, buf);
     bars::status(app, status, buf);
-    let wide = area.width >= WIDE;
-    // Review mode (src/tui/review): the card takes the whole body.
-    let show_detail = wide != app.detail_toggled && app.view != View::Review;
-    let (main, side) = if !show_detail {
-        (body, None)
-    } else if wide {
-        let w = (area.width / 3).clamp(32, 52);
-        (
-            Rect {
-                width: body.width - w,
-                ..body
-            },
-            Some(Rect {
-                x: body.right() - w,
-                width: w,
-                ..body
-            }),
-        )
-    } else {
-        let h = (body.height / 2).min(11);
-        (
-            Rect {
-                height: body.height - h,
-                ..body
-            },
-            Some(Rect {
-                y: body.bottom() - h,
-                height: h,
-                ..body
-            }),
-        )
-    };
+    let (main, side) = split(app, body);
     match app.view {
         View::Graph => graph::render(app, main, buf, &mut info),
         View::Matrix if app.matrix.groups() => blocks::render(app, main, buf, &mut info),
@@ -153,6 +117,25 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> FrameInfo {
         info.hits.push((r, Hit::Overlay));
     }
     info
+}
+
+/// The body's split into the main view and the detail pane (when shown): beside the view
+/// from [`WIDE`] columns (a third of the width, 32 to 52 columns), else below it (half the
+/// height, at most 11 rows). The detail pane is shown by default when wide; `d` toggles it.
+fn split(app: &App, body: Rect) -> (Rect, Option<Rect>) {
+    let wide = body.width >= WIDE;
+    // Review mode (src/tui/review): the card takes the whole body.
+    if wide == app.detail_toggled || app.view == View::Review {
+        return (body, None);
+    }
+    let [main, side] = if wide {
+        let w = (body.width / 3).clamp(32, 52);
+        Layout::horizontal([Constraint::Fill(1), Constraint::Length(w)]).areas(body)
+    } else {
+        let h = (body.height / 2).min(11);
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(h)]).areas(body)
+    };
+    (main, Some(side))
 }
 
 /// A sentence the program wrote (a message, a gap's explanation, a key's description) in the

@@ -4,8 +4,8 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
-use ratatui::text::Span;
-use ratatui::widgets::{Block, Clear, Widget};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Padding, Paragraph, Widget};
 
 use crate::text::clean;
 use crate::tui::action::Action;
@@ -76,9 +76,19 @@ pub(super) fn input(app: &App, area: Rect, buf: &mut Buffer, input: &Input) -> O
         }
         cell.set_style(t.emphasis.add_modifier(Modifier::REVERSED));
     }
-    for (k, e) in errors.iter().enumerate() {
-        put(buf, inner.x + 1, inner.y + 1 + k as u16, e, w, t.alarm);
-    }
+    let below = Rect {
+        y: inner.y + 1,
+        height: inner.height.saturating_sub(1),
+        ..inner
+    };
+    Paragraph::new(
+        errors
+            .iter()
+            .map(|e| Line::from(Span::styled(e.as_str(), t.alarm)))
+            .collect::<Vec<_>>(),
+    )
+    .block(Block::new().padding(Padding::left(1)))
+    .render(below, buf);
     let hints: Vec<String> = keymap::hints(&[Mode::Prompt])
         .iter()
         .map(|(k, d)| format!("{k} {d}"))
@@ -118,35 +128,24 @@ pub(super) fn ask(app: &App, area: Rect, buf: &mut Buffer, q: &Question) -> Opti
         height: h,
     };
     Clear.render(popup, buf);
-    let b = block(app, title);
-    let inner = b.inner(popup);
-    b.render(popup, buf);
     let t = &app.theme;
-    let mut y = inner.y;
-    for l in &lines {
-        if y >= inner.bottom() {
-            return Some(popup);
-        }
-        put(buf, inner.x + 1, y, l, inner.width - 1, t.text);
-        y += 1;
-    }
-    y += 1;
+    let mut text: Vec<Line> = lines
+        .into_iter()
+        .map(|l| Line::from(Span::styled(l, t.text)))
+        .collect();
+    text.push(Line::default());
     for (action, doc) in &answers {
-        if y >= inner.bottom() {
-            return Some(popup);
-        }
         let keys = keymap::keys_for(Mode::Dialog, *action);
-        let x = put(buf, inner.x + 2, y, &keys, inner.width - 2, t.key);
-        put(
-            buf,
-            x + 2,
-            y,
-            &prose(app, doc),
-            inner.right().saturating_sub(x + 2),
-            t.text,
-        );
-        y += 1;
+        text.push(Line::from(vec![
+            Span::raw(" "),
+            Span::styled(keys, t.key),
+            Span::raw("  "),
+            Span::styled(prose(app, doc).into_owned(), t.text),
+        ]));
     }
+    Paragraph::new(text)
+        .block(block(app, title).padding(Padding::left(1)))
+        .render(popup, buf);
     Some(popup)
 }
 
