@@ -76,3 +76,4 @@ mod tui_script;
 mod tui_snapshots;
 mod tui_stale;
 mod tui_tmux;
+mod tui_widths;

@@ -10,7 +10,7 @@ use ratatui::layout::Rect;
 use crate::text::clean;
 use crate::tui::app::App;
 
-use super::matrix::{CELL, cut_all};
+use super::matrix::{CELL, cells, cut_all, per_row};
 use super::{FrameInfo, Hit, on_scale, put};
 
 /// Block densities between groups, in [0, 1]: `(row, col) -> density`; the diagonal is the
@@ -89,7 +89,7 @@ pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
     let label_w = (d
         .groups
         .iter()
-        .map(|g| g.chars().count())
+        .map(|g| ratatui::text::Span::raw(g.as_str()).width())
         .max()
         .unwrap_or(4) as u16
         + 1)
@@ -119,13 +119,13 @@ pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
         count
     );
     put(buf, area.x, area.y + 1, &legend, area.width, t.dim);
-    let heads = cut_all(&d.groups, head_h as usize, sym.ellipsis);
-    let names = cut_all(&d.groups, label_w as usize - 1, sym.ellipsis);
+    let heads = cut_all(&d.groups, head_h as usize, sym.ellipsis, per_row);
+    let names = cut_all(&d.groups, label_w as usize - 1, sym.ellipsis, cells);
     for (k, c) in (c0..(c0 + cols).min(count)).enumerate() {
         let x = area.x + label_w + k as u16 * CELL;
         let style = if c == col { t.selected } else { t.dim };
         for (i, ch) in heads[c].chars().enumerate() {
-            put(buf, x, area.y + 2 + i as u16, &ch.to_string(), 1, style);
+            put(buf, x, area.y + 2 + i as u16, &ch.to_string(), CELL, style);
         }
     }
     let ei_x = area.x + label_w + (((c0 + cols).min(count) - c0) as u16) * CELL + 1;

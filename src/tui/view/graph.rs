@@ -18,6 +18,9 @@ use super::lines::{Seg, Segs, char_lines};
 use super::symbols::{LineGlyphs, is_alarm};
 use super::{FrameInfo, Hit, put};
 
+/// Widest label of a node, in display cells.
+const LABEL_CELLS: usize = 28;
+
 /// Most lines drawn in one frame.
 const MAX_LINES: usize = 1500;
 
@@ -271,9 +274,12 @@ pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
         } else {
             Style::new().fg(t.group(group)).add_modifier(Modifier::BOLD)
         };
-        let text: String = text.chars().take(28).collect();
-        let text = if labelled[i] { text } else { String::new() };
-        let len = text.chars().count() as u16;
+        let text = if labelled[i] {
+            super::cut(&text, LABEL_CELLS, "")
+        } else {
+            String::new()
+        };
+        let len = ratatui::text::Span::raw(text.as_str()).width() as u16;
         let right = area.right();
         let x0 = if c + 1 + len > right {
             c.saturating_sub(len + 1).max(area.x)
@@ -317,7 +323,7 @@ fn label_of(app: &App, v: VisNode, members: &[usize]) -> String {
         VisNode::Unit(u) => app.derived.labels[u].clone(),
         VisNode::Group(g) => format!("{} ({})", app.derived.groups[g], members[g]),
     };
-    text.chars().take(28).collect()
+    super::cut(&text, LABEL_CELLS, "")
 }
 
 /// Which nodes get a label: the selection and its neighbours first, then the others, each

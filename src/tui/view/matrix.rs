@@ -35,30 +35,63 @@ fn cell(app: &App, a: usize, b: usize) -> (String, ratatui::style::Style) {
     }
 }
 
-/// A label cut to `w` characters in the middle (with the ellipsis `ell`), keeping its end:
+/// How wide a character is: one row of a header written downwards, or its display cells.
+pub(super) type Measure = fn(char) -> usize;
+
+/// One row per character (headers written downwards).
+pub(super) fn per_row(_: char) -> usize {
+    1
+}
+
+/// Display cells (labels written across).
+pub(super) fn cells(c: char) -> usize {
+    ratatui::text::Span::raw(c.encode_utf8(&mut [0; 4]).to_string()).width()
+}
+
+/// The longest start of `text` at most `w` wide.
+fn start(text: &str, w: usize, m: Measure) -> String {
+    let mut used = 0;
+    text.chars()
+        .take_while(|&c| {
+            used += m(c);
+            used <= w
+        })
+        .collect()
+}
+
+/// A label cut to `w` (by `m`) in the middle (with the ellipsis `ell`), keeping its end:
 /// units of one group often share the start of their names and differ at the end
 /// ("Operations 5 team 12").
-fn keep_ends(label: &str, w: usize, ell: &str) -> String {
-    let n = label.chars().count();
-    let e = ell.chars().count();
-    if n <= w {
+fn keep_ends(label: &str, w: usize, ell: &str, m: Measure) -> String {
+    let width = |t: &str| t.chars().map(m).sum::<usize>();
+    let e = width(ell);
+    if width(label) <= w {
         return label.to_string();
     }
     if w < e + 2 {
-        return label.chars().take(w).collect();
+        return start(label, w, m);
     }
     let head = (w - e) / 2;
     let tail = w - e - head;
-    let mut out: String = label.chars().take(head).collect();
+    let mut end: Vec<char> = Vec::new();
+    let mut used = 0;
+    for c in label.chars().rev() {
+        if used + m(c) > tail {
+            break;
+        }
+        used += m(c);
+        end.push(c);
+    }
+    let mut out = start(label, head, m);
     out.push_str(ell);
-    out.extend(label.chars().skip(n - tail));
+    out.extend(end.into_iter().rev());
     out
 }
 
-/// Every label cut to `w` characters: its start, unless another label has the same start,
+/// Every label cut to `w` (by `m`): its start, unless another label has the same start,
 /// then both ends (`keep_ends`).
-pub(super) fn cut_all(labels: &[String], w: usize, ell: &str) -> Vec<String> {
-    let starts: Vec<String> = labels.iter().map(|l| l.chars().take(w).collect()).collect();
+pub(super) fn cut_all(labels: &[String], w: usize, ell: &str, m: Measure) -> Vec<String> {
+    let starts: Vec<String> = labels.iter().map(|l| start(l, w, m)).collect();
     let mut count: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for s in &starts {
         *count.entry(s.as_str()).or_insert(0) += 1;
@@ -67,8 +100,8 @@ pub(super) fn cut_all(labels: &[String], w: usize, ell: &str) -> Vec<String> {
         .iter()
         .zip(&starts)
         .map(|(l, s)| {
-            if count.get(s.as_str()).copied().unwrap_or(0) > 1 && l.chars().count() > w {
-                keep_ends(l, w, ell)
+            if count.get(s.as_str()).copied().unwrap_or(0) > 1 && s != l {
+                keep_ends(l, w, ell, m)
             } else {
                 s.clone()
             }
@@ -99,7 +132,7 @@ pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
         .derived
         .labels
         .iter()
-        .map(|l| l.chars().count())
+        .map(|l| ratatui::text::Span::raw(l.as_str()).width())
         .max()
         .unwrap_or(4) as u16
         + 1)
@@ -170,15 +203,21 @@ pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
     );
     put(buf, area.x, area.y + 1, &legend, area.width, t.dim);
     // Labels cut at the end, or in the middle where that would make two look alike.
-    let heads = cut_all(&app.derived.labels, head_h as usize, sym.ellipsis);
-    let rows_cut = cut_all(&app.derived.labels, label_w as usize - 1, sym.ellipsis);
+    let heads = cut_all(&app.derived.labels, head_h as usize, sym.ellipsis, per_row);
+    let rows_cut = cut_all(
+        &app.derived.labels,
+        label_w as usize - 1,
+        sym.ellipsis,
+        cells,
+    );
     // Column headers, written downwards.
     for (k, c) in (c0..(c0 + cols).min(n)).enumerate() {
         let x = area.x + label_w + k as u16 * CELL;
         let style = if c == col { t.selected } else { t.dim };
         let head = &heads[app.derived.order[c]];
+        // One character a row; a wide one fills the column's two cells.
         for (i, ch) in head.chars().enumerate() {
-            put(buf, x, area.y + 2 + i as u16, &ch.to_string(), 1, style);
+            put(buf, x, area.y + 2 + i as u16, &ch.to_string(), CELL, style);
         }
     }
     for (k, r) in (r0..(r0 + rows).min(n)).enumerate() {
@@ -218,28 +257,41 @@ pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
 
 #[cfg(test)]
 mod tests {
-    use super::keep_ends;
+    use super::{cells, keep_ends};
 
     #[test]
     fn cut_labels_keep_the_end_that_tells_units_apart() {
         assert_eq!(
-            keep_ends("Operations 5 team 12", 20, "…"),
+            keep_ends("Operations 5 team 12", 20, "…", cells),
             "Operations 5 team 12"
         );
-        assert_eq!(keep_ends("Operations 5 team 12", 11, "…"), "Opera…am 12");
-        assert_ne!(
-            keep_ends("Operations 5 team 12", 11, "…"),
-            keep_ends("Operations 5 team 13", 11, "…")
+        assert_eq!(
+            keep_ends("Operations 5 team 12", 11, "…", cells),
+            "Opera…am 12"
         );
-        assert_eq!(keep_ends("abcdef", 2, "…"), "ab");
+        assert_ne!(
+            keep_ends("Operations 5 team 12", 11, "…", cells),
+            keep_ends("Operations 5 team 13", 11, "…", cells)
+        );
+        assert_eq!(keep_ends("abcdef", 2, "…", cells), "ab");
         let labels: Vec<String> = ["Operations 5 team 12", "Operations 5 team 13", "Finance"]
             .map(String::from)
             .to_vec();
-        let cut = super::cut_all(&labels, 11, "…");
+        let cut = super::cut_all(&labels, 11, "…", cells);
         assert_eq!(cut, ["Opera…am 12", "Opera…am 13", "Finance"]);
         assert_eq!(
-            super::cut_all(&labels, 11, "..."),
+            super::cut_all(&labels, 11, "...", cells),
             ["Oper...m 12", "Oper...m 13", "Finance"]
+        );
+        // Wide characters count two cells: the cut labels stay within the width.
+        let wide: Vec<String> = ["営業部門チーム一", "営業部門チーム二"]
+            .map(String::from)
+            .to_vec();
+        let cut = super::cut_all(&wide, 9, "…", cells);
+        assert_eq!(cut, ["営業…ム一", "営業…ム二"]);
+        assert_eq!(
+            super::cut_all(&wide, 3, "…", super::per_row),
+            ["営…一", "営…二"]
         );
     }
 }
