@@ -3,14 +3,16 @@
 //! since OLD) on the right; narrow ones stack them, the meeting's side first after the gap.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Padding, Paragraph, Widget, Wrap};
 
 use crate::analysis::{Gap, GapKind};
 use crate::report::discussed;
 use crate::text::clean;
 use crate::tui::app::{App, Pending};
-use crate::tui::view::{FrameInfo, detail, gaps, on_scale, prose, put, symbols, wrap};
+use crate::tui::view::{FrameInfo, detail, gaps, on_scale, prose, symbols, wrap};
 
 use super::{plan, walk};
 
@@ -23,6 +25,7 @@ pub(crate) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
         return;
     }
     info.page = 1;
+    let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
     let Some((pos, i, len)) = walk::current(app) else {
         let msg = match app.pending {
             Some(Pending::Analysis) => format!("Looking for gaps{}", t.sym.ellipsis),
@@ -34,26 +37,15 @@ pub(crate) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
                 app.initiative_label()
             ),
         };
-        put(
-            buf,
-            area.x,
-            area.y,
-            &title(app, None),
-            area.width,
-            t.heading,
-        );
-        put(buf, area.x + 1, area.y + 2, &msg, area.width - 1, t.dim);
+        Paragraph::new(Span::styled(title(app, None), t.heading)).render(head, buf);
+        Paragraph::new(vec![Line::default(), Line::from(Span::styled(msg, t.dim))])
+            .block(Block::new().padding(Padding::left(1)))
+            .wrap(Wrap { trim: false })
+            .render(body, buf);
         return;
     };
     let g = &app.gaps()[i];
-    put(
-        buf,
-        area.x,
-        area.y,
-        &title(app, Some((pos, len))),
-        area.width,
-        t.heading,
-    );
+    Paragraph::new(Span::styled(title(app, Some((pos, len))), t.heading)).render(head, buf);
     let wide = area.width >= 100;
     let mut top = head_lines(app, wide);
     if wide {
@@ -61,34 +53,20 @@ pub(crate) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
     }
     let facts = gap_lines(app, g);
     let side = meeting_lines(app, g, wide);
-    let body = Rect {
-        y: area.y + 1,
-        height: area.height - 1,
-        ..area
-    };
     if wide {
+        // The gap on the left (three fifths), the meeting's side on the right, two cells
+        // apart.
         let left_w = body.width * 3 / 5;
+        let [left_area, _, right_area] = Layout::horizontal([
+            Constraint::Length(left_w.saturating_sub(1)),
+            Constraint::Length(2),
+            Constraint::Fill(1),
+        ])
+        .areas(body);
         let mut left = top;
         left.extend(facts);
-        show(
-            app,
-            &left,
-            Rect {
-                width: left_w - 1,
-                ..body
-            },
-            buf,
-        );
-        show(
-            app,
-            &side,
-            Rect {
-                x: body.x + left_w + 1,
-                width: body.width - left_w - 1,
-                ..body
-            },
-            buf,
-        );
+        show(app, &left, left_area, buf);
+        show(app, &side, right_area, buf);
     } else {
         let mut all = top;
         let (gap_head, rest) = facts.split_at(facts.len().min(3));
@@ -317,7 +295,8 @@ fn meeting_lines(app: &App, g: &Gap, wide: bool) -> Lines {
     out
 }
 
-/// Writes lines into an area, wrapping long ones; the last row says when some are cut.
+/// Writes lines into an area, wrapping long ones (continuation lines indented); when some
+/// do not fit, the last row says so with an ellipsis.
 fn show(app: &App, lines: &Lines, area: Rect, buf: &mut Buffer) {
     let mut rows: Vec<(Style, String)> = Vec::new();
     for (style, text) in lines {
@@ -326,13 +305,15 @@ fn show(app: &App, lines: &Lines, area: Rect, buf: &mut Buffer) {
         }
     }
     let h = area.height as usize;
-    for (k, (style, text)) in rows.iter().take(h).enumerate() {
-        let cut = k + 1 == h && rows.len() > h;
-        let text = if cut {
-            app.theme.sym.ellipsis
-        } else {
-            text.as_str()
-        };
-        put(buf, area.x, area.y + k as u16, text, area.width, *style);
+    if rows.len() > h && h > 0 {
+        rows.truncate(h);
+        rows[h - 1].1 = app.theme.sym.ellipsis.to_string();
     }
+    let rows: Vec<Line> = rows
+        .into_iter()
+        .map(|(style, l)| Line::from(Span::styled(l, style)))
+        .collect();
+    Paragraph::new(rows)
+        .wrap(Wrap { trim: false })
+        .render(area, buf);
 }

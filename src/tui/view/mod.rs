@@ -8,6 +8,7 @@ pub(crate) mod detail;
 pub(crate) mod gaps;
 mod graph;
 mod help;
+mod labels;
 mod lines;
 mod matrix;
 mod overlay;
