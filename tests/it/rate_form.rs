@@ -328,3 +328,45 @@ fn the_highlighted_unit_stays_in_view_and_is_marked_by_more_than_colour() {
         "mono highlights by reversing"
     );
 }
+
+#[test]
+fn every_state_of_the_form_is_ascii_with_ascii() {
+    // The org's names are ASCII apart from one escaped control character; every glyph of the
+    // form comes from the theme's ASCII symbols.
+    let look = mono_ascii();
+    let states: [&dyn Fn(&mut Form); 6] = [
+        &|_| {},
+        &|f| {
+            press(f, "4?");
+        },
+        &|f| {
+            press(f, "n");
+            press(f, "a note");
+        },
+        &|f| {
+            press(f, "/");
+            press(f, "le");
+        },
+        &|f| {
+            press(f, "7");
+        },
+        &|f| {
+            press(f, "3");
+            code(f, KeyCode::Home);
+        },
+    ];
+    for (k, state) in states.iter().enumerate() {
+        let mut f = form();
+        state(&mut f);
+        for (w, h) in [(80, 24), (120, 40), (200, 60), (40, 8), (39, 24), (20, 3)] {
+            let s = screen(&f, w, h, &look);
+            assert!(s.is_ascii(), "state {k} at {w}x{h}:\n{s}");
+        }
+    }
+    // In Unicode the same form draws its own glyphs.
+    let unicode = Look {
+        theme: Theme::new(ThemeName::Mono),
+    };
+    let s = screen(&form(), 80, 24, &unicode);
+    assert!(s.contains('▸') && s.contains('·') && s.contains('─'), "{s}");
+}
