@@ -2,9 +2,10 @@
 //! cursor, empty ones with a hint of the format), the reason of a refusal, and the keys.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
-use ratatui::widgets::{Block, Clear, Widget};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Padding, Paragraph, Widget};
 
 use crate::text::clean;
 use crate::tui::app::App;
@@ -79,28 +80,28 @@ pub(crate) fn form(app: &App, area: Rect, buf: &mut Buffer, f: &ActionForm) -> O
             }
         }
     }
-    let first = inner.y + fields.len() as u16;
-    for (k, e) in errors.iter().enumerate() {
-        put(
-            buf,
-            inner.x + 1,
-            first + k as u16,
-            e,
-            inner.width - 1,
-            t.alarm,
-        );
-    }
+    // Under the fields: the reason of a refusal, then the keys on the last row.
+    let [errors_area, hints_area] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)])
+        .areas(Rect {
+            y: inner.y + fields.len() as u16,
+            height: inner.height.saturating_sub(fields.len() as u16),
+            ..inner
+        });
+    let pad = Block::new().padding(Padding::left(1));
+    Paragraph::new(
+        errors
+            .into_iter()
+            .map(|e| Line::from(Span::styled(e, t.alarm)))
+            .collect::<Vec<_>>(),
+    )
+    .block(pad.clone())
+    .render(errors_area, buf);
     let hints: Vec<String> = keymap::hints(&[Mode::Form])
         .iter()
         .map(|(k, d)| format!("{k} {d}"))
         .collect();
-    put(
-        buf,
-        inner.x + 1,
-        inner.bottom().saturating_sub(1),
-        &hints.join("  "),
-        inner.width - 1,
-        t.dim,
-    );
+    Paragraph::new(Span::styled(hints.join("  "), t.dim))
+        .block(pad)
+        .render(hints_area, buf);
     Some(popup)
 }
