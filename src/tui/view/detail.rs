@@ -232,7 +232,7 @@ fn unit_lines(app: &App, u: usize) -> Lines {
             format!(
                 "{} {}: {}",
                 sym.gap(g.kind),
-                g.kind.as_str().replace('_', " "),
+                super::gaps::kind_words(g.kind),
                 who(app, g)
             ),
         ));
@@ -363,7 +363,7 @@ pub(crate) fn pair_lines(app: &App, a: usize, b: usize, with_route: bool) -> Lin
         let style = if is_alarm(g.kind) { t.alarm } else { t.warn };
         out.push((
             style,
-            format!("{} {}", sym.gap(g.kind), g.kind.as_str().replace('_', " ")),
+            format!("{} {}", sym.gap(g.kind), super::gaps::kind_words(g.kind)),
         ));
         out.push((t.text, format!("  {}", prose(app, &clean(&g.explanation)))));
     }
