@@ -3,6 +3,7 @@
 
 use std::io::Write;
 
+use super::open::{AsciiArgs, Source};
 use super::{CliError, Status};
 use crate::config::keys::{self, VIEW_MODES};
 use crate::config::{self, UserConfig};
@@ -11,26 +12,46 @@ use crate::tui::{ThemeName, View};
 
 /// Shown by `gapscope config --help`.
 pub const CONFIG_HELP: &str = "\
-Example:
+Examples:
   gapscope config
+  gapscope config --no-ascii   # what the screen uses with that flag, and why
 
 The file is $XDG_CONFIG_HOME/gapscope/config.toml, else ~/.config/gapscope/config.toml; it is
 optional. Settings: theme (dark, light, mono), ascii (true, false), view (graph, matrix, gaps,
 review), asymmetry (above 0 up to 1), and a [keys] table (action = \"key\" or [\"key\", ...]).
-Flags win over the file; the file's theme wins over NO_COLOR.
+Flags win over the file (--ascii and --no-ascii over `ascii`); the file's theme wins over
+NO_COLOR. Each line's comment says where its value came from: a flag, the file or the default.
 
 Exit status: 0 ok, 2 when the config file has a mistake (printed with its line and column).";
 
-/// Prints the config of the environment.
-pub fn run(out: &mut dyn Write) -> Result<Status, CliError> {
+/// Prints the config of the environment under the given flags.
+pub fn run(ascii: AsciiArgs, out: &mut dyn Write) -> Result<Status, CliError> {
     let user = config::from_env().map_err(|e| CliError::Usage(e.to_string()))?;
     let no_color = std::env::var("NO_COLOR").ok();
-    out.write_all(describe(&user, no_color.as_deref()).as_bytes())?;
+    out.write_all(describe_with(&user, no_color.as_deref(), ascii).as_bytes())?;
     Ok(0)
 }
 
 /// The text of `gapscope config` for a loaded config and the value of `NO_COLOR`.
 pub fn describe(user: &UserConfig, no_color: Option<&str>) -> String {
+    describe_with(user, no_color, AsciiArgs::default())
+}
+
+/// The `ascii` line's comment: where the value came from.
+fn ascii_note(flags: AsciiArgs, file: Option<bool>) -> String {
+    match (flags.choose(file), file) {
+        ((true, Source::Flag), Some(f)) => format!("flag --ascii (the file says {f})"),
+        ((true, Source::Flag), None) => "flag --ascii".into(),
+        ((_, Source::Flag), Some(f)) => format!("flag --no-ascii (the file says {f})"),
+        ((_, Source::Flag), None) => "flag --no-ascii".into(),
+        ((true, _), _) => "from the file (flag --no-ascii turns it off)".into(),
+        ((false, Source::File), _) => "from the file (flag --ascii turns it on)".into(),
+        ((false, _), _) => "default (flag --ascii turns it on)".into(),
+    }
+}
+
+/// [`describe`] with the `--ascii`/`--no-ascii` flags given to `gapscope config`.
+pub fn describe_with(user: &UserConfig, no_color: Option<&str>, flags: AsciiArgs) -> String {
     let mut o = String::new();
     let path = user.path.as_ref().map_or_else(
         || "none (neither XDG_CONFIG_HOME nor HOME is set)".to_string(),
@@ -67,8 +88,8 @@ pub fn describe(user: &UserConfig, no_color: Option<&str>) -> String {
     let rows = [
         (format!("theme = \"{theme_name}\""), theme_from.to_string()),
         (
-            format!("ascii = {}", s.ascii.unwrap_or(false)),
-            format!("{} (flag --ascii turns it on)", from(s.ascii.is_some())),
+            format!("ascii = {}", flags.choose(s.ascii).0),
+            ascii_note(flags, s.ascii),
         ),
         (
             format!("view = \"{view}\""),

@@ -76,9 +76,9 @@ pub struct ScreenArgs {
     /// chooses mono).
     #[arg(long, value_enum, value_name = "THEME")]
     pub theme: Option<open::ThemeArg>,
-    /// No box drawing and no braille, for old terminals and serial consoles.
-    #[arg(long)]
-    pub ascii: bool,
+    /// `--ascii` and `--no-ascii`.
+    #[command(flatten)]
+    pub ascii: open::AsciiArgs,
     /// Look only: edits and saving are refused.
     #[arg(long, conflicts_with = "recover")]
     pub read_only: bool,
@@ -204,7 +204,10 @@ pub enum Command {
     Man(shell::ManArgs),
     /// Print where the config file is and the settings in force (theme, view, keys, ...).
     #[command(after_help = config::CONFIG_HELP)]
-    Config,
+    Config {
+        #[command(flatten)]
+        ascii: open::AsciiArgs,
+    },
     /// Print the JSON Schema (draft 2020-12) of the org file, for editors.
     #[command(after_help = "Example:\n  gapscope schema > gapscope.schema.json")]
     Schema,
@@ -385,7 +388,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status,
         Some(Command::Completions(args)) => shell::completions(&args, out),
         Some(Command::Man(args)) => shell::man(&args, out),
         Some(Command::Schema) => shell::schema(out),
-        Some(Command::Config) => config::run(out),
+        Some(Command::Config { ascii }) => config::run(ascii, out),
         Some(Command::Report { args, limit }) => report::run(&args, limit.max_bytes, out, err),
         None => {
             if let Some(file) = cli.file.as_deref() {

@@ -229,10 +229,47 @@ pub fn config_with(
                 .or(file.theme),
             no_color,
         ),
-        ascii: args.ascii || file.ascii == Some(true),
+        ascii: args.ascii.choose(file.ascii).0,
         read_only: args.read_only,
         asymmetry: file.asymmetry,
     })
+}
+
+/// `--ascii` and `--no-ascii`: plain ASCII symbols or Unicode ones, over the config file's
+/// `ascii` setting.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::Args)]
+pub struct AsciiArgs {
+    /// Only ASCII symbols (no box drawing, braille, arrows), for old terminals and serial
+    /// consoles; wins over the config file.
+    #[arg(long, conflicts_with = "no_ascii")]
+    pub ascii: bool,
+    /// Unicode symbols even when the config file sets `ascii = true`.
+    #[arg(long)]
+    pub no_ascii: bool,
+}
+
+/// Where a setting in force came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// A command-line flag.
+    Flag,
+    /// The config file.
+    File,
+    /// Neither: the default.
+    Default,
+}
+
+impl AsciiArgs {
+    /// Whether to draw in ASCII, and why: a flag wins over the config file's `ascii`, which
+    /// wins over the default (Unicode).
+    pub fn choose(self, file: Option<bool>) -> (bool, Source) {
+        match (self.ascii, self.no_ascii, file) {
+            (true, _, _) => (true, Source::Flag),
+            (_, true, _) => (false, Source::Flag),
+            (_, _, Some(b)) => (b, Source::File),
+            (_, _, None) => (false, Source::Default),
+        }
+    }
 }
 
 /// `--view`.

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use clap::Args;
 
-use super::open::ThemeArg;
+use super::open::{AsciiArgs, ThemeArg};
 use super::{CliError, Status};
 use crate::model::{self, Org, quote, suggest::did_you_mean};
 use crate::rate::keep::{self, Keeper};
@@ -54,12 +54,13 @@ pub struct RateArgs {
     /// Seconds to wait while another respondent's submission holds the answers file.
     #[arg(long, value_name = "SECS", default_value_t = 30)]
     pub lock_timeout: u64,
-    /// Colours: dark, light or mono (without it, NO_COLOR set chooses mono).
+    /// Colours: dark, light or mono (wins over the config file; without either, NO_COLOR set
+    /// chooses mono).
     #[arg(long, value_enum, value_name = "THEME")]
     pub theme: Option<ThemeArg>,
-    /// No box drawing or other non-ASCII symbols.
-    #[arg(long)]
-    pub ascii: bool,
+    /// `--ascii` and `--no-ascii`.
+    #[command(flatten)]
+    pub ascii: AsciiArgs,
 }
 
 /// The respondent id: `--respondent`, else the login name (`USER`, then `LOGNAME`).
@@ -170,12 +171,18 @@ pub(super) fn run(
             );
         }
     }
+    // The form looks as the screen does: the config file's theme and `ascii`, under the flags.
+    let file = crate::config::from_env()
+        .map_err(|e| CliError::Usage(e.to_string()))?
+        .settings;
     let name = theme::choose(
-        args.theme.map(|t| match t {
-            ThemeArg::Dark => ThemeName::Dark,
-            ThemeArg::Light => ThemeName::Light,
-            ThemeArg::Mono => ThemeName::Mono,
-        }),
+        args.theme
+            .map(|t| match t {
+                ThemeArg::Dark => ThemeName::Dark,
+                ThemeArg::Light => ThemeName::Light,
+                ThemeArg::Mono => ThemeName::Mono,
+            })
+            .or(file.theme),
         std::env::var("NO_COLOR").ok().as_deref(),
     );
     if name != ThemeName::Mono {
@@ -183,8 +190,7 @@ pub(super) fn run(
         ratatui::crossterm::style::force_color_output(true);
     }
     let look = Look {
-        theme: Theme::new(name),
-        ascii: args.ascii,
+        theme: Theme::new(name).ascii(args.ascii.choose(file.ascii).0),
     };
     let mut send = |f: &Form| submit(f, output, timeout);
     let ended = term::run(form, &look, &keeper, &mut send)?;

@@ -21,10 +21,8 @@ pub const MIN_HEIGHT: u16 = 8;
 /// How the form is drawn.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Look {
-    /// The styles.
+    /// The styles and the symbols (Unicode, or ASCII with `--ascii`: see [`Theme::ascii`]).
     pub theme: Theme,
-    /// No box drawing or other non-ASCII symbols.
-    pub ascii: bool,
 }
 
 /// What drawing learned.
@@ -47,12 +45,11 @@ pub fn draw(form: &Form, look: &Look, frame: &mut Frame) -> Drawn {
 }
 
 /// The rating shown in the rating column.
-fn rating_text(answer: Answer, ascii: bool) -> String {
+fn rating_text(answer: Answer, look: &Look) -> String {
     match answer {
         Answer::Rated(v) => format!("{v}"),
         Answer::DontKnow => "?".into(),
-        Answer::Unrated if ascii => ".".into(),
-        Answer::Unrated => "·".into(),
+        Answer::Unrated => look.theme.sym.empty.into(),
     }
 }
 
@@ -60,7 +57,10 @@ fn rating_text(answer: Answer, ascii: bool) -> String {
 pub fn render(form: &Form, look: &Look, area: Rect, buf: &mut Buffer) -> Drawn {
     let t = &look.theme;
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let msg = format!("terminal too small (need {MIN_WIDTH}x{MIN_HEIGHT})");
+        let msg = format!(
+            "terminal too small (need {MIN_WIDTH}{}{MIN_HEIGHT})",
+            t.sym.times
+        );
         Paragraph::new(msg).style(t.warn).render(area, buf);
         return Drawn::default();
     }
@@ -86,7 +86,7 @@ pub fn render(form: &Form, look: &Look, area: Rect, buf: &mut Buffer) -> Drawn {
         Constraint::Length(bottom_lines),
     ])
     .areas(area);
-    let dot = if look.ascii { " - " } else { " · " };
+    let dot = t.sym.sep;
     let head = format!(
         " Rate as {} ({}){dot}{} of {} rated",
         clean(&form.unit.1),
@@ -110,8 +110,8 @@ pub fn render(form: &Form, look: &Look, area: Rect, buf: &mut Buffer) -> Drawn {
 /// Returns the number of unit rows on a page.
 fn render_rows(form: &Form, look: &Look, area: Rect, buf: &mut Buffer) -> usize {
     let t = &look.theme;
-    let rule = if look.ascii { "--" } else { "──" };
-    let marker = if look.ascii { ">" } else { "▸" };
+    let rule = t.sym.rule.repeat(2);
+    let marker = t.sym.row;
     let mut rows: Vec<TableRow> = Vec::new();
     let mut cursor_line = 0usize;
     let mut group: Option<Option<&str>> = None;
@@ -154,7 +154,7 @@ fn render_rows(form: &Form, look: &Look, area: Rect, buf: &mut Buffer) -> usize 
             TableRow::new(vec![
                 Cell::from(if selected { marker } else { " " }),
                 Cell::from(name),
-                Cell::from(rating_text(r.answer, look.ascii)),
+                Cell::from(rating_text(r.answer, look)),
                 Cell::from(meaning).style(if selected { t.selected } else { t.dim }),
             ])
             .style(style),

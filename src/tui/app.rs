@@ -105,10 +105,8 @@ pub struct App {
     pub(crate) source: String,
     /// Everything derived from the document's revision, held whole.
     pub(crate) derived: Arc<Derived>,
-    /// Styles.
+    /// Styles and symbols (Unicode or `--ascii`).
     pub(crate) theme: Theme,
-    /// No box drawing, no braille.
-    pub(crate) ascii: bool,
     /// The asymmetry threshold of the config file (`None`: the analysis's default).
     pub(crate) asymmetry: Option<f64>,
     /// The view shown.
@@ -191,8 +189,7 @@ impl App {
             source: source.to_string(),
             selected: derived.order.first().copied().unwrap_or(0),
             derived,
-            theme: Theme::new(config.theme),
-            ascii: config.ascii,
+            theme: Theme::new(config.theme).ascii(config.ascii),
             asymmetry: config.asymmetry,
             view,
             pair_view: if view == View::Matrix {

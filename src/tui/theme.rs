@@ -2,6 +2,8 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+pub use super::view::symbols::{ASCII, LineGlyphs, Symbols, UNICODE};
+
 /// Which theme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ThemeName {
@@ -14,11 +16,14 @@ pub enum ThemeName {
     Mono,
 }
 
-/// Every style the screen uses. Views take colours and styles only from here.
+/// Every style and glyph the screen uses. Views take colours, styles and symbols only from
+/// here.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Theme {
     /// Which theme this is.
     pub name: ThemeName,
+    /// The glyphs: Unicode, or plain ASCII (`--ascii`), chosen with the theme.
+    pub sym: &'static Symbols,
     /// Plain text.
     pub text: Style,
     /// Secondary text and dimmed graph elements.
@@ -52,7 +57,7 @@ pub struct Theme {
 }
 
 impl Theme {
-    /// The theme of a name.
+    /// The theme of a name, with Unicode symbols.
     pub fn new(name: ThemeName) -> Theme {
         match name {
             ThemeName::Dark => Theme::dark(),
@@ -61,10 +66,19 @@ impl Theme {
         }
     }
 
+    /// The same theme drawing with plain ASCII symbols (`ascii`) or Unicode ones.
+    pub fn ascii(self, ascii: bool) -> Theme {
+        Theme {
+            sym: Symbols::of(ascii),
+            ..self
+        }
+    }
+
     fn dark() -> Theme {
         let fg = |c| Style::new().fg(c);
         Theme {
             name: ThemeName::Dark,
+            sym: Symbols::of(false),
             text: Style::new(),
             dim: fg(Color::DarkGray),
             bar: Style::new().fg(Color::Black).bg(Color::Gray),
@@ -102,6 +116,7 @@ impl Theme {
         let fg = |c| Style::new().fg(c);
         Theme {
             name: ThemeName::Light,
+            sym: Symbols::of(false),
             text: Style::new(),
             dim: fg(Color::Gray),
             bar: Style::new().fg(Color::White).bg(Color::Blue),
@@ -139,6 +154,7 @@ impl Theme {
         let m = |md| Style::new().add_modifier(md);
         Theme {
             name: ThemeName::Mono,
+            sym: Symbols::of(false),
             text: Style::new(),
             dim: m(Modifier::DIM),
             bar: m(Modifier::REVERSED),

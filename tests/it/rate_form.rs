@@ -45,8 +45,7 @@ fn screen(f: &Form, w: u16, h: u16, look: &Look) -> String {
 
 fn mono_ascii() -> Look {
     Look {
-        theme: Theme::new(ThemeName::Mono),
-        ascii: true,
+        theme: Theme::new(ThemeName::Mono).ascii(true),
     }
 }
 
@@ -153,7 +152,6 @@ fn names_are_escaped_and_tiny_terminals_do_not_panic() {
         mono_ascii(),
         Look {
             theme: Theme::new(ThemeName::Dark),
-            ascii: false,
         },
     ] {
         let s = screen(&f, 80, 24, &look);
@@ -304,7 +302,6 @@ fn the_highlighted_unit_stays_in_view_and_is_marked_by_more_than_colour() {
     code(&mut f, KeyCode::Home);
     let look = Look {
         theme: Theme::new(ThemeName::Dark),
-        ascii: false,
     };
     let area = Rect::new(0, 0, 80, 24);
     let mut buf = Buffer::empty(area);
@@ -330,4 +327,46 @@ fn the_highlighted_unit_stays_in_view_and_is_marked_by_more_than_colour() {
             .contains(ratatui::style::Modifier::REVERSED),
         "mono highlights by reversing"
     );
+}
+
+#[test]
+fn every_state_of_the_form_is_ascii_with_ascii() {
+    // The org's names are ASCII apart from one escaped control character; every glyph of the
+    // form comes from the theme's ASCII symbols.
+    let look = mono_ascii();
+    let states: [&dyn Fn(&mut Form); 6] = [
+        &|_| {},
+        &|f| {
+            press(f, "4?");
+        },
+        &|f| {
+            press(f, "n");
+            press(f, "a note");
+        },
+        &|f| {
+            press(f, "/");
+            press(f, "le");
+        },
+        &|f| {
+            press(f, "7");
+        },
+        &|f| {
+            press(f, "3");
+            code(f, KeyCode::Home);
+        },
+    ];
+    for (k, state) in states.iter().enumerate() {
+        let mut f = form();
+        state(&mut f);
+        for (w, h) in [(80, 24), (120, 40), (200, 60), (40, 8), (39, 24), (20, 3)] {
+            let s = screen(&f, w, h, &look);
+            assert!(s.is_ascii(), "state {k} at {w}x{h}:\n{s}");
+        }
+    }
+    // In Unicode the same form draws its own glyphs.
+    let unicode = Look {
+        theme: Theme::new(ThemeName::Mono),
+    };
+    let s = screen(&form(), 80, 24, &unicode);
+    assert!(s.contains('▸') && s.contains('·') && s.contains('─'), "{s}");
 }

@@ -455,7 +455,7 @@ fn in_ascii_weak_and_none_differ_and_tilde_means_one_sided_only() {
     assert!(legend.contains(".:+# weak->strong  - none"), "{s}");
     assert!(
         !s.lines().next().unwrap_or_default().contains('~'),
-        "a cut title ends with '..', not the one-sided mark:\n{s}"
+        "a cut title ends with '...', not the one-sided mark:\n{s}"
     );
 }
 

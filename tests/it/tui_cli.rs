@@ -18,7 +18,10 @@ fn options_become_the_start_up_config() {
         initiative: Some(id),
         view: Some(ViewArg::Gaps),
         theme: Some(ThemeArg::Light),
-        ascii: true,
+        ascii: gapscope::cli::open::AsciiArgs {
+            ascii: true,
+            no_ascii: false,
+        },
         read_only: true,
         recover: false,
         discard_recovery: false,

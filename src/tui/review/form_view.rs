@@ -2,14 +2,15 @@
 //! cursor, empty ones with a hint of the format), the reason of a refusal, and the keys.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
-use ratatui::widgets::{Block, Clear, Widget};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Padding, Paragraph, Widget};
 
 use crate::text::clean;
 use crate::tui::app::App;
 use crate::tui::keymap::{self, Mode};
-use crate::tui::view::{on_scale, put, wrap};
+use crate::tui::view::{on_scale, prose, put, wrap};
 
 use super::form::{ActionForm, FormKind};
 
@@ -20,7 +21,7 @@ pub(crate) fn form(app: &App, area: Rect, buf: &mut Buffer, f: &ActionForm) -> O
     let errors = f
         .error
         .as_deref()
-        .map(|e| wrap(e, w.saturating_sub(4) as usize))
+        .map(|e| wrap(&prose(app, e), w.saturating_sub(4) as usize))
         .unwrap_or_default();
     let fields = f.fields();
     let h = 2 + fields.len() as u16 + 2 + errors.len() as u16;
@@ -35,16 +36,21 @@ pub(crate) fn form(app: &App, area: Rect, buf: &mut Buffer, f: &ActionForm) -> O
     };
     Clear.render(popup, buf);
     let b = Block::bordered()
-        .border_set(crate::tui::view::border_set(app.ascii))
+        .border_set(t.sym.border)
         .border_style(t.heading)
         .title(match f.kind() {
-            FormKind::Action => format!(" Record an action: {} ", f.pair),
-            FormKind::Who => format!(" {} ", f.pair),
+            FormKind::Action => format!(" Record an action: {} ", prose(app, &f.pair)),
+            FormKind::Who => format!(" {} ", prose(app, &f.pair)),
         });
     let inner = b.inner(popup);
     b.render(popup, buf);
     let label_w = 8u16;
-    let scale = format!("({}–{})", on_scale(app, 0.0), on_scale(app, 1.0));
+    let scale = format!(
+        "({}{}{})",
+        on_scale(app, 0.0),
+        t.sym.range,
+        on_scale(app, 1.0)
+    );
     for (k, name) in fields.iter().enumerate() {
         let y = inner.y + k as u16;
         let here = k == f.focus;
@@ -68,34 +74,34 @@ pub(crate) fn form(app: &App, area: Rect, buf: &mut Buffer, f: &ActionForm) -> O
             if cx < inner.right() {
                 let cell = &mut buf[(cx, y)];
                 if cell.symbol() == " " {
-                    cell.set_symbol(if app.ascii { "_" } else { "▏" });
+                    cell.set_symbol(t.sym.cursor);
                 }
                 cell.set_style(t.emphasis.add_modifier(Modifier::REVERSED));
             }
         }
     }
-    let first = inner.y + fields.len() as u16;
-    for (k, e) in errors.iter().enumerate() {
-        put(
-            buf,
-            inner.x + 1,
-            first + k as u16,
-            e,
-            inner.width - 1,
-            t.alarm,
-        );
-    }
+    // Under the fields: the reason of a refusal, then the keys on the last row.
+    let [errors_area, hints_area] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)])
+        .areas(Rect {
+            y: inner.y + fields.len() as u16,
+            height: inner.height.saturating_sub(fields.len() as u16),
+            ..inner
+        });
+    let pad = Block::new().padding(Padding::left(1));
+    Paragraph::new(
+        errors
+            .into_iter()
+            .map(|e| Line::from(Span::styled(e, t.alarm)))
+            .collect::<Vec<_>>(),
+    )
+    .block(pad.clone())
+    .render(errors_area, buf);
     let hints: Vec<String> = keymap::hints(&[Mode::Form])
         .iter()
         .map(|(k, d)| format!("{k} {d}"))
         .collect();
-    put(
-        buf,
-        inner.x + 1,
-        inner.bottom().saturating_sub(1),
-        &hints.join("  "),
-        inner.width - 1,
-        t.dim,
-    );
+    Paragraph::new(Span::styled(hints.join("  "), t.dim))
+        .block(pad)
+        .render(hints_area, buf);
     Some(popup)
 }

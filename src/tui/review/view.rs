@@ -3,14 +3,16 @@
 //! since OLD) on the right; narrow ones stack them, the meeting's side first after the gap.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Padding, Paragraph, Widget, Wrap};
 
 use crate::analysis::{Gap, GapKind};
 use crate::report::discussed;
 use crate::text::clean;
 use crate::tui::app::{App, Pending};
-use crate::tui::view::{FrameInfo, detail, gaps, on_scale, put, symbols, wrap};
+use crate::tui::view::{FrameInfo, detail, gaps, on_scale, prose, symbols, wrap};
 
 use super::{plan, walk};
 
@@ -23,9 +25,10 @@ pub(crate) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
         return;
     }
     info.page = 1;
+    let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
     let Some((pos, i, len)) = walk::current(app) else {
         let msg = match app.pending {
-            Some(Pending::Analysis) => "Looking for gaps…".to_string(),
+            Some(Pending::Analysis) => format!("Looking for gaps{}", t.sym.ellipsis),
             _ if !app.gaps().is_empty() => {
                 "No gap passes the gap list's filters (3, then Esc clears them).".to_string()
             }
@@ -34,26 +37,15 @@ pub(crate) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
                 app.initiative_label()
             ),
         };
-        put(
-            buf,
-            area.x,
-            area.y,
-            &title(app, None),
-            area.width,
-            t.heading,
-        );
-        put(buf, area.x + 1, area.y + 2, &msg, area.width - 1, t.dim);
+        Paragraph::new(Span::styled(title(app, None), t.heading)).render(head, buf);
+        Paragraph::new(vec![Line::default(), Line::from(Span::styled(msg, t.dim))])
+            .block(Block::new().padding(Padding::left(1)))
+            .wrap(Wrap { trim: false })
+            .render(body, buf);
         return;
     };
     let g = &app.gaps()[i];
-    put(
-        buf,
-        area.x,
-        area.y,
-        &title(app, Some((pos, len))),
-        area.width,
-        t.heading,
-    );
+    Paragraph::new(Span::styled(title(app, Some((pos, len))), t.heading)).render(head, buf);
     let wide = area.width >= 100;
     let mut top = head_lines(app, wide);
     if wide {
@@ -61,32 +53,20 @@ pub(crate) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
     }
     let facts = gap_lines(app, g);
     let side = meeting_lines(app, g, wide);
-    let body = Rect {
-        y: area.y + 1,
-        height: area.height - 1,
-        ..area
-    };
     if wide {
+        // The gap on the left (three fifths), the meeting's side on the right, two cells
+        // apart.
         let left_w = body.width * 3 / 5;
+        let [left_area, _, right_area] = Layout::horizontal([
+            Constraint::Length(left_w.saturating_sub(1)),
+            Constraint::Length(2),
+            Constraint::Fill(1),
+        ])
+        .areas(body);
         let mut left = top;
         left.extend(facts);
-        show(
-            &left,
-            Rect {
-                width: left_w - 1,
-                ..body
-            },
-            buf,
-        );
-        show(
-            &side,
-            Rect {
-                x: body.x + left_w + 1,
-                width: body.width - left_w - 1,
-                ..body
-            },
-            buf,
-        );
+        show(app, &left, left_area, buf);
+        show(app, &side, right_area, buf);
     } else {
         let mut all = top;
         let (gap_head, rest) = facts.split_at(facts.len().min(3));
@@ -94,13 +74,13 @@ pub(crate) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
         all.extend(side);
         // Narrow: no blank lines, so more of the pair fits.
         all.extend(rest.iter().filter(|(_, l)| !l.is_empty()).cloned());
-        show(&all, body, buf);
+        show(app, &all, body, buf);
     }
 }
 
 /// "Review · gap 3 of 12 · 5 gaps now, 1 with the plan".
 fn title(app: &App, at: Option<(usize, usize)>) -> String {
-    let sep = if app.ascii { " | " } else { " · " };
+    let sep = app.theme.sym.sep;
     let mut s = " Review".to_string();
     if let Some((pos, len)) = at {
         s.push_str(&format!("{sep}gap {} of {len}", pos + 1));
@@ -111,7 +91,7 @@ fn title(app: &App, at: Option<(usize, usize)>) -> String {
     if app.gap_list.filtered() {
         s.push_str(&format!(
             "{sep}gap list filters: {}",
-            app.gap_list.describe(&app.org, &app.derived)
+            prose(app, &app.gap_list.describe(&app.org, &app.derived))
         ));
     }
     s
@@ -136,7 +116,7 @@ fn head_lines(app: &App, wide: bool) -> Lines {
         }
         None => out.push((t.heading.add_modifier(Modifier::BOLD), name)),
     }
-    out.push((t.emphasis, walk::headline(app)));
+    out.push((t.emphasis, prose(app, &walk::headline(app)).into_owned()));
     out
 }
 
@@ -144,6 +124,7 @@ fn head_lines(app: &App, wide: bool) -> Lines {
 /// their reasons, the best route) as the detail pane shows it, and the tie notes.
 fn gap_lines(app: &App, g: &Gap) -> Lines {
     let t = &app.theme;
+    let sym = t.sym;
     let style = if symbols::is_alarm(g.kind) {
         t.alarm
     } else {
@@ -153,14 +134,19 @@ fn gap_lines(app: &App, g: &Gap) -> Lines {
         style.add_modifier(Modifier::BOLD),
         format!(
             "{} {}  {}  severity {:.2}  {}",
-            symbols::gap_symbol(g.kind, app.ascii),
-            walk::subject(app, g),
+            sym.gap(g.kind),
+            prose(app, &walk::subject(app, g)),
             gaps::kind_words(g.kind),
             g.severity,
-            gaps::bar(g.severity, 10, app.ascii)
+            sym.bar(g.severity, 10)
         ),
     )];
-    let scale = format!("scale {}–{}", on_scale(app, 0.0), on_scale(app, 1.0));
+    let scale = format!(
+        "scale {}{}{}",
+        on_scale(app, 0.0),
+        sym.range,
+        on_scale(app, 1.0)
+    );
     let values = match (g.kind, g.actual, g.target) {
         (GapKind::Asymmetric, Some(a), Some(b)) => {
             format!(
@@ -180,7 +166,10 @@ fn gap_lines(app: &App, g: &Gap) -> Lines {
     if !values.is_empty() {
         out.push((t.text, values));
     }
-    out.push((t.text, format!("why: {}", clean(&g.explanation))));
+    out.push((
+        t.text,
+        format!("why: {}", prose(app, &clean(&g.explanation))),
+    ));
     let n = app.n();
     if let Some(to) = g.to.filter(|&to| to < n && g.from < n) {
         out.push((t.dim, String::new()));
@@ -193,13 +182,7 @@ fn gap_lines(app: &App, g: &Gap) -> Lines {
         let heads: Vec<String> = app
             .gaps()
             .iter()
-            .map(|x| {
-                format!(
-                    "{} {}",
-                    symbols::gap_symbol(x.kind, app.ascii),
-                    x.kind.as_str()
-                )
-            })
+            .map(|x| format!("{} {}", sym.gap(x.kind), x.kind.as_str()))
             .collect();
         let mut skip = false;
         for line in pair {
@@ -244,7 +227,7 @@ fn meeting_lines(app: &App, g: &Gap, wide: bool) -> Lines {
     if let Some(day) = app.review.today {
         let done = discussed::was_discussed(&app.org, day, app.initiative_id().as_deref(), g);
         out.push(if done {
-            (t.emphasis, format!("✓ discussed on {day}"))
+            (t.emphasis, format!("{} discussed on {day}", t.sym.check))
         } else {
             (t.dim, "not discussed yet (m marks it)".into())
         });
@@ -293,11 +276,7 @@ fn meeting_lines(app: &App, g: &Gap, wide: bool) -> Lines {
             parts.push(format!("expect {}", on_scale(app, app.org.normalize(x))));
         }
         let late = app.review.today.is_some_and(|d| a.overdue(d));
-        let mark = match (k == chosen, app.ascii) {
-            (true, false) => "›",
-            (true, true) => ">",
-            _ => " ",
-        };
+        let mark = if k == chosen { t.sym.pointer } else { " " };
         let style = match (k == chosen, late) {
             (true, _) => t.selected,
             (false, true) => t.alarm,
@@ -316,8 +295,9 @@ fn meeting_lines(app: &App, g: &Gap, wide: bool) -> Lines {
     out
 }
 
-/// Writes lines into an area, wrapping long ones; the last row says when some are cut.
-fn show(lines: &Lines, area: Rect, buf: &mut Buffer) {
+/// Writes lines into an area, wrapping long ones (continuation lines indented); when some
+/// do not fit, the last row says so with an ellipsis.
+fn show(app: &App, lines: &Lines, area: Rect, buf: &mut Buffer) {
     let mut rows: Vec<(Style, String)> = Vec::new();
     for (style, text) in lines {
         for l in wrap(text, area.width.saturating_sub(1) as usize) {
@@ -325,9 +305,15 @@ fn show(lines: &Lines, area: Rect, buf: &mut Buffer) {
         }
     }
     let h = area.height as usize;
-    for (k, (style, text)) in rows.iter().take(h).enumerate() {
-        let cut = k + 1 == h && rows.len() > h;
-        let text = if cut { "…" } else { text.as_str() };
-        put(buf, area.x, area.y + k as u16, text, area.width, *style);
+    if rows.len() > h && h > 0 {
+        rows.truncate(h);
+        rows[h - 1].1 = app.theme.sym.ellipsis.to_string();
     }
+    let rows: Vec<Line> = rows
+        .into_iter()
+        .map(|(style, l)| Line::from(Span::styled(l, style)))
+        .collect();
+    Paragraph::new(rows)
+        .wrap(Wrap { trim: false })
+        .render(area, buf);
 }

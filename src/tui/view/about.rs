@@ -23,6 +23,7 @@ fn shown(v: &Value) -> String {
 pub(super) fn lines(app: &App, width: usize) -> Vec<(bool, String)> {
     let org = &app.org;
     let d = &app.derived;
+    let sym = app.theme.sym;
     let mut out: Vec<(bool, String)> = Vec::new();
     let para = |out: &mut Vec<(bool, String)>, text: String| {
         out.extend(wrap(&text, width).into_iter().map(|l| (false, l)));
@@ -31,7 +32,7 @@ pub(super) fn lines(app: &App, width: usize) -> Vec<(bool, String)> {
     para(
         &mut out,
         format!(
-            "{} units in {} groups, {} ties ({}), scale {}–{}",
+            "{} units in {} groups, {} ties ({}), scale {}{}{}",
             app.n(),
             org.groups().len(),
             org.ties.len(),
@@ -41,6 +42,7 @@ pub(super) fn lines(app: &App, width: usize) -> Vec<(bool, String)> {
                 "one rating per pair"
             },
             on_scale(app, 0.0),
+            sym.range,
             on_scale(app, 1.0)
         ),
     );
@@ -91,7 +93,13 @@ pub(super) fn lines(app: &App, width: usize) -> Vec<(bool, String)> {
                     .and_then(|u| d.labels.get(u).cloned())
                     .unwrap_or_else(|| clean(id))
             };
-            format!("{}–{}: {}", name(&t.from), name(&t.to), clean(w))
+            format!(
+                "{}{}{}: {}",
+                name(&t.from),
+                sym.range,
+                name(&t.to),
+                clean(w)
+            )
         })
         .collect();
     if !whys.is_empty() {

@@ -8,58 +8,48 @@ use crate::tui::app::{App, Pending};
 use crate::tui::keymap::{self, Mode};
 use crate::tui::modal::Modal;
 
-use super::{cut, put};
-
-const SPIN: &[&str] = &["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
-const SPIN_ASCII: &[&str] = &["|", "/", "-", "\\"];
+use super::{cut, prose, put};
 
 /// The title bar.
 pub(super) fn title(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
+    let sym = t.sym;
     buf.set_style(area, t.bar);
-    let sep = if app.ascii { " | " } else { " │ " };
+    let sep = sym.bar_sep;
+    let dot = sym.sep;
     let gaps = match app.pending {
-        Some(Pending::Analysis) => "… gaps".to_string(),
+        Some(Pending::Analysis) => format!("{} gaps", sym.ellipsis),
         _ => match crate::tui::review::plan::counts(app) {
             Some((now, with)) => format!("{now} gaps now, {with} with the plan"),
             None => format!("{} gaps", app.gaps().len()),
         },
     };
-    let counts = format!("{} units · {} ties · {}", app.n(), app.org.ties.len(), gaps);
-    let counts = if app.ascii {
-        counts.replace('·', ",").replace('…', "..")
-    } else {
-        counts
-    };
+    let counts = format!(
+        "{} units{dot}{} ties{dot}{}",
+        app.n(),
+        app.org.ties.len(),
+        gaps
+    );
     let right = match app.pending {
         None => format!(" {} ", app.view.title()),
         Some(p) => {
-            let frames = if app.ascii { SPIN_ASCII } else { SPIN };
+            let frames = sym.spinner;
             let spin = frames[(app.tick % frames.len() as u64) as usize];
             let what = match p {
                 Pending::Analysis => "analysing",
                 Pending::Betweenness => "betweenness",
             };
-            format!(
-                " {spin} {what}{} │ {} ",
-                if app.ascii { "..." } else { "…" },
-                app.view.title()
-            )
+            format!(" {spin} {what}{}{sep}{} ", sym.ellipsis, app.view.title())
         }
     };
     let right = format!("{}{right}", edit_marker(app));
-    let right = if app.ascii {
-        right.replace('│', "|").replace('●', "*")
-    } else {
-        right
-    };
     let rw = Span::raw(right.as_str()).width() as u16;
     let avail = area.width.saturating_sub(rw) as usize;
     let tail = format!("{sep}{counts}{sep}initiative: {}", app.initiative_label());
     // The file name stays; the org's title gives up its room first.
     let file = file_label(app);
     let fixed = 1 + width(&file) + width(&tail);
-    let ell = if app.ascii { ".." } else { "…" };
+    let ell = sym.ellipsis;
     let title = match avail.checked_sub(fixed + 2) {
         Some(room) if room >= 6 => format!(": {}", cut(&app.derived.title, room, ell)),
         _ => String::new(),
@@ -68,15 +58,10 @@ pub(super) fn title(app: &App, area: Rect, buf: &mut Buffer) {
     if width(&left) > avail {
         // Tight: the ties and the word "initiative" go before the initiative itself.
         let short = format!(
-            "{sep}{} units · {gaps}{sep}{}",
+            "{sep}{} units{dot}{gaps}{sep}{}",
             app.n(),
             app.initiative_label()
         );
-        let short = if app.ascii {
-            short.replace('·', ",").replace('…', "..")
-        } else {
-            short
-        };
         left = format!(" {file}{short}");
     }
     if width(&left) > avail && avail > 1 {
@@ -113,22 +98,28 @@ fn file_label(app: &App) -> String {
 /// against OLD of `--compare`, "since OLD").
 fn edit_marker(app: &App) -> String {
     let s = &app.session;
+    let sym = app.theme.sym;
     let unsaved = crate::tui::dialog::unsaved(app);
-    let dot = if unsaved { " ●" } else { "" };
+    let dot = if unsaved {
+        format!(" {}", sym.unsaved)
+    } else {
+        String::new()
+    };
     if !s.compared() {
         return if unsaved && s.original_rev.is_some() {
             String::new()
         } else {
-            dot.to_string()
+            dot
         };
     }
     let what = match &s.diff {
-        Some(d) => d.summary(),
-        None => "…".into(),
+        Some(d) => prose(app, &d.summary()).into_owned(),
+        None => sym.ellipsis.into(),
     };
+    let bar = sym.bar_sep.trim_end();
     match &s.compare {
-        Some(c) => format!("{dot} since {}: {what} │", c.label),
-        None => format!("{dot} edited: {what} │"),
+        Some(c) => format!("{dot} since {}: {what}{bar}", c.label),
+        None => format!("{dot} edited: {what}{bar}"),
     }
 }
 
@@ -151,7 +142,7 @@ pub(super) fn status(app: &App, area: Rect, buf: &mut Buffer) {
         let head = format!(" /{}", crate::text::clean(s.line().before_cursor()));
         let tail = crate::text::clean(&s.query()[s.line().before_cursor().len()..]);
         let x = put(buf, area.x, area.y, &head, area.width, t.bar);
-        let cursor = if app.ascii { "_" } else { "▏" };
+        let cursor = t.sym.cursor;
         let x = put(
             buf,
             x,
@@ -181,7 +172,8 @@ pub(super) fn status(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let mut x = area.x;
     if let Some(m) = &app.message {
-        x = put(buf, x + 1, area.y, m, area.width.saturating_sub(1), t.bar) + 1;
+        let m = prose(app, m);
+        x = put(buf, x + 1, area.y, &m, area.width.saturating_sub(1), t.bar) + 1;
     }
     let modes = match &app.modal {
         Some(m) => vec![m.mode()],
@@ -193,8 +185,8 @@ pub(super) fn status(app: &App, area: Rect, buf: &mut Buffer) {
 fn hint_list(app: &App, modes: &[Mode], area: Rect, mut x: u16, buf: &mut Buffer) {
     let t = &app.theme;
     for (key, doc) in keymap::hints(modes) {
-        let short = doc;
-        let need = key.chars().count() + short.chars().count() + 3;
+        let short = prose(app, doc);
+        let need = Span::raw(key).width() + Span::raw(short.as_ref()).width() + 3;
         if x + need as u16 > area.right() {
             break;
         }
@@ -206,7 +198,7 @@ fn hint_list(app: &App, modes: &[Mode], area: Rect, mut x: u16, buf: &mut Buffer
             area.right() - x - 1,
             t.bar.add_modifier(ratatui::style::Modifier::BOLD),
         );
-        x = put(buf, x + 1, area.y, short, area.right() - x - 1, t.bar);
+        x = put(buf, x + 1, area.y, &short, area.right() - x - 1, t.bar);
         x += 1;
     }
 }

@@ -10,7 +10,7 @@ use ratatui::layout::Rect;
 use crate::text::clean;
 use crate::tui::app::App;
 
-use super::matrix::{CELL, RAMP, RAMP_ASCII, cut_all};
+use super::matrix::{CELL, cells, cut_all, per_row};
 use super::{FrameInfo, Hit, on_scale, put};
 
 /// Block densities between groups, in [0, 1]: `(row, col) -> density`; the diagonal is the
@@ -52,6 +52,7 @@ fn ei(app: &App, g: usize) -> Option<f64> {
 /// Draws the group × group matrix.
 pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
     let t = &app.theme;
+    let sym = t.sym;
     let d = &app.derived;
     let count = d.groups.len();
     if area.height < 6 || area.width < 20 || count == 0 {
@@ -65,27 +66,30 @@ pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
     let density = dens.get(&(row, col)).copied().unwrap_or(0.0);
     let what = if row == col {
         format!(
-            " {} ({} units) inside: block density {} · Enter shows its units",
+            " {} ({} units) inside: block density {}{}Enter shows its units",
             d.groups[row],
             sizes[row],
-            on_scale(app, density)
+            on_scale(app, density),
+            sym.sep
         )
     } else {
         format!(
-            " {} ({}) ↔ {} ({}): block density {} · Enter shows their units",
+            " {} ({}) {} {} ({}): block density {}{}Enter shows their units",
             d.groups[row],
             sizes[row],
+            sym.both,
             d.groups[col],
             sizes[col],
-            on_scale(app, density)
+            on_scale(app, density),
+            sym.sep
         )
     };
     put(buf, area.x, area.y, &what, area.width, t.heading);
-    let ramp = if app.ascii { RAMP_ASCII } else { RAMP };
+    let ramp = sym.ramp;
     let label_w = (d
         .groups
         .iter()
-        .map(|g| g.chars().count())
+        .map(|g| ratatui::text::Span::raw(g.as_str()).width())
         .max()
         .unwrap_or(4) as u16
         + 1)
@@ -102,24 +106,26 @@ pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
     }
     info.page = rows as u16;
     let (r0, c0) = ((row / rows) * rows, (col / cols) * cols);
+    let sep = sym.sep;
     let legend = format!(
-        " groups: {}{}{}{} weak→strong block density · E-I -1 all inside, +1 all outside · g units [{}-{} of {}]",
+        " groups: {}{}{}{} weak{}strong block density{sep}E-I -1 all inside, +1 all outside{sep}g units [{}-{} of {}]",
         ramp[0],
         ramp[1],
         ramp[2],
         ramp[3],
+        sym.right,
         c0 + 1,
         (c0 + cols).min(count),
         count
     );
     put(buf, area.x, area.y + 1, &legend, area.width, t.dim);
-    let heads = cut_all(&d.groups, head_h as usize, app.ascii);
-    let names = cut_all(&d.groups, label_w as usize - 1, app.ascii);
+    let heads = cut_all(&d.groups, head_h as usize, sym.ellipsis, per_row);
+    let names = cut_all(&d.groups, label_w as usize - 1, sym.ellipsis, cells);
     for (k, c) in (c0..(c0 + cols).min(count)).enumerate() {
         let x = area.x + label_w + k as u16 * CELL;
         let style = if c == col { t.selected } else { t.dim };
         for (i, ch) in heads[c].chars().enumerate() {
-            put(buf, x, area.y + 2 + i as u16, &ch.to_string(), 1, style);
+            put(buf, x, area.y + 2 + i as u16, &ch.to_string(), CELL, style);
         }
     }
     let ei_x = area.x + label_w + (((c0 + cols).min(count) - c0) as u16) * CELL + 1;
@@ -132,7 +138,7 @@ pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
             let x = area.x + label_w + j as u16 * CELL;
             let v = dens.get(&(r, c)).copied().unwrap_or(0.0);
             let glyph = if v <= 0.0 {
-                if app.ascii { "-" } else { "·" }
+                sym.none
             } else {
                 ramp[((v * 4.0).ceil() as usize).clamp(1, 4) - 1]
             };

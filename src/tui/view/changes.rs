@@ -7,11 +7,12 @@ use ratatui::layout::Rect;
 use crate::tui::app::{App, Pending};
 use crate::tui::whatif::Change;
 
-use super::{FrameInfo, wrap};
+use super::{FrameInfo, prose, wrap};
 
 /// The lines of the list: (style kind, text). Kind 0 text, 1 heading, 2 better, 3 worse.
 pub(super) fn lines(app: &App, width: usize) -> Vec<(u8, String)> {
     let s = &app.session;
+    let sym = app.theme.sym;
     let mut out = Vec::new();
     let scope = format!("initiative: {}", app.initiative_label());
     if !s.compared() {
@@ -24,13 +25,13 @@ pub(super) fn lines(app: &App, width: usize) -> Vec<(u8, String)> {
         None => "the file as loaded".into(),
     };
     let Some(diff) = &s.diff else {
-        out.push((0, format!("Comparing with {against}…")));
+        out.push((0, format!("Comparing with {against}{}", sym.ellipsis)));
         return out;
     };
     let stale = if app.pending == Some(Pending::Analysis) {
-        " (updating…)"
+        format!(" (updating{})", sym.ellipsis)
     } else {
-        ""
+        String::new()
     };
     out.push((
         1,
@@ -55,13 +56,13 @@ pub(super) fn lines(app: &App, width: usize) -> Vec<(u8, String)> {
         let sev = match item.change {
             Change::Widened | Change::Narrowed => {
                 format!(
-                    " (severity {:.2} → {:.2})",
-                    item.severity.0, item.severity.1
+                    " (severity {:.2} {} {:.2})",
+                    item.severity.0, sym.right, item.severity.1
                 )
             }
             _ => String::new(),
         };
-        let line = format!("{:<8} {}{sev}", item.change.word(), item.text);
+        let line = format!("{:<8} {}{sev}", item.change.word(), prose(app, &item.text));
         for (i, l) in wrap(&line, width).into_iter().enumerate() {
             out.push((if i == 0 { kind } else { 0 }, l));
         }

@@ -4,16 +4,16 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::widgets::{Block, Widget};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use crate::analysis::BetweennessDone;
 use crate::text::clean;
 use crate::tui::app::{App, Pending};
 
 use super::gaps::who;
-use super::help::border_set;
-use super::symbols::{gap_symbol, is_alarm};
-use super::{on_scale, put, since, wrap};
+use super::symbols::is_alarm;
+use super::{on_scale, prose, since, wrap};
 
 type Lines = Vec<(Style, String)>;
 
@@ -21,7 +21,7 @@ type Lines = Vec<(Style, String)>;
 pub(crate) fn render(app: &App, area: Rect, buf: &mut Buffer) -> u16 {
     let t = &app.theme;
     let block = Block::bordered()
-        .border_set(border_set(app.ascii))
+        .border_set(t.sym.border)
         .border_style(t.dim)
         .title(" Detail ");
     let inner = block.inner(area);
@@ -29,13 +29,14 @@ pub(crate) fn render(app: &App, area: Rect, buf: &mut Buffer) -> u16 {
         block.render(area, buf);
         return 0;
     }
-    let lines = lines(app);
-    let wrapped: Lines = lines
+    // Pre-wrapped (continuation lines indented under their first), so the scroll range is
+    // exact; the paragraph draws, clips and scrolls them.
+    let wrapped: Vec<Line> = lines(app)
         .into_iter()
         .flat_map(|(style, text)| {
             wrap(&text, inner.width as usize)
                 .into_iter()
-                .map(move |l| (style, l))
+                .map(move |l| Line::from(Span::styled(l, style)))
         })
         .collect();
     let rows = inner.height as usize;
@@ -51,10 +52,11 @@ pub(crate) fn render(app: &App, area: Rect, buf: &mut Buffer) -> u16 {
     } else {
         block
     };
-    block.render(area, buf);
-    for (k, (style, text)) in wrapped.iter().skip(scroll).take(rows).enumerate() {
-        put(buf, inner.x, inner.y + k as u16, text, inner.width, *style);
-    }
+    Paragraph::new(wrapped)
+        .block(block)
+        .wrap(Wrap { trim: false })
+        .scroll((scroll as u16, 0))
+        .render(area, buf);
     max as u16
 }
 
@@ -133,7 +135,10 @@ fn group_lines(app: &App, g: usize) -> Lines {
     }) {
         out.push((
             t.text,
-            format!("ties inside {} · outside {}", s.internal, s.external),
+            format!(
+                "ties inside {}{}outside {}",
+                s.internal, t.sym.sep, s.external
+            ),
         ));
         if let Some(ei) = s.ei_index {
             let words = if ei <= -0.5 {
@@ -161,13 +166,15 @@ fn group_lines(app: &App, g: usize) -> Lines {
 
 fn unit_lines(app: &App, u: usize) -> Lines {
     let t = &app.theme;
+    let sym = t.sym;
     let unit = &app.org.units[u];
     let mut out = vec![(t.heading, app.derived.labels[u].clone())];
     out.push((
         t.dim,
         format!(
-            "id {} · {}",
+            "id {}{}{}",
             clean(&unit.id),
+            sym.sep,
             app.derived
                 .groups
                 .get(app.derived.unit_group[u])
@@ -188,21 +195,23 @@ fn unit_lines(app: &App, u: usize) -> Lines {
     {
         Some((a, s)) => {
             let btw = match a.betweenness {
-                BetweennessDone::Skipped => "…".to_string(),
+                BetweennessDone::Skipped => sym.ellipsis.to_string(),
                 BetweennessDone::Exact => format!("{:.3}", s.betweenness),
-                BetweennessDone::Sampled(k) => format!("≈{:.3} ({k} sources)", s.betweenness),
+                BetweennessDone::Sampled(k) => {
+                    format!("{}{:.3} ({k} sources)", sym.approx, s.betweenness)
+                }
             };
             let (was_strength, was_btw) = since::unit(app, u, s, a.betweenness);
             out.push((
                 t.text,
                 format!(
-                    "degree {} · strength {:.2}{was_strength}",
-                    s.degree, s.strength
+                    "degree {}{}strength {:.2}{was_strength}",
+                    s.degree, sym.sep, s.strength
                 ),
             ));
             out.push((t.text, format!("betweenness {btw}{was_btw}")));
         }
-        None => out.push((t.dim, "metrics: computing…".into())),
+        None => out.push((t.dim, format!("metrics: computing{}", sym.ellipsis))),
     }
     if let Some(c) = &app.session.compare
         && app.session.old_index(&unit.id).is_none()
@@ -222,8 +231,8 @@ fn unit_lines(app: &App, u: usize) -> Lines {
             style,
             format!(
                 "{} {}: {}",
-                gap_symbol(g.kind, app.ascii),
-                g.kind.as_str().replace('_', " "),
+                sym.gap(g.kind),
+                super::gaps::kind_words(g.kind),
                 who(app, g)
             ),
         ));
@@ -231,13 +240,9 @@ fn unit_lines(app: &App, u: usize) -> Lines {
     let mut ties = app.derived.adj[u].clone();
     ties.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let arrows = if app.derived.net.directed {
-        if app.ascii {
-            "; > its rating, < theirs"
-        } else {
-            "; → its rating, ← theirs"
-        }
+        format!("; {} its rating, {} theirs", sym.right, sym.left)
     } else {
-        ""
+        String::new()
     };
     out.push((
         t.heading,
@@ -256,16 +261,15 @@ fn unit_lines(app: &App, u: usize) -> Lines {
         .unwrap_or(0)
         .min(24);
     for (v, _) in &ties {
-        let mark = app
-            .pair_gap(u, *v)
-            .map(|k| gap_symbol(k, app.ascii))
-            .unwrap_or(" ");
+        let mark = app.pair_gap(u, *v).map(|k| sym.gap(k)).unwrap_or(" ");
         let text = if app.derived.net.directed {
             format!(
-                "{mark} {} {}→ {}←",
+                "{mark} {} {}{} {}{}",
                 pad(&app.derived.labels[*v], name_w),
                 r(u, *v),
-                r(*v, u)
+                sym.right,
+                r(*v, u),
+                sym.left
             )
         } else {
             format!(
@@ -284,6 +288,7 @@ fn unit_lines(app: &App, u: usize) -> Lines {
 
 pub(crate) fn pair_lines(app: &App, a: usize, b: usize, with_route: bool) -> Lines {
     let t = &app.theme;
+    let sym = t.sym;
     let (la, lb) = (&app.derived.labels[a], &app.derived.labels[b]);
     // A tie with `strength: null` is an unknown rating; no tie from a non-respondent is a
     // missing answer. Both are unknown, never 0.
@@ -293,10 +298,7 @@ pub(crate) fn pair_lines(app: &App, a: usize, b: usize, with_route: bool) -> Lin
         None if net.has_tie(x, y) => "unknown".to_string(),
         None => "unknown (did not answer)".to_string(),
     };
-    let mut out = vec![(
-        t.heading,
-        format!("{la} {} {lb}", if app.ascii { "<->" } else { "↔" }),
-    )];
+    let mut out = vec![(t.heading, format!("{la} {} {lb}", sym.both))];
     if app.derived.net.directed {
         let (ab, ba) = (since::rating(app, a, b), since::rating(app, b, a));
         out.push((t.text, format!("{la} rates {lb}: {}{ab}", r(a, b))));
@@ -361,13 +363,9 @@ pub(crate) fn pair_lines(app: &App, a: usize, b: usize, with_route: bool) -> Lin
         let style = if is_alarm(g.kind) { t.alarm } else { t.warn };
         out.push((
             style,
-            format!(
-                "{} {}",
-                gap_symbol(g.kind, app.ascii),
-                g.kind.as_str().replace('_', " ")
-            ),
+            format!("{} {}", sym.gap(g.kind), super::gaps::kind_words(g.kind)),
         ));
-        out.push((t.text, format!("  {}", clean(&g.explanation))));
+        out.push((t.text, format!("  {}", prose(app, &clean(&g.explanation)))));
     }
     if !with_route {
         return out;
@@ -380,14 +378,14 @@ pub(crate) fn pair_lines(app: &App, a: usize, b: usize, with_route: bool) -> Lin
                 .iter()
                 .filter_map(|&u| app.derived.labels.get(u).map(String::as_str))
                 .collect();
-            out.push((t.text, names.join(if app.ascii { " > " } else { " → " })));
+            out.push((t.text, names.join(&format!(" {} ", sym.right))));
             out.push((t.text, format!("weakest link {}", on_scale(app, p.weakest))));
             if p.units.len() == 2 {
                 out.push((t.dim, "(the direct tie is the best route)".into()));
             }
         }
         Some((_, None)) if app.pending == Some(Pending::Analysis) => {
-            out.push((t.dim, "computing…".into()))
+            out.push((t.dim, format!("computing{}", sym.ellipsis)))
         }
         _ => out.push((t.dim, "none found".into())),
     }

@@ -1,4 +1,4 @@
-//! The graph view: ties as lines on a Canvas (braille, or plain characters with `--ascii`),
+//! The graph view: ties as lines on a Canvas (braille, or the theme's line characters),
 //! units and groups as labelled nodes on top, gaps marked with symbols at the middle of lines.
 
 use std::collections::HashMap;
@@ -14,9 +14,13 @@ use crate::analysis::GapKind;
 use crate::tui::app::{App, VisNode};
 use crate::tui::nav;
 
-use super::lines::{Seg, Segs, ascii_lines};
-use super::symbols::{gap_symbol, is_alarm};
+use super::labels::place_labels;
+use super::lines::{Seg, Segs, char_lines};
+use super::symbols::{LineGlyphs, is_alarm};
 use super::{FrameInfo, Hit, put};
+
+/// Widest label of a node, in display cells.
+pub(super) const LABEL_CELLS: usize = 28;
 
 /// Most lines drawn in one frame.
 const MAX_LINES: usize = 1500;
@@ -60,7 +64,11 @@ pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
         return;
     }
     if nav::waiting_for_layout(app) {
-        let msg = format!("laying out {} units… (g shows the groups)", app.n());
+        let msg = format!(
+            "laying out {} units{} (g shows the groups)",
+            app.n(),
+            t.sym.ellipsis
+        );
         put(
             buf,
             area.x + 1,
@@ -209,8 +217,8 @@ pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
             pattern: (1, 3),
         });
     }
-    if app.ascii {
-        ascii_lines(&segs, buf);
+    if let LineGlyphs::Chars { .. } = t.sym.lines {
+        char_lines(&segs, t.sym.lines, buf);
     } else {
         Canvas::default()
             .marker(Marker::Braille)
@@ -221,7 +229,7 @@ pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
     }
     for ((c, r), k) in marks {
         let style = if is_alarm(k) { t.alarm } else { t.warn };
-        put(buf, c, r, gap_symbol(k, app.ascii), 1, style);
+        put(buf, c, r, t.sym.gap(k), 1, style);
     }
     // Nodes: dimmed first, then neighbours, then the selection on top.
     let labels_for_all = nodes.len() <= 40;
@@ -241,7 +249,7 @@ pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
         let w = weight(i);
         let (marker, text, group, unit_gap) = match v {
             VisNode::Unit(u) => (
-                if app.ascii { "o" } else { "●" },
+                t.sym.unit,
                 app.derived.labels[u].clone(),
                 app.derived.unit_group[u],
                 app.unit_gaps
@@ -250,7 +258,7 @@ pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
                     .map(|g| g.kind),
             ),
             VisNode::Group(g) => (
-                if app.ascii { "#" } else { "◆" },
+                t.sym.group,
                 format!("{} ({})", app.derived.groups[g], members[g]),
                 g,
                 None,
@@ -267,9 +275,12 @@ pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
         } else {
             Style::new().fg(t.group(group)).add_modifier(Modifier::BOLD)
         };
-        let text: String = text.chars().take(28).collect();
-        let text = if labelled[i] { text } else { String::new() };
-        let len = text.chars().count() as u16;
+        let text = if labelled[i] {
+            super::cut(&text, LABEL_CELLS, "")
+        } else {
+            String::new()
+        };
+        let len = ratatui::text::Span::raw(text.as_str()).width() as u16;
         let right = area.right();
         let x0 = if c + 1 + len > right {
             c.saturating_sub(len + 1).max(area.x)
@@ -289,7 +300,7 @@ pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
                 buf,
                 gx,
                 r,
-                gap_symbol(k, app.ascii),
+                t.sym.gap(k),
                 1,
                 if is_alarm(k) { t.alarm } else { t.warn },
             );
@@ -307,68 +318,9 @@ pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
     }
 }
 
-/// The text of a node's label.
-fn label_of(app: &App, v: VisNode, members: &[usize]) -> String {
-    let text = match v {
-        VisNode::Unit(u) => app.derived.labels[u].clone(),
-        VisNode::Group(g) => format!("{} ({})", app.derived.groups[g], members[g]),
-    };
-    text.chars().take(28).collect()
-}
-
-/// Which nodes get a label: the selection and its neighbours first, then the others, each
-/// only where it overlaps no other node and no label placed before it, so labels never run
-/// into each other (`●Customer Successal Marketing`).
-fn place_labels(
-    app: &App,
-    nodes: &[(VisNode, (f64, f64))],
-    cell: &dyn Fn((f64, f64)) -> (u16, u16),
-    area: Rect,
-    weight: &dyn Fn(usize) -> u8,
-    labels_for_all: bool,
-    members: &[usize],
-) -> Vec<bool> {
-    let mut taken: HashMap<u16, Vec<(u16, u16)>> = HashMap::new();
-    for (_, p) in nodes {
-        let (c, r) = cell(*p);
-        taken.entry(r).or_default().push((c, c + 1));
-    }
-    let mut order: Vec<usize> = (0..nodes.len()).collect();
-    order.sort_by_key(|&i| (std::cmp::Reverse(weight(i)), i));
-    let mut out = vec![false; nodes.len()];
-    for i in order {
-        let w = weight(i);
-        if w == 0 && !labels_for_all {
-            continue;
-        }
-        let (c, r) = cell(nodes[i].1);
-        let len = ratatui::text::Span::raw(label_of(app, nodes[i].0, members)).width() as u16;
-        let right = area.right();
-        let span = if c + 1 + len > right {
-            let x0 = c.saturating_sub(len + 1).max(area.x);
-            (x0, x0 + len)
-        } else {
-            (c + 1, c + 1 + len)
-        };
-        // One cell of air after a label keeps two names apart.
-        let wanted = (span.0, span.1 + 1);
-        let row = taken.entry(r).or_default();
-        let clear = row
-            .iter()
-            .filter(|&&(a, b)| (a, b) != (c, c + 1))
-            .all(|&(a, b)| b <= wanted.0 || a >= wanted.1);
-        if clear || w == 2 {
-            row.push(wanted);
-            out[i] = true;
-        }
-    }
-    out
-}
-
 fn draw_legend(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
-    let a = app.ascii;
-    let sym = |k| gap_symbol(k, a);
+    let sym = |k| t.sym.gap(k);
     let mut parts = vec![
         format!(
             "{} below target {} missing {} one-sided {} isolated {} silo {} single point",
@@ -399,6 +351,6 @@ fn draw_legend(app: &App, area: Rect, buf: &mut Buffer) {
     if app.graph.grouped() {
         parts.insert(0, "grouped: Enter expands, Esc collapses".to_string());
     }
-    let text = format!(" {}", parts.join(if a { " | " } else { " · " }));
+    let text = format!(" {}", parts.join(t.sym.sep));
     put(buf, area.x, area.y, &text, area.width, t.dim);
 }

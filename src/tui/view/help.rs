@@ -2,30 +2,11 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::symbols::border;
 
 use crate::tui::app::App;
 use crate::tui::keymap::{self, Mode};
 
 use super::FrameInfo;
-
-/// The border characters: box drawing, or plain ASCII.
-pub(crate) fn border_set(ascii: bool) -> border::Set<'static> {
-    if ascii {
-        border::Set {
-            top_left: "+",
-            top_right: "+",
-            bottom_left: "+",
-            bottom_right: "+",
-            vertical_left: "|",
-            vertical_right: "|",
-            horizontal_top: "-",
-            horizontal_bottom: "-",
-        }
-    } else {
-        border::ROUNDED
-    }
-}
 
 /// The lines of the help for the view under the overlay.
 pub(super) fn lines(app: &App) -> Vec<(bool, String)> {
@@ -79,7 +60,7 @@ pub(super) fn render(
         for (heading, text) in lines(app) {
             let style = if heading { t.heading } else { t.text };
             out.extend(
-                super::wrap_indented(&text, width, KEY_COLUMN)
+                super::wrap_indented(&super::prose(app, &text), width, KEY_COLUMN)
                     .into_iter()
                     .map(|l| (style, l)),
             );

@@ -1,10 +1,12 @@
-//! Lines of the graph view: a Canvas shape with dash patterns (braille), or plain characters
-//! for `--ascii`.
+//! Lines of the graph view: a Canvas shape with dash patterns (braille), or one character
+//! per cell (the theme's [`LineGlyphs::Chars`], for `--ascii`).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Color;
 use ratatui::widgets::canvas::{Painter, Shape};
+
+use super::symbols::LineGlyphs;
 
 /// A line between two cells, drawn with a dash pattern.
 pub(super) struct Seg {
@@ -66,23 +68,34 @@ fn line(p: (usize, usize), q: (usize, usize)) -> impl Iterator<Item = (usize, us
     })
 }
 
-/// Draws lines with plain characters, for `--ascii`.
-pub(super) fn ascii_lines(segs: &[Seg], buf: &mut Buffer) {
+/// Draws lines with one character per cell (nothing for [`LineGlyphs::Braille`], which is
+/// drawn on a canvas).
+pub(super) fn char_lines(segs: &[Seg], glyphs: LineGlyphs, buf: &mut Buffer) {
+    let LineGlyphs::Chars {
+        level,
+        upright,
+        rising,
+        falling,
+        dotted,
+    } = glyphs
+    else {
+        return;
+    };
     for s in segs {
         let (dx, dy) = (
             s.to.0 as i64 - s.from.0 as i64,
             s.to.1 as i64 - s.from.1 as i64,
         );
         let ch = if dy == 0 || dx.abs() > 2 * dy.abs() {
-            "-"
+            level
         } else if dx == 0 || dy.abs() > 2 * dx.abs() {
-            "|"
+            upright
         } else if (dx > 0) == (dy > 0) {
-            "\\"
+            falling
         } else {
-            "/"
+            rising
         };
-        let ch = if s.pattern.1 > 0 { "." } else { ch };
+        let ch = if s.pattern.1 > 0 { dotted } else { ch };
         for (i, (x, y)) in line(
             (s.from.0 as usize, s.from.1 as usize),
             (s.to.0 as usize, s.to.1 as usize),

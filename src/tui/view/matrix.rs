@@ -5,68 +5,93 @@ use ratatui::layout::Rect;
 
 use crate::tui::app::App;
 
-use super::symbols::{gap_symbol, is_alarm};
+use super::symbols::is_alarm;
 use super::{FrameInfo, Hit, on_scale, put};
 
 /// Width of one cell in columns.
 pub(super) const CELL: u16 = 2;
 
-pub(super) const RAMP: [&str; 4] = ["░", "▒", "▓", "█"];
-pub(super) const RAMP_ASCII: [&str; 4] = [".", ":", "+", "#"];
-
 /// The cell text and style of the rating `row -> col`.
 fn cell(app: &App, a: usize, b: usize) -> (String, ratatui::style::Style) {
     let t = &app.theme;
+    let sym = t.sym;
     if a == b {
-        return ((if app.ascii { "\\ " } else { "╲ " }).into(), t.dim);
+        return (format!("{} ", sym.diagonal), t.dim);
     }
     let (glyph, style) = match app.derived.net.rating(a, b) {
         None => ("?", t.dim),
-        // "-" in ASCII: the weakest shade is ".".
-        Some(s) if s <= 0.0 => (if app.ascii { "-" } else { "·" }, t.dim),
+        Some(s) if s <= 0.0 => (sym.none, t.dim),
         Some(s) => {
             let level = ((s * 4.0).ceil() as usize).clamp(1, 4) - 1;
-            (
-                if app.ascii {
-                    RAMP_ASCII[level]
-                } else {
-                    RAMP[level]
-                },
-                t.ramp[level],
-            )
+            (sym.ramp[level], t.ramp[level])
         }
     };
     match app.pair_gap(a, b) {
         Some(k) => (
-            format!("{glyph}{}", gap_symbol(k, app.ascii)),
+            format!("{glyph}{}", sym.gap(k)),
             if is_alarm(k) { t.alarm } else { t.warn },
         ),
         None => (format!("{glyph}{glyph}"), style),
     }
 }
 
-/// A label cut to `w` characters in the middle, keeping its end: units of one group often
-/// share the start of their names and differ at the end ("Operations 5 team 12").
-fn keep_ends(label: &str, w: usize, ascii: bool) -> String {
-    let n = label.chars().count();
-    if n <= w {
+/// How wide a character is: one row of a header written downwards, or its display cells.
+pub(super) type Measure = fn(char) -> usize;
+
+/// One row per character (headers written downwards).
+pub(super) fn per_row(_: char) -> usize {
+    1
+}
+
+/// Display cells (labels written across).
+pub(super) fn cells(c: char) -> usize {
+    ratatui::text::Span::raw(c.encode_utf8(&mut [0; 4]).to_string()).width()
+}
+
+/// The longest start of `text` at most `w` wide.
+fn start(text: &str, w: usize, m: Measure) -> String {
+    let mut used = 0;
+    text.chars()
+        .take_while(|&c| {
+            used += m(c);
+            used <= w
+        })
+        .collect()
+}
+
+/// A label cut to `w` (by `m`) in the middle (with the ellipsis `ell`), keeping its end:
+/// units of one group often share the start of their names and differ at the end
+/// ("Operations 5 team 12").
+fn keep_ends(label: &str, w: usize, ell: &str, m: Measure) -> String {
+    let width = |t: &str| t.chars().map(m).sum::<usize>();
+    let e = width(ell);
+    if width(label) <= w {
         return label.to_string();
     }
-    if w < 3 {
-        return label.chars().take(w).collect();
+    if w < e + 2 {
+        return start(label, w, m);
     }
-    let head = (w - 1) / 2;
-    let tail = w - 1 - head;
-    let mut out: String = label.chars().take(head).collect();
-    out.push(if ascii { '.' } else { '…' });
-    out.extend(label.chars().skip(n - tail));
+    let head = (w - e) / 2;
+    let tail = w - e - head;
+    let mut end: Vec<char> = Vec::new();
+    let mut used = 0;
+    for c in label.chars().rev() {
+        if used + m(c) > tail {
+            break;
+        }
+        used += m(c);
+        end.push(c);
+    }
+    let mut out = start(label, head, m);
+    out.push_str(ell);
+    out.extend(end.into_iter().rev());
     out
 }
 
-/// Every label cut to `w` characters: its start, unless another label has the same start,
+/// Every label cut to `w` (by `m`): its start, unless another label has the same start,
 /// then both ends (`keep_ends`).
-pub(super) fn cut_all(labels: &[String], w: usize, ascii: bool) -> Vec<String> {
-    let starts: Vec<String> = labels.iter().map(|l| l.chars().take(w).collect()).collect();
+pub(super) fn cut_all(labels: &[String], w: usize, ell: &str, m: Measure) -> Vec<String> {
+    let starts: Vec<String> = labels.iter().map(|l| start(l, w, m)).collect();
     let mut count: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for s in &starts {
         *count.entry(s.as_str()).or_insert(0) += 1;
@@ -75,8 +100,8 @@ pub(super) fn cut_all(labels: &[String], w: usize, ascii: bool) -> Vec<String> {
         .iter()
         .zip(&starts)
         .map(|(l, s)| {
-            if count.get(s.as_str()).copied().unwrap_or(0) > 1 && l.chars().count() > w {
-                keep_ends(l, w, ascii)
+            if count.get(s.as_str()).copied().unwrap_or(0) > 1 && s != l {
+                keep_ends(l, w, ell, m)
             } else {
                 s.clone()
             }
@@ -87,6 +112,7 @@ pub(super) fn cut_all(labels: &[String], w: usize, ascii: bool) -> Vec<String> {
 /// Draws the matrix view.
 pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameInfo) {
     let t = &app.theme;
+    let sym = t.sym;
     let n = app.n();
     if area.height < 4 || area.width < 12 {
         return;
@@ -106,7 +132,7 @@ pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
         .derived
         .labels
         .iter()
-        .map(|l| l.chars().count())
+        .map(|l| ratatui::text::Span::raw(l.as_str()).width())
         .max()
         .unwrap_or(4) as u16
         + 1)
@@ -135,8 +161,8 @@ pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
     let (a, b) = (app.derived.order[row], app.derived.order[col]);
     let what = if a == b {
         format!(
-            " {}: pick a column with ←/→ to see a pair",
-            app.derived.labels[a]
+            " {}: pick a column with {}/{} to see a pair",
+            app.derived.labels[a], sym.left, sym.right
         )
     } else {
         let r = |x, y| {
@@ -145,8 +171,9 @@ pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
                 .rating(x, y)
                 .map_or("unknown".to_string(), |s| on_scale(app, s))
         };
+        let (to, range) = (sym.right, sym.range);
         format!(
-            " {} → {}: {}   {} → {}: {}   (scale {}–{})",
+            " {} {to} {}: {}   {} {to} {}: {}   (scale {}{range}{})",
             app.derived.labels[a],
             app.derived.labels[b],
             r(a, b),
@@ -157,43 +184,40 @@ pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
             on_scale(app, 1.0)
         )
     };
-    let what = if app.ascii {
-        what.replace('→', "->").replace('←', "<-").replace('–', "-")
-    } else {
-        what
-    };
     put(buf, area.x, area.y, &what, area.width, t.heading);
-    let ramp = if app.ascii { RAMP_ASCII } else { RAMP };
+    let ramp = sym.ramp;
     let legend = format!(
-        " row rates column: {}{}{}{} weak→strong  {} none  ? unknown  {} below target  {} missing  {} one-sided  [{}-{} of {}]",
+        " row rates column: {}{}{}{} weak{}strong  {} none  ? unknown  {} below target  {} missing  {} one-sided  [{}-{} of {}]",
         ramp[0],
         ramp[1],
         ramp[2],
         ramp[3],
-        if app.ascii { "-" } else { "·" },
-        gap_symbol(crate::analysis::GapKind::BelowTarget, app.ascii),
-        gap_symbol(crate::analysis::GapKind::MissingTie, app.ascii),
-        gap_symbol(crate::analysis::GapKind::Asymmetric, app.ascii),
+        sym.right,
+        sym.none,
+        sym.gap(crate::analysis::GapKind::BelowTarget),
+        sym.gap(crate::analysis::GapKind::MissingTie),
+        sym.gap(crate::analysis::GapKind::Asymmetric),
         c0 + 1,
         (c0 + cols).min(n),
         n
     );
-    let legend = if app.ascii {
-        legend.replace('→', "->")
-    } else {
-        legend
-    };
     put(buf, area.x, area.y + 1, &legend, area.width, t.dim);
     // Labels cut at the end, or in the middle where that would make two look alike.
-    let heads = cut_all(&app.derived.labels, head_h as usize, app.ascii);
-    let rows_cut = cut_all(&app.derived.labels, label_w as usize - 1, app.ascii);
+    let heads = cut_all(&app.derived.labels, head_h as usize, sym.ellipsis, per_row);
+    let rows_cut = cut_all(
+        &app.derived.labels,
+        label_w as usize - 1,
+        sym.ellipsis,
+        cells,
+    );
     // Column headers, written downwards.
     for (k, c) in (c0..(c0 + cols).min(n)).enumerate() {
         let x = area.x + label_w + k as u16 * CELL;
         let style = if c == col { t.selected } else { t.dim };
         let head = &heads[app.derived.order[c]];
+        // One character a row; a wide one fills the column's two cells.
         for (i, ch) in head.chars().enumerate() {
-            put(buf, x, area.y + 2 + i as u16, &ch.to_string(), 1, style);
+            put(buf, x, area.y + 2 + i as u16, &ch.to_string(), CELL, style);
         }
     }
     for (k, r) in (r0..(r0 + rows).min(n)).enumerate() {
@@ -233,24 +257,41 @@ pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
 
 #[cfg(test)]
 mod tests {
-    use super::keep_ends;
+    use super::{cells, keep_ends};
 
     #[test]
     fn cut_labels_keep_the_end_that_tells_units_apart() {
         assert_eq!(
-            keep_ends("Operations 5 team 12", 20, false),
+            keep_ends("Operations 5 team 12", 20, "…", cells),
             "Operations 5 team 12"
         );
-        assert_eq!(keep_ends("Operations 5 team 12", 11, false), "Opera…am 12");
-        assert_ne!(
-            keep_ends("Operations 5 team 12", 11, false),
-            keep_ends("Operations 5 team 13", 11, false)
+        assert_eq!(
+            keep_ends("Operations 5 team 12", 11, "…", cells),
+            "Opera…am 12"
         );
-        assert_eq!(keep_ends("abcdef", 2, false), "ab");
+        assert_ne!(
+            keep_ends("Operations 5 team 12", 11, "…", cells),
+            keep_ends("Operations 5 team 13", 11, "…", cells)
+        );
+        assert_eq!(keep_ends("abcdef", 2, "…", cells), "ab");
         let labels: Vec<String> = ["Operations 5 team 12", "Operations 5 team 13", "Finance"]
             .map(String::from)
             .to_vec();
-        let cut = super::cut_all(&labels, 11, false);
+        let cut = super::cut_all(&labels, 11, "…", cells);
         assert_eq!(cut, ["Opera…am 12", "Opera…am 13", "Finance"]);
+        assert_eq!(
+            super::cut_all(&labels, 11, "...", cells),
+            ["Oper...m 12", "Oper...m 13", "Finance"]
+        );
+        // Wide characters count two cells: the cut labels stay within the width.
+        let wide: Vec<String> = ["営業部門チーム一", "営業部門チーム二"]
+            .map(String::from)
+            .to_vec();
+        let cut = super::cut_all(&wide, 9, "…", cells);
+        assert_eq!(cut, ["営業…ム一", "営業…ム二"]);
+        assert_eq!(
+            super::cut_all(&wide, 3, "…", super::per_row),
+            ["営…一", "営…二"]
+        );
     }
 }

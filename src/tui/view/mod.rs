@@ -8,6 +8,7 @@ pub(crate) mod detail;
 pub(crate) mod gaps;
 mod graph;
 mod help;
+mod labels;
 mod lines;
 mod matrix;
 mod overlay;
@@ -15,16 +16,14 @@ mod prompt;
 mod since;
 pub(crate) mod symbols;
 
-pub(crate) use help::border_set;
-
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 
 use super::app::{App, View, VisNode};
 use super::modal::Modal;
 
-pub use symbols::{gap_symbol, too_small};
+pub use symbols::too_small;
 
 /// Smallest usable terminal.
 pub const MIN_WIDTH: u16 = 40;
@@ -83,56 +82,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> FrameInfo {
     let mut info = FrameInfo::default();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(area, buf, &app.theme);
-        if app.ascii {
-            to_ascii(buf, area);
-        }
         return info;
     }
-    let title = Rect { height: 1, ..area };
-    let status = Rect {
-        y: area.bottom() - 1,
-        height: 1,
-        ..area
-    };
-    let body = Rect {
-        y: area.y + 1,
-        height: area.height - 2,
-        ..area
-    };
+    let [title, body, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
     bars::title(app, title, buf);
     bars::status(app, status, buf);
-    let wide = area.width >= WIDE;
-    // Review mode (src/tui/review): the card takes the whole body.
-    let show_detail = wide != app.detail_toggled && app.view != View::Review;
-    let (main, side) = if !show_detail {
-        (body, None)
-    } else if wide {
-        let w = (area.width / 3).clamp(32, 52);
-        (
-            Rect {
-                width: body.width - w,
-                ..body
-            },
-            Some(Rect {
-                x: body.right() - w,
-                width: w,
-                ..body
-            }),
-        )
-    } else {
-        let h = (body.height / 2).min(11);
-        (
-            Rect {
-                height: body.height - h,
-                ..body
-            },
-            Some(Rect {
-                y: body.bottom() - h,
-                height: h,
-                ..body
-            }),
-        )
-    };
+    let (main, side) = split(app, body);
     match app.view {
         View::Graph => graph::render(app, main, buf, &mut info),
         View::Matrix if app.matrix.groups() => blocks::render(app, main, buf, &mut info),
@@ -157,34 +117,54 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> FrameInfo {
     if let Some(r) = overlay {
         info.hits.push((r, Hit::Overlay));
     }
-    if app.ascii {
-        to_ascii(buf, area);
-    }
     info
 }
 
-/// Replaces the drawing and punctuation characters the views use with ASCII ones, in one
-/// place (text from the file is left as it is).
-fn to_ascii(buf: &mut Buffer, area: Rect) {
-    for y in area.top()..area.bottom() {
-        for x in area.left()..area.right() {
-            let cell = &mut buf[(x, y)];
-            let plain = match cell.symbol() {
-                "·" => ",",
-                "…" => ".",
-                "→" => ">",
-                "←" => "<",
-                "↔" => "=",
-                "–" | "—" | "─" => "-",
-                "≈" => "=",
-                "×" => "x",
-                "✓" => "+",
-                "│" | "▏" => "|",
-                _ => continue,
-            };
-            cell.set_symbol(plain);
-        }
+/// The body's split into the main view and the detail pane (when shown): beside the view
+/// from [`WIDE`] columns (a third of the width, 32 to 52 columns), else below it (half the
+/// height, at most 11 rows). The detail pane is shown by default when wide; `d` toggles it.
+fn split(app: &App, body: Rect) -> (Rect, Option<Rect>) {
+    let wide = body.width >= WIDE;
+    // Review mode (src/tui/review): the card takes the whole body.
+    if wide == app.detail_toggled || app.view == View::Review {
+        return (body, None);
     }
+    let [main, side] = if wide {
+        let w = (body.width / 3).clamp(32, 52);
+        Layout::horizontal([Constraint::Fill(1), Constraint::Length(w)]).areas(body)
+    } else {
+        let h = (body.height / 2).min(11);
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(h)]).areas(body)
+    };
+    (main, Some(side))
+}
+
+/// A sentence the program wrote (a message, a gap's explanation, a key's description) in the
+/// theme's symbols: with `--ascii`, its typographic punctuation in ASCII, the names of the
+/// org quoted in it kept as they are.
+pub(crate) fn prose<'t>(app: &App, text: &'t str) -> std::borrow::Cow<'t, str> {
+    let sym = app.theme.sym;
+    if !sym.ascii || text.is_ascii() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let d = &app.derived;
+    let ids = app.org.units.iter().map(|u| u.id.as_str());
+    let initiatives = app
+        .org
+        .initiatives
+        .iter()
+        .flat_map(|i| [i.id.as_str(), i.label()]);
+    let keep: Vec<&str> = d
+        .labels
+        .iter()
+        .chain(&d.groups)
+        .map(String::as_str)
+        .chain(ids)
+        .chain(initiatives)
+        .chain([d.title.as_str(), app.source.as_str()])
+        .filter(|n| super::theme::Symbols::would_rewrite(n))
+        .collect();
+    sym.prose(text, &keep)
 }
 
 /// Writes a string clipped to a width, returning the column after it.

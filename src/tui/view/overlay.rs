@@ -3,12 +3,12 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::widgets::{Block, Clear, Widget};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Padding, Paragraph, Widget, Wrap};
 
 use crate::tui::app::App;
 
-use super::help::border_set;
-use super::{FrameInfo, put};
+use super::{FrameInfo, wrap};
 
 /// What an overlay shows around its lines.
 pub(super) struct Overlay {
@@ -48,32 +48,38 @@ pub(super) fn render(
     };
     Clear.render(popup, buf);
     let block = Block::bordered()
-        .border_set(border_set(app.ascii))
+        .border_set(app.theme.sym.border)
         .border_style(app.theme.heading)
+        .padding(Padding::left(1))
         .title(title);
     let inner = block.inner(popup);
-    let all = lines(inner.width.saturating_sub(2) as usize);
+    // The lines come wrapped one cell short of the box (help keeps its descriptions under
+    // their column); one that is still too long is wrapped here, so the scroll range is
+    // exact.
+    let width = inner.width as usize;
+    let all: Vec<Line> = lines(width.saturating_sub(1))
+        .into_iter()
+        .flat_map(|(style, text)| {
+            wrap(&text, width)
+                .into_iter()
+                .map(move |l| Line::from(Span::styled(l, style)))
+        })
+        .collect();
     let rows = inner.height as usize;
     info.help_max = all.len().saturating_sub(rows) as u16;
     info.page = inner.height;
-    let scroll = scroll.min(info.help_max) as usize;
+    let scroll = scroll.min(info.help_max);
     // Where the view is: "lines 1-20 of 57".
     let block = if all.len() > rows {
-        let last = (scroll + rows).min(all.len());
+        let last = (scroll as usize + rows).min(all.len());
         block.title_bottom(format!(" lines {}-{last} of {} ", scroll + 1, all.len()))
     } else {
         block
     };
-    block.render(popup, buf);
-    for (k, (style, text)) in all.iter().skip(scroll).take(rows).enumerate() {
-        put(
-            buf,
-            inner.x + 1,
-            inner.y + k as u16,
-            text,
-            inner.width.saturating_sub(1),
-            *style,
-        );
-    }
+    Paragraph::new(all)
+        .block(block)
+        .wrap(Wrap { trim: false })
+        .scroll((scroll, 0))
+        .render(popup, buf);
     Some(popup)
 }

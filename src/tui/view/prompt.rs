@@ -4,8 +4,8 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
-use ratatui::text::Span;
-use ratatui::widgets::{Block, Clear, Widget};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Padding, Paragraph, Widget};
 
 use crate::text::clean;
 use crate::tui::action::Action;
@@ -14,14 +14,13 @@ use crate::tui::keymap::{self, Mode};
 use crate::tui::prompt::{Input, Question};
 use crate::tui::session::Origin;
 
-use super::help::border_set;
-use super::{put, wrap};
+use super::{prose, put, wrap};
 
 fn block(app: &App, title: &str) -> Block<'static> {
     Block::bordered()
-        .border_set(border_set(app.ascii))
+        .border_set(app.theme.sym.border)
         .border_style(app.theme.heading)
-        .title(format!(" {title} "))
+        .title(format!(" {} ", prose(app, title)))
 }
 
 /// Draws a line prompt at the bottom of `area`: the line with its cursor (a pre-filled value
@@ -36,7 +35,7 @@ pub(super) fn input(app: &App, area: Rect, buf: &mut Buffer, input: &Input) -> O
     let errors = input
         .error
         .as_deref()
-        .map(|e| wrap(e, w as usize))
+        .map(|e| wrap(&prose(app, e), w as usize))
         .unwrap_or_default();
     let max_errors = (area.height as usize).saturating_sub(6);
     let errors: Vec<String> = errors.into_iter().take(max_errors).collect();
@@ -73,20 +72,33 @@ pub(super) fn input(app: &App, area: Rect, buf: &mut Buffer, input: &Input) -> O
     if cx < inner.right() {
         let cell = &mut buf[(cx, inner.y)];
         if cell.symbol() == " " {
-            cell.set_symbol(if app.ascii { "_" } else { "▏" });
+            cell.set_symbol(t.sym.cursor);
         }
         cell.set_style(t.emphasis.add_modifier(Modifier::REVERSED));
     }
-    for (k, e) in errors.iter().enumerate() {
-        put(buf, inner.x + 1, inner.y + 1 + k as u16, e, w, t.alarm);
-    }
+    let below = Rect {
+        y: inner.y + 1,
+        height: inner.height.saturating_sub(1),
+        ..inner
+    };
+    Paragraph::new(
+        errors
+            .iter()
+            .map(|e| Line::from(Span::styled(e.as_str(), t.alarm)))
+            .collect::<Vec<_>>(),
+    )
+    .block(Block::new().padding(Padding::left(1)))
+    .render(below, buf);
     let hints: Vec<String> = keymap::hints(&[Mode::Prompt])
         .iter()
         .map(|(k, d)| format!("{k} {d}"))
         .collect();
     let mut hints = hints.join("  ");
     if line.is_fresh() {
-        hints = format!("typing replaces the value, ← → edit it  {hints}");
+        hints = format!(
+            "typing replaces the value, {} {} edit it  {hints}",
+            t.sym.left, t.sym.right
+        );
     }
     let hw = Span::raw(hints.as_str()).width() as u16;
     let hy = inner.y + 1 + errors.len() as u16;
@@ -105,7 +117,7 @@ pub(super) fn ask(app: &App, area: Rect, buf: &mut Buffer, q: &Question) -> Opti
     }
     let mut lines = Vec::new();
     for para in text {
-        lines.extend(wrap(&para, w.saturating_sub(4) as usize));
+        lines.extend(wrap(&prose(app, &para), w.saturating_sub(4) as usize));
     }
     let h = (lines.len() + answers.len() + 3) as u16;
     let h = h.min(area.height.saturating_sub(2));
@@ -116,35 +128,24 @@ pub(super) fn ask(app: &App, area: Rect, buf: &mut Buffer, q: &Question) -> Opti
         height: h,
     };
     Clear.render(popup, buf);
-    let b = block(app, title);
-    let inner = b.inner(popup);
-    b.render(popup, buf);
     let t = &app.theme;
-    let mut y = inner.y;
-    for l in &lines {
-        if y >= inner.bottom() {
-            return Some(popup);
-        }
-        put(buf, inner.x + 1, y, l, inner.width - 1, t.text);
-        y += 1;
-    }
-    y += 1;
+    let mut text: Vec<Line> = lines
+        .into_iter()
+        .map(|l| Line::from(Span::styled(l, t.text)))
+        .collect();
+    text.push(Line::default());
     for (action, doc) in &answers {
-        if y >= inner.bottom() {
-            return Some(popup);
-        }
         let keys = keymap::keys_for(Mode::Dialog, *action);
-        let x = put(buf, inner.x + 2, y, &keys, inner.width - 2, t.key);
-        put(
-            buf,
-            x + 2,
-            y,
-            doc,
-            inner.right().saturating_sub(x + 2),
-            t.text,
-        );
-        y += 1;
+        text.push(Line::from(vec![
+            Span::raw(" "),
+            Span::styled(keys, t.key),
+            Span::raw("  "),
+            Span::styled(prose(app, doc).into_owned(), t.text),
+        ]));
     }
+    Paragraph::new(text)
+        .block(block(app, title).padding(Padding::left(1)))
+        .render(popup, buf);
     Some(popup)
 }
 
