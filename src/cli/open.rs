@@ -15,14 +15,14 @@ pub fn run(cli: &Cli) -> Result<Status, CliError> {
     // The config file, the org file and the options are checked first, so their errors show
     // even in a pipe; a bad config file stops here, before the screen starts.
     let user = crate::config::from_env().map_err(|e| CliError::Usage(e.to_string()))?;
-    if let Some(bindings) = user.bindings {
-        tui::keymap::install(bindings);
-    }
     // Keys typed while a large file loads are not echoed over the shell.
     let quiet = tui::terminal::quiet_input();
     let doc = load_document_with(cli, &user.settings);
     drop(quiet);
-    let doc = doc?;
+    let mut doc = doc?;
+    if let Some(bindings) = user.bindings {
+        doc.config.keys = tui::keymap::Keymap::new(bindings);
+    }
     if doc.config.theme != tui::ThemeName::Mono {
         // crossterm drops every colour when NO_COLOR is set; a theme asked for by a flag or
         // the config file wins over NO_COLOR (no-color.org), so colours are turned back on.
@@ -232,6 +232,7 @@ pub fn config_with(
         ascii: args.ascii.choose(file.ascii).0,
         read_only: args.read_only,
         asymmetry: file.asymmetry,
+        keys: tui::keymap::Keymap::default(),
     })
 }
 

@@ -75,6 +75,8 @@ pub struct Config {
     pub read_only: bool,
     /// The asymmetry threshold of the config file (`None`: the analysis's default).
     pub asymmetry: Option<f64>,
+    /// The key table (the config file's overrides, or the built-in one).
+    pub keys: super::keymap::Keymap,
 }
 
 /// What is still being computed.
@@ -109,6 +111,8 @@ pub struct App {
     pub(crate) theme: Theme,
     /// The asymmetry threshold of the config file (`None`: the analysis's default).
     pub(crate) asymmetry: Option<f64>,
+    /// The key table for lookup, help and hints.
+    pub(crate) keys: super::keymap::Keymap,
     /// The view shown.
     pub(crate) view: View,
     /// The graph or matrix, whichever was shown last (gap jumps go there).
@@ -191,6 +195,7 @@ impl App {
             derived,
             theme: Theme::new(config.theme).ascii(config.ascii),
             asymmetry: config.asymmetry,
+            keys: config.keys.clone(),
             view,
             pair_view: if view == View::Matrix {
                 View::Matrix

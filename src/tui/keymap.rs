@@ -5,7 +5,7 @@ use super::action::Action;
 mod docs;
 mod key;
 
-pub use docs::{help_rows, hints, keys_for, markdown};
+pub use docs::markdown;
 pub use key::{Key, key_of, parse};
 
 /// Which bindings apply: the global ones in every view, a view's own on top of them, and the
@@ -250,20 +250,50 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Search, "Ctrl-w", A::LineKillWord, ""),
 ];
 
-/// The effective bindings of this process: [`BINDINGS`] with the user's overrides, set once
-/// at start-up by [`install`] (the config file); tests and other commands use the defaults.
-static EFFECTIVE: std::sync::OnceLock<Vec<Binding>> = std::sync::OnceLock::new();
+/// The key table a screen uses for lookup, help and hints: [`BINDINGS`], or the config
+/// file's overrides applied to it ([`crate::config::keys::with_overrides`]). Each screen holds
+/// its own (`Config::keys`), so two screens in one process may differ.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Keymap(std::sync::Arc<[Binding]>);
 
-/// The bindings in force: the installed table, else [`BINDINGS`].
-fn table() -> &'static [Binding] {
-    EFFECTIVE.get().map_or(BINDINGS, Vec::as_slice)
+impl Default for Keymap {
+    fn default() -> Self {
+        Keymap(BINDINGS.into())
+    }
 }
 
-/// Makes `bindings` (from [`crate::config::keys::with_overrides`]) the table the screen uses
-/// for lookup, help and hints. Only the first call counts (one config per process); returns
-/// whether it did.
-pub fn install(bindings: Vec<Binding>) -> bool {
-    EFFECTIVE.set(bindings).is_ok()
+impl Keymap {
+    /// A table of bindings (checked for clashes by whoever made it).
+    pub fn new(bindings: Vec<Binding>) -> Keymap {
+        Keymap(bindings.into())
+    }
+
+    /// The bindings.
+    pub fn bindings(&self) -> &[Binding] {
+        &self.0
+    }
+
+    /// The action bound to a key in a mode: a view's own bindings first, then the global
+    /// ones (overlays have only their own).
+    pub fn lookup(&self, mode: Mode, key: Key) -> Option<Action> {
+        let find = |m: Mode| {
+            self.0
+                .iter()
+                .find(|b| b.mode == m && parse(b.key) == Some(key))
+                .map(|b| b.action)
+        };
+        match mode {
+            Mode::Help
+            | Mode::Search
+            | Mode::Global
+            | Mode::Prompt
+            | Mode::Dialog
+            | Mode::Changes
+            | Mode::Form
+            | Mode::About => find(mode),
+            view => find(view).or_else(|| find(Mode::Global)),
+        }
+    }
 }
 
 /// Pairs of bindings (indices, first before second) that clash: the same key twice in one
@@ -289,28 +319,6 @@ pub fn clashes(table: &[Binding]) -> Vec<(usize, usize)> {
     out
 }
 
-/// The action bound to a key in a mode: a view's own bindings first, then the global ones
-/// (overlays have only their own).
-pub fn lookup(mode: Mode, key: Key) -> Option<Action> {
-    let find = |m: Mode| {
-        table()
-            .iter()
-            .find(|b| b.mode == m && parse(b.key) == Some(key))
-            .map(|b| b.action)
-    };
-    match mode {
-        Mode::Help
-        | Mode::Search
-        | Mode::Global
-        | Mode::Prompt
-        | Mode::Dialog
-        | Mode::Changes
-        | Mode::Form
-        | Mode::About => find(mode),
-        view => find(view).or_else(|| find(Mode::Global)),
-    }
-}
-
 /// Bindings that clash: the same key twice in one mode, or a view binding that hides a
 /// global one. Empty when the keymap is sound.
 pub fn conflicts() -> Vec<String> {
@@ -332,6 +340,10 @@ pub fn conflicts() -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn lookup(mode: Mode, key: Key) -> Option<Action> {
+        Keymap::default().lookup(mode, key)
+    }
 
     #[test]
     fn keymap_has_no_conflicts() {

@@ -115,7 +115,7 @@ fn on_key(app: &mut App, ev: KeyEvent) -> Vec<Effect> {
     }
     let key = keymap::key_of(&ev);
     let mode = app.mode();
-    if let Some(a) = keymap::lookup(mode, key) {
+    if let Some(a) = app.keys.lookup(mode, key) {
         return act(app, a);
     }
     // Unbound characters are typed into an open line.

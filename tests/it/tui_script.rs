@@ -347,3 +347,34 @@ fn each_screen_has_its_own_asymmetry_threshold() {
     assert_eq!(one_sided(&loose), 0, "no pair differs by 0.9 of the scale");
     assert_eq!(one_sided(&again), one_sided(&strict), "the default is back");
 }
+
+#[test]
+fn each_screen_has_its_own_key_table() {
+    // The config file's keys travel with the screen's config, not the process: a screen
+    // whose quit key is Q ignores q, while a default screen beside it quits on q.
+    let table = gapscope::config::keys::with_overrides(&[(
+        gapscope::tui::action::Action::Quit,
+        vec!["Q".to_string()],
+    )])
+    .expect("no clash");
+    let custom = Config {
+        keys: gapscope::tui::keymap::Keymap::new(table),
+        ..Config::default()
+    };
+    let (mut mine, mut term) = started(seed(), &custom, 200, 40);
+    assert!(!keys(&mut mine, &mut term, &["q"]), "q is not quit here");
+    assert!(
+        text(term.backend().buffer()).contains("Q quit"),
+        "the hint shows the new key:\n{}",
+        text(term.backend().buffer())
+    );
+    let (mut other, mut term2) = started(seed(), &Config::default(), 80, 24);
+    assert!(
+        keys(&mut other, &mut term2, &["q"]),
+        "the default screen quits on q"
+    );
+    assert!(
+        keys(&mut mine, &mut term, &["Q"]),
+        "Q quits the configured one"
+    );
+}

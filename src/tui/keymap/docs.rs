@@ -2,11 +2,34 @@
 //! status-bar hints and the README's key table, all from the one table.
 
 use super::super::action::{Action, Group};
-use super::{BINDINGS, Binding, Mode, table};
+use super::{BINDINGS, Binding, Keymap, Mode};
 
-/// The keys of one action in one mode, joined with " ".
-pub fn keys_for(mode: Mode, action: Action) -> String {
-    keys_in(table(), mode, action)
+impl Keymap {
+    /// The keys of one action in one mode, joined with " ".
+    pub fn keys_for(&self, mode: Mode, action: Action) -> String {
+        keys_in(self.bindings(), mode, action)
+    }
+
+    /// Help entries of the modes that apply (for a view: its own, then the global ones),
+    /// grouped: `(group, [(keys, doc)])`, one row per action.
+    pub fn help_rows(&self, modes: &[Mode]) -> Vec<(Group, Vec<(String, &'static str)>)> {
+        rows_in(self.bindings(), modes)
+    }
+
+    /// Status-bar hints of the modes, in table order: `(key, short name)`.
+    pub fn hints(&self, modes: &[Mode]) -> Vec<(&'static str, &'static str)> {
+        let mut out = Vec::new();
+        for &mode in modes {
+            for bnd in self
+                .bindings()
+                .iter()
+                .filter(|b| b.mode == mode && !b.hint.is_empty())
+            {
+                out.push((bnd.key, bnd.hint));
+            }
+        }
+        out
+    }
 }
 
 fn keys_in(table: &[Binding], mode: Mode, action: Action) -> String {
@@ -18,13 +41,7 @@ fn keys_in(table: &[Binding], mode: Mode, action: Action) -> String {
     keys.join(" ")
 }
 
-/// Help entries of the modes that apply (for a view: its own, then the global ones), grouped:
-/// `(group, [(keys, doc)])`, one row per action.
-pub fn help_rows(modes: &[Mode]) -> Vec<(Group, Vec<(String, &'static str)>)> {
-    rows_in(table(), modes)
-}
-
-/// [`help_rows`] of a given table.
+/// [`Keymap::help_rows`] of a given table.
 fn rows_in(table: &[Binding], modes: &[Mode]) -> Vec<(Group, Vec<(String, &'static str)>)> {
     let mut rows: Vec<(Group, Vec<(String, &'static str)>)> = Vec::new();
     let mut seen = Vec::new();
@@ -44,20 +61,6 @@ fn rows_in(table: &[Binding], modes: &[Mode]) -> Vec<(Group, Vec<(String, &'stat
     }
     rows.sort_by_key(|(g, _)| *g);
     rows
-}
-
-/// Status-bar hints of the modes, in table order: `(key, short name)`.
-pub fn hints(modes: &[Mode]) -> Vec<(&'static str, &'static str)> {
-    let mut out = Vec::new();
-    for &mode in modes {
-        for bnd in table()
-            .iter()
-            .filter(|b| b.mode == mode && !b.hint.is_empty())
-        {
-            out.push((bnd.key, bnd.hint));
-        }
-    }
-    out
 }
 
 /// The README's key table (Markdown), one row per (mode, action): the defaults, whatever a

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Clear, Padding, Paragraph, Widget};
 
 use crate::text::clean;
 use crate::tui::app::App;
-use crate::tui::keymap::{self, Mode};
+use crate::tui::keymap::Mode;
 use crate::tui::view::{on_scale, prose, put, wrap};
 
 use super::form::{ActionForm, FormKind};
@@ -96,7 +96,9 @@ pub(crate) fn form(app: &App, area: Rect, buf: &mut Buffer, f: &ActionForm) -> O
     )
     .block(pad.clone())
     .render(errors_area, buf);
-    let hints: Vec<String> = keymap::hints(&[Mode::Form])
+    let hints: Vec<String> = app
+        .keys
+        .hints(&[Mode::Form])
         .iter()
         .map(|(k, d)| format!("{k} {d}"))
         .collect();

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Span;
 
 use crate::tui::app::{App, Pending};
-use crate::tui::keymap::{self, Mode};
+use crate::tui::keymap::Mode;
 use crate::tui::modal::Modal;
 
 use super::{cut, prose, put};
@@ -184,7 +184,7 @@ pub(super) fn status(app: &App, area: Rect, buf: &mut Buffer) {
 
 fn hint_list(app: &App, modes: &[Mode], area: Rect, mut x: u16, buf: &mut Buffer) {
     let t = &app.theme;
-    for (key, doc) in keymap::hints(modes) {
+    for (key, doc) in app.keys.hints(modes) {
         let short = prose(app, doc);
         let need = Span::raw(key).width() + Span::raw(short.as_ref()).width() + 3;
         if x + need as u16 > area.right() {

@@ -4,7 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use crate::tui::app::App;
-use crate::tui::keymap::{self, Mode};
+use crate::tui::keymap::Mode;
 
 use super::FrameInfo;
 
@@ -13,7 +13,7 @@ pub(super) fn lines(app: &App) -> Vec<(bool, String)> {
     let view = app.view.mode();
     let mut out = Vec::new();
     // The current view's own keys first, then the keys of every view.
-    let own = keymap::help_rows(&[view]);
+    let own = app.keys.help_rows(&[view]);
     if !own.is_empty() {
         out.push((true, format!("This view ({})", view.title())));
         for (_, rows) in own {
@@ -22,7 +22,7 @@ pub(super) fn lines(app: &App) -> Vec<(bool, String)> {
             }
         }
     }
-    for (group, rows) in keymap::help_rows(&[Mode::Global]) {
+    for (group, rows) in app.keys.help_rows(&[Mode::Global]) {
         out.push((true, group.title().to_string()));
         for (keys, doc) in rows {
             out.push((false, format!("  {keys:<22} {doc}")));

@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Clear, Padding, Paragraph, Widget};
 use crate::text::clean;
 use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::keymap::{self, Mode};
+use crate::tui::keymap::Mode;
 use crate::tui::prompt::{Input, Question};
 use crate::tui::session::Origin;
 
@@ -89,7 +89,9 @@ pub(super) fn input(app: &App, area: Rect, buf: &mut Buffer, input: &Input) -> O
     )
     .block(Block::new().padding(Padding::left(1)))
     .render(below, buf);
-    let hints: Vec<String> = keymap::hints(&[Mode::Prompt])
+    let hints: Vec<String> = app
+        .keys
+        .hints(&[Mode::Prompt])
         .iter()
         .map(|(k, d)| format!("{k} {d}"))
         .collect();
@@ -135,7 +137,7 @@ pub(super) fn ask(app: &App, area: Rect, buf: &mut Buffer, q: &Question) -> Opti
         .collect();
     text.push(Line::default());
     for (action, doc) in &answers {
-        let keys = keymap::keys_for(Mode::Dialog, *action);
+        let keys = app.keys.keys_for(Mode::Dialog, *action);
         text.push(Line::from(vec![
             Span::raw(" "),
             Span::styled(keys, t.key),
