@@ -6,7 +6,10 @@
 //! depend on the number of threads: it is bit-identical on 1 or 32 threads.
 
 mod csr;
+mod exact;
 mod kernel;
+#[cfg(test)]
+mod tests;
 
 use rayon::prelude::*;
 
@@ -37,6 +40,9 @@ const MAX_CHUNKS: usize = 64;
 
 /// Floats the partial vectors may hold together (128 MB): fewer chunks for huge orgs.
 const PARTIAL_BUDGET: usize = 1 << 24;
+
+/// Floats the partial vectors of one wave may hold together (8 MB).
+const WAVE_BUDGET: usize = 1 << 20;
 
 /// Fewest sources per chunk, so small runs are not split into tiny tasks.
 const MIN_CHUNK: usize = 4;
@@ -112,8 +118,11 @@ fn accumulate(
     // Chunks run a wave at a time and each wave's partials are added to the total at once,
     // in chunk order: the sum is the same as over all chunks at the end (whatever the wave
     // size, so whatever the thread count), but only a wave's partial vectors are alive
-    // (at 100,000 units 64 partials were 51 MB).
-    let wave = 2 * rayon::current_num_threads().max(1);
+    // (at 100,000 units 64 partials were 51 MB). A wave is as large as [`WAVE_BUDGET`]
+    // allows, at least two chunks per thread: each wave ends waiting for its slowest chunk,
+    // so small orgs run all their chunks in one wave.
+    let threads = rayon::current_num_threads().max(1);
+    let wave = (WAVE_BUDGET / n.max(1)).max(2 * threads);
     let mut total = vec![0.0; n];
     for group in parts.chunks(wave) {
         let partials: Option<Vec<Vec<f64>>> = group
