@@ -141,8 +141,9 @@ impl Workspace {
             let [dv, sigma_v] = *slot;
             // Unreached nodes hold `UNREACHED`, which no path length is close to.
             let same = T::same(alt, dv);
-            // Another shortest path to `v` (never to a settled node).
-            let more = same & (dv > du);
+            // Another shortest path to `v` (never to a settled node; under `Exact`,
+            // `alt = du + len > du`, so `alt == dv` says `dv > du` already).
+            let more = same & (T::EXACT | (dv > du));
             let shorter = (alt < dv) & !same;
             // The count: `sigma_u` when shorter, `sigma_v + sigma_u` for another shortest
             // path, else `sigma_v`, as sums of products with 0 and 1 (exact, bit for bit:
@@ -188,7 +189,9 @@ impl Workspace {
                 let moved = Self::relax::<A, T>(state, lists, g, arcs, u);
                 for &(v, old, new) in &self.improved[..moved] {
                     let to = bucket_of(new);
-                    if bucket_of(old) != to {
+                    // `old > new`, so its bucket differs when `2 old >= to + 1` (also for
+                    // `UNREACHED`, whose double is infinite): one conversion, not two.
+                    if old * BUCKETS_PER_UNIT >= (to + 1) as f64 {
                         buckets[to & mask].push(v);
                         pending += 1;
                     }
@@ -238,7 +241,7 @@ impl Workspace {
                 let (w, len) = arcs.arc(e as usize);
                 let [dw, coef_w] = state[w as usize];
                 // Branch-free: whether `w` is a successor is unpredictable.
-                let successor = (dw > dv) & T::same(dv + len, dw);
+                let successor = (T::EXACT | (dw > dv)) & T::same(dv + len, dw);
                 sum += coef_w * f64::from(u8::from(successor));
             }
             end = start;
@@ -257,6 +260,8 @@ impl Workspace {
 
 /// How the kernel decides that two path lengths are equal.
 trait Ties {
+    /// Whether sums are exact (so `a + len == b` with `len >= 1` implies `b > a`).
+    const EXACT: bool;
     /// Whether `a` and `b` (never negative or NaN) are equal path lengths.
     fn same(a: f64, b: f64) -> bool;
 }
@@ -265,6 +270,8 @@ trait Ties {
 struct Tolerant;
 
 impl Ties for Tolerant {
+    const EXACT: bool = false;
+
     /// [`super::close`] without the absolute values of the operands and the NaN handling
     /// of `f64::max` (the lengths here are never negative or NaN): the same answer.
     #[inline(always)]
@@ -278,6 +285,8 @@ impl Ties for Tolerant {
 struct Exact;
 
 impl Ties for Exact {
+    const EXACT: bool = true;
+
     #[inline(always)]
     fn same(a: f64, b: f64) -> bool {
         a == b
