@@ -39,6 +39,8 @@ echo "nproc: $(nproc)   load: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # The number after "best" on the line matching $1 of file $2.
 best() { awk -v pat="$1" '$0 ~ pat { for (i = 1; i < NF; i++) if ($i == "best") print $(i + 1) }' "$2"; }
+# The CPU seconds after "(cpu" on that line.
+cpu() { awk -v pat="$1" '$0 ~ pat { for (i = 1; i < NF; i++) if ($i == "(cpu") { v = $(i + 1); gsub(/[;)]/, "", v); print v } }' "$2"; }
 ratio() { python3 -c "print(f'{$1 / $2:.3f}')"; }
 
 if [ "$ESTIMATE" -eq 0 ]; then
@@ -52,6 +54,9 @@ if [ "$ESTIMATE" -eq 0 ]; then
   nk=$(best 'networkit exact' "$tmp/nk.txt")
   echo
   echo "best times: gapscope load + analyse $ours s, NetworKit betweenness $nk s, ratio $(ratio "$ours" "$nk")"
+  ours_cpu=$(cpu 'load \+ analyse' "$tmp/ours.txt")
+  nk_cpu=$(cpu 'networkit exact' "$tmp/nk.txt")
+  echo "cpu of those runs: gapscope $ours_cpu s, NetworKit $nk_cpu s, ratio $(ratio "$ours_cpu" "$nk_cpu")"
 
   echo
   echo "== agreement on a small org"
@@ -99,6 +104,9 @@ nk=$(best 'networkit estimate' "$tmp/nk.txt")
 echo
 echo "best times: gapscope report $rep_wall s, load + analyse $ours s; NetworKit estimate $nk s"
 echo "ratios: report $(ratio "$rep_wall" "$nk"), load + analyse $(ratio "$ours" "$nk")"
+nk_cpu=$(cpu 'networkit estimate' "$tmp/nk.txt")
+echo "cpu: report $(python3 -c "print(f'{$rep_user + $rep_sys:.2f}')") s, NetworKit $nk_cpu s, ratio $(
+    ratio "($rep_user + $rep_sys)" "$nk_cpu")"
 
 # Both are estimates, so values are compared by rank: against each other here, and each
 # against exact values on a 5,000-unit org (ours exact; the same sample size K).
