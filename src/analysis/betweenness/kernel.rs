@@ -55,6 +55,9 @@ fn bucket_of(d: f64) -> usize {
 /// special case.
 const UNREACHED: f64 = f64::MAX;
 
+/// A head whose distance a relaxation made clearly shorter: `(head, old, new)`.
+type Improved = (u32, f64, f64);
+
 /// Per-thread buffers, reused for every source of a chunk (no allocation per source).
 pub(super) struct Workspace {
     /// Per node: `[distance, sigma]` during the forward pass; the second slot becomes
@@ -69,7 +72,7 @@ pub(super) struct Workspace {
     cands: Vec<u32>,
     /// Heads whose distance one node's relaxation made clearly shorter: `(head, old, new)`,
     /// in arc order (one slot per arc of the widest node).
-    improved: Vec<(u32, f64, f64)>,
+    improved: Vec<Improved>,
     /// Ring of half-unit-wide buckets (empty when the heap is used).
     buckets: Vec<Vec<u32>>,
     /// The bucket being settled, swapped out of the ring.
@@ -126,7 +129,7 @@ impl Workspace {
     #[inline(never)]
     fn relax<A: ArcList, T: Ties>(
         state: &mut [[f64; 2]],
-        lists: (&mut [u32], &mut usize, &mut [(u32, f64, f64)]),
+        lists: (&mut [u32], &mut usize, &mut [Improved]),
         g: &Csr,
         arcs: &A,
         u: u32,
