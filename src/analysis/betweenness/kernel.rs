@@ -45,7 +45,8 @@ pub const BUCKET_MAX_LENGTH: f64 = 256.0;
 /// Buckets per unit of distance.
 const BUCKETS_PER_UNIT: f64 = 2.0;
 
-/// The bucket of a distance (`usize::MAX` for `UNREACHED`: the cast saturates).
+/// The bucket of a distance (`usize::MAX` for `UNREACHED`: the cast saturates); used for
+/// the ring's size (the hot loops convert through `i64`, one instruction).
 #[inline(always)]
 fn bucket_of(d: f64) -> usize {
     (d * BUCKETS_PER_UNIT) as usize
@@ -174,6 +175,8 @@ impl Workspace {
         buckets[0].push(s);
         let mut pending = 1usize;
         let mut k = 0usize;
+        // `k` as a float, for the stale test (exact: bucket numbers stay far below 2^53).
+        let mut floor = 0.0f64;
         let mut bucket = std::mem::take(&mut self.current);
         while pending > 0 {
             std::mem::swap(&mut bucket, &mut buckets[k & mask]);
@@ -183,7 +186,7 @@ impl Workspace {
                 // never entered twice in one bucket.
                 // (Distances only shrink, so a stale entry's node is in an earlier bucket:
                 // `floor(2d) < k` is `2d < k`, a comparison, not a conversion.)
-                if state[u as usize][0] * BUCKETS_PER_UNIT < k as f64 {
+                if state[u as usize][0] * BUCKETS_PER_UNIT < floor {
                     continue;
                 }
                 self.order.push(u);
@@ -191,17 +194,20 @@ impl Workspace {
                 let lists = (&mut self.cands[..], &mut count, &mut self.improved[..]);
                 let moved = Self::relax::<A, T>(state, lists, g, arcs, u);
                 for &(v, old, new) in &self.improved[..moved] {
-                    let to = bucket_of(new);
+                    // Signed conversions are one instruction each, unsigned ones several;
+                    // `new` is finite and far below 2^62.
+                    let to = (new * BUCKETS_PER_UNIT) as i64;
                     // `old > new`, so its bucket differs when `2 old >= to + 1` (also for
                     // `UNREACHED`, whose double is infinite): one conversion, not two.
                     if old * BUCKETS_PER_UNIT >= (to + 1) as f64 {
-                        buckets[to & mask].push(v);
+                        buckets[to as usize & mask].push(v);
                         pending += 1;
                     }
                 }
             }
             bucket.clear();
             k += 1;
+            floor += 1.0;
         }
         self.current = bucket;
         count
