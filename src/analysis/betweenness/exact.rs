@@ -6,7 +6,7 @@
 //! fraction `q_w / L` (within a relative 1e-12 of the float, far inside the 1e-9 that the
 //! tolerance treats as equal), the kernel can run on the numerators instead: scaled by a
 //! power of two so that the shortest is at least 1, they are exact in `f64`, every path
-//! length is an exact sum (all of them stay below 2^40 times that power), and two path
+//! length is an exact sum (a sum of numerators below 2^40 over one power of two), and two path
 //! lengths are equal exactly when the fractions are, so the kernel compares with `==`.
 //!
 //! This is the definition itself, not an approximation of the tolerance rule, and on such
@@ -20,8 +20,9 @@ const MAX_DENOMINATOR: u64 = 1 << 16;
 /// Largest relative distance between a length and the fraction that stands for it.
 const FIT: f64 = 1e-12;
 
-/// Largest possible scaled path length (`(n - 1)` times the longest arc), so that every
-/// sum stays exact in an `f64` (53-bit significand) with room to spare.
+/// Largest sum of numerators a path may reach (`n` arcs, a tentative distance included,
+/// times the largest numerator), so that every sum stays exact in an `f64` (53-bit
+/// significand) with room to spare.
 const MAX_PATH: f64 = (1u64 << 40) as f64;
 
 /// Exact stand-ins for `lengths` (each at least 1) on a graph of `n` nodes: `q_w / 2^k`
@@ -50,7 +51,9 @@ pub(super) fn dyadic(lengths: &[f64], n: usize) -> Option<Vec<f64>> {
     }
     // 2^k <= smallest: the largest power of two not above it (exact: an integer below 2^53).
     let unit = f64::from_bits(smallest.to_bits() & !((1u64 << 52) - 1));
-    if (n.saturating_sub(1) as f64) * largest / unit > MAX_PATH {
+    // Every stand-in is a multiple of `1 / unit`, so a path length is exact while the sum
+    // of its numerators fits in the 53-bit significand (a shortest path has below `n` arcs).
+    if n as f64 * largest > MAX_PATH {
         return None;
     }
     Some(nums.iter().map(|&q| q / unit).collect())
@@ -129,6 +132,14 @@ mod tests {
     fn paths_that_could_outgrow_exact_sums_stay_floats() {
         assert!(dyadic(&[1.0, 4096.0], 1 << 20).is_some());
         assert_eq!(dyadic(&[1.0, 4096.0], 1 << 30), None);
+    }
+
+    #[test]
+    fn fine_fractions_bound_the_numerators_not_the_scaled_lengths() {
+        // 65537/65536: the stand-in is about 1, but sums are counted in 65536ths.
+        let w = 1.0 + 1.0 / 65536.0;
+        assert!(dyadic(&[1.0, w], 1000).is_some());
+        assert_eq!(dyadic(&[1.0, w], 1 << 30), None);
     }
 
     #[test]
