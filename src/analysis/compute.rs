@@ -11,10 +11,16 @@ use super::{
 };
 use crate::model::{Network, Org};
 
-/// Analyses a document under the given options: [`gaps_first`], then [`complete`].
+/// Analyses a document under the given options: [`gaps_first`] and [`complete`]'s
+/// betweenness run at the same time (the quick stage is one thread's work, betweenness
+/// takes every thread it finds idle), then communities and constraint.
 pub fn analyse(org: &Org, opts: &Options) -> Analysis {
-    let mut analysis = gaps_first(org, opts);
-    fill(org, &mut analysis, opts, &|| false);
+    let network = Network::new(org);
+    let plan = betweenness::Plan::new(&network, opts.betweenness);
+    let (mut analysis, between) = rayon::join(|| quick(org, network, opts), || plan.run(&|| false));
+    if let Some(between) = between {
+        finish(org, &mut analysis, between, &|| false);
+    }
     analysis
 }
 
@@ -23,7 +29,11 @@ pub fn analyse(org: &Org, opts: &Options) -> Analysis {
 /// (`complete` is false): betweenness is `Skipped` (all 0), communities are empty and
 /// constraint is `None`. Costs a few tens of milliseconds at 10,000 units.
 pub fn gaps_first(org: &Org, opts: &Options) -> Analysis {
-    let network = Network::new(org);
+    quick(org, Network::new(org), opts)
+}
+
+/// [`gaps_first`] on the document's network.
+fn quick(org: &Org, network: Network, opts: &Options) -> Analysis {
     let n = network.n;
     let mut by_id: Vec<usize> = (0..n).collect();
     by_id.sort_by(|&a, &b| org.units[a].id.cmp(&org.units[b].id));
@@ -132,15 +142,25 @@ fn fill(
     opts: &Options,
     cancelled: &(dyn Fn() -> bool + Sync),
 ) -> bool {
+    match betweenness::compute_until(&quick.network, opts.betweenness, cancelled) {
+        Some(between) => finish(org, quick, between, cancelled),
+        None => false,
+    }
+}
+
+/// Adds `between` (the betweenness values and how they were computed), communities and
+/// constraint to `quick` in place; false (and `quick` unchanged) when cancelled.
+fn finish(
+    org: &Org,
+    quick: &mut Analysis,
+    (values, done): (Vec<f64>, BetweennessDone),
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> bool {
     let network = &quick.network;
     let mut rank = vec![0usize; network.n];
     for (r, &u) in quick.by_id.iter().enumerate() {
         rank[u] = r;
     }
-    let Some((values, done)) = betweenness::compute_until(network, opts.betweenness, cancelled)
-    else {
-        return false;
-    };
     let adj = Adjacency::undirected(network);
     let communities = louvain(&adj, &rank);
     if cancelled() {

@@ -20,6 +20,9 @@ pub(super) struct Csr {
     pub arcs: Arcs,
     /// The largest arc length (0 without arcs).
     pub max_length: f64,
+    /// Whether the lengths are exact stand-ins ([`super::exact`]), compared with `==`;
+    /// else they are the floats `1/s`, compared with the tolerance.
+    pub exact: bool,
 }
 
 /// Arc storage. Survey data has few distinct strengths, so an arc usually fits in 4 bytes
@@ -37,6 +40,8 @@ pub(super) enum Arcs {
 pub(super) struct Packed {
     arcs: Vec<u32>,
     table: Box<[f64; PACKED_LENGTHS]>,
+    /// Distinct lengths in use (the first entries of `table`).
+    used: usize,
 }
 
 /// Arcs as a target array and a length array.
@@ -72,6 +77,11 @@ impl Csr {
     /// every undirected-view edge otherwise; the length of an arc is `1/s` (or `1/p`).
     /// `None` when the node or arc count does not fit in `u32` (no real org comes close).
     pub(super) fn of(net: &Network) -> Option<Csr> {
+        Csr::build(net, true)
+    }
+
+    /// [`Csr::of`], with exact lengths only when `try_exact` (tests compare both kernels).
+    pub(super) fn build(net: &Network, try_exact: bool) -> Option<Csr> {
         u32::try_from(net.n).ok()?;
         let mut arcs: Vec<(usize, usize, f64)> = Vec::new();
         if net.directed {
@@ -85,12 +95,12 @@ impl Csr {
         }
         arcs.retain(|&(a, b, w)| a < net.n && b < net.n && a != b && w.is_finite() && w >= 1.0);
         u32::try_from(arcs.len()).ok()?;
-        Some(Csr::from_arcs(net.n, &arcs))
+        Some(Csr::from_arcs(net.n, &arcs, try_exact))
     }
 
     /// Builds the arrays from `(from, to, length)` arcs (counting sort by `from`, stable, so
     /// each node's arcs keep their input order). Indices are below `n`, counts fit in u32.
-    fn from_arcs(n: usize, arcs: &[(usize, usize, f64)]) -> Csr {
+    fn from_arcs(n: usize, arcs: &[(usize, usize, f64)], try_exact: bool) -> Csr {
         let mut offsets = vec![0u32; n + 1];
         for &(a, _, _) in arcs {
             offsets[a + 1] += 1;
@@ -106,18 +116,28 @@ impl Csr {
         }
         let max_length = arcs.iter().fold(0.0f64, |m, &(_, _, w)| m.max(w));
         let sorted = order.iter().map(|&i| arcs[i]);
-        let arcs = match pack(n, sorted.clone()) {
-            Some(packed) => Arcs::Packed(packed),
-            None => Arcs::Wide(Wide {
-                targets: sorted.clone().map(|(_, b, _)| b as u32).collect(),
-                lengths: sorted.map(|(_, _, w)| w).collect(),
-            }),
-        };
-        Csr {
+        let mut csr = Csr {
             offsets,
-            arcs,
+            arcs: match pack(n, sorted.clone()) {
+                Some(packed) => Arcs::Packed(packed),
+                None => Arcs::Wide(Wide {
+                    targets: sorted.clone().map(|(_, b, _)| b as u32).collect(),
+                    lengths: sorted.map(|(_, _, w)| w).collect(),
+                }),
+            },
             max_length,
+            exact: false,
+        };
+        // Few distinct lengths (survey ratings): try exact lengths.
+        if let (Arcs::Packed(packed), true) = (&mut csr.arcs, try_exact) {
+            let used = &mut packed.table[..packed.used];
+            if let Some(exact) = super::exact::dyadic(used, n) {
+                used.copy_from_slice(&exact);
+                csr.max_length = exact.iter().copied().fold(0.0, f64::max);
+                csr.exact = true;
+            }
         }
+        csr
     }
 
     /// Number of nodes.
@@ -128,6 +148,15 @@ impl Csr {
     /// Number of arcs.
     pub(super) fn arc_count(&self) -> usize {
         self.offsets.last().map_or(0, |&m| m as usize)
+    }
+
+    /// Most arcs of one node.
+    pub(super) fn max_degree(&self) -> usize {
+        self.offsets
+            .windows(2)
+            .map(|w| (w[1] - w[0]) as usize)
+            .max()
+            .unwrap_or(0)
     }
 
     /// Positions of the arcs of `u`.
@@ -152,5 +181,9 @@ fn pack(n: usize, arcs: impl Iterator<Item = (usize, usize, f64)>) -> Option<Pac
         *slot = w;
         out.push((b as u32) << 8 | i);
     }
-    Some(Packed { arcs: out, table })
+    Some(Packed {
+        arcs: out,
+        table,
+        used: index.len(),
+    })
 }

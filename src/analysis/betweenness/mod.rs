@@ -6,7 +6,10 @@
 //! depend on the number of threads: it is bit-identical on 1 or 32 threads.
 
 mod csr;
+mod exact;
 mod kernel;
+#[cfg(test)]
+mod tests;
 
 use rayon::prelude::*;
 
@@ -38,6 +41,9 @@ const MAX_CHUNKS: usize = 64;
 /// Floats the partial vectors may hold together (128 MB): fewer chunks for huge orgs.
 const PARTIAL_BUDGET: usize = 1 << 24;
 
+/// Floats the partial vectors of one wave may hold together (8 MB).
+const WAVE_BUDGET: usize = 1 << 20;
+
 /// Fewest sources per chunk, so small runs are not split into tiny tasks.
 const MIN_CHUNK: usize = 4;
 
@@ -54,35 +60,65 @@ pub fn compute_until(
     mode: BetweennessMode,
     cancelled: &(dyn Fn() -> bool + Sync),
 ) -> Option<(Vec<f64>, BetweennessDone)> {
-    let n = net.n;
-    if mode == BetweennessMode::Skip {
-        return Some((vec![0.0; n], BetweennessDone::Skipped));
+    Plan::new(net, mode).run(cancelled)
+}
+
+/// A betweenness computation prepared from a network (its compact graph and sources) that
+/// no longer borrows it, so the network can move on (e.g. into the quick stage of the
+/// analysis, which then runs at the same time as [`Plan::run`]).
+pub struct Plan {
+    n: usize,
+    /// `None` when the mode is `Skip` or the graph does not fit in `u32` indices.
+    graph: Option<csr::Csr>,
+    sources: Vec<usize>,
+}
+
+impl Plan {
+    /// Prepares the betweenness of `net` under `mode`.
+    pub fn new(net: &Network, mode: BetweennessMode) -> Plan {
+        let n = net.n;
+        let graph = (mode != BetweennessMode::Skip)
+            .then(|| csr::Csr::of(net))
+            .flatten();
+        let sources = match (&graph, mode) {
+            (None, _) => Vec::new(),
+            (Some(_), BetweennessMode::Skip | BetweennessMode::Exact) => (0..n).collect(),
+            (Some(g), BetweennessMode::Auto) => match auto_sources(n, g.arc_count()) {
+                k if k >= n => (0..n).collect(),
+                k => sample(n, k, AUTO_SEED),
+            },
+            (Some(_), BetweennessMode::Sampled { sources, seed }) => {
+                sample(n, sources.min(n), seed)
+            }
+        };
+        Plan { n, graph, sources }
     }
-    let Some(graph) = csr::Csr::of(net) else {
-        return Some((vec![0.0; n], BetweennessDone::Skipped));
-    };
-    let sources: Vec<usize> = match mode {
-        BetweennessMode::Skip | BetweennessMode::Exact => (0..n).collect(),
-        BetweennessMode::Auto => match auto_sources(n, graph.arc_count()) {
-            k if k >= n => (0..n).collect(),
-            k => sample(n, k, AUTO_SEED),
-        },
-        BetweennessMode::Sampled { sources, seed } => sample(n, sources.min(n), seed),
-    };
-    let mut raw = accumulate(&graph, &sources, cancelled)?;
-    let mut scale = if n > 2 {
-        1.0 / ((n - 1) as f64 * (n - 2) as f64)
-    } else {
-        1.0
-    };
-    let done = if sources.len() == n {
-        BetweennessDone::Exact
-    } else {
-        scale *= n as f64 / sources.len().max(1) as f64;
-        BetweennessDone::Sampled(sources.len())
-    };
-    raw.iter_mut().for_each(|x| *x *= scale);
-    Some((raw, done))
+
+    /// Runs it: the betweenness of every unit and how it was computed; `None` soon after
+    /// `cancelled` returns true.
+    pub fn run(
+        &self,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<(Vec<f64>, BetweennessDone)> {
+        let n = self.n;
+        let Some(graph) = &self.graph else {
+            return Some((vec![0.0; n], BetweennessDone::Skipped));
+        };
+        let mut raw = accumulate(graph, &self.sources, cancelled)?;
+        let mut scale = if n > 2 {
+            1.0 / ((n - 1) as f64 * (n - 2) as f64)
+        } else {
+            1.0
+        };
+        let done = if self.sources.len() == n {
+            BetweennessDone::Exact
+        } else {
+            scale *= n as f64 / self.sources.len().max(1) as f64;
+            BetweennessDone::Sampled(self.sources.len())
+        };
+        raw.iter_mut().for_each(|x| *x *= scale);
+        Some((raw, done))
+    }
 }
 
 /// Sources `BetweennessMode::Auto` uses on a graph of `n` nodes and `arcs` arcs: all of
@@ -112,8 +148,11 @@ fn accumulate(
     // Chunks run a wave at a time and each wave's partials are added to the total at once,
     // in chunk order: the sum is the same as over all chunks at the end (whatever the wave
     // size, so whatever the thread count), but only a wave's partial vectors are alive
-    // (at 100,000 units 64 partials were 51 MB).
-    let wave = 2 * rayon::current_num_threads().max(1);
+    // (at 100,000 units 64 partials were 51 MB). A wave is as large as [`WAVE_BUDGET`]
+    // allows, at least two chunks per thread: each wave ends waiting for its slowest chunk,
+    // so small orgs run all their chunks in one wave.
+    let threads = rayon::current_num_threads().max(1);
+    let wave = (WAVE_BUDGET / n.max(1)).max(2 * threads);
     let mut total = vec![0.0; n];
     for group in parts.chunks(wave) {
         let partials: Option<Vec<Vec<f64>>> = group
