@@ -19,9 +19,11 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 mod objects;
 mod top;
 
+pub(super) use objects::kept;
 use objects::{InitiativeIn, TargetIn, UnitIn};
 
 use super::typed_reviews;
+use crate::model::ids::IdIndex;
 use crate::model::types::Extra;
 use crate::model::types::{AttrValue, Initiative, Org, Scale, Target, Tie, Unit};
 use top::FileIn;
@@ -240,23 +242,29 @@ pub fn load(bytes: &[u8]) -> Option<Org> {
     let directed = file.directed.unwrap_or(false);
     let units = units(file.units?)?;
     let initiatives = initiatives(file.initiatives.unwrap_or_default())?;
-    let ids: HashMap<&str, usize> = units
-        .iter()
-        .enumerate()
-        .map(|(i, u)| (u.id.as_str(), i))
-        .collect();
+    let ids = IdIndex::new(units.iter().map(|u| u.id.as_str()))?;
     let ties = file.ties.map(|t| t.0).unwrap_or_default();
     check_ties(&ties, &ids, scale, directed)?;
     let targets = targets(file.targets.unwrap_or_default(), &ids, scale, &initiatives)?;
-    let (actions, reviews) = typed_reviews::decode(
-        file.actions,
-        file.reviews,
-        &units,
-        &ids,
-        scale,
-        &initiatives,
-    )?;
     drop(ids);
+    let (actions, reviews) = if file.actions.is_none() && file.reviews.is_none() {
+        (Vec::new(), Vec::new())
+    } else {
+        // The locating path's functions take its map of ids.
+        let ids: HashMap<&str, usize> = units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (u.id.as_str(), i))
+            .collect();
+        typed_reviews::decode(
+            file.actions,
+            file.reviews,
+            &units,
+            &ids,
+            scale,
+            &initiatives,
+        )?
+    };
     // Every field is set today; a field added to `Org` later starts empty here, and
     // `tests/it/load_fast.rs` (both paths compared) says when that is wrong.
     #[allow(clippy::needless_update)]
@@ -322,18 +330,13 @@ fn initiatives(list: Vec<Obj<InitiativeIn>>) -> Option<Vec<Initiative>> {
 }
 
 /// Indices of two different known units.
-fn pair(ids: &HashMap<&str, usize>, from: &str, to: &str) -> Option<(usize, usize)> {
-    let (a, b) = (*ids.get(from)?, *ids.get(to)?);
+fn pair(ids: &IdIndex, from: &str, to: &str) -> Option<(usize, usize)> {
+    let (a, b) = (ids.get(from)?, ids.get(to)?);
     (a != b).then_some((a, b))
 }
 
 /// The format's rules for ties: known units, no self-tie, on the scale, one per pair.
-fn check_ties(
-    list: &[Tie],
-    ids: &HashMap<&str, usize>,
-    scale: Scale,
-    directed: bool,
-) -> Option<()> {
+fn check_ties(list: &[Tie], ids: &IdIndex, scale: Scale, directed: bool) -> Option<()> {
     // One pair key per tie, sorted: a duplicate is two equal neighbours. (8 bytes a tie,
     // a third of a hash set's, while the file's bytes are still held.)
     let mut keys: Vec<u64> = Vec::with_capacity(list.len());
@@ -356,7 +359,7 @@ fn check_ties(
 
 fn targets(
     list: Vec<Obj<TargetIn>>,
-    ids: &HashMap<&str, usize>,
+    ids: &IdIndex,
     scale: Scale,
     initiatives: &[Initiative],
 ) -> Option<Vec<Target>> {

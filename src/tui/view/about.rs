@@ -46,7 +46,8 @@ pub(super) fn lines(app: &App, width: usize) -> Vec<(bool, String)> {
     );
     for (k, v) in &org.extra {
         let key = clean(k.trim_start_matches("x-"));
-        para(&mut out, format!("{key}: {}", shown(v)));
+        let v: Value = serde_json::from_str(v.get()).unwrap_or_default();
+        para(&mut out, format!("{key}: {}", shown(&v)));
     }
     if !org.initiatives.is_empty() {
         out.push((true, "Initiatives (i switches)".into()));

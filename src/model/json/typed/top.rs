@@ -2,13 +2,13 @@
 //! once, and their `x-` keys (gapscope writes `x-labels` into the scale itself), read straight into `serde_json::Value`s by the locating parser's own rules
 //! (`json::extension::Tree`), so an `x-` value is kept the same on both paths.
 
-use std::collections::HashSet;
 use std::fmt;
 
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 
-use super::super::typed_reviews::{Any, AnyNode};
+use super::super::typed_reviews::AnyNode;
+use super::objects::{Key, extension};
 use super::{InitiativeIn, Obj, TargetIn, Ties, UnitIn};
 use crate::model::types::Extra;
 
@@ -46,27 +46,19 @@ impl<'de> Visitor<'de> for FileVisitor {
 
     fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<FileIn, M::Error> {
         let mut f = FileIn::default();
-        let mut seen: HashSet<String> = HashSet::new();
-        while let Some(key) = map.next_key::<String>()? {
-            if !seen.insert(key.clone()) {
-                return Err(de::Error::custom("duplicate key"));
-            }
-            match key.as_str() {
-                "gapscope" => f.gapscope = Some(map.next_value()?),
-                "title" => f.title = Some(map.next_value()?),
-                "scale" => f.scale = Some(map.next_value()?),
-                "directed" => f.directed = Some(map.next_value()?),
-                "units" => f.units = Some(map.next_value()?),
-                "ties" => f.ties = Some(map.next_value()?),
-                "targets" => f.targets = Some(map.next_value()?),
-                "initiatives" => f.initiatives = Some(map.next_value()?),
-                "actions" => f.actions = Some(map.next_value()?),
-                "reviews" => f.reviews = Some(map.next_value()?),
-                k if k.starts_with("x-") => {
-                    let Any(value) = map.next_value::<Any<serde_json::Value>>()?;
-                    f.extra.insert(key, value);
-                }
-                _ => return Err(de::Error::custom("unknown key")),
+        while let Some(Key(key)) = map.next_key::<Key>()? {
+            match key.as_ref() {
+                "gapscope" => once(&mut f.gapscope, &mut map)?,
+                "title" => once(&mut f.title, &mut map)?,
+                "scale" => once(&mut f.scale, &mut map)?,
+                "directed" => once(&mut f.directed, &mut map)?,
+                "units" => once(&mut f.units, &mut map)?,
+                "ties" => once(&mut f.ties, &mut map)?,
+                "targets" => once(&mut f.targets, &mut map)?,
+                "initiatives" => once(&mut f.initiatives, &mut map)?,
+                "actions" => once(&mut f.actions, &mut map)?,
+                "reviews" => once(&mut f.reviews, &mut map)?,
+                _ => extension(&mut map, &mut f.extra, key, 1)?,
             }
         }
         Ok(f)
@@ -98,19 +90,11 @@ impl<'de> Visitor<'de> for ScaleVisitor {
 
     fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<ScaleIn, M::Error> {
         let (mut min, mut max, mut extra) = (None, None, Extra::new());
-        let mut seen: HashSet<String> = HashSet::new();
-        while let Some(key) = map.next_key::<String>()? {
-            if !seen.insert(key.clone()) {
-                return Err(de::Error::custom("duplicate key"));
-            }
-            match key.as_str() {
-                "min" => min = Some(map.next_value::<f64>()?),
-                "max" => max = Some(map.next_value::<f64>()?),
-                k if k.starts_with("x-") => {
-                    let Any(value) = map.next_value::<Any<serde_json::Value>>()?;
-                    extra.insert(key, value);
-                }
-                _ => return Err(de::Error::custom("unknown key")),
+        while let Some(Key(key)) = map.next_key::<Key>()? {
+            match key.as_ref() {
+                "min" => once::<f64, M>(&mut min, &mut map)?,
+                "max" => once::<f64, M>(&mut max, &mut map)?,
+                _ => extension(&mut map, &mut extra, key, 2)?,
             }
         }
         match (min, max) {
@@ -118,4 +102,16 @@ impl<'de> Visitor<'de> for ScaleVisitor {
             _ => Err(de::Error::custom("min and max are required")),
         }
     }
+}
+
+/// Reads a member's value into `slot`; a member given twice is refused.
+fn once<'de, T: Deserialize<'de>, M: MapAccess<'de>>(
+    slot: &mut Option<T>,
+    map: &mut M,
+) -> Result<(), M::Error> {
+    if slot.is_some() {
+        return Err(de::Error::custom("duplicate key"));
+    }
+    *slot = Some(map.next_value()?);
+    Ok(())
 }
