@@ -57,6 +57,24 @@ impl IdIndex {
         (at != EMPTY).then_some(at as usize)
     }
 
+    /// As [`IdIndex::get`], remembering the id asked last in `last`: ties are mostly listed
+    /// by their `from` unit, so the same id comes many times in a row, and comparing it with
+    /// the last one costs less than a look-up.
+    pub(crate) fn get_after<'a>(
+        &self,
+        id: &'a str,
+        last: &mut Option<(&'a str, Option<usize>)>,
+    ) -> Option<usize> {
+        match *last {
+            Some((was, found)) if was == id => found,
+            _ => {
+                let found = self.get(id);
+                *last = Some((id, found));
+                found
+            }
+        }
+    }
+
     /// The slot that holds `id`, or the empty slot where it would go.
     fn slot(&self, id: &str, hash: u64) -> usize {
         let mask = self.table.len() - 1;

@@ -20,9 +20,10 @@ impl<'a> Ids<'a> {
         }
     }
 
-    fn get(&self, id: &str) -> Option<usize> {
+    /// The unit of `id`; `last` remembers the last id asked (see [`IdIndex::get_after`]).
+    fn get(&self, id: &'a str, last: &mut Option<(&'a str, Option<usize>)>) -> Option<usize> {
         match self {
-            Ids::Fast(index) => index.get(id),
+            Ids::Fast(index) => index.get_after(id, last),
             Ids::Map(map) => map.get(id).copied(),
         }
     }
@@ -59,8 +60,10 @@ impl Network {
         let both = if org.directed { 1 } else { 2 };
         let mut keyed: Vec<(usize, usize, Option<f64>)> = Vec::with_capacity(org.ties.len() * both);
         let mut arcs = Vec::with_capacity(org.ties.len());
+        let (mut last_from, mut last_to) = (None, None);
         for tie in &org.ties {
-            let (Some(a), Some(b)) = (index.get(&tie.from), index.get(&tie.to)) else {
+            let from = index.get(&tie.from, &mut last_from);
+            let (Some(a), Some(b)) = (from, index.get(&tie.to, &mut last_to)) else {
                 continue;
             };
             if a == b {

@@ -340,8 +340,13 @@ fn check_ties(list: &[Tie], ids: &IdIndex, scale: Scale, directed: bool) -> Opti
     // One pair key per tie, sorted: a duplicate is two equal neighbours. (8 bytes a tie,
     // a third of a hash set's, while the file's bytes are still held.)
     let mut keys: Vec<u64> = Vec::with_capacity(list.len());
+    let (mut last_from, mut last_to) = (None, None);
     for t in list {
-        let (a, b) = pair(ids, &t.from, &t.to)?;
+        let a = ids.get_after(&t.from, &mut last_from)?;
+        let b = ids.get_after(&t.to, &mut last_to)?;
+        if a == b {
+            return None;
+        }
         let (a, b) = if directed {
             (a, b)
         } else {
