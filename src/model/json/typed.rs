@@ -5,8 +5,9 @@
 //! runs the locating parser, which says what is wrong and where. So a valid file costs one
 //! typed parse, and a bad one costs both (the typed parse stops at the first doubt).
 //! `actions` and `reviews` are read as plain nodes and checked by the locating path's own
-//! functions (`typed_reviews`), and `x-` values (anywhere but on ties) are built by the
-//! locating parser's own rules (`json::extension`): one rule, one place.
+//! functions (`typed_reviews`), and `x-` values (anywhere but on ties) are kept as the text
+//! serde read once the locating parser's own rules accept it (`json::is_kept_value`): one
+//! rule, one place.
 //! `tests/it/load_fast.rs` checks on mutated files that whatever this path accepts, the
 //! locating one accepts as the same `Org`.
 

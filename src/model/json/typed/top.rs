@@ -1,6 +1,7 @@
 //! The top-level object and the scale on the fast path: the format's members, each at most
-//! once, and their `x-` keys (gapscope writes `x-labels` into the scale itself), read straight into `serde_json::Value`s by the locating parser's own rules
-//! (`json::extension::Tree`), so an `x-` value is kept the same on both paths.
+//! once, and their `x-` keys (gapscope writes `x-labels` into the scale itself), kept as
+//! their text once the locating parser's rules accept them (`json::is_kept_value`), so an
+//! `x-` value is kept the same on both paths.
 
 use std::fmt;
 
