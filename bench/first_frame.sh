@@ -6,7 +6,8 @@
 #   BIN=/path/to/other/gapscope bench/first_frame.sh ...   # time another build (before/after)
 #
 # Prints each run, then the best and the median. The time includes starting the process and
-# tmux's own polling (a few ms); run it on an idle machine for numbers worth comparing.
+# tmux's own polling (a few ms; the tmux server is already running); run it on an idle
+# machine for numbers worth comparing, or alternate two builds (BIN=) in the same minutes.
 # "cpu" is the CPU time of all the process's threads when the title was seen (from
 # /proc/PID/task/*/schedstat; the analysis that starts after the first frame adds a little).
 set -euo pipefail
@@ -21,6 +22,15 @@ if [ -z "$FILE" ]; then
     "$BIN" generate --units 10000 -o "$FILE"
 fi
 FILE=$(realpath "$FILE")
+# One session stays up for the whole measurement, so the tmux server neither starts inside a
+# run's time nor exits between runs (a new session racing the old server's exit failed with
+# "server exited unexpectedly").
+keep="gapscope-first-frame-$$-keep"
+for _ in 1 2 3 4 5; do
+    tmux new-session -d -s "$keep" -x 120 -y 40 "sleep 3600" 2>/dev/null && break
+    sleep 0.2
+done
+trap 'tmux kill-session -t "$keep" 2>/dev/null || true' EXIT
 times=()
 cpus=()
 for i in $(seq "$RUNS"); do
@@ -36,7 +46,7 @@ for i in $(seq "$RUNS"); do
     done
     end=$(date +%s%N)
     pid=$(tmux display-message -p -t "$s" '#{pane_pid}' 2>/dev/null || true)
-    cpu=$(cat /proc/"$pid"/task/*/schedstat 2>/dev/null | awk '{ns += $1} END {printf "%d", ns / 1000000}')
+    cpu=$( (cat /proc/"$pid"/task/*/schedstat 2>/dev/null || true) | awk '{ns += $1} END {printf "%d", ns / 1000000}')
     tmux kill-session -t "$s" 2>/dev/null || true
     ms=$(( (end - start) / 1000000 ))
     echo "run $i: $ms ms (cpu $cpu ms)"
