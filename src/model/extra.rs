@@ -12,7 +12,10 @@ use serde_json::value::RawValue;
 ///
 /// Empty, it is one null pointer (ties are the bulk of a file and rarely carry `x-` keys).
 #[derive(Clone, Default)]
-pub struct Extra(Option<Box<Vec<(String, Box<RawValue>)>>>);
+pub struct Extra(Option<Box<Entries>>);
+
+/// The keys and their values' text, in order.
+type Entries = Vec<(String, Box<RawValue>)>;
 
 impl Extra {
     /// No keys.
