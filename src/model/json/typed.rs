@@ -1,11 +1,12 @@
 //! The fast path of loading: serde's typed parse straight into an [`Org`], for valid files.
 //!
 //! It accepts only what the locating parser and `decode` accept, and gives the same `Org`:
-//! any doubt (an unknown key, an `x-` key on a tie, a wrong type, `null`, a duplicate key, a broken rule of the format) gives `None`, and the caller
+//! any doubt (an unknown key, a wrong type, `null`, a duplicate key, a broken rule of the
+//! format) gives `None`, and the caller
 //! runs the locating parser, which says what is wrong and where. So a valid file costs one
 //! typed parse, and a bad one costs both (the typed parse stops at the first doubt).
 //! `actions` and `reviews` are read as plain nodes and checked by the locating path's own
-//! functions (`typed_reviews`), and `x-` values (anywhere but on ties) are kept as the text
+//! functions (`typed_reviews`), and `x-` values are kept as the text
 //! serde read once the locating parser's own rules accept it (`json::is_kept_value`): one
 //! rule, one place.
 //! `tests/it/load_fast.rs` checks on mutated files that whatever this path accepts, the
@@ -21,13 +22,12 @@ mod objects;
 mod top;
 
 pub(super) use objects::kept;
-use objects::{InitiativeIn, TargetIn, UnitIn};
+use objects::{InitiativeIn, TargetIn, TieXIn, UnitIn};
 
 use super::typed_reviews;
 use crate::model::ids::IdIndex;
 use crate::model::types::Extra;
 use crate::model::types::{AttrValue, Initiative, Org, Scale, Target, Tie, Unit};
-use top::FileIn;
 
 /// Sizes from this on are refused (2^53: no longer exact in every JSON reader), as in `decode`.
 const MAX_COUNT: u64 = 1 << 53;
@@ -75,7 +75,7 @@ fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Optio
 }
 
 /// A tie's `strength`: required, a number or `null` (an unknown rating).
-struct Strength(Option<f64>);
+pub(super) struct Strength(Option<f64>);
 
 impl<'de> Deserialize<'de> for Strength {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -114,15 +114,23 @@ impl<'de> Visitor<'de> for StrengthVisitor {
 /// never exists twice in memory.
 struct Ties(Vec<Tie>);
 
-impl<'de> Deserialize<'de> for Ties {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_seq(TiesVisitor)
+/// How to read the ties: `extended` takes `x-` keys on them too (a reader made by
+/// `object_in!`, about 8% slower on the whole file than serde's derived one, so it is used
+/// only for a file whose first read stopped at an `x-` key on a tie).
+#[derive(Clone, Copy)]
+struct TiesSeed {
+    extended: bool,
+}
+
+impl<'de> de::DeserializeSeed<'de> for TiesSeed {
+    type Value = Ties;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Ties, D::Error> {
+        d.deserialize_seq(self)
     }
 }
 
-struct TiesVisitor;
-
-impl<'de> Visitor<'de> for TiesVisitor {
+impl<'de> Visitor<'de> for TiesSeed {
     type Value = Ties;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -131,16 +139,27 @@ impl<'de> Visitor<'de> for TiesVisitor {
 
     fn visit_seq<S: de::SeqAccess<'de>>(self, mut seq: S) -> Result<Ties, S::Error> {
         let mut list = Vec::with_capacity(seq.size_hint().unwrap_or(0));
-        while let Some(Obj(t)) = seq.next_element::<Obj<TieIn>>()? {
-            list.push(Tie {
-                from: t.from,
-                to: t.to,
-                strength: t.strength.0.map(|v| v + 0.0),
-                note: t.note,
-                ..Tie::default()
-            });
+        if self.extended {
+            while let Some(Obj(t)) = seq.next_element::<Obj<TieXIn>>()? {
+                list.push(tie(t.from, t.to, t.strength, t.note, t.extra));
+            }
+        } else {
+            while let Some(Obj(t)) = seq.next_element::<Obj<TieIn>>()? {
+                list.push(tie(t.from, t.to, t.strength, t.note, Extra::new()));
+            }
         }
         Ok(Ties(list))
+    }
+}
+
+fn tie(from: String, to: String, strength: Strength, note: Option<String>, extra: Extra) -> Tie {
+    Tie {
+        from,
+        to,
+        // `+ 0.0` makes -0 plain 0, as the locating parser does.
+        strength: strength.0.map(|v| v + 0.0),
+        note,
+        extra,
     }
 }
 
@@ -220,7 +239,12 @@ impl Visitor<'_> for AttrVisitor {
 /// The org of a valid file, or `None` when the file is not plainly valid (then the
 /// locating parser decides and explains).
 pub fn load(bytes: &[u8]) -> Option<Org> {
-    let file: FileIn = serde_json::from_slice(bytes).ok()?;
+    let file = match top::read(bytes, false) {
+        Ok(file) => file,
+        // An `x-` key on a tie: read again with the reader that keeps it.
+        Err(e) if e.to_string().contains("unknown field `x-") => top::read(bytes, true).ok()?,
+        Err(_) => return None,
+    };
     if file.gapscope.is_some_and(|v| v != 1.0) {
         return None;
     }

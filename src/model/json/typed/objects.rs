@@ -1,8 +1,8 @@
 //! Units, targets and initiatives on the fast path, with their `x-` keys: each member at
 //! most once, unknown keys refused, `null` refused, `x-` values kept as their text once the
-//! locating parser's rules accept them (`json::is_kept_value`). (Ties keep serde's derived
-//! reader: they are the file's bulk, and this reader made the 10,000-unit parse 8% slower;
-//! a tie with `x-` keys takes the locating path.)
+//! locating parser's rules accept them (`json::is_kept_value`). Ties keep serde's derived
+//! reader (they are the file's bulk, and this reader made the 10,000-unit parse 8% slower);
+//! a file whose first read stops at an `x-` key on a tie is read again with `TieXIn`.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -10,7 +10,7 @@ use std::fmt;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 
-use super::Attrs;
+use super::{Attrs, Strength};
 use crate::model::types::Extra;
 use serde_json::value::RawValue;
 
@@ -84,6 +84,19 @@ object_in!(
         size: u64,
         attrs: Attrs
     }
+);
+
+object_in!(
+    TieXIn,
+    TieXVisitor,
+    "a tie object",
+    depth 3,
+    required {
+        from: String,
+        to: String,
+        strength: Strength
+    },
+    optional { note: String }
 );
 
 object_in!(

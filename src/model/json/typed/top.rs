@@ -10,7 +10,7 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 
 use super::super::typed_reviews::AnyNode;
 use super::objects::{Key, extension};
-use super::{InitiativeIn, Obj, TargetIn, Ties, UnitIn};
+use super::{InitiativeIn, Obj, TargetIn, Ties, TiesSeed, UnitIn};
 use crate::model::types::Extra;
 
 /// The members of the top-level object (`null` is refused for every one of them).
@@ -30,13 +30,17 @@ pub(super) struct FileIn {
     pub(super) extra: Extra,
 }
 
-impl<'de> Deserialize<'de> for FileIn {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_map(FileVisitor)
-    }
+/// Reads the file's top level; `extended`: ties may carry `x-` keys (see `TiesSeed`).
+pub(super) fn read(bytes: &[u8], extended: bool) -> serde_json::Result<FileIn> {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let file = de.deserialize_map(FileVisitor { extended })?;
+    de.end()?;
+    Ok(file)
 }
 
-struct FileVisitor;
+struct FileVisitor {
+    extended: bool,
+}
 
 impl<'de> Visitor<'de> for FileVisitor {
     type Value = FileIn;
@@ -54,7 +58,15 @@ impl<'de> Visitor<'de> for FileVisitor {
                 "scale" => once(&mut f.scale, &mut map)?,
                 "directed" => once(&mut f.directed, &mut map)?,
                 "units" => once(&mut f.units, &mut map)?,
-                "ties" => once(&mut f.ties, &mut map)?,
+                "ties" => {
+                    if f.ties.is_some() {
+                        return Err(de::Error::custom("duplicate key"));
+                    }
+                    let seed = TiesSeed {
+                        extended: self.extended,
+                    };
+                    f.ties = Some(map.next_value_seed(seed)?);
+                }
                 "targets" => once(&mut f.targets, &mut map)?,
                 "initiatives" => once(&mut f.initiatives, &mut map)?,
                 "actions" => once(&mut f.actions, &mut map)?,
