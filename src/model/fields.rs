@@ -92,7 +92,8 @@ impl<'a> Fields<'a> {
             if key.starts_with("x-") {
                 match to_raw(value, &join(path, key), out) {
                     Some(v) => {
-                        fields.extra.insert_raw(key.clone(), v);
+                        // The parser refused repeated keys.
+                        fields.extra.push_new(key.clone(), v);
                     }
                     None => continue,
                 }

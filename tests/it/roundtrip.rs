@@ -600,3 +600,28 @@ fn extension_values_the_format_refuses_are_still_located() {
         assert!(err.contains(at) && err.contains("t.json:2:"), "{x}: {err}");
     }
 }
+
+#[test]
+fn many_extension_keys_keep_their_order_and_a_repeated_one_is_located() {
+    let keys: Vec<String> = (0..2000).map(|i| format!("\"x-{i}\": {i}")).collect();
+    let text = format!("{{\"units\": [{{\"id\": \"a\"}}],\n {}}}", keys.join(", "));
+    let org = load(&text);
+    assert_eq!(org.extra.len(), 2000);
+    assert!(
+        org.extra
+            .keys()
+            .enumerate()
+            .all(|(i, k)| k == format!("x-{i}"))
+    );
+    let repeated = text.replace("\"x-1999\"", "\"x-7\"");
+    let err = model::from_str("t.json", &repeated).expect_err("repeated key");
+    assert!(
+        err.to_string().contains("t.json:2:") && err.to_string().contains("duplicate key \"x-7\""),
+        "{err}"
+    );
+    // On a unit (the fast path) and on a tie (read again with the reader that keeps them).
+    let unit = r#"{"units": [{"id": "b", "x-k": 1, "x-k": 2}]}"#;
+    assert!(model::from_str("t.json", unit).is_err());
+    let tie = r#"{"units": [{"id": "a"}, {"id": "b"}], "ties": [{"from": "a", "to": "b", "strength": 1, "x-k": 1, "x-k": 2}]}"#;
+    assert!(model::from_str("t.json", tie).is_err());
+}

@@ -62,6 +62,7 @@ macro_rules! object_in {
                         _ => extension(&mut map, &mut extra, key, $depth)?,
                     }
                 }
+                no_repeated_key(&extra)?;
                 Ok($name {
                     $($req: $req.ok_or_else(|| de::Error::custom("a required key is missing"))?,)*
                     $($opt,)*
@@ -157,8 +158,8 @@ impl<'de> Visitor<'de> for KeyVisitor {
 }
 
 /// The value of a key that is none of the object's own: kept as its text when the key
-/// starts with `x-` (once: a repeated key is refused), refused otherwise. `depth` is the
-/// nesting of the value in the file.
+/// starts with `x-`, refused otherwise. `depth` is the nesting of the value in the file.
+/// (A repeated `x-` key is refused once the object is read: [`no_repeated_key`].)
 pub(in crate::model::json) fn extension<'de, M: MapAccess<'de>>(
     map: &mut M,
     extra: &mut Extra,
@@ -168,14 +169,21 @@ pub(in crate::model::json) fn extension<'de, M: MapAccess<'de>>(
     if !key.starts_with("x-") {
         return Err(de::Error::custom("unknown key"));
     }
-    if extra.contains_key(key.as_ref()) {
-        return Err(de::Error::custom("duplicate key"));
-    }
-    extra.insert_raw(
+    extra.push_new(
         key.into_owned(),
         kept::<M::Error>(map.next_value()?, depth)?,
     );
     Ok(())
+}
+
+/// Refuses an object whose `x-` keys repeat one (checked once the object is read, in
+/// linear time however many keys it has).
+pub(in crate::model::json) fn no_repeated_key<E: de::Error>(extra: &Extra) -> Result<(), E> {
+    if extra.has_repeated_key() {
+        Err(E::custom("duplicate key"))
+    } else {
+        Ok(())
+    }
 }
 
 /// The text of an `x-` value as serde read it, owned, once the locating parser's rules

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 
 use super::super::typed_reviews::AnyNode;
-use super::objects::{Key, extension};
+use super::objects::{Key, extension, no_repeated_key};
 use super::{InitiativeIn, Obj, TargetIn, Ties, TiesSeed, UnitIn};
 use crate::model::types::Extra;
 
@@ -74,6 +74,7 @@ impl<'de> Visitor<'de> for FileVisitor {
                 _ => extension(&mut map, &mut f.extra, key, 1)?,
             }
         }
+        no_repeated_key(&f.extra)?;
         Ok(f)
     }
 }
@@ -110,6 +111,7 @@ impl<'de> Visitor<'de> for ScaleVisitor {
                 _ => extension(&mut map, &mut extra, key, 2)?,
             }
         }
+        no_repeated_key(&extra)?;
         match (min, max) {
             (Some(min), Some(max)) => Ok(ScaleIn { min, max, extra }),
             _ => Err(de::Error::custom("min and max are required")),
