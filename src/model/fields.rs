@@ -1,6 +1,7 @@
 //! Typed access to the members of a parsed JSON object, collecting located problems.
 
 use serde_json::Value;
+use serde_json::value::RawValue;
 
 use super::error::{Problem, quote};
 use super::json::{Json, Node, Pos};
@@ -89,9 +90,10 @@ impl<'a> Fields<'a> {
         };
         for (key, key_pos, value) in members {
             if key.starts_with("x-") {
-                match to_value(value, &join(path, key), out) {
+                match to_raw(value, &join(path, key), out) {
                     Some(v) => {
-                        fields.extra.insert(key.clone(), v);
+                        // The parser refused repeated keys.
+                        fields.extra.push_new(key.clone(), v);
                     }
                     None => continue,
                 }
@@ -239,8 +241,18 @@ pub(super) fn finite(node: &Node, path: &str, out: &mut Problems) -> Option<f64>
     }
 }
 
-/// Converts a node into a serde_json value (for `x-` keys); non-finite numbers are refused.
-pub(super) fn to_value(node: &Node, path: &str, out: &mut Problems) -> Option<Value> {
+/// The JSON text of an `x-` key's value: as read by `json::parse_org`, or written from the
+/// nodes (non-finite numbers are refused).
+pub(super) fn to_raw(node: &Node, path: &str, out: &mut Problems) -> Option<Box<RawValue>> {
+    match &node.value {
+        // Read by `json::parse_org` as text; taken, not copied.
+        Json::Extension(_) => node.value.take_extension(),
+        _ => serde_json::value::to_raw_value(&to_value(node, path, out)?).ok(),
+    }
+}
+
+/// Converts a node into a serde_json value; non-finite numbers are refused.
+fn to_value(node: &Node, path: &str, out: &mut Problems) -> Option<Value> {
     Some(match &node.value {
         Json::Null => Value::Null,
         Json::Bool(b) => Value::Bool(*b),
@@ -248,8 +260,7 @@ pub(super) fn to_value(node: &Node, path: &str, out: &mut Problems) -> Option<Va
             finite(node, path, out)?;
             super::json::number_value(*value, *integral)?
         }
-        // Read by `json::parse_org` straight into a value; taken, not copied.
-        Json::Extension(_) => node.value.take_extension()?,
+        Json::Extension(_) => serde_json::from_str(node.value.take_extension()?.get()).ok()?,
         Json::String(s) => Value::String(s.clone()),
         Json::Array(items) => {
             let mut out_items = Vec::with_capacity(items.len());

@@ -50,10 +50,11 @@ pub enum Json {
     Array(Vec<Node>),
     /// An object: keys in file order, each with the position of the key.
     Object(Vec<(String, Pos, Node)>),
-    /// The array or object value of an `x-` key, read by [`parse_org`] straight into a
-    /// `serde_json::Value` (a tree of positioned nodes cost 48 bytes per value, and the
-    /// `Value` made from it came on top). Decoding takes it out ([`Json::take_extension`]).
-    Extension(Box<std::cell::RefCell<serde_json::Value>>),
+    /// The value of an `x-` key as read by [`parse_org`]: checked by the parser's rules and
+    /// kept as its JSON text (gapscope keeps such values, it does not read them; a tree of
+    /// positioned nodes cost 48 bytes per value). Decoding takes it out
+    /// ([`Json::take_extension`]).
+    Extension(Box<Kept>),
 }
 
 impl Json {
@@ -66,20 +67,37 @@ impl Json {
             Json::String(_) => "a string",
             Json::Array(_) => "an array",
             Json::Object(_) => "an object",
-            Json::Extension(v) => match &*v.borrow() {
-                serde_json::Value::Array(_) => "an array",
-                _ => "an object",
-            },
+            Json::Extension(v) => {
+                match v.0.borrow().as_ref().and_then(|r| r.get().bytes().next()) {
+                    Some(b'[') => "an array",
+                    Some(b'{') => "an object",
+                    Some(b'"') => "a string",
+                    Some(b't' | b'f') => "a boolean",
+                    Some(b'n') => "null",
+                    _ => "a number",
+                }
+            }
         }
     }
 
-    /// The value of an `x-` key read by [`parse_org`], moved out (it is taken once, when the
-    /// document is decoded; a second take gives `null`).
-    pub fn take_extension(&self) -> Option<serde_json::Value> {
+    /// The JSON text of an `x-` value read by [`parse_org`], moved out (it is taken once,
+    /// when the document is decoded; a second take gives `None`).
+    pub fn take_extension(&self) -> Option<Box<serde_json::value::RawValue>> {
         match self {
-            Json::Extension(v) => Some(v.take()),
+            Json::Extension(v) => v.0.take(),
             _ => None,
         }
+    }
+}
+
+/// The JSON text of an `x-` value, until decoding takes it.
+#[derive(Debug, Clone)]
+pub struct Kept(pub(crate) std::cell::RefCell<Option<Box<serde_json::value::RawValue>>>);
+
+impl PartialEq for Kept {
+    fn eq(&self, other: &Kept) -> bool {
+        let text = |k: &Kept| k.0.borrow().as_ref().map(|r| r.get().to_string());
+        text(self) == text(other)
     }
 }
 
@@ -100,8 +118,8 @@ pub fn parse(bytes: &[u8]) -> Result<Node, SyntaxError> {
     parse_with(bytes, false)
 }
 
-/// Parses an org document: as [`parse`], but the array or object value of every `x-` key is
-/// read straight into a `serde_json::Value` ([`Json::Extension`]): gapscope only keeps such
+/// Parses an org document: as [`parse`], but the value of every `x-` key (outside `attrs`)
+/// is checked and kept as its JSON text ([`Json::Extension`]): gapscope only keeps such
 /// values, so they need no positions. A value that `decode` would refuse (a number too large
 /// to represent) is read as positioned nodes instead, so the message is the same.
 pub fn parse_org(bytes: &[u8]) -> Result<Node, SyntaxError> {
@@ -152,6 +170,26 @@ fn parse_with(bytes: &[u8], compact_extensions: bool) -> Result<Node, SyntaxErro
     Ok(node)
 }
 
+/// Whether `text` is one JSON value by this parser's rules, as the value of an `x-` key at
+/// nesting `depth` (the fast path of loading checks the `x-` values serde read with this, so
+/// that it keeps exactly what [`parse_org`] keeps).
+pub(crate) fn is_kept_value(text: &str, depth: usize) -> bool {
+    let mut p = Parser {
+        s: text.as_bytes(),
+        i: 0,
+        line: 1,
+        line_start: 0,
+        col_cache: std::cell::Cell::new((0, 0)),
+        compact_extensions: false,
+    };
+    p.skip_ws();
+    if p.value::<extension::Skip>(depth).is_err() {
+        return false;
+    }
+    p.skip_ws();
+    p.i == p.s.len()
+}
+
 /// Line and column of a byte offset in possibly invalid UTF-8.
 fn position_of(bytes: &[u8], offset: usize) -> Pos {
     let before = &bytes[..offset.min(bytes.len())];
@@ -172,7 +210,7 @@ struct Parser<'a> {
     /// The last position asked for on this line: (byte offset, characters before it), so
     /// that a long one-line file costs linear time, not quadratic.
     col_cache: std::cell::Cell<(usize, usize)>,
-    /// Read the array or object values of `x-` keys as `serde_json::Value`s.
+    /// Keep the values of `x-` keys as their JSON text.
     compact_extensions: bool,
 }
 
@@ -366,79 +404,4 @@ impl Parser<'_> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn err(s: &str) -> SyntaxError {
-        parse(s.as_bytes()).expect_err("refused")
-    }
-
-    #[test]
-    fn positions_count_lines_and_characters() {
-        let node = parse("{\n  \"é\": [1,\n   true]\n}".as_bytes()).expect("parses");
-        let Json::Object(members) = node.value else {
-            panic!("not an object")
-        };
-        assert_eq!(members[0].1, Pos { line: 2, col: 3 });
-        let Json::Array(items) = &members[0].2.value else {
-            panic!("not an array")
-        };
-        assert_eq!(items[1].pos, Pos { line: 3, col: 4 });
-    }
-
-    #[test]
-    fn columns_stay_exact_along_a_long_line() {
-        // 1000 values of 6 characters ("\"é€\", " is 6 chars, 8 bytes) then a bad one.
-        let text = format!("[{}x]", "\"é€\", ".repeat(1000));
-        assert_eq!(err(&text).pos, Pos { line: 1, col: 6002 });
-        let text = format!("[{}\n  \"é\", 01]", "\"€\",".repeat(500));
-        assert_eq!(err(&text).pos, Pos { line: 2, col: 8 });
-    }
-
-    #[test]
-    fn errors_point_at_the_problem() {
-        assert_eq!(err("{\"a\": 1,}").pos, Pos { line: 1, col: 9 });
-        assert!(
-            err("{\"a\": 1, \"a\": 2}")
-                .message
-                .contains("duplicate key \"a\"")
-        );
-        assert!(err("").message.contains("empty"));
-        assert!(err("[1] x").message.contains("after the end"));
-        assert!(err("\u{feff}{}").message.contains("byte order mark"));
-        assert!(err("[NaN]").message.contains("expected a value"));
-        assert!(err("\"\\ud800\"").message.contains("surrogate"));
-        assert!(err("01").message.contains("start with 0"));
-    }
-
-    #[test]
-    fn deep_nesting_is_refused_without_overflow() {
-        let deep = "[".repeat(100_000);
-        assert!(err(&deep).message.contains("nesting deeper"));
-        let ok = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
-        assert!(parse(ok.as_bytes()).is_ok());
-    }
-
-    #[test]
-    fn strings_and_numbers_decode() {
-        let node = parse(br#"["a\u00e9\ud83d\ude00\n", -1.5e2, 7]"#).expect("parses");
-        let Json::Array(items) = node.value else {
-            panic!("not an array")
-        };
-        assert_eq!(items[0].value, Json::String("a\u{e9}\u{1F600}\n".into()));
-        assert_eq!(
-            items[1].value,
-            Json::Number {
-                value: -150.0,
-                integral: false
-            }
-        );
-        assert_eq!(
-            items[2].value,
-            Json::Number {
-                value: 7.0,
-                integral: true
-            }
-        );
-    }
-}
+mod tests;

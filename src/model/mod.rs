@@ -3,8 +3,10 @@
 mod decode;
 pub mod edit;
 pub mod error;
+mod extra;
 mod fields;
 pub mod history;
+mod ids;
 pub mod json;
 mod links;
 mod load;

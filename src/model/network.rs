@@ -3,7 +3,31 @@
 //! Everything here follows "Derived values" of docs/format.md. Units are referred to by
 //! their index in `Org::units`.
 
+use super::ids::IdIndex;
 use super::types::Org;
+
+/// Unit ids to indices: the fast index, or a plain map past its limits (4 billion units).
+enum Ids<'a> {
+    Fast(IdIndex),
+    Map(std::collections::HashMap<&'a str, usize>),
+}
+
+impl<'a> Ids<'a> {
+    fn of(org: &'a Org) -> Ids<'a> {
+        match IdIndex::new(org.units.iter().map(|u| u.id.as_str())) {
+            Some(index) => Ids::Fast(index),
+            None => Ids::Map(org.unit_index()),
+        }
+    }
+
+    /// The unit of `id`; `last` remembers the last id asked (see [`IdIndex::get_after`]).
+    fn get(&self, id: &'a str, last: &mut Option<(&'a str, Option<usize>)>) -> Option<usize> {
+        match self {
+            Ids::Fast(index) => index.get_after(id, last),
+            Ids::Map(map) => map.get(id).copied(),
+        }
+    }
+}
 
 /// The derived, index-based view of an org that analysis and the screen work from.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,15 +54,16 @@ impl Network {
     /// Derives the network of a valid document. Ties naming unknown units are skipped;
     /// of two ties of one ordered pair (which validation refuses) the later one counts.
     pub fn new(org: &Org) -> Network {
-        let index = org.unit_index();
+        let index = Ids::of(org);
         let n = org.units.len();
         let mut respondent = vec![!org.directed; n];
         let both = if org.directed { 1 } else { 2 };
         let mut keyed: Vec<(usize, usize, Option<f64>)> = Vec::with_capacity(org.ties.len() * both);
         let mut arcs = Vec::with_capacity(org.ties.len());
+        let (mut last_from, mut last_to) = (None, None);
         for tie in &org.ties {
-            let (Some(&a), Some(&b)) = (index.get(tie.from.as_str()), index.get(tie.to.as_str()))
-            else {
+            let from = index.get(&tie.from, &mut last_from);
+            let (Some(a), Some(b)) = (from, index.get(&tie.to, &mut last_to)) else {
                 continue;
             };
             if a == b {
@@ -197,22 +222,74 @@ impl Network {
             .map(|i| list[i].1)
     }
 
+    /// The undirected view in one pass over the rating lists (no look-up per pair): in
+    /// row `a`, the units above `a` that `a` rates (sorted) merged with those that rate `a`
+    /// (sorted, from a transposed list).
     fn compute_pairs(&self) -> Vec<(usize, usize, f64)> {
-        let mut keys: Vec<(usize, usize)> = (0..self.n)
-            .flat_map(|a| {
-                self.rated_by(a)
-                    .iter()
-                    .map(move |&(b, _)| (a.min(b), a.max(b)))
-            })
-            .collect();
-        keys.sort_unstable();
-        keys.dedup();
-        keys.into_iter()
-            .filter_map(|(a, b)| {
-                let p = self.pair(a, b);
-                (p > 0.0).then_some((a, b, p))
-            })
-            .collect()
+        let mut out = Vec::new();
+        if !self.directed {
+            for a in 0..self.n {
+                for &(b, s) in self.rated_by(a) {
+                    if let (true, Some(s)) = (b > a, s)
+                        && s > 0.0
+                    {
+                        out.push((a, b, s));
+                    }
+                }
+            }
+            return out;
+        }
+        // Row b of `incoming`: (c, rating) for every c > b that rates b, c ascending.
+        let mut starts = vec![0usize; self.n + 1];
+        for c in 0..self.n {
+            for &(b, _) in self.rated_by(c) {
+                if b < c {
+                    starts[b + 1] += 1;
+                }
+            }
+        }
+        for i in 0..self.n {
+            starts[i + 1] += starts[i];
+        }
+        let mut fill = starts.clone();
+        let mut incoming = vec![(0usize, None); starts[self.n]];
+        for c in 0..self.n {
+            for &(b, s) in self.rated_by(c) {
+                if b < c {
+                    incoming[fill[b]] = (c, s);
+                    fill[b] += 1;
+                }
+            }
+        }
+        let unrated = |a: usize| self.respondent[a].then_some(0.0);
+        for a in 0..self.n {
+            let rates = self.rated_by(a);
+            let mut outgoing = rates[rates.partition_point(|&(b, _)| b <= a)..]
+                .iter()
+                .peekable();
+            let mut inbound = incoming[starts[a]..starts[a + 1]].iter().peekable();
+            loop {
+                let b = match (outgoing.peek(), inbound.peek()) {
+                    (Some(&&(x, _)), Some(&&(y, _))) => x.min(y),
+                    (Some(&&(x, _)), None) => x,
+                    (None, Some(&&(y, _))) => y,
+                    (None, None) => break,
+                };
+                let ab = match outgoing.next_if(|&&(x, _)| x == b) {
+                    Some(&(_, s)) => s,
+                    None => unrated(a),
+                };
+                let ba = match inbound.next_if(|&&(y, _)| y == b) {
+                    Some(&(_, s)) => s,
+                    None => unrated(b),
+                };
+                let p = mean_known(ab, ba);
+                if p > 0.0 {
+                    out.push((a, b, p));
+                }
+            }
+        }
+        out
     }
 
     /// `r(a->b)`: a's rating of b, normalized. `Some(0.0)` where a is a respondent without
@@ -237,11 +314,7 @@ impl Network {
         if !self.directed {
             return self.tie(a, b).flatten().unwrap_or(0.0);
         }
-        match (self.rating(a, b), self.rating(b, a)) {
-            (Some(x), Some(y)) => (x + y) / 2.0,
-            (Some(x), None) | (None, Some(x)) => x,
-            (None, None) => 0.0,
-        }
+        mean_known(self.rating(a, b), self.rating(b, a))
     }
 
     /// Neighbour lists of the undirected view: for each unit, `(other, p)` sorted by `other`.
@@ -255,5 +328,14 @@ impl Network {
             list.sort_unstable_by_key(|&(o, _)| o);
         }
         adj
+    }
+}
+
+/// The mean of the known ratings of a pair's two directions; 0 where neither is known.
+fn mean_known(ab: Option<f64>, ba: Option<f64>) -> f64 {
+    match (ab, ba) {
+        (Some(x), Some(y)) => (x + y) / 2.0,
+        (Some(x), None) | (None, Some(x)) => x,
+        (None, None) => 0.0,
     }
 }

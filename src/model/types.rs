@@ -1,9 +1,6 @@
 //! The org document: plain data types for org file format 1 (docs/format.md).
 
-use serde_json::{Map, Value};
-
-/// Extension keys (`x-...`) of one JSON object, kept in file order and written back on save.
-pub type Extra = Map<String, Value>;
+pub use super::extra::Extra;
 
 /// The rating scale that tie strengths and target minimums use.
 #[derive(Debug, Clone, Copy, PartialEq)]

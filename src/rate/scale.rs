@@ -29,9 +29,9 @@ impl ScaleInfo {
             && scale.min >= 0.0
             && scale.max <= 9.0
             && scale.max - scale.min >= 2.0;
-        let mut labels: Vec<(f64, String)> = org
-            .scale_extra
-            .get(LABELS_KEY)
+        let labels = org.scale_extra.value(LABELS_KEY);
+        let mut labels: Vec<(f64, String)> = labels
+            .as_ref()
             .and_then(|v| v.as_object())
             .map(|m| {
                 m.iter()

@@ -26,9 +26,9 @@ pub fn name(org: &Org, g: &Gap) -> Option<String> {
 
 /// The gap names a review lists as discussed (empty when it lists none).
 pub fn listed(review: &Review) -> Vec<String> {
-    match review.extra.get(KEY) {
+    match review.extra.value(KEY) {
         Some(Value::Array(items)) => items
-            .iter()
+            .into_iter()
             .filter_map(|v| v.as_str().map(str::to_string))
             .collect(),
         _ => Vec::new(),
@@ -94,7 +94,12 @@ mod tests {
             initiative: None,
             who: None,
             notes: None,
-            extra: extra.as_object().cloned().unwrap_or_default(),
+            extra: extra
+                .as_object()
+                .cloned()
+                .unwrap_or_default()
+                .into_iter()
+                .collect(),
         }
     }
 

@@ -48,7 +48,11 @@ pub fn save_org(
             change,
         });
     }
-    let mut saved = save_atomic(path, save::to_string(org).as_bytes())?;
+    // Streamed into the temporary file: the document's text is never held whole (an `x-`
+    // value of 100 MB goes out as it is kept).
+    let mut saved = save_atomic_stream(path, &SaveOptions::default(), &mut |_| Ok(()), &mut |w| {
+        save::write(org, None, w)
+    })?;
     if let Err(e) = recoveries.discard(Some(path)) {
         saved.warning.get_or_insert_with(|| {
             format!(

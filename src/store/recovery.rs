@@ -213,16 +213,14 @@ impl Recoveries {
                 what: format!("cannot use the folder {}", super::atomic::shown(&self.dir)),
                 source: e,
             })?;
-        let mut value = model::save::to_value(org);
-        if let Value::Object(top) = &mut value {
-            top.insert(RECOVERY_KEY.into(), meta(for_file, source));
-        }
-        let mut text = serde_json::to_string_pretty(&value).map_err(|e| SaveError::Io {
-            path: path.clone(),
-            what: "cannot write the document as JSON".into(),
-            source: io::Error::other(e),
+        let meta = serde_json::value::to_raw_value(&meta(for_file, source)).map_err(|e| {
+            SaveError::Io {
+                path: path.clone(),
+                what: "cannot write the document as JSON".into(),
+                source: io::Error::other(e),
+            }
         })?;
-        text.push('\n');
+        let text = model::save::to_string_with(org, Some((RECOVERY_KEY, &meta)));
         let options = SaveOptions {
             backup: false,
             new_file_mode: 0o600,
@@ -303,7 +301,8 @@ fn remove(path: &Path) -> io::Result<bool> {
 fn read_recovery(path: PathBuf) -> Result<Recovery, LoadError> {
     let (bytes, _) = read_tracked(&path, DEFAULT_MAX_BYTES)?;
     let mut org = model::from_bytes(&path.display().to_string(), &bytes)?;
-    let meta = org.extra.shift_remove(RECOVERY_KEY);
+    let meta = org.extra.remove(RECOVERY_KEY);
+    let meta: Option<Value> = meta.and_then(|raw| serde_json::from_str(raw.get()).ok());
     let meta = meta.as_ref().and_then(Value::as_object);
     let get = |key: &str| meta.and_then(|m| m.get(key));
     Ok(Recovery {

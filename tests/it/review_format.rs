@@ -117,13 +117,13 @@ fn a_saved_file_with_actions_reviews_and_nulls_is_kept_byte_for_byte() {
     assert_eq!(a.due, Date::new(2028, 2, 29));
     assert_eq!(a.expect, Some(3.5));
     assert_eq!(a.status(), ActionStatus::Open);
-    assert_eq!(a.extra["x-ticket"], "GOV-12");
+    assert_eq!(a.extra.value("x-ticket").unwrap(), "GOV-12");
     // An absent status stays absent (it means open); a given one is kept as given.
     assert_eq!(org.actions[1].status, None);
     assert_eq!(org.actions[1].status(), ActionStatus::Open);
     assert_eq!(org.actions[2].status(), ActionStatus::Dropped);
     assert_eq!(org.reviews[1].who, Some(Vec::new()));
-    assert_eq!(org.reviews[0].extra["x-room"], "B12");
+    assert_eq!(org.reviews[0].extra.value("x-room").unwrap(), "B12");
     assert_eq!(org.ties[1].strength, None);
 }
 

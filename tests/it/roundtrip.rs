@@ -44,16 +44,19 @@ const WITH_EXTENSIONS: &str = r#"{
 fn extension_keys_survive_at_every_level() {
     let org = load(WITH_EXTENSIONS);
     assert_eq!(
-        org.extra["x-first"],
+        org.extra.value("x-first").unwrap(),
         json!("top-level keys may come before gapscope")
     );
     assert_eq!(
-        org.extra["x-last"],
+        org.extra.value("x-last").unwrap(),
         json!([true, false, {"deep": [1, 2.25, -3]}])
     );
-    assert_eq!(org.scale_extra["x-labels"][4], json!("daily"));
     assert_eq!(
-        org.units[0].extra["x-owner"],
+        org.scale_extra.value("x-labels").unwrap()[4],
+        json!("daily")
+    );
+    assert_eq!(
+        org.units[0].extra.value("x-owner").unwrap(),
         json!({"name": "Ana", "since": 2019})
     );
     assert_eq!(
@@ -63,9 +66,15 @@ fn extension_keys_survive_at_every_level() {
             AttrValue::Text("kept as an attribute".into())
         )]
     );
-    assert_eq!(org.ties[0].extra["x-n"], json!(12));
-    assert_eq!(org.targets[0].extra["x-priority"], json!(1.5));
-    assert_eq!(org.initiatives[0].extra["x-budget"], Value::Null);
+    assert_eq!(org.ties[0].extra.value("x-n").unwrap(), json!(12));
+    assert_eq!(
+        org.targets[0].extra.value("x-priority").unwrap(),
+        json!(1.5)
+    );
+    assert_eq!(
+        org.initiatives[0].extra.value("x-budget").unwrap(),
+        Value::Null
+    );
     let text = assert_round_trip(&org);
     for key in [
         "x-first",
@@ -532,4 +541,87 @@ proptest! {
         }
         load_or_error(&bytes);
     }
+}
+
+/// `x-` values with number forms, escapes and spacing that a parse-and-write would change.
+const ODD_EXTENSIONS: [&str; 6] = [
+    "1.0e3",
+    r#""caf\u00e9 \ud83d\ude00 \/""#,
+    "123456789012345678901234567890",
+    "[1.50, -0, 2E-3,\n      {\"k\" : [ ]}]",
+    "{ \"b\": 1, \"a\": [true,null] }",
+    "-0.0",
+];
+
+#[test]
+fn a_save_writes_extension_values_byte_for_byte_on_every_object() {
+    for x in ODD_EXTENSIONS {
+        let text = format!(
+            r#"{{"x-top": {x}, "scale": {{"min": 0, "max": 5, "x-s": {x}}},
+"units": [{{"id": "a", "x-u": {x}}}, {{"id": "b"}}],
+"ties": [{{"from": "a", "to": "b", "strength": 3, "x-t": {x}}}],
+"targets": [{{"from": "a", "to": "b", "min": 4, "x-g": {x}}}],
+"initiatives": [{{"id": "i", "x-i": {x}}}],
+"actions": [{{"from": "a", "to": "b", "what": "w", "x-a": {x}}}],
+"reviews": [{{"date": "2026-11-01", "x-r": {x}}}]}}"#
+        );
+        // Both loaders (the tie's x- key sends this file to the locating one; without it,
+        // the fast one) keep the text.
+        let no_tie_x = text.replace(&format!(r#", "x-t": {x}"#), "");
+        for (text, keys) in [(&text, 8), (&no_tie_x, 7)] {
+            let org = load(text);
+            let saved = save::to_string(&org);
+            let found = saved.matches(&format!(": {x}")).count();
+            assert_eq!(found, keys, "{x} not kept verbatim:\n{saved}");
+            assert_eq!(load(&saved), org, "{x}");
+            assert_eq!(
+                save::to_string(&load(&saved)),
+                saved,
+                "{x}: saved text not stable"
+            );
+        }
+        assert_eq!(
+            model::from_str("t", &no_tie_x).unwrap(),
+            model::from_bytes_located("t", no_tie_x.as_bytes()).unwrap(),
+            "{x}: the fast and the locating path keep the same text"
+        );
+    }
+}
+
+#[test]
+fn extension_values_the_format_refuses_are_still_located() {
+    for (x, at) in [
+        ("[1, 1e400]", "x-v[1]"),
+        (r#"{"a": 1, "a": 2}"#, "duplicate key"),
+        (r#""\ud800""#, "surrogate"),
+    ] {
+        let text = format!("{{\"units\": [{{\"id\": \"a\"}}],\n \"x-v\": {x}}}");
+        let err = model::from_str("t.json", &text).expect_err(x).to_string();
+        assert!(err.contains(at) && err.contains("t.json:2:"), "{x}: {err}");
+    }
+}
+
+#[test]
+fn many_extension_keys_keep_their_order_and_a_repeated_one_is_located() {
+    let keys: Vec<String> = (0..2000).map(|i| format!("\"x-{i}\": {i}")).collect();
+    let text = format!("{{\"units\": [{{\"id\": \"a\"}}],\n {}}}", keys.join(", "));
+    let org = load(&text);
+    assert_eq!(org.extra.len(), 2000);
+    assert!(
+        org.extra
+            .keys()
+            .enumerate()
+            .all(|(i, k)| k == format!("x-{i}"))
+    );
+    let repeated = text.replace("\"x-1999\"", "\"x-7\"");
+    let err = model::from_str("t.json", &repeated).expect_err("repeated key");
+    assert!(
+        err.to_string().contains("t.json:2:") && err.to_string().contains("duplicate key \"x-7\""),
+        "{err}"
+    );
+    // On a unit (the fast path) and on a tie (read again with the reader that keeps them).
+    let unit = r#"{"units": [{"id": "b", "x-k": 1, "x-k": 2}]}"#;
+    assert!(model::from_str("t.json", unit).is_err());
+    let tie = r#"{"units": [{"id": "a"}, {"id": "b"}], "ties": [{"from": "a", "to": "b", "strength": 1, "x-k": 1, "x-k": 2}]}"#;
+    assert!(model::from_str("t.json", tie).is_err());
 }

@@ -1,7 +1,9 @@
 //! What the parser builds: positioned nodes, or, for the values of `x-` keys in an org
-//! document, plain `serde_json::Value`s (the same grammar and messages, one parser).
+//! document, nothing but a check ([`Skip`]): their text is kept (the same grammar and
+//! messages, one parser).
 
 use serde_json::Value;
+use serde_json::value::RawValue;
 
 use super::{Json, Node, Parser, Pos, SyntaxError};
 
@@ -9,8 +11,8 @@ use super::{Json, Node, Parser, Pos, SyntaxError};
 pub(super) enum Stop {
     /// The text is not JSON (or too deep).
     Syntax(SyntaxError),
-    /// A `Value` cannot hold this number (too large to represent): read the `x-` value as
-    /// nodes again, so that decoding says where it is.
+    /// A number too large to represent in an `x-` value: read the value as nodes again, so
+    /// that decoding says where it is.
     OutOfRange,
 }
 
@@ -67,48 +69,63 @@ impl Tree for Node {
     }
 
     fn member(p: &mut Parser, key: &str, depth: usize) -> Result<Node, Stop> {
-        if !(p.compact_extensions && key.starts_with("x-") && matches!(p.peek(), Some(b'[' | b'{')))
-        {
+        if !p.compact_extensions {
+            return p.value::<Node>(depth);
+        }
+        if key == "attrs" {
+            // Inside `attrs` an `x-` key is an ordinary attribute.
+            p.compact_extensions = false;
+            let attrs = p.value::<Node>(depth);
+            p.compact_extensions = true;
+            return attrs;
+        }
+        if !key.starts_with("x-") {
             return p.value::<Node>(depth);
         }
         let pos = p.pos();
         let start = (p.i, p.line, p.line_start, p.col_cache.get());
-        match p.value::<Value>(depth) {
-            Ok(v) => Ok(Node {
+        let raw = match p.value::<Skip>(depth) {
+            Ok(Skip) => std::str::from_utf8(&p.s[start.0..p.i])
+                .ok()
+                .and_then(|text| RawValue::from_string(text.to_owned()).ok()),
+            Err(Stop::OutOfRange) => None,
+            Err(e) => return Err(e),
+        };
+        match raw {
+            Some(raw) => Ok(Node {
                 pos,
-                value: Json::Extension(Box::new(std::cell::RefCell::new(v))),
+                value: Json::Extension(Box::new(super::Kept(std::cell::RefCell::new(Some(raw))))),
             }),
-            Err(Stop::OutOfRange) => {
+            None => {
+                // Read it again as nodes, so that decoding says where the problem is.
                 (p.i, p.line, p.line_start) = (start.0, start.1, start.2);
                 p.col_cache.set(start.3);
                 p.value::<Node>(depth)
             }
-            Err(e) => Err(e),
         }
     }
 }
 
-impl Tree for Value {
-    fn scalar(_: Pos, value: Json) -> Result<Value, Stop> {
-        Ok(match value {
-            Json::Null => Value::Null,
-            Json::Bool(b) => Value::Bool(b),
-            Json::String(s) => Value::String(s),
-            Json::Number { value, integral } => {
-                number_value(value, integral).ok_or(Stop::OutOfRange)?
-            }
-            // The parser gives only scalars here.
-            _ => Value::Null,
-        })
+/// A value checked by the parser's rules and not kept: the text of an `x-` value is kept
+/// instead ([`RawValue`]).
+pub(super) struct Skip;
+
+impl Tree for Skip {
+    fn scalar(_: Pos, value: Json) -> Result<Skip, Stop> {
+        match value {
+            // A literal too large for a double is an error wherever it appears
+            // (docs/format.md); decoding says where.
+            Json::Number { value, .. } if !value.is_finite() => Err(Stop::OutOfRange),
+            _ => Ok(Skip),
+        }
     }
 
-    fn array(_: Pos, mut items: Vec<Value>) -> Value {
-        items.shrink_to_fit();
-        Value::Array(items)
+    fn array(_: Pos, _: Vec<Skip>) -> Skip {
+        Skip
     }
 
-    fn object(_: Pos, members: Vec<(String, Pos, Value)>) -> Value {
-        Value::Object(members.into_iter().map(|(k, _, v)| (k, v)).collect())
+    fn object(_: Pos, _: Vec<(String, Pos, Skip)>) -> Skip {
+        Skip
     }
 }
 
@@ -133,17 +150,17 @@ mod tests {
     use crate::model::decode::decode;
     use crate::model::fields::Problems;
 
-    /// Decodes a tree: the org and the problems, as text (`Problem` is compared whole).
-    fn decoded(tree: &super::Node) -> String {
+    /// Decodes a tree: the problems, as text (`Problem` is compared whole).
+    fn problems(tree: &super::Node) -> String {
         let mut out = Problems::default();
-        let org = decode(tree, &mut out);
-        format!("{org:?}\n{:?}", out.list)
+        decode(tree, &mut out);
+        format!("{:?}", out.list)
     }
 
-    /// The org (or the problems) through `parse_org` are those through positioned nodes.
+    /// The problems through `parse_org` are those through positioned nodes.
     fn same(text: &str) {
-        let nodes = parse(text.as_bytes()).map(|t| decoded(&t));
-        let compact = parse_org(text.as_bytes()).map(|t| decoded(&t));
+        let nodes = parse(text.as_bytes()).map(|t| problems(&t));
+        let compact = parse_org(text.as_bytes()).map(|t| problems(&t));
         assert_eq!(nodes, compact, "{text}");
     }
 
@@ -151,7 +168,7 @@ mod tests {
         r#""units": [{"id": "a", "x-u": [1, {"k": null}], "attrs": {"x-at": "t"}}]"#;
 
     #[test]
-    fn extension_values_decode_as_through_nodes() {
+    fn extension_values_keep_their_text() {
         for x in [
             r#"[0, -0, -0.0, 1.5, 1e2, 9007199254740992, -9007199254740991, 18446744073709551616]"#,
             r#"{"b": [true, false, null, "é\u0000\ud83d\ude00"], "x-nested": {"a": []}, "c": {}}"#,
@@ -159,9 +176,19 @@ mod tests {
             "[]",
             "{}",
         ] {
-            same(&format!(
+            let text = format!(
                 r#"{{"gapscope": 1, {UNITS}, "x-v": {x}, "scale": {{"min": 0, "max": 1, "x-s": {x}}}}}"#
-            ));
+            );
+            same(&text);
+            let mut out = Problems::default();
+            let org = decode(&parse_org(text.as_bytes()).unwrap(), &mut out);
+            assert!(out.is_empty(), "{text}");
+            assert_eq!(org.extra.get("x-v").map(|r| r.get()), Some(x));
+            assert_eq!(org.scale_extra.get("x-s").map(|r| r.get()), Some(x));
+            assert_eq!(
+                org.units[0].extra.get("x-u").map(|r| r.get()),
+                Some(r#"[1, {"k": null}]"#)
+            );
         }
     }
 
@@ -198,12 +225,17 @@ mod tests {
             panic!("not an object")
         };
         assert!(matches!(members[0].2.value, Json::Extension(_)));
-        assert!(matches!(members[1].2.value, Json::Number { .. }));
+        assert!(matches!(members[1].2.value, Json::Extension(_)));
         assert!(matches!(members[2].2.value, Json::Array(_)));
         assert_eq!(members[0].2.value.kind(), "an array");
+        assert_eq!(members[1].2.value.kind(), "a number");
         assert_eq!(
-            members[0].2.value.take_extension(),
-            Some(serde_json::json!([0, 0, 0]))
+            members[0]
+                .2
+                .value
+                .take_extension()
+                .map(|r| r.get().to_string()),
+            Some("[0, 0, 0]".to_string())
         );
     }
 }

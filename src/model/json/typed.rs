@@ -1,12 +1,14 @@
 //! The fast path of loading: serde's typed parse straight into an [`Org`], for valid files.
 //!
 //! It accepts only what the locating parser and `decode` accept, and gives the same `Org`:
-//! any doubt (an unknown key, an `x-` key on a tie, a wrong type, `null`, a duplicate key, a broken rule of the format) gives `None`, and the caller
+//! any doubt (an unknown key, a wrong type, `null`, a duplicate key, a broken rule of the
+//! format) gives `None`, and the caller
 //! runs the locating parser, which says what is wrong and where. So a valid file costs one
 //! typed parse, and a bad one costs both (the typed parse stops at the first doubt).
 //! `actions` and `reviews` are read as plain nodes and checked by the locating path's own
-//! functions (`typed_reviews`), and `x-` values (anywhere but on ties) are built by the
-//! locating parser's own rules (`json::extension`): one rule, one place.
+//! functions (`typed_reviews`), and `x-` values are kept as the text
+//! serde read once the locating parser's own rules accept it (`json::is_kept_value`): one
+//! rule, one place.
 //! `tests/it/load_fast.rs` checks on mutated files that whatever this path accepts, the
 //! locating one accepts as the same `Org`.
 
@@ -17,27 +19,20 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 
 mod objects;
+mod ties;
 mod top;
 
+pub(super) use objects::kept;
 use objects::{InitiativeIn, TargetIn, UnitIn};
+use ties::{Strength, Ties, TiesSeed};
 
 use super::typed_reviews;
+use crate::model::ids::IdIndex;
 use crate::model::types::Extra;
 use crate::model::types::{AttrValue, Initiative, Org, Scale, Target, Tie, Unit};
-use top::FileIn;
 
 /// Sizes from this on are refused (2^53: no longer exact in every JSON reader), as in `decode`.
 const MAX_COUNT: u64 = 1 << 53;
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct TieIn {
-    from: String,
-    to: String,
-    strength: Strength,
-    #[serde(default, deserialize_with = "present")]
-    note: Option<String>,
-}
 
 /// A JSON object decoded into `T`. serde's derived structs also take arrays (fields by
 /// position); the format does not, so the object is asked for as a map.
@@ -63,81 +58,6 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for MapOnly<D> {
         bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
         option unit unit_struct newtype_struct seq tuple tuple_struct map struct enum
         identifier ignored_any
-    }
-}
-
-/// An optional member that, when present, must hold a value (`null` is refused).
-fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
-    T::deserialize(d).map(Some)
-}
-
-/// A tie's `strength`: required, a number or `null` (an unknown rating).
-struct Strength(Option<f64>);
-
-impl<'de> Deserialize<'de> for Strength {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        // `deserialize_any`, not `Option`: serde reads a missing `Option` field as `None`,
-        // and a tie without `strength` is an error (the locating parser says where).
-        d.deserialize_any(StrengthVisitor)
-    }
-}
-
-struct StrengthVisitor;
-
-impl<'de> Visitor<'de> for StrengthVisitor {
-    type Value = Strength;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a number or null")
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Strength, E> {
-        Ok(Strength(None))
-    }
-    fn visit_none<E: de::Error>(self) -> Result<Strength, E> {
-        Ok(Strength(None))
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Strength, E> {
-        Ok(Strength(Some(v as f64)))
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Strength, E> {
-        Ok(Strength(Some(v as f64)))
-    }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Strength, E> {
-        Ok(Strength(Some(v)))
-    }
-}
-
-/// The ties, each turned into a [`Tie`] as soon as it is read, so the file's largest array
-/// never exists twice in memory.
-struct Ties(Vec<Tie>);
-
-impl<'de> Deserialize<'de> for Ties {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_seq(TiesVisitor)
-    }
-}
-
-struct TiesVisitor;
-
-impl<'de> Visitor<'de> for TiesVisitor {
-    type Value = Ties;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("an array of ties")
-    }
-
-    fn visit_seq<S: de::SeqAccess<'de>>(self, mut seq: S) -> Result<Ties, S::Error> {
-        let mut list = Vec::with_capacity(seq.size_hint().unwrap_or(0));
-        while let Some(Obj(t)) = seq.next_element::<Obj<TieIn>>()? {
-            list.push(Tie {
-                from: t.from,
-                to: t.to,
-                strength: t.strength.0.map(|v| v + 0.0),
-                note: t.note,
-                ..Tie::default()
-            });
-        }
-        Ok(Ties(list))
     }
 }
 
@@ -217,7 +137,12 @@ impl Visitor<'_> for AttrVisitor {
 /// The org of a valid file, or `None` when the file is not plainly valid (then the
 /// locating parser decides and explains).
 pub fn load(bytes: &[u8]) -> Option<Org> {
-    let file: FileIn = serde_json::from_slice(bytes).ok()?;
+    let file = match top::read(bytes, false) {
+        Ok(file) => file,
+        // An `x-` key on a tie: read again with the reader that keeps it.
+        Err(e) if e.to_string().contains("unknown field `x-") => top::read(bytes, true).ok()?,
+        Err(_) => return None,
+    };
     if file.gapscope.is_some_and(|v| v != 1.0) {
         return None;
     }
@@ -240,23 +165,29 @@ pub fn load(bytes: &[u8]) -> Option<Org> {
     let directed = file.directed.unwrap_or(false);
     let units = units(file.units?)?;
     let initiatives = initiatives(file.initiatives.unwrap_or_default())?;
-    let ids: HashMap<&str, usize> = units
-        .iter()
-        .enumerate()
-        .map(|(i, u)| (u.id.as_str(), i))
-        .collect();
+    let ids = IdIndex::new(units.iter().map(|u| u.id.as_str()))?;
     let ties = file.ties.map(|t| t.0).unwrap_or_default();
     check_ties(&ties, &ids, scale, directed)?;
     let targets = targets(file.targets.unwrap_or_default(), &ids, scale, &initiatives)?;
-    let (actions, reviews) = typed_reviews::decode(
-        file.actions,
-        file.reviews,
-        &units,
-        &ids,
-        scale,
-        &initiatives,
-    )?;
     drop(ids);
+    let (actions, reviews) = if file.actions.is_none() && file.reviews.is_none() {
+        (Vec::new(), Vec::new())
+    } else {
+        // The locating path's functions take its map of ids.
+        let ids: HashMap<&str, usize> = units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (u.id.as_str(), i))
+            .collect();
+        typed_reviews::decode(
+            file.actions,
+            file.reviews,
+            &units,
+            &ids,
+            scale,
+            &initiatives,
+        )?
+    };
     // Every field is set today; a field added to `Org` later starts empty here, and
     // `tests/it/load_fast.rs` (both paths compared) says when that is wrong.
     #[allow(clippy::needless_update)]
@@ -322,23 +253,23 @@ fn initiatives(list: Vec<Obj<InitiativeIn>>) -> Option<Vec<Initiative>> {
 }
 
 /// Indices of two different known units.
-fn pair(ids: &HashMap<&str, usize>, from: &str, to: &str) -> Option<(usize, usize)> {
-    let (a, b) = (*ids.get(from)?, *ids.get(to)?);
+fn pair(ids: &IdIndex, from: &str, to: &str) -> Option<(usize, usize)> {
+    let (a, b) = (ids.get(from)?, ids.get(to)?);
     (a != b).then_some((a, b))
 }
 
 /// The format's rules for ties: known units, no self-tie, on the scale, one per pair.
-fn check_ties(
-    list: &[Tie],
-    ids: &HashMap<&str, usize>,
-    scale: Scale,
-    directed: bool,
-) -> Option<()> {
+fn check_ties(list: &[Tie], ids: &IdIndex, scale: Scale, directed: bool) -> Option<()> {
     // One pair key per tie, sorted: a duplicate is two equal neighbours. (8 bytes a tie,
     // a third of a hash set's, while the file's bytes are still held.)
     let mut keys: Vec<u64> = Vec::with_capacity(list.len());
+    let (mut last_from, mut last_to) = (None, None);
     for t in list {
-        let (a, b) = pair(ids, &t.from, &t.to)?;
+        let a = ids.get_after(&t.from, &mut last_from)?;
+        let b = ids.get_after(&t.to, &mut last_to)?;
+        if a == b {
+            return None;
+        }
         let (a, b) = if directed {
             (a, b)
         } else {
@@ -356,7 +287,7 @@ fn check_ties(
 
 fn targets(
     list: Vec<Obj<TargetIn>>,
-    ids: &HashMap<&str, usize>,
+    ids: &IdIndex,
     scale: Scale,
     initiatives: &[Initiative],
 ) -> Option<Vec<Target>> {

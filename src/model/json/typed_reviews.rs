@@ -8,96 +8,104 @@ use std::fmt;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 
+use serde_json::value::RawValue;
+
 use super::extension::Tree;
-use super::{Json, Node, Pos};
+use super::typed::kept;
+use super::{Json, Kept, Node, Pos};
 use crate::model::fields::Problems;
 use crate::model::links::Refs;
 use crate::model::review::{decode_actions, decode_reviews};
 use crate::model::types::{Action, Initiative, Review, Scale, Unit};
 
-/// Any JSON value as a `T` (a node without positions, or a `serde_json::Value`), built by
-/// the locating parser's own [`Tree`] functions; positions only matter in messages, and a
-/// file with a problem leaves the fast path. A duplicate key is refused, as the locating
-/// parser refuses it, and so is `-0` (serde reads it as a float, the locating parser as an
-/// integer: they would keep it differently in an `x-` value), and a number too large.
-pub(super) struct Any<T>(pub(super) T);
+/// Any JSON value as a node without positions, built by the locating parser's own [`Tree`]
+/// functions; positions only matter in messages, and a file with a problem leaves the fast
+/// path. A duplicate key is refused, as the locating parser refuses it, and so is a number
+/// too large. The value of an `x-` key is kept as its text, as [`super::parse_org`] keeps it.
+pub(super) struct AnyNode(pub(super) Node);
 
-/// Any JSON value as a node.
-pub(super) type AnyNode = Any<Node>;
-
-impl<'de, T: Tree> Deserialize<'de> for Any<T> {
+impl<'de> Deserialize<'de> for AnyNode {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(AnyVisitor(std::marker::PhantomData))
+        d.deserialize_any(AnyVisitor)
     }
 }
 
-fn scalar<T: Tree, E: de::Error>(value: Json) -> Result<Any<T>, E> {
-    T::scalar(Pos::default(), value)
-        .map(Any)
+fn scalar<E: de::Error>(value: Json) -> Result<AnyNode, E> {
+    Node::scalar(Pos::default(), value)
+        .map(AnyNode)
         .map_err(|_| E::custom("a number too large"))
 }
 
-struct AnyVisitor<T>(std::marker::PhantomData<T>);
+struct AnyVisitor;
 
-impl<'de, T: Tree> Visitor<'de> for AnyVisitor<T> {
-    type Value = Any<T>;
+impl<'de> Visitor<'de> for AnyVisitor {
+    type Value = AnyNode;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a JSON value")
     }
-    fn visit_unit<E: de::Error>(self) -> Result<Any<T>, E> {
+    fn visit_unit<E: de::Error>(self) -> Result<AnyNode, E> {
         scalar(Json::Null)
     }
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Any<T>, E> {
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<AnyNode, E> {
         scalar(Json::Bool(v))
     }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Any<T>, E> {
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<AnyNode, E> {
         scalar(Json::Number {
             value: v as f64,
             integral: true,
         })
     }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Any<T>, E> {
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<AnyNode, E> {
         scalar(Json::Number {
             value: v as f64,
             integral: true,
         })
     }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Any<T>, E> {
-        if v == 0.0 && v.is_sign_negative() {
-            return Err(E::custom("-0: leave it to the locating parser"));
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<AnyNode, E> {
+        if !v.is_finite() || (v == 0.0 && v.is_sign_negative()) {
+            // -0: serde reads it as a float, the locating parser as an integer; leave it to
+            // the locating parser.
+            return Err(E::custom("a number too large, or -0"));
         }
-        // serde reads integers beyond 64 bits as floats; the locating parser calls them
-        // integral. Both keep such a number (at least 2^53) as a float.
         scalar(Json::Number {
             value: v,
             integral: false,
         })
     }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Any<T>, E> {
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<AnyNode, E> {
         scalar(Json::String(v.to_string()))
     }
-    fn visit_string<E: de::Error>(self, v: String) -> Result<Any<T>, E> {
+    fn visit_string<E: de::Error>(self, v: String) -> Result<AnyNode, E> {
         scalar(Json::String(v))
     }
-    fn visit_seq<S: SeqAccess<'de>>(self, mut seq: S) -> Result<Any<T>, S::Error> {
+    fn visit_seq<S: SeqAccess<'de>>(self, mut seq: S) -> Result<AnyNode, S::Error> {
         let mut items = Vec::new();
-        while let Some(Any(item)) = seq.next_element::<Any<T>>()? {
+        while let Some(AnyNode(item)) = seq.next_element::<AnyNode>()? {
             items.push(item);
         }
-        Ok(Any(T::array(Pos::default(), items)))
+        Ok(AnyNode(Node::array(Pos::default(), items)))
     }
-    fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Any<T>, M::Error> {
+    fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<AnyNode, M::Error> {
         let mut members = Vec::new();
         let mut seen: HashSet<String> = HashSet::new();
         while let Some(key) = map.next_key::<String>()? {
             if !seen.insert(key.clone()) {
                 return Err(de::Error::custom("duplicate key"));
             }
-            let Any(value) = map.next_value::<Any<T>>()?;
+            let value = if key.starts_with("x-") {
+                // An action's or a review's own key: the file, `actions`, the action.
+                let raw = kept::<M::Error>(map.next_value::<&RawValue>()?, 3)?;
+                Node {
+                    pos: Pos::default(),
+                    value: Json::Extension(Box::new(Kept(std::cell::RefCell::new(Some(raw))))),
+                }
+            } else {
+                map.next_value::<AnyNode>()?.0
+            };
             members.push((key, Pos::default(), value));
         }
-        Ok(Any(T::object(Pos::default(), members)))
+        Ok(AnyNode(Node::object(Pos::default(), members)))
     }
 }
 
@@ -132,7 +140,7 @@ pub(super) fn decode(
 fn items(list: &Option<AnyNode>) -> Option<Option<&[Node]>> {
     match list {
         None => Some(None),
-        Some(Any(Node {
+        Some(AnyNode(Node {
             value: Json::Array(items),
             ..
         })) => Some(Some(items)),

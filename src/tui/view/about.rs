@@ -3,7 +3,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use serde_json::Value;
+use serde_json::value::RawValue;
 
 use crate::text::clean;
 use crate::tui::app::App;
@@ -11,11 +11,12 @@ use crate::tui::modal::Modal;
 
 use super::{FrameInfo, on_scale, wrap};
 
-/// A JSON value as text (strings without quotes).
-fn shown(v: &Value) -> String {
-    match v {
-        Value::String(s) => clean(s),
-        other => clean(&other.to_string()),
+/// An `x-` value as text: a string without quotes, anything else as the file writes it
+/// (its text is kept, not a tree: see `model::Extra`).
+fn shown(v: &RawValue) -> String {
+    match serde_json::from_str::<String>(v.get()) {
+        Ok(s) => clean(&s),
+        Err(_) => clean(v.get()),
     }
 }
 

@@ -94,7 +94,7 @@ fn removing_a_tie_and_undoing_puts_it_back_in_place_with_note_and_x_keys() {
         Some("undo: add tie Security (CISO)–fin 2")
     );
     assert_eq!(org, before);
-    assert_eq!(org.ties[2].extra["x-src"], "mail");
+    assert_eq!(org.ties[2].extra.value("x-src").unwrap(), "mail");
 }
 
 #[test]

@@ -1,15 +1,16 @@
 //! The top-level object and the scale on the fast path: the format's members, each at most
-//! once, and their `x-` keys (gapscope writes `x-labels` into the scale itself), read straight into `serde_json::Value`s by the locating parser's own rules
-//! (`json::extension::Tree`), so an `x-` value is kept the same on both paths.
+//! once, and their `x-` keys (gapscope writes `x-labels` into the scale itself), kept as
+//! their text once the locating parser's rules accept them (`json::is_kept_value`), so an
+//! `x-` value is kept the same on both paths.
 
-use std::collections::HashSet;
 use std::fmt;
 
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 
-use super::super::typed_reviews::{Any, AnyNode};
-use super::{InitiativeIn, Obj, TargetIn, Ties, UnitIn};
+use super::super::typed_reviews::AnyNode;
+use super::objects::{Key, extension, no_repeated_key};
+use super::{InitiativeIn, Obj, TargetIn, Ties, TiesSeed, UnitIn};
 use crate::model::types::Extra;
 
 /// The members of the top-level object (`null` is refused for every one of them).
@@ -29,13 +30,17 @@ pub(super) struct FileIn {
     pub(super) extra: Extra,
 }
 
-impl<'de> Deserialize<'de> for FileIn {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_map(FileVisitor)
-    }
+/// Reads the file's top level; `extended`: ties may carry `x-` keys (see `TiesSeed`).
+pub(super) fn read(bytes: &[u8], extended: bool) -> serde_json::Result<FileIn> {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let file = de.deserialize_map(FileVisitor { extended })?;
+    de.end()?;
+    Ok(file)
 }
 
-struct FileVisitor;
+struct FileVisitor {
+    extended: bool,
+}
 
 impl<'de> Visitor<'de> for FileVisitor {
     type Value = FileIn;
@@ -46,29 +51,30 @@ impl<'de> Visitor<'de> for FileVisitor {
 
     fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<FileIn, M::Error> {
         let mut f = FileIn::default();
-        let mut seen: HashSet<String> = HashSet::new();
-        while let Some(key) = map.next_key::<String>()? {
-            if !seen.insert(key.clone()) {
-                return Err(de::Error::custom("duplicate key"));
-            }
-            match key.as_str() {
-                "gapscope" => f.gapscope = Some(map.next_value()?),
-                "title" => f.title = Some(map.next_value()?),
-                "scale" => f.scale = Some(map.next_value()?),
-                "directed" => f.directed = Some(map.next_value()?),
-                "units" => f.units = Some(map.next_value()?),
-                "ties" => f.ties = Some(map.next_value()?),
-                "targets" => f.targets = Some(map.next_value()?),
-                "initiatives" => f.initiatives = Some(map.next_value()?),
-                "actions" => f.actions = Some(map.next_value()?),
-                "reviews" => f.reviews = Some(map.next_value()?),
-                k if k.starts_with("x-") => {
-                    let Any(value) = map.next_value::<Any<serde_json::Value>>()?;
-                    f.extra.insert(key, value);
+        while let Some(Key(key)) = map.next_key::<Key>()? {
+            match key.as_ref() {
+                "gapscope" => once(&mut f.gapscope, &mut map)?,
+                "title" => once(&mut f.title, &mut map)?,
+                "scale" => once(&mut f.scale, &mut map)?,
+                "directed" => once(&mut f.directed, &mut map)?,
+                "units" => once(&mut f.units, &mut map)?,
+                "ties" => {
+                    if f.ties.is_some() {
+                        return Err(de::Error::custom("duplicate key"));
+                    }
+                    let seed = TiesSeed {
+                        extended: self.extended,
+                    };
+                    f.ties = Some(map.next_value_seed(seed)?);
                 }
-                _ => return Err(de::Error::custom("unknown key")),
+                "targets" => once(&mut f.targets, &mut map)?,
+                "initiatives" => once(&mut f.initiatives, &mut map)?,
+                "actions" => once(&mut f.actions, &mut map)?,
+                "reviews" => once(&mut f.reviews, &mut map)?,
+                _ => extension(&mut map, &mut f.extra, key, 1)?,
             }
         }
+        no_repeated_key(&f.extra)?;
         Ok(f)
     }
 }
@@ -98,24 +104,29 @@ impl<'de> Visitor<'de> for ScaleVisitor {
 
     fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<ScaleIn, M::Error> {
         let (mut min, mut max, mut extra) = (None, None, Extra::new());
-        let mut seen: HashSet<String> = HashSet::new();
-        while let Some(key) = map.next_key::<String>()? {
-            if !seen.insert(key.clone()) {
-                return Err(de::Error::custom("duplicate key"));
-            }
-            match key.as_str() {
-                "min" => min = Some(map.next_value::<f64>()?),
-                "max" => max = Some(map.next_value::<f64>()?),
-                k if k.starts_with("x-") => {
-                    let Any(value) = map.next_value::<Any<serde_json::Value>>()?;
-                    extra.insert(key, value);
-                }
-                _ => return Err(de::Error::custom("unknown key")),
+        while let Some(Key(key)) = map.next_key::<Key>()? {
+            match key.as_ref() {
+                "min" => once::<f64, M>(&mut min, &mut map)?,
+                "max" => once::<f64, M>(&mut max, &mut map)?,
+                _ => extension(&mut map, &mut extra, key, 2)?,
             }
         }
+        no_repeated_key(&extra)?;
         match (min, max) {
             (Some(min), Some(max)) => Ok(ScaleIn { min, max, extra }),
             _ => Err(de::Error::custom("min and max are required")),
         }
     }
+}
+
+/// Reads a member's value into `slot`; a member given twice is refused.
+fn once<'de, T: Deserialize<'de>, M: MapAccess<'de>>(
+    slot: &mut Option<T>,
+    map: &mut M,
+) -> Result<(), M::Error> {
+    if slot.is_some() {
+        return Err(de::Error::custom("duplicate key"));
+    }
+    *slot = Some(map.next_value()?);
+    Ok(())
 }
