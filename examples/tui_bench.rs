@@ -8,6 +8,7 @@ use std::time::Instant;
 
 use gapscope::model::{Org, Scale, Target, Tie, Unit, seed::seed};
 use gapscope::tui::analysis_task::{self, Done, Stage};
+use gapscope::tui::output::Compact;
 use gapscope::tui::update::{Msg, update};
 use gapscope::tui::{App, Config, View, script};
 use ratatui::backend::{CrosstermBackend, TestBackend};
@@ -183,24 +184,72 @@ impl std::io::Write for Count {
     }
 }
 
-/// Bytes a real crossterm backend writes for the frame after one selection move.
-fn move_bytes(app: &mut App, key: KeyCode) -> usize {
-    let area = Rect::new(0, 0, 120, 40);
-    let count = Count::default();
-    let backend = CrosstermBackend::new(count.clone());
-    let Ok(mut term) = Terminal::with_options(
-        backend,
-        TerminalOptions {
+/// Terminals of 120x40 on both output layers: ratatui's `CrosstermBackend` (before) and the
+/// screen's compact layer (after), each counting the bytes it writes.
+struct Both {
+    before: Terminal<CrosstermBackend<Count>>,
+    before_count: Count,
+    after: Terminal<Compact<Count>>,
+    after_count: Count,
+}
+
+impl Both {
+    fn new(app: &mut App) -> Option<Both> {
+        let area = Rect::new(0, 0, 120, 40);
+        let before_count = Count::default();
+        let after_count = Count::default();
+        let fixed = TerminalOptions {
             viewport: Viewport::Fixed(area),
-        },
-    ) else {
-        return 0;
+        };
+        let mut both = Both {
+            before: Terminal::with_options(
+                CrosstermBackend::new(before_count.clone()),
+                fixed.clone(),
+            )
+            .ok()?,
+            before_count,
+            after: Terminal::with_options(Compact::with_size(after_count.clone(), 120, 40), fixed)
+                .ok()?,
+            after_count,
+        };
+        both.frame(app);
+        Some(both)
+    }
+
+    /// Draws a frame on both; the bytes each wrote (before, after).
+    fn frame(&mut self, app: &mut App) -> (usize, usize) {
+        self.before_count.0.set(0);
+        self.after_count.0.set(0);
+        script::draw(app, &mut self.before);
+        script::draw(app, &mut self.after);
+        (self.before_count.0.get(), self.after_count.0.get())
+    }
+}
+
+/// Bytes for the frame after one selection move (before, after).
+fn move_bytes(app: &mut App, key: KeyCode) -> (usize, usize) {
+    let Some(mut both) = Both::new(app) else {
+        return (0, 0);
     };
-    script::draw(app, &mut term);
-    count.0.set(0);
     update(app, Msg::Key(KeyEvent::from(key)));
-    script::draw(app, &mut term);
-    count.0.get()
+    both.frame(app)
+}
+
+/// Bytes over a walk of `n` moves: (mean, worst) before and after.
+fn walk_bytes(app: &mut App, key: KeyCode, n: usize) -> [(f64, usize); 2] {
+    let Some(mut both) = Both::new(app) else {
+        return [(0.0, 0); 2];
+    };
+    let mut out = [(0.0, 0); 2];
+    for _ in 0..n {
+        update(app, Msg::Key(KeyEvent::from(key)));
+        let (b, a) = both.frame(app);
+        for (slot, v) in out.iter_mut().zip([b, a]) {
+            slot.0 += v as f64 / n as f64;
+            slot.1 = slot.1.max(v);
+        }
+    }
+    out
 }
 
 /// Shows a view through its key, as a user would.
@@ -319,11 +368,18 @@ fn main() {
             (View::Gaps, KeyCode::Down, "gaps, Down"),
         ] {
             show(&mut app, v);
+            let (b, a) = move_bytes(&mut app, key);
             println!(
-                "{:<18} bytes for one move at 120x40 ({label}): {}",
-                "",
-                move_bytes(&mut app, key)
+                "{:<18} bytes for one move at 120x40 ({label}): {b} before (CrosstermBackend), {a} after (compact layer)",
+                ""
             );
+            if v != View::Graph {
+                let [(bm, bw), (am, aw)] = walk_bytes(&mut app, key, 50);
+                println!(
+                    "{:<18}   walk of 50: mean {bm:.0} worst {bw} before, mean {am:.0} worst {aw} after",
+                    ""
+                );
+            }
         }
         review_timings(&mut app, &mut term);
     }

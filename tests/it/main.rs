@@ -37,6 +37,7 @@ mod load_fast;
 mod messages;
 mod minutes;
 mod network_retie;
+mod output;
 mod output_files;
 mod output_stream;
 mod rate_cli;
