@@ -379,6 +379,11 @@ fn main() {
                     "{:<18}   walk of 50: mean {bm:.0} worst {bw} before, mean {am:.0} worst {aw} after",
                     ""
                 );
+                let (b, a) = move_bytes(&mut app, KeyCode::PageDown);
+                println!(
+                    "{:<18}   PageDown (a page of new rows): {b} before, {a} after",
+                    ""
+                );
             }
         }
         review_timings(&mut app, &mut term);

@@ -224,6 +224,8 @@ fn input() -> impl Strategy<Value = Input> {
 proptest! {
     #![proptest_config(ProptestConfig {
         cases: std::env::var("GAPSCOPE_PROP_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(48),
+        // A failure prints its smallest input; nothing is written into the working tree.
+        failure_persistence: None,
         ..ProptestConfig::default()
     })]
 
