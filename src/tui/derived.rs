@@ -39,6 +39,17 @@ pub struct Derived {
     pub ring_radius: f64,
 }
 
+/// Where the grouped graph draws groups and units when some groups are expanded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Expanded {
+    /// Centre of each group.
+    pub centres: Vec<Point>,
+    /// Radius of the rings of expanded groups.
+    pub radius: f64,
+    /// Position of each unit on its group's ring.
+    pub units: Vec<Point>,
+}
+
 impl Derived {
     /// Everything derived from `org` (`source` names it when it has no title).
     pub fn of(org: &Org, source: &str) -> Derived {
@@ -123,6 +134,41 @@ impl Derived {
     }
 
     /// A copy of the values that do not depend on ties (those fields left empty).
+    /// The grouped graph with the `expanded` groups open: their rings pushed apart so that
+    /// no two share any part of the view (`layout::spread`), and each unit of an expanded
+    /// group on its ring. Collapsed groups keep their centres (the graph moves them out of
+    /// the rings).
+    pub fn expanded_layout(&self, expanded: &[bool]) -> Expanded {
+        let spread = layout::spread(&self.group_layout, expanded, self.ring_radius);
+        let moved: Vec<bool> = (0..self.groups.len())
+            .map(|g| {
+                expanded.get(g).copied().unwrap_or(false)
+                    && (spread.centres[g] != self.group_layout[g]
+                        || spread.radius != self.ring_radius)
+            })
+            .collect();
+        let mut units = self.ring_layout.clone();
+        if moved.iter().any(|&m| m) {
+            let mut members: Vec<Vec<usize>> = vec![Vec::new(); self.groups.len()];
+            for (u, &g) in self.unit_group.iter().enumerate() {
+                if moved[g] {
+                    members[g].push(u);
+                }
+            }
+            for (g, list) in members.iter().enumerate() {
+                let ring = layout::ring(spread.centres[g], spread.radius, list.len());
+                for (&u, p) in list.iter().zip(ring) {
+                    units[u] = p;
+                }
+            }
+        }
+        Expanded {
+            centres: spread.centres,
+            radius: spread.radius,
+            units,
+        }
+    }
+
     fn clone_without_ties(&self) -> Derived {
         Derived {
             net: self.net.clone(),

@@ -25,6 +25,7 @@ mod export_formats;
 mod export_graphviz;
 mod fuzz_long;
 mod generate;
+mod graph_groups;
 mod hostile_inputs;
 mod hostile_names;
 mod import_aggregate;
