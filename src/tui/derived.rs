@@ -169,6 +169,38 @@ impl Derived {
         }
     }
 
+    /// After an edit: groups that were there before keep their centres (matched by name),
+    /// so adding a unit (or a group) does not move every other node; a new group goes to
+    /// the free spot furthest from the others. The rings follow.
+    pub fn keep_groups(&mut self, before: &Derived) {
+        let old: HashMap<&str, Point> = before
+            .groups
+            .iter()
+            .map(String::as_str)
+            .zip(before.group_layout.iter().copied())
+            .collect();
+        let kept: Vec<Option<Point>> = self
+            .groups
+            .iter()
+            .map(|name| old.get(name.as_str()).copied())
+            .collect();
+        if kept.iter().all(Option::is_none) {
+            return;
+        }
+        let mut placed: Vec<Point> = kept.iter().flatten().copied().collect();
+        for (g, k) in kept.iter().enumerate() {
+            self.group_layout[g] = match k {
+                Some(p) => *p,
+                None => {
+                    let p = free_spot(&placed);
+                    placed.push(p);
+                    p
+                }
+            };
+        }
+        self.ring_layout = ring_positions(&self.unit_group, &self.group_layout, self.groups.len());
+    }
+
     fn clone_without_ties(&self) -> Derived {
         Derived {
             net: self.net.clone(),
@@ -239,6 +271,25 @@ fn group_positions(net: &Network, unit_group: &[usize], count: usize) -> Vec<Poi
         p.1 = 0.1 + 0.8 * p.1;
     }
     pos
+}
+
+/// The point of a 17 x 17 grid over the groups' part of the square that is furthest from
+/// every point of `placed`.
+fn free_spot(placed: &[Point]) -> Point {
+    let mut best = ((0.5, 0.5), f64::MIN);
+    for i in 0..17 {
+        for j in 0..17 {
+            let p = (0.1 + 0.05 * f64::from(j), 0.1 + 0.05 * f64::from(i));
+            let d = placed
+                .iter()
+                .map(|q| (p.0 - q.0).powi(2) + (p.1 - q.1).powi(2))
+                .fold(f64::MAX, f64::min);
+            if d > best.1 {
+                best = (p, d);
+            }
+        }
+    }
+    best.0
 }
 
 /// The radius of an expanded group's ring among `count` groups.
