@@ -294,3 +294,10 @@ impl<W: Write> Backend for Compact<W> {
         self.out.flush()
     }
 }
+
+impl<W: Write> Drop for Compact<W> {
+    /// Sends what is still buffered (ratatui shows the cursor again when it drops).
+    fn drop(&mut self) {
+        let _ = self.flush();
+    }
+}

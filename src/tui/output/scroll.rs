@@ -13,8 +13,8 @@ pub(crate) struct Scroll {
     pub(crate) by: i16,
 }
 
-/// Below this many cells gained, a scroll is not worth its sequences.
-const WORTH: i64 = 24;
+/// Below this many bytes gained (roughly), a scroll is not worth its sequences.
+const WORTH: i64 = 20;
 
 impl Scroll {
     /// The row of `old` that shows at row `y` after the scroll (`None`: a row that came in
@@ -41,22 +41,39 @@ impl Scroll {
     }
 }
 
+/// What writing a row costs, roughly in bytes: each run of cells that differ from what the
+/// screen shows costs a move and its cells.
+fn cost<'a>(shown: impl Iterator<Item = &'a Cell>, wanted: &[Cell]) -> i64 {
+    let (mut total, mut in_run) = (0i64, false);
+    for (s, w) in shown.zip(wanted) {
+        if s == w {
+            in_run = false;
+        } else {
+            total += if in_run { 1 } else { RUN };
+            in_run = true;
+        }
+    }
+    total
+}
+
+/// What starting a run of changed cells costs (a move and a pen), roughly in bytes.
+const RUN: i64 = 8;
+
 /// The best scroll from `old` to `new` (screens of `width` x `height`, row by row), if one
-/// saves enough cells. Only moves of up to a third of the screen are tried.
+/// saves enough (bytes, roughly). Only moves of up to a third of the screen are tried.
 pub(crate) fn find(old: &[Cell], new: &[Cell], width: u16, height: u16) -> Option<Scroll> {
     let (w, h) = (usize::from(width), usize::from(height));
     if w == 0 || h < 3 || old.len() != w * h || new.len() != w * h {
         return None;
     }
     let row = |y: usize| -> std::ops::Range<usize> { y * w..(y + 1) * w };
-    let same = |a: usize, b: usize| -> i64 {
-        old[row(a)]
-            .iter()
-            .zip(&new[row(b)])
-            .filter(|(o, n)| o == n)
-            .count() as i64
-    };
-    let stay: Vec<i64> = (0..h).map(|y| same(y, y)).collect();
+    // Cost of new row b over old row a; a row that came in blank.
+    let over = |a: usize, b: usize| cost(old[row(a)].iter(), &new[row(b)]);
+    let blank = Cell::default();
+    let stay: Vec<i64> = (0..h).map(|y| over(y, y)).collect();
+    let fresh: Vec<i64> = (0..h)
+        .map(|y| cost(std::iter::repeat_n(&blank, w), &new[row(y)]) - stay[y])
+        .collect();
     let mut best: Option<(i64, Scroll)> = None;
     for k in 1..=(h / 3).max(1) {
         for up in [true, false] {
@@ -65,7 +82,7 @@ pub(crate) fn find(old: &[Cell], new: &[Cell], width: u16, height: u16) -> Optio
                 .map(|y| {
                     let from = if up { y + k } else { y.wrapping_sub(k) };
                     if from < h {
-                        same(from, y) - stay[y]
+                        stay[y] - over(from, y)
                     } else {
                         -4 * w as i64
                     }
@@ -79,7 +96,7 @@ pub(crate) fn find(old: &[Cell], new: &[Cell], width: u16, height: u16) -> Optio
             }
             let mut stays = vec![0i64; h + 1];
             for y in 0..h {
-                stays[y + 1] = stays[y] + stay[y];
+                stays[y + 1] = stays[y] + fresh[y];
             }
             for start in 0..h {
                 for end in start..h {
