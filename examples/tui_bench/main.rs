@@ -8,13 +8,11 @@ use std::time::Instant;
 
 use gapscope::model::{Org, Scale, Target, Tie, Unit, seed::seed};
 use gapscope::tui::analysis_task::{self, Done, Stage};
-use gapscope::tui::output::Compact;
 use gapscope::tui::update::{Msg, update};
 use gapscope::tui::{App, Config, View, script};
-use ratatui::backend::{CrosstermBackend, TestBackend};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use ratatui::layout::Rect;
-use ratatui::{Terminal, TerminalOptions, Viewport};
 
 /// A deterministic org: groups of 25 units, ~6 ties per unit mostly inside the group, targets
 /// for one pair in fifty.
@@ -170,88 +168,6 @@ fn draw_ms(app: &mut App, term: &mut Terminal<TestBackend>) -> f64 {
     ms(t)
 }
 
-/// A writer that counts the bytes written to it.
-#[derive(Clone, Default)]
-struct Count(std::rc::Rc<std::cell::Cell<usize>>);
-
-impl std::io::Write for Count {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.set(self.0.get() + buf.len());
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-/// Terminals of 120x40 on both output layers: ratatui's `CrosstermBackend` (before) and the
-/// screen's compact layer (after), each counting the bytes it writes.
-struct Both {
-    before: Terminal<CrosstermBackend<Count>>,
-    before_count: Count,
-    after: Terminal<Compact<Count>>,
-    after_count: Count,
-}
-
-impl Both {
-    fn new(app: &mut App) -> Option<Both> {
-        let area = Rect::new(0, 0, 120, 40);
-        let before_count = Count::default();
-        let after_count = Count::default();
-        let fixed = TerminalOptions {
-            viewport: Viewport::Fixed(area),
-        };
-        let mut both = Both {
-            before: Terminal::with_options(
-                CrosstermBackend::new(before_count.clone()),
-                fixed.clone(),
-            )
-            .ok()?,
-            before_count,
-            after: Terminal::with_options(Compact::with_size(after_count.clone(), 120, 40), fixed)
-                .ok()?,
-            after_count,
-        };
-        both.frame(app);
-        Some(both)
-    }
-
-    /// Draws a frame on both; the bytes each wrote (before, after).
-    fn frame(&mut self, app: &mut App) -> (usize, usize) {
-        self.before_count.0.set(0);
-        self.after_count.0.set(0);
-        script::draw(app, &mut self.before);
-        script::draw(app, &mut self.after);
-        (self.before_count.0.get(), self.after_count.0.get())
-    }
-}
-
-/// Bytes for the frame after one selection move (before, after).
-fn move_bytes(app: &mut App, key: KeyCode) -> (usize, usize) {
-    let Some(mut both) = Both::new(app) else {
-        return (0, 0);
-    };
-    update(app, Msg::Key(KeyEvent::from(key)));
-    both.frame(app)
-}
-
-/// Bytes over a walk of `n` moves: (mean, worst) before and after.
-fn walk_bytes(app: &mut App, key: KeyCode, n: usize) -> [(f64, usize); 2] {
-    let Some(mut both) = Both::new(app) else {
-        return [(0.0, 0); 2];
-    };
-    let mut out = [(0.0, 0); 2];
-    for _ in 0..n {
-        update(app, Msg::Key(KeyEvent::from(key)));
-        let (b, a) = both.frame(app);
-        for (slot, v) in out.iter_mut().zip([b, a]) {
-            slot.0 += v as f64 / n as f64;
-            slot.1 = slot.1.max(v);
-        }
-    }
-    out
-}
-
 /// Shows a view through its key, as a user would.
 fn show(app: &mut App, v: View) {
     let key = match v {
@@ -262,6 +178,10 @@ fn show(app: &mut App, v: View) {
     };
     update(app, Msg::Key(KeyEvent::from(KeyCode::Char(key))));
 }
+
+mod bytes;
+
+use bytes::{move_bytes, walk_bytes};
 
 fn main() {
     let krack = std::fs::read_to_string("tests/fixtures_tui/krackhardt-advice-people.json")
