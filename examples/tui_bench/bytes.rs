@@ -1,6 +1,8 @@
 //! Bytes sent for selection moves at 120x40, through ratatui's `CrosstermBackend` (before)
 //! and the screen's compact output layer (after).
 
+use std::time::Instant;
+
 use gapscope::tui::output::Compact;
 use gapscope::tui::update::{Msg, update};
 use gapscope::tui::{App, script};
@@ -30,6 +32,9 @@ struct Both {
     before_count: Count,
     after: Terminal<Compact<Count>>,
     after_count: Count,
+    /// Milliseconds spent drawing through each (the view's work is the same in both).
+    before_ms: f64,
+    after_ms: f64,
 }
 
 impl Both {
@@ -50,6 +55,8 @@ impl Both {
             after: Terminal::with_options(Compact::with_size(after_count.clone(), 120, 40), fixed)
                 .ok()?,
             after_count,
+            before_ms: 0.0,
+            after_ms: 0.0,
         };
         both.frame(app);
         Some(both)
@@ -59,8 +66,12 @@ impl Both {
     fn frame(&mut self, app: &mut App) -> (usize, usize) {
         self.before_count.0.set(0);
         self.after_count.0.set(0);
+        let t = Instant::now();
         script::draw(app, &mut self.before);
+        self.before_ms += t.elapsed().as_secs_f64() * 1000.0;
+        let t = Instant::now();
         script::draw(app, &mut self.after);
+        self.after_ms += t.elapsed().as_secs_f64() * 1000.0;
         (self.before_count.0.get(), self.after_count.0.get())
     }
 }
@@ -74,11 +85,13 @@ pub(crate) fn move_bytes(app: &mut App, key: KeyCode) -> (usize, usize) {
     both.frame(app)
 }
 
-/// Bytes over a walk of `n` moves: (mean, worst) before and after.
-pub(crate) fn walk_bytes(app: &mut App, key: KeyCode, n: usize) -> [(f64, usize); 2] {
+/// Bytes over a walk of `n` moves: (mean, worst) before and after, and the mean
+/// milliseconds a frame took to draw and encode (before, after).
+pub(crate) fn walk_bytes(app: &mut App, key: KeyCode, n: usize) -> ([(f64, usize); 2], (f64, f64)) {
     let Some(mut both) = Both::new(app) else {
-        return [(0.0, 0); 2];
+        return ([(0.0, 0); 2], (0.0, 0.0));
     };
+    (both.before_ms, both.after_ms) = (0.0, 0.0);
     let mut out = [(0.0, 0); 2];
     for _ in 0..n {
         update(app, Msg::Key(KeyEvent::from(key)));
@@ -88,5 +101,5 @@ pub(crate) fn walk_bytes(app: &mut App, key: KeyCode, n: usize) -> [(f64, usize)
             slot.1 = slot.1.max(v);
         }
     }
-    out
+    (out, (both.before_ms / n as f64, both.after_ms / n as f64))
 }

@@ -294,9 +294,9 @@ fn main() {
                 ""
             );
             if v != View::Graph {
-                let [(bm, bw), (am, aw)] = walk_bytes(&mut app, key, 50);
+                let ([(bm, bw), (am, aw)], (bt, at)) = walk_bytes(&mut app, key, 50);
                 println!(
-                    "{:<18}   walk of 50: mean {bm:.0} worst {bw} before, mean {am:.0} worst {aw} after",
+                    "{:<18}   walk of 50: mean {bm:.0} worst {bw} before, mean {am:.0} worst {aw} after; a frame {bt:.2} ms before, {at:.2} ms after",
                     ""
                 );
                 let (b, a) = move_bytes(&mut app, KeyCode::PageDown);
