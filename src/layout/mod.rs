@@ -4,8 +4,10 @@
 //! (seeded) and knows nothing of terminals.
 
 mod force;
+mod groups;
 
 pub use force::{ForceOptions, force_directed};
+pub use groups::{Spread, apart, spread};
 
 /// A position in the unit square; `y` grows downwards.
 pub type Point = (f64, f64);

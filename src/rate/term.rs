@@ -8,8 +8,6 @@
 use std::io;
 use std::sync::mpsc;
 
-use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{Event, KeyEventKind};
 use signal_hook::consts::SIGTSTP;
 
@@ -17,7 +15,7 @@ use super::form::{Form, Outcome};
 use super::keep::Keeper;
 use super::view::{self, Look};
 use crate::tui::event_loop::Incoming;
-use crate::tui::terminal::{enter, forward_input, forward_signals, open, restore};
+use crate::tui::terminal::{Screen, enter, forward_input, forward_signals, open, restore};
 
 /// How the form ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,7 +49,7 @@ pub fn run(
 }
 
 fn answer(
-    terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
+    terminal: &mut Screen,
     form: &mut Form,
     look: &Look,
     keeper: &Keeper,

@@ -234,7 +234,9 @@ impl App {
         let before = self.derived.clone();
         let retied = self.retied.take();
         let quick = retied.and_then(|(from, to)| self.derived.retie(&self.org, &from, &to));
-        self.derived = Arc::new(quick.unwrap_or_else(|| Derived::of(&self.org, &self.source)));
+        let mut derived = quick.unwrap_or_else(|| Derived::of(&self.org, &self.source));
+        derived.keep_groups(&before);
+        self.derived = Arc::new(derived);
         self.graph.fit_groups(self.derived.groups.len());
         self.matrix.fit_groups(self.derived.groups.len());
         if !same_units {

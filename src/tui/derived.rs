@@ -10,6 +10,10 @@ use crate::layout::{self, Point};
 use crate::model::{Network, Org};
 use crate::text::clean;
 
+mod placing;
+
+pub use placing::Expanded;
+
 /// Values derived from one revision of the document.
 #[derive(Debug)]
 pub struct Derived {

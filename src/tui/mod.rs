@@ -19,6 +19,7 @@ pub mod matrix_state;
 pub mod modal;
 pub(crate) mod moves;
 pub(crate) mod nav;
+pub mod output;
 pub mod prompt;
 pub mod recover;
 pub mod review;

@@ -65,20 +65,21 @@ pub(crate) fn visible(app: &App) -> Vec<(VisNode, Point)> {
     let focus = within(app, app.selected, app.graph.hops());
     let mut out = Vec::new();
     if app.graph.grouped() {
-        let rings: Vec<Point> = (0..app.derived.group_layout.len())
+        let open = app.derived.expanded_layout(app.graph.expanded());
+        let rings: Vec<Point> = (0..open.centres.len())
             .filter(|&g| app.graph.is_expanded(g))
-            .map(|g| app.derived.group_layout[g])
+            .map(|g| open.centres[g])
             .collect();
         for (g, &centre) in app.derived.group_layout.iter().enumerate() {
             if !app.graph.is_expanded(g) {
-                let at = clear_of(centre, &rings, CLEAR * app.derived.ring_radius);
+                let at = clear_of(centre, &rings, CLEAR * open.radius);
                 out.push((VisNode::Group(g), at));
             }
         }
         for (u, &shown) in focus.iter().enumerate() {
             let g = app.derived.unit_group[u];
             if app.graph.is_expanded(g) && shown {
-                out.push((VisNode::Unit(u), app.derived.ring_layout[u]));
+                out.push((VisNode::Unit(u), open.units[u]));
             }
         }
     } else if let Some(layout) = app.graph.layout() {

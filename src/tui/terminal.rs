@@ -6,7 +6,6 @@ use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::Duration;
 
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -18,6 +17,7 @@ use signal_hook::iterator::Signals;
 use super::analysis_task::{self, Job};
 use super::app::App;
 use super::event_loop::{self, Hooks, Incoming, Input, Next};
+use super::output::Compact;
 use super::recover;
 use super::update;
 
@@ -219,12 +219,18 @@ pub(crate) fn forward_signals(tx: mpsc::Sender<Incoming>) -> io::Result<()> {
     Ok(())
 }
 
+/// The ratatui terminal of the screen and the rating form: the compact output layer
+/// ([`super::output`]) on standard output.
+pub(crate) type Screen = Terminal<Compact<io::Stdout>>;
+
 /// Enters the alternate screen in raw mode and builds the ratatui terminal; restores the
 /// terminal when that fails. Call before [`forward_input`]: setting up may read the
 /// terminal's answers (the cursor position), which the input thread would otherwise take.
-pub(crate) fn open() -> io::Result<Terminal<CrosstermBackend<io::Stdout>>> {
+pub(crate) fn open() -> io::Result<Screen> {
     enter()?;
-    Terminal::new(CrosstermBackend::new(io::stdout())).inspect_err(|_| restore())
+    Compact::new(io::stdout())
+        .and_then(Terminal::new)
+        .inspect_err(|_| restore())
 }
 
 /// Sends keys, mouse events and resizes to `tx` from a thread of their own; a keyboard that

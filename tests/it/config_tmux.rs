@@ -69,7 +69,17 @@ fn the_config_sets_the_view_ascii_asymmetry_and_a_key() {
 fn coloured(tmux: &Tmux) -> bool {
     let out = tmux.cmd(&["capture-pane", "-p", "-e", "-t", "t"]);
     let text = String::from_utf8_lossy(&out.stdout);
-    text.contains("\u{1b}[38") || text.contains("\u{1b}[48")
+    // Any colour: 16-colour codes (30-37, 90-97 and their backgrounds) or 38/48 forms.
+    text.split("\u{1b}[").skip(1).any(|seq| {
+        seq.split_once('m').is_some_and(|(params, _)| {
+            params.split(';').any(|p| {
+                matches!(
+                    p.parse::<u16>(),
+                    Ok(30..=38 | 40..=48 | 90..=97 | 100..=107)
+                )
+            })
+        })
+    })
 }
 
 #[test]

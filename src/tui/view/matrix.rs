@@ -156,7 +156,7 @@ pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
     info.page = rows as u16;
     let row = app.derived.rank[app.selected];
     let col = app.derived.rank[app.pair_with.unwrap_or(app.selected)];
-    let (r0, c0) = ((row / rows) * rows, (col / cols) * cols);
+    let (r0, c0) = app.matrix.window(row, col, rows, cols, n);
     // Line 1: what the selected cell says; line 2: a legend.
     let (a, b) = (app.derived.order[row], app.derived.order[col]);
     let what = if a == b {

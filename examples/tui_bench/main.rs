@@ -10,10 +10,9 @@ use gapscope::model::{Org, Scale, Target, Tie, Unit, seed::seed};
 use gapscope::tui::analysis_task::{self, Done, Stage};
 use gapscope::tui::update::{Msg, update};
 use gapscope::tui::{App, Config, View, script};
-use ratatui::backend::{CrosstermBackend, TestBackend};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use ratatui::layout::Rect;
-use ratatui::{Terminal, TerminalOptions, Viewport};
 
 /// A deterministic org: groups of 25 units, ~6 ties per unit mostly inside the group, targets
 /// for one pair in fifty.
@@ -169,40 +168,6 @@ fn draw_ms(app: &mut App, term: &mut Terminal<TestBackend>) -> f64 {
     ms(t)
 }
 
-/// A writer that counts the bytes written to it.
-#[derive(Clone, Default)]
-struct Count(std::rc::Rc<std::cell::Cell<usize>>);
-
-impl std::io::Write for Count {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.set(self.0.get() + buf.len());
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-/// Bytes a real crossterm backend writes for the frame after one selection move.
-fn move_bytes(app: &mut App, key: KeyCode) -> usize {
-    let area = Rect::new(0, 0, 120, 40);
-    let count = Count::default();
-    let backend = CrosstermBackend::new(count.clone());
-    let Ok(mut term) = Terminal::with_options(
-        backend,
-        TerminalOptions {
-            viewport: Viewport::Fixed(area),
-        },
-    ) else {
-        return 0;
-    };
-    script::draw(app, &mut term);
-    count.0.set(0);
-    update(app, Msg::Key(KeyEvent::from(key)));
-    script::draw(app, &mut term);
-    count.0.get()
-}
-
 /// Shows a view through its key, as a user would.
 fn show(app: &mut App, v: View) {
     let key = match v {
@@ -213,6 +178,10 @@ fn show(app: &mut App, v: View) {
     };
     update(app, Msg::Key(KeyEvent::from(KeyCode::Char(key))));
 }
+
+mod bytes;
+
+use bytes::{move_bytes, walk_bytes};
 
 fn main() {
     let krack = std::fs::read_to_string("tests/fixtures_tui/krackhardt-advice-people.json")
@@ -319,11 +288,23 @@ fn main() {
             (View::Gaps, KeyCode::Down, "gaps, Down"),
         ] {
             show(&mut app, v);
+            let (b, a) = move_bytes(&mut app, key);
             println!(
-                "{:<18} bytes for one move at 120x40 ({label}): {}",
-                "",
-                move_bytes(&mut app, key)
+                "{:<18} bytes for one move at 120x40 ({label}): {b} before (CrosstermBackend), {a} after (compact layer)",
+                ""
             );
+            if v != View::Graph {
+                let ([(bm, bw), (am, aw)], (bt, at)) = walk_bytes(&mut app, key, 50);
+                println!(
+                    "{:<18}   walk of 50: mean {bm:.0} worst {bw} before, mean {am:.0} worst {aw} after; a frame {bt:.2} ms before, {at:.2} ms after",
+                    ""
+                );
+                let (b, a) = move_bytes(&mut app, KeyCode::PageDown);
+                println!(
+                    "{:<18}   PageDown (a page of new rows): {b} before, {a} after",
+                    ""
+                );
+            }
         }
         review_timings(&mut app, &mut term);
     }
