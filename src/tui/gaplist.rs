@@ -68,6 +68,9 @@ pub struct GapList {
     kind: KindFilter,
     /// Only the gaps of this unit (by id).
     unit: Option<String>,
+    /// The first row on screen at the last frame. The frame moves it (it knows the height),
+    /// hence a `Cell`: drawing stays `&App`.
+    top: std::cell::Cell<usize>,
 }
 
 /// The words a gap is found by: its kind, its units' names, its explanation, lower case.
@@ -107,6 +110,15 @@ impl GapList {
     /// Row of the cursor in the filtered list.
     pub fn cursor(&self) -> usize {
         self.cursor
+    }
+
+    /// The first row on screen when `rows` fit and the filtered list has `n` gaps: the list
+    /// scrolls as an editor does (`tui::scroll::follow`), so a move that scrolls shifts the
+    /// rows by one instead of drawing a new page.
+    pub fn window(&self, rows: usize, n: usize) -> usize {
+        let top = super::scroll::follow(self.top.get(), self.cursor, rows, n);
+        self.top.set(top);
+        top
     }
 
     /// The gap under the cursor: its index in `gaps`.

@@ -4,8 +4,7 @@
 
 use std::cell::Cell;
 
-/// Rows kept between the cursor and the top or bottom edge of the matrix while it scrolls.
-const MARGIN: usize = 3;
+use super::scroll::follow;
 
 /// State of the matrix view.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -78,27 +77,6 @@ impl MatrixState {
         }
         self.put(self.row, self.col, count);
     }
-}
-
-/// The first row on screen: `top` unless the cursor `at` (of `n`) comes within [`MARGIN`] of
-/// an edge of the `len` rows on screen.
-fn follow(top: usize, at: usize, len: usize, n: usize) -> usize {
-    if len == 0 {
-        return 0;
-    }
-    let margin = MARGIN.min((len - 1) / 2);
-    let last = n.saturating_sub(len);
-    let top = top.min(last);
-    let top = if at + len < top || at >= top + 2 * len {
-        at.saturating_sub(len / 2)
-    } else if at < top + margin {
-        at.saturating_sub(margin)
-    } else if at + margin >= top + len {
-        at + margin + 1 - len
-    } else {
-        top
-    };
-    top.min(last)
 }
 
 #[cfg(test)]

@@ -25,6 +25,7 @@ pub mod recover;
 pub mod review;
 pub(crate) mod revision;
 pub mod script;
+pub(crate) mod scroll;
 pub mod search;
 pub mod session;
 pub(crate) mod terminal;

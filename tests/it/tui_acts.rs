@@ -644,3 +644,36 @@ fn a_unit_and_its_gaps_are_found_with_search_and_o() {
     );
     assert!(screen(&term).contains("unit: Payroll"));
 }
+
+#[test]
+fn the_gap_list_scrolls_by_a_row_near_its_edge_not_by_pages() {
+    // A move past the bottom shifts the rows by one (cheap on a slow link: the terminal
+    // scrolls them); the old list jumped to a new page and redrew every row.
+    let org = gapscope::generate::generate(&gapscope::generate::Params {
+        units: 200,
+        ..Default::default()
+    });
+    let (mut app, mut term) =
+        crate::tui_common::started(org, &gapscope::tui::Config::default(), 80, 24);
+    keys(&mut app, &mut term, &["3"]);
+    // The list's rows (each names a pair), without the title and the header.
+    let rows = |term: &ratatui::Terminal<ratatui::backend::TestBackend>| -> Vec<String> {
+        text(term.backend().buffer())
+            .lines()
+            .filter(|l| l.contains('↔'))
+            .map(str::to_string)
+            .collect()
+    };
+    assert!(app.visible_gaps().len() > 40, "a long list");
+    let before = rows(&term);
+    let mut moved = 0;
+    while rows(&term) == before {
+        keys(&mut app, &mut term, &["Down"]);
+        moved += 1;
+        assert!(moved < 30, "the list never scrolled");
+    }
+    let after = rows(&term);
+    assert_eq!(after[..after.len() - 1], before[1..], "shifted by one row");
+    // It scrolled with rows still below the cursor (the margin), not at the last row.
+    assert!(moved < before.len(), "scrolled after {moved} moves");
+}

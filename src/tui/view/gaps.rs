@@ -123,7 +123,7 @@ pub(crate) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
     ]);
     let rows = area.height.saturating_sub(1) as usize;
     info.page = rows as u16;
-    let first = (cursor / rows.max(1)) * rows.max(1);
+    let first = app.gap_list.window(rows, visible.len());
     let page: Vec<(usize, &Gap)> = visible
         .iter()
         .enumerate()
