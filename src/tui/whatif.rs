@@ -99,7 +99,7 @@ type Key = GapKey;
 fn describe(g: &Gap) -> String {
     format!(
         "{}: {}",
-        g.kind.as_str().replace('_', " "),
+        crate::tui::view::gaps::kind_words(g.kind),
         clean(&g.explanation)
     )
 }

@@ -76,4 +76,5 @@ mod tui_script;
 mod tui_snapshots;
 mod tui_stale;
 mod tui_tmux;
+mod tui_trial;
 mod tui_widths;

@@ -185,23 +185,39 @@ pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
         )
     };
     put(buf, area.x, area.y, &what, area.width, t.heading);
+    // The legend: the position first when the columns do not all fit (it must stay
+    // visible), then what cells and marks mean, as far as the width allows (the ellipsis
+    // says that more is in the help).
     let ramp = sym.ramp;
-    let legend = format!(
-        " row rates column: {}{}{}{} weak{}strong  {} none  ? unknown  {} below target  {} missing  {} one-sided  [{}-{} of {}]",
-        ramp[0],
-        ramp[1],
-        ramp[2],
-        ramp[3],
-        sym.right,
-        sym.none,
-        sym.gap(crate::analysis::GapKind::BelowTarget),
-        sym.gap(crate::analysis::GapKind::MissingTie),
-        sym.gap(crate::analysis::GapKind::Asymmetric),
-        c0 + 1,
-        (c0 + cols).min(n),
-        n
+    use crate::analysis::GapKind;
+    let mut parts = Vec::new();
+    if cols < n {
+        parts.push(format!(
+            "columns {}-{} of {}",
+            c0 + 1,
+            (c0 + cols).min(n),
+            n
+        ));
+    }
+    parts.push(format!(
+        "row rates column: {}{}{}{} weak{}strong",
+        ramp[0], ramp[1], ramp[2], ramp[3], sym.right
+    ));
+    // "none" beside the ramp: in ASCII its mark and the weakest shade look alike.
+    parts.push(format!("{} none", sym.none));
+    parts.extend(
+        [
+            GapKind::BelowTarget,
+            GapKind::MissingTie,
+            GapKind::Asymmetric,
+        ]
+        .iter()
+        .map(|&k| super::gaps::kind_mark(sym, k)),
     );
-    put(buf, area.x, area.y + 1, &legend, area.width, t.dim);
+    parts.push("? unknown".to_string());
+    let legend = super::legend::pack(&parts, area.width as usize, 1, "  ", sym.ellipsis);
+    let legend = legend.first().map_or("", String::as_str);
+    put(buf, area.x, area.y + 1, legend, area.width, t.dim);
     // Labels cut at the end, or in the middle where that would make two look alike.
     let heads = cut_all(&app.derived.labels, head_h as usize, sym.ellipsis, per_row);
     let rows_cut = cut_all(

@@ -9,6 +9,7 @@ pub(crate) mod gaps;
 mod graph;
 mod help;
 mod labels;
+mod legend;
 mod lines;
 mod matrix;
 mod overlay;
@@ -184,7 +185,8 @@ pub(crate) fn put(
     buf.set_stringn(x, y, text, max, style).0
 }
 
-/// Cuts text to `w` display cells, ending with `ell` when cut (the ellipsis fits in `w` too).
+/// Cuts text to `w` display cells, ending with `ell` when cut (the ellipsis fits in `w` too;
+/// spaces before it are dropped).
 pub(crate) fn cut(text: &str, w: usize, ell: &str) -> String {
     let cells = |s: &str| ratatui::text::Span::raw(s).width();
     if cells(text) <= w {
@@ -201,6 +203,8 @@ pub(crate) fn cut(text: &str, w: usize, ell: &str) -> String {
         out.push(ch);
         used += cw;
     }
+    // "works…", not "works …": a cut at a space ends at the word.
+    out.truncate(out.trim_end().len());
     out.push_str(ell);
     out
 }

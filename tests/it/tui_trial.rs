@@ -1,0 +1,95 @@
+//! A user's trial of the screen at 80x24, 120x40 and 200x60 (issue 9): what the lead and the
+//! trial saw wrong, each pinned through the real loop on the built-in org.
+
+use crate::tui_common::{keys, started, text};
+use gapscope::model::seed::seed;
+use gapscope::tui::Config;
+
+fn screen(w: u16, h: u16, script: &[&str]) -> String {
+    let (mut app, mut term) = started(seed(), &Config::default(), w, h);
+    keys(&mut app, &mut term, script);
+    text(term.backend().buffer())
+}
+
+/// The gap list at 80x24 names both units of every pair whole (the built-in org's longest
+/// pair fits once the "why" column gives up its useless fragment), and a narrower screen
+/// cuts each name on its own, so the second unit is never lost.
+#[test]
+fn the_gap_list_names_both_units_of_each_pair() {
+    let s = screen(80, 24, &["3"]);
+    for pair in [
+        "Chief Data Office ↔ Security (CISO)",
+        "Security (CISO) ↔ Customer Relations",
+        "Chief Data Office ↔ CIO office",
+    ] {
+        assert!(s.contains(pair), "{pair} whole at 80x24:\n{s}");
+    }
+    // No fragment of the explanation ("Chief Data O") beside the pair.
+    assert!(!s.contains(" why"), "{s}");
+    // Wide enough for a useful "why": it says why, without the pair's names again.
+    let s = screen(200, 60, &["3"]);
+    assert!(s.contains(" why"), "{s}");
+    assert!(
+        s.contains("need 4/5 for AI rollout; they have no direct tie"),
+        "{s}"
+    );
+    assert!(
+        !s.contains("Security (CISO) Chief Data Office–Security"),
+        "{s}"
+    );
+    // The narrowest screen: both names, each cut with the ellipsis.
+    let s = screen(40, 12, &["3"]);
+    assert!(s.contains("Chief D… ↔ Security…"), "{s}");
+}
+
+/// One word per gap kind on every part of the screen: "one-sided", never "asymmetric";
+/// "missing tie" in the legend as in the list.
+#[test]
+fn one_word_per_gap_kind_everywhere() {
+    for (script, want) in [
+        (&["3"][..], "⇄ one-sided"),
+        (&[][..], "✗ missing tie"),
+        (&["2"][..], "✗ missing tie"),
+        (&["3", "f", "f"][..], "kind: one-sided"),
+    ] {
+        let s = screen(120, 40, script);
+        assert!(s.contains(want), "{want} after {script:?}:\n{s}");
+        assert!(!s.contains("asymmetric"), "after {script:?}:\n{s}");
+        assert!(!s.contains("_"), "a raw kind name after {script:?}:\n{s}");
+    }
+}
+
+/// The title bar cuts the org's title at one place in every view (the view's name does not
+/// move it), and a cut at a space ends at the word ("works…", not "works …").
+#[test]
+fn the_title_bar_cuts_the_org_title_alike_in_every_view() {
+    let left = |script: &[&str]| {
+        let s = screen(120, 40, script);
+        let first = s.lines().next().unwrap_or_default().to_string();
+        let cut = first.find(" │").unwrap_or(first.len());
+        first[..cut].to_string()
+    };
+    let graph = left(&[]);
+    assert!(graph.contains("Example Corp"), "{graph}");
+    assert!(!graph.contains(" …"), "{graph}");
+    for script in [&["2"][..], &["3"], &["3", "d"]] {
+        assert_eq!(left(script), graph, "after {script:?}");
+    }
+}
+
+/// The graph's legend never runs into the detail pane: it wraps at whole entries where the
+/// graph has room and ends with the ellipsis where it has not.
+#[test]
+fn the_graph_legend_is_whole_or_ends_with_an_ellipsis() {
+    for (w, h) in [(120, 40), (80, 24), (200, 60)] {
+        let s = screen(w, h, &[]);
+        for part in ["◇ single point", "solid strong, dotted weak", "∅ isolated"] {
+            assert!(s.contains(part), "{part} at {w}x{h}:\n{s}");
+        }
+    }
+    // A short graph keeps one legend line, cut at an entry with the ellipsis.
+    let s = screen(60, 14, &[]);
+    let legend = s.lines().rev().nth(1).unwrap_or_default();
+    assert!(legend.contains("! below target"), "{s}");
+    assert!(legend.ends_with('…'), "{legend:?}\n{s}");
+}
