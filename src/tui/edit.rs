@@ -293,23 +293,26 @@ pub(crate) fn unit_action_on(app: &mut App, a: Action, u: usize) -> Vec<Effect> 
             )));
         }
         _ => {
-            let ties = app
-                .org
-                .ties
-                .iter()
-                .filter(|t| t.from == uid || t.to == uid)
-                .count();
-            let targets = app
-                .org
-                .targets
-                .iter()
-                .filter(|t| t.from == uid || t.to == uid)
-                .count();
+            // The review's actions on the unit's pairs go with it too: the question names them.
+            let o = &app.org;
+            let on = |f: &str, t: &str| f == uid || t == uid;
+            let ties = o.ties.iter().filter(|x| on(&x.from, &x.to)).count();
+            let targets = o.targets.iter().filter(|x| on(&x.from, &x.to)).count();
+            let actions = o.actions.iter().filter(|x| on(&x.from, &x.to)).count();
             let plural = |k: usize, w: &str| format!("{k} {w}{}", if k == 1 { "" } else { "s" });
+            let with = match actions {
+                0 => format!("{} and {}", plural(ties, "tie"), plural(targets, "target")),
+                _ => format!(
+                    "{}, {} and {}",
+                    plural(ties, "tie"),
+                    plural(targets, "target"),
+                    plural(actions, "action")
+                ),
+            };
             app.modal = Some(Modal::Dialog(Question::RemoveUnit {
                 id: uid,
                 label,
-                with: format!("{} and {}", plural(ties, "tie"), plural(targets, "target")),
+                with,
             }));
         }
     }

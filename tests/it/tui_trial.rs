@@ -93,3 +93,20 @@ fn the_graph_legend_is_whole_or_ends_with_an_ellipsis() {
     assert!(legend.contains("! below target"), "{s}");
     assert!(legend.ends_with('…'), "{legend:?}\n{s}");
 }
+
+/// Point 1: `X` on a gap names the unit and everything that goes with it, the review's
+/// actions included (the removal takes them too), and Esc changes nothing.
+#[test]
+fn removing_a_unit_names_its_actions_too() {
+    let (mut app, mut term) = started(seed(), &Config::default(), 80, 24);
+    // The third gap: Security (CISO) ↔ Marketing; Marketing has an action on its pairs.
+    keys(&mut app, &mut term, &["3", "Down", "Down", "X", "2"]);
+    let s = text(term.backend().buffer());
+    assert!(
+        s.contains("Remove Marketing with its 6 ties, 2 targets and 1 action?"),
+        "{s}"
+    );
+    keys(&mut app, &mut term, &["Esc"]);
+    assert_eq!(app.org().units.len(), 7);
+    assert_eq!(app.org().actions.len(), 4);
+}
