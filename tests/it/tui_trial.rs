@@ -110,3 +110,21 @@ fn removing_a_unit_names_its_actions_too() {
     assert_eq!(app.org().units.len(), 7);
     assert_eq!(app.org().actions.len(), 4);
 }
+
+/// Point 3 at 80 columns: after an edit the title bar keeps the initiative and says
+/// "edited"; what changed is cut between its parts or left to `c`, never cut inside a word
+/// ("1 narrow…"); and no width makes the bar panic.
+#[test]
+fn the_edit_summary_in_the_title_bar_is_whole_parts_or_nothing() {
+    for w in [40u16, 60, 80, 90, 100, 120, 200] {
+        let (mut app, mut term) = started(seed(), &Config::default(), w, 24);
+        keys(&mut app, &mut term, &["2", "l", "+"]);
+        let s = text(term.backend().buffer());
+        let bar = s.lines().next().unwrap_or_default();
+        assert!(bar.contains("edited"), "{w}: {bar}");
+        assert!(!bar.contains("narrow…") && !bar.contains("narr…"), "{w}: {bar}");
+        if w >= 80 {
+            assert!(bar.contains("all targets"), "{w}: {bar}");
+        }
+    }
+}

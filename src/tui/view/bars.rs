@@ -77,7 +77,7 @@ pub(super) fn title(app: &App, area: Rect, buf: &mut Buffer) {
         // The org's title in the room left, cut at one place whatever the view.
         let room = total - width(&plain) - width(&right);
         let left = match room.checked_sub(2) {
-            Some(room) if tail == &long && room >= 6 => {
+            Some(room) if tail == &long && room >= 12 => {
                 format!(" {file}: {}{tail}", cut(&app.derived.title, room, ell))
             }
             _ => plain,
@@ -142,11 +142,15 @@ fn edit_marker(app: &App, summary: usize) -> String {
         };
     }
     let what = match &s.diff {
-        _ if summary < 8 => String::new(),
-        Some(d) => format!(
-            ": {}",
-            cut(&prose(app, &d.summary()), summary, sym.ellipsis)
-        ),
+        _ if summary < 12 => String::new(),
+        Some(d) => {
+            // Cut between its parts ("1 opened, …"), never inside one.
+            let text = prose(app, &d.summary()).into_owned();
+            let parts: Vec<String> = text.split(", ").map(str::to_string).collect();
+            let packed =
+                super::legend::pack(&parts, summary.saturating_add(1), 1, ", ", sym.ellipsis);
+            format!(": {}", packed.first().map_or("", |l| l.trim_start()))
+        }
         None => format!(": {}", sym.ellipsis),
     };
     let bar = sym.bar_sep.trim_end();
