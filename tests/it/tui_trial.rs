@@ -122,9 +122,46 @@ fn the_edit_summary_in_the_title_bar_is_whole_parts_or_nothing() {
         let s = text(term.backend().buffer());
         let bar = s.lines().next().unwrap_or_default();
         assert!(bar.contains("edited"), "{w}: {bar}");
-        assert!(!bar.contains("narrow…") && !bar.contains("narr…"), "{w}: {bar}");
+        assert!(
+            !bar.contains("narrow…") && !bar.contains("narr…"),
+            "{w}: {bar}"
+        );
         if w >= 80 {
             assert!(bar.contains("all targets"), "{w}: {bar}");
         }
     }
+}
+
+/// Points 1 and 4: `t` on a gap edits the target the gap is about ("need 4/5 for AI
+/// rollout" is AI rollout's target, also under "all targets"), pre-filled with it; after the
+/// list re-sorts, the cursor is still on that gap.
+#[test]
+fn t_on_a_gap_edits_the_target_behind_it_and_the_cursor_follows_the_gap() {
+    let (mut app, mut term) = started(seed(), &Config::default(), 80, 24);
+    // The fourth gap: Chief Data Office ↔ CIO office, 1.5 of AI rollout's 4.
+    keys(&mut app, &mut term, &["3", "Down", "Down", "Down", "t"]);
+    let s = text(term.backend().buffer());
+    assert!(
+        s.contains("target Chief Data Office–CIO office (AI rollout;"),
+        "{s}"
+    );
+    assert!(s.contains("│ 4"), "pre-filled with the target:\n{s}");
+    keys(&mut app, &mut term, &["3", "Enter"]);
+    let org = app.org();
+    let on_pair = |t: &&gapscope::model::Target| {
+        (t.from == "cdo" && t.to == "cio") || (t.from == "cio" && t.to == "cdo")
+    };
+    let targets: Vec<_> = org.targets.iter().filter(on_pair).collect();
+    assert_eq!(
+        targets.len(),
+        1,
+        "no baseline target was added: {targets:?}"
+    );
+    assert_eq!(targets[0].initiative.as_deref(), Some("ai"));
+    assert_eq!(targets[0].min, 3.0);
+    let g = app.current_gap().expect("a gap is selected");
+    let names = |u: usize| app.org().units[u].id.clone();
+    let mut pair = [names(g.from), g.to.map(names).unwrap_or_default()];
+    pair.sort();
+    assert_eq!(pair, ["cdo".to_string(), "cio".to_string()]);
 }
