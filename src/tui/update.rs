@@ -288,14 +288,26 @@ fn act(app: &mut App, a: Action) -> Vec<Effect> {
             app.message = Some(format!("showing {}", k.label()));
         }
         Action::FilterUnit => {
-            // From the graph or matrix: the selected unit's gaps, in the gap list.
+            // From the graph or matrix: the selected unit's gaps, in the gap list. In the gap
+            // list: a unit of the selected gap (the one shown first, unless the selected unit
+            // is the other), never a unit the list does not show as selected.
+            let unit = match app.current_gap() {
+                Some(g) if app.view == View::Gaps => {
+                    if g.to == Some(app.selected) {
+                        app.selected
+                    } else {
+                        g.from
+                    }
+                }
+                _ => app.selected,
+            };
             let id = match app.gap_list.unit() {
                 Some(_) if app.view == View::Gaps => None,
-                _ => app.org.units.get(app.selected).map(|u| u.id.clone()),
+                _ => app.org.units.get(unit).map(|u| u.id.clone()),
             };
             show(app, View::Gaps);
             app.message = Some(match &id {
-                Some(_) => format!("only the gaps of {}", app.derived.labels[app.selected]),
+                Some(_) => format!("only the gaps of {}", app.derived.labels[unit]),
                 None => "the gaps of every unit".into(),
             });
             app.gap_list.only_unit(id);

@@ -165,3 +165,18 @@ fn t_on_a_gap_edits_the_target_behind_it_and_the_cursor_follows_the_gap() {
     pair.sort();
     assert_eq!(pair, ["cdo".to_string(), "cio".to_string()]);
 }
+
+/// Point 5: `o` in the gap list keeps the gaps of a unit of the selected gap (the one named
+/// first), not of a unit selected elsewhere and not shown.
+#[test]
+fn o_in_the_gap_list_filters_by_a_unit_of_the_selected_gap() {
+    let (mut app, mut term) = started(seed(), &Config::default(), 80, 24);
+    keys(&mut app, &mut term, &["3", "/"]);
+    crate::tui_common::type_text(&mut app, &mut term, "mar");
+    // The first listed: Security (CISO) ↔ Marketing.
+    keys(&mut app, &mut term, &["Enter", "o"]);
+    let s = text(term.backend().buffer());
+    assert!(s.contains("unit: Security (CISO)"), "{s}");
+    assert!(s.contains("only the gaps of Security (CISO)"), "{s}");
+    assert!(s.contains("Security (CISO) ↔ Marketing"), "{s}");
+}
