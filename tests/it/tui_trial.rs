@@ -180,3 +180,14 @@ fn o_in_the_gap_list_filters_by_a_unit_of_the_selected_gap() {
     assert!(s.contains("only the gaps of Security (CISO)"), "{s}");
     assert!(s.contains("Security (CISO) ↔ Marketing"), "{s}");
 }
+
+/// Point 5: when the filters let no gap through, the detail pane does not show a pair the
+/// list does not show (the gap list's actions have nothing to act on either).
+#[test]
+fn an_empty_gap_list_has_an_empty_detail_pane() {
+    // The built-in org has no structure gaps: the third `f` lists none.
+    let s = screen(120, 40, &["3", "f", "f", "f"]);
+    assert!(s.contains("0 of 7 gaps · kind: structure"), "{s}");
+    assert!(s.contains("No gap selected"), "{s}");
+    assert!(!s.contains("rates"), "no pair in the detail pane:\n{s}");
+}

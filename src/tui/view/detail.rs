@@ -74,6 +74,10 @@ fn lines(app: &App) -> Lines {
         lines.push((t.dim, "Enter jumps to it".into()));
         return lines;
     }
+    if app.view == crate::tui::app::View::Gaps {
+        // Nothing listed, nothing selected: no pair or unit from another view stands in.
+        return vec![(t.dim, "No gap selected: none is listed.".into())];
+    }
     if app.view == crate::tui::app::View::Matrix && app.matrix.groups() {
         let (r, _) = app.matrix.cell();
         if r < app.derived.groups.len() {
