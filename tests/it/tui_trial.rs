@@ -191,3 +191,21 @@ fn an_empty_gap_list_has_an_empty_detail_pane() {
     assert!(s.contains("No gap selected"), "{s}");
     assert!(!s.contains("rates"), "no pair in the detail pane:\n{s}");
 }
+
+/// Point 6: the matrix's first line gives both ratings of the pair at any width (in ASCII
+/// "->" takes two cells: at 80 columns the second rating was cut off); names give way first.
+#[test]
+fn the_matrix_line_gives_both_ratings_at_80_columns_in_ascii() {
+    for (w, ascii) in [(80u16, true), (80, false), (50, true), (50, false)] {
+        let config = Config {
+            ascii,
+            ..Config::default()
+        };
+        let (mut app, mut term) = started(seed(), &config, w, 24);
+        keys(&mut app, &mut term, &["2"]);
+        let s = text(term.backend().buffer());
+        let line = s.lines().nth(1).unwrap_or_default();
+        assert_eq!(line.matches(": 0").count(), 2, "{w} {ascii}: {line:?}\n{s}");
+        assert!(line.ends_with(": 0"), "{w} {ascii}: {line:?}");
+    }
+}

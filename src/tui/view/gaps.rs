@@ -36,19 +36,7 @@ pub(crate) fn who_in(app: &App, g: &Gap, w: usize) -> String {
             let both = app.theme.sym.both;
             let cells = |s: &str| Span::raw(s).width();
             let room = w.saturating_sub(cells(both) + 2);
-            let (wa, wb) = (cells(&a), cells(&b));
-            let (ra, rb) = if wa + wb <= room {
-                (wa, wb)
-            } else if wa.min(wb) <= room / 2 {
-                // The shorter whole, the longer cut to the rest.
-                if wa <= wb {
-                    (wa, room - wa)
-                } else {
-                    (room - wb, wb)
-                }
-            } else {
-                (room / 2, room - room / 2)
-            };
+            let (ra, rb) = share(cells(&a), cells(&b), room);
             cut(
                 &format!("{} {both} {}", cut(&a, ra, ell), cut(&b, rb, ell)),
                 w,
@@ -57,6 +45,22 @@ pub(crate) fn who_in(app: &App, g: &Gap, w: usize) -> String {
         }
         (None, Some(group)) => cut(&format!("group {}", crate::text::clean(group)), w, ell),
         (None, None) => cut(&name(g.from), w, ell),
+    }
+}
+
+/// How two names of `wa` and `wb` cells share `room` cells: both whole where they fit, else
+/// the shorter whole and the longer cut to the rest, else half each.
+pub(crate) fn share(wa: usize, wb: usize, room: usize) -> (usize, usize) {
+    if wa + wb <= room {
+        (wa, wb)
+    } else if wa.min(wb) <= room / 2 {
+        if wa <= wb {
+            (wa, room - wa)
+        } else {
+            (room - wb, wb)
+        }
+    } else {
+        (room / 2, room - room / 2)
     }
 }
 

@@ -172,17 +172,28 @@ pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
                 .map_or("unknown".to_string(), |s| on_scale(app, s))
         };
         let (to, range) = (sym.right, sym.range);
-        format!(
-            " {} {to} {}: {}   {} {to} {}: {}   (scale {}{range}{})",
-            app.derived.labels[a],
-            app.derived.labels[b],
-            r(a, b),
-            app.derived.labels[b],
-            app.derived.labels[a],
-            r(b, a),
+        let (la, lb) = (&app.derived.labels[a], &app.derived.labels[b]);
+        let (x, y) = (r(a, b), r(b, a));
+        let scale = format!(
+            "   (scale {}{range}{})",
             on_scale(app, 0.0),
             on_scale(app, 1.0)
-        )
+        );
+        // Both ratings always: the scale goes first, then the names are cut alike.
+        let line = |la: &str, lb: &str| format!(" {la} {to} {lb}: {x}   {lb} {to} {la}: {y}");
+        let cells = |s: &str| ratatui::text::Span::raw(s).width();
+        let w = area.width as usize;
+        let both = line(la, lb);
+        if cells(&both) + cells(&scale) <= w {
+            format!("{both}{scale}")
+        } else if cells(&both) <= w {
+            both
+        } else {
+            let fixed = cells(&both) - 2 * (cells(la) + cells(lb));
+            let (ra, rb) = super::gaps::share(cells(la), cells(lb), w.saturating_sub(fixed) / 2);
+            let ell = sym.ellipsis;
+            line(&super::cut(la, ra, ell), &super::cut(lb, rb, ell))
+        }
     };
     put(buf, area.x, area.y, &what, area.width, t.heading);
     // The legend: the position first when the columns do not all fit (it must stay
