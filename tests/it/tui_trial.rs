@@ -209,3 +209,22 @@ fn the_matrix_line_gives_both_ratings_at_80_columns_in_ascii() {
         assert!(line.ends_with(": 0"), "{w} {ascii}: {line:?}");
     }
 }
+
+/// Point 7: Ctrl-d moves the detail pane by half of what it shows (it moved one line in the
+/// graph, whose page is not the pane's), and a new subject (a group, then its unit) starts
+/// at the top.
+#[test]
+fn the_detail_pane_scrolls_by_half_its_height_and_restarts_per_subject() {
+    let (mut app, mut term) = started(seed(), &Config::default(), 80, 24);
+    // The unit alone (Esc closes the pair), its detail below the graph: 9 of 17 lines.
+    keys(&mut app, &mut term, &["Esc", "d"]);
+    let s = text(term.backend().buffer());
+    assert!(s.contains("1-9 of 17"), "{s}");
+    keys(&mut app, &mut term, &["Ctrl-d"]);
+    let s = text(term.backend().buffer());
+    assert!(s.contains("5-13 of 17"), "{s}");
+    // Its group, then the group expanded: the unit's detail from its first line.
+    keys(&mut app, &mut term, &["g", "Enter"]);
+    let s = text(term.backend().buffer());
+    assert!(s.contains("1-9 of 17"), "{s}");
+}

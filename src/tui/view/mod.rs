@@ -57,6 +57,8 @@ pub struct FrameInfo {
     pub help_max: u16,
     /// Largest scroll offset of the detail pane.
     pub detail_max: u16,
+    /// Rows of text the detail pane shows at once (Ctrl-d/Ctrl-u move half of it).
+    pub detail_page: u16,
     /// Clickable areas, later ones on top.
     pub hits: Vec<(Rect, Hit)>,
 }
@@ -103,6 +105,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> FrameInfo {
     }
     if let Some(side) = side {
         info.detail_max = detail::render(app, side, buf);
+        info.detail_page = side.height.saturating_sub(2);
     }
     // The modal on top records its area last, so a click on it never reaches the view.
     let overlay = match &app.modal {
