@@ -145,7 +145,10 @@ pub(crate) fn unit_action_on(app: &mut App, a: Action, u: usize) -> Vec<Effect> 
             let groups: Vec<String> = app.org.groups().into_iter().map(clean).collect();
             app.modal = Some(Modal::Prompt(Input::new(
                 Field::Regroup { id: uid },
-                format!("group of {label} (empty: none; now: {})", groups.join(", ")),
+                format!(
+                    "group of {label} (empty: none; groups: {})",
+                    groups.join(", ")
+                ),
                 text,
             )));
         }

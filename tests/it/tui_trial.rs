@@ -228,3 +228,18 @@ fn the_detail_pane_scrolls_by_half_its_height_and_restarts_per_subject() {
     let s = text(term.backend().buffer());
     assert!(s.contains("1-9 of 17"), "{s}");
 }
+
+/// Point 9: `G` with the start of an existing group's name asks "did you mean" before it
+/// creates a new group, and the prompt's title (the groups there are) ends with the
+/// ellipsis instead of running into the corner at 80 columns.
+#[test]
+fn g_with_the_start_of_a_group_name_suggests_that_group() {
+    let (mut app, mut term) = started(seed(), &Config::default(), 80, 24);
+    keys(&mut app, &mut term, &["Esc", "G", "Ctrl-u"]);
+    crate::tui_common::type_text(&mut app, &mut term, "Technol");
+    keys(&mut app, &mut term, &["Enter"]);
+    let s = text(term.backend().buffer());
+    assert!(s.contains("did you mean \"Technology\"?"), "{s}");
+    assert!(s.contains("… ╮"), "{s}");
+    assert!(!app.org().groups().contains(&"Technol"), "not created yet");
+}
