@@ -243,3 +243,20 @@ fn g_with_the_start_of_a_group_name_suggests_that_group() {
     assert!(s.contains("… ╮"), "{s}");
     assert!(!app.org().groups().contains(&"Technol"), "not created yet");
 }
+
+/// Point 10: with `--initiative`, the first status line names the worst gap's pair before
+/// the initiative's description (at 80 columns the description pushed the pair off).
+#[test]
+fn the_first_screen_names_the_initiatives_worst_pair_at_80_columns() {
+    let config = Config {
+        initiative: Some(1),
+        ..Config::default()
+    };
+    let (_app, term) = started(seed(), &config, 80, 24);
+    let s = text(term.backend().buffer());
+    let status = s.lines().last().unwrap_or_default();
+    assert!(
+        status.contains("worst gap for Customer data protection: Chief Data Office ↔ Security"),
+        "{s}"
+    );
+}
