@@ -207,7 +207,9 @@ pub(crate) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
             Cell::from(Line::from(values(app, g)).right_aligned()),
         ]);
         if cols.why > 0 {
-            cells.push(Cell::from(format!(" {}", prose(app, &why(app, g)))));
+            let text = prose(app, &why(app, g)).into_owned();
+            let text = cut(&text, cols.why.saturating_sub(1) as usize, sym.ellipsis);
+            cells.push(Cell::from(format!(" {text}")));
         }
         Row::new(cells).style(if here { t.selected } else { t.text })
     });
