@@ -260,3 +260,33 @@ fn the_first_screen_names_the_initiatives_worst_pair_at_80_columns() {
         "{s}"
     );
 }
+
+/// Points 8 and 9: the help lists every mark of the theme's set with its meaning (the
+/// legends under the views are cut on narrow screens), in ASCII too.
+#[test]
+fn the_help_lists_every_symbol() {
+    for ascii in [false, true] {
+        let config = Config {
+            ascii,
+            ..Config::default()
+        };
+        let (mut app, mut term) = started(seed(), &config, 80, 80);
+        keys(&mut app, &mut term, &["?"]);
+        keys(&mut app, &mut term, &["End"]);
+        let s = text(term.backend().buffer());
+        assert!(s.contains("Symbols"), "{s}");
+        for what in [
+            "gap: below target",
+            "gap: one-sided",
+            "gap: isolated",
+            "gap: single point",
+            "matrix: rated 0 (none)",
+            "graph: a group",
+            "widened, narrowed since OLD",
+        ] {
+            assert!(s.contains(what), "{what} (ascii {ascii}):\n{s}");
+        }
+        let mark = if ascii { "  0 " } else { "  ∅ " };
+        assert!(s.contains(mark), "{s}");
+    }
+}

@@ -28,6 +28,7 @@ pub(super) fn lines(app: &App) -> Vec<(bool, String)> {
             out.push((false, format!("  {keys:<22} {doc}")));
         }
     }
+    out.extend(symbols(app));
     out.push((true, "Mouse".to_string()));
     out.push((
         false,
@@ -71,3 +72,56 @@ pub(super) fn render(
 
 /// Where a help line's description starts (two spaces, the keys padded to 22, a space).
 const KEY_COLUMN: usize = 25;
+
+/// Every mark the screen draws, in this theme's set (Unicode or ASCII), with its meaning:
+/// the legends under the views are cut on narrow screens; here each has its line.
+fn symbols(app: &App) -> Vec<(bool, String)> {
+    use crate::analysis::GapKind;
+    let sym = app.theme.sym;
+    let row = |mark: String, what: &str| (false, format!("  {mark:<22} {what}"));
+    let mut out = vec![(true, "Symbols".to_string())];
+    for k in [
+        GapKind::BelowTarget,
+        GapKind::MissingTie,
+        GapKind::Asymmetric,
+        GapKind::Isolated,
+        GapKind::Silo,
+        GapKind::SinglePoint,
+    ] {
+        out.push(row(
+            sym.gap(k).to_string(),
+            &format!("gap: {}", super::gaps::kind_words(k)),
+        ));
+    }
+    let solid = if sym.ascii {
+        "-- and .."
+    } else {
+        "solid and dotted"
+    };
+    out.extend([
+        row(
+            sym.ramp.concat(),
+            "matrix: rating, weak to strong (row rates column)",
+        ),
+        row(sym.none.to_string(), "matrix: rated 0 (none)"),
+        row("?".to_string(), "matrix: not rated"),
+        row(sym.diagonal.to_string(), "matrix: a unit and itself"),
+        row(
+            format!("{}{}", sym.full, sym.empty),
+            "gap list: severity bar",
+        ),
+        row(sym.unit.to_string(), "graph: a unit"),
+        row(sym.group.to_string(), "graph: a group (Enter expands it)"),
+        row(solid.to_string(), "graph: a strong tie and a weak one"),
+        row(
+            format!("{} {}", sym.up, sym.down),
+            "widened, narrowed since OLD (--compare)",
+        ),
+        row(
+            sym.check.to_string(),
+            "closed by the plan (p), discussed (review)",
+        ),
+        row(sym.unsaved.to_string(), "title bar: unsaved edits"),
+    ]);
+    out
+}
