@@ -32,10 +32,12 @@ fn drill(app: &mut App) {
         app.selected = a;
         app.pair_with = b.filter(|&b| b != a);
         app.graph.leave_group();
-        app.message = Some(format!(
-            "units of {} and {} (g shows the groups again)",
-            d.groups[r], d.groups[c]
-        ));
+        let which = if r == c {
+            format!("units of {}", d.groups[r])
+        } else {
+            format!("units of {} and {}", d.groups[r], d.groups[c])
+        };
+        app.message = Some(format!("{which} (g shows the groups again)"));
     }
 }
 

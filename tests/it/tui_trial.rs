@@ -290,3 +290,15 @@ fn the_help_lists_every_symbol() {
         assert!(s.contains(mark), "{s}");
     }
 }
+
+/// Point 12: drilling into a group's own block says "units of Technology", not "units of
+/// Technology and Technology".
+#[test]
+fn drilling_into_a_groups_own_block_names_it_once() {
+    // The first pair (Chief Data Office, Security) is inside Technology.
+    let s = screen(80, 24, &["2", "g", "Enter"]);
+    assert!(
+        s.contains("units of Technology (g shows the groups again)"),
+        "{s}"
+    );
+}
