@@ -231,7 +231,7 @@ impl Action {
             Action::EditStrength => "type the tie's strength",
             Action::RemoveTie => "remove the tie",
             Action::EditNote => "edit the tie's note",
-            Action::SetTarget => "set the pair's target (this initiative)",
+            Action::SetTarget => "set the gap's or the pair's target",
             Action::ClearTarget => "clear the pair's target",
             Action::AddUnit => "add a unit",
             Action::RenameUnit => "rename the selected unit",

@@ -302,3 +302,16 @@ fn drilling_into_a_groups_own_block_names_it_once() {
         "{s}"
     );
 }
+
+/// At the smallest screen (40x12) the help's keys column narrows so the descriptions keep
+/// room (they were cut to a word a line), and its title ends with the ellipsis.
+#[test]
+fn the_help_at_40x12_keeps_room_for_the_descriptions() {
+    let s = screen(40, 12, &["?"]);
+    assert!(
+        s.lines()
+            .any(|l| l.contains(">") && l.contains("ego focus")),
+        "{s}"
+    );
+    assert!(s.contains("… ╮"), "{s}");
+}
