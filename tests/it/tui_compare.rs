@@ -137,8 +137,8 @@ fn the_changes_list_says_since_old_and_lists_closed_gaps_and_units() {
     assert!(s.contains("closed   below target: Bravo–Delta"), "{s}");
     assert!(s.contains("opened   below target: Charlie–Delta"), "{s}");
     assert!(s.contains("widened  below target: Alpha–Charlie"), "{s}");
-    assert!(s.contains("units added (1): newbie"), "{s}");
-    assert!(s.contains("units removed (1): gone"), "{s}");
+    assert!(s.contains("units added (1): Newbie"), "{s}");
+    assert!(s.contains("units removed (1): Gone"), "{s}");
 }
 
 #[test]

@@ -315,3 +315,17 @@ fn the_help_at_40x12_keeps_room_for_the_descriptions() {
     );
     assert!(s.contains("… ╮"), "{s}");
 }
+
+/// The changes list names added and removed units by name, as every view does (it gave
+/// their ids: "units removed (1): marketing").
+#[test]
+fn the_changes_list_names_removed_units_by_name() {
+    let (mut app, mut term) = started(seed(), &Config::default(), 80, 24);
+    keys(
+        &mut app,
+        &mut term,
+        &["3", "Down", "Down", "X", "2", "y", "c"],
+    );
+    let s = text(term.backend().buffer());
+    assert!(s.contains("units removed (1): Marketing"), "{s}");
+}
