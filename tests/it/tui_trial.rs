@@ -329,3 +329,31 @@ fn the_changes_list_names_removed_units_by_name() {
     let s = text(term.backend().buffer());
     assert!(s.contains("units removed (1): Marketing"), "{s}");
 }
+
+/// Point 7: the detail pane's ties keep their ratings in one column when a neighbour's name
+/// is longer than the name column (it ran on and wrapped the ratings to the next line).
+#[test]
+fn the_detail_pane_keeps_ratings_in_a_column_beside_long_names() {
+    let mut org = seed();
+    for u in &mut org.units {
+        if u.id == "customer" {
+            u.name = Some("Customer Relations and a very long name that goes on and on".into());
+        }
+    }
+    let (mut app, mut term) = started(org, &Config::default(), 120, 40);
+    let hr = crate::tui_common::unit(&app, "hr");
+    app.select(hr, None);
+    gapscope::tui::script::draw(&mut app, &mut term);
+    let s = text(term.backend().buffer());
+    let columns: Vec<usize> = s
+        .lines()
+        .filter(|l| l.contains('→') && l.contains('←') && !l.contains("strongest"))
+        .map(|l| {
+            let at = l.find('→').unwrap_or(0);
+            ratatui::text::Span::raw(&l[..at]).width()
+        })
+        .collect();
+    assert_eq!(columns.len(), 3, "{s}");
+    assert!(columns.windows(2).all(|w| w[0] == w[1]), "{columns:?}\n{s}");
+    assert!(s.contains("Customer Relations and…  1→"), "{s}");
+}
