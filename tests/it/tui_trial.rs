@@ -357,3 +357,33 @@ fn the_detail_pane_keeps_ratings_in_a_column_beside_long_names() {
     assert!(columns.windows(2).all(|w| w[0] == w[1]), "{columns:?}\n{s}");
     assert!(s.contains("Customer Relations and…  1→"), "{s}");
 }
+
+/// Point 12: names that share their start keep the part that tells them apart in the
+/// matrix's pair line ("Platform 11 tea…" twice said nothing).
+#[test]
+fn the_matrix_pair_line_keeps_the_ends_of_names_that_start_alike() {
+    let mut org = seed();
+    for u in &mut org.units {
+        match u.id.as_str() {
+            "cdo" => u.name = Some("Platform 11 team 7824".into()),
+            "ciso" => u.name = Some("Platform 11 team 7843".into()),
+            _ => {}
+        }
+    }
+    let (mut app, mut term) = started(org.clone(), &Config::default(), 80, 24);
+    keys(&mut app, &mut term, &["2"]);
+    let s = text(term.backend().buffer());
+    let line = s.lines().nth(1).unwrap_or_default();
+    assert!(
+        line.contains("7824") && line.contains("7843"),
+        "{line:?}\n{s}"
+    );
+    // The gap list at its narrowest, where each name gets a few cells.
+    let (mut app, mut term) = started(org, &Config::default(), 40, 12);
+    keys(&mut app, &mut term, &["3"]);
+    let s = text(term.backend().buffer());
+    let row = s.lines().nth(3).unwrap_or_default();
+    assert!(row.contains("7824") && row.contains("7843"), "{row:?}\n{s}");
+    // Beside another unit too: which of the two is in the gap stays readable.
+    assert!(s.contains("7843 ↔ Customer"), "{s}");
+}

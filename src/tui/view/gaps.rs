@@ -37,14 +37,33 @@ pub(crate) fn who_in(app: &App, g: &Gap, w: usize) -> String {
             let cells = |s: &str| Span::raw(s).width();
             let room = w.saturating_sub(cells(both) + 2);
             let (ra, rb) = share(cells(&a), cells(&b), room);
-            cut(
-                &format!("{} {both} {}", cut(&a, ra, ell), cut(&b, rb, ell)),
-                w,
-                ell,
-            )
+            let (ca, cb) = (tell_apart(app, &a, ra), tell_apart(app, &b, rb));
+            cut(&format!("{ca} {both} {cb}"), w, ell)
         }
         (None, Some(group)) => cut(&format!("group {}", crate::text::clean(group)), w, ell),
         (None, None) => cut(&name(g.from), w, ell),
+    }
+}
+
+/// A unit's name cut to `w` cells with the ellipsis at its end, or in its middle when
+/// another unit's name starts like what would be left ("Platfor…" for "Platform 11 team
+/// 7824" and "… 7843"): then both ends stay ("Pla…7824"), which tell them apart.
+pub(crate) fn tell_apart(app: &App, name: &str, w: usize) -> String {
+    let ell = app.theme.sym.ellipsis;
+    let c = cut(name, w, ell);
+    if c == name {
+        return c;
+    }
+    let stem = c.trim_end_matches(ell);
+    if app
+        .derived
+        .labels
+        .iter()
+        .any(|l| l != name && l.starts_with(stem))
+    {
+        super::matrix::keep_ends(name, w, ell, super::matrix::cells)
+    } else {
+        c
     }
 }
 

@@ -62,7 +62,7 @@ fn start(text: &str, w: usize, m: Measure) -> String {
 /// A label cut to `w` (by `m`) in the middle (with the ellipsis `ell`), keeping its end:
 /// units of one group often share the start of their names and differ at the end
 /// ("Operations 5 team 12").
-fn keep_ends(label: &str, w: usize, ell: &str, m: Measure) -> String {
+pub(super) fn keep_ends(label: &str, w: usize, ell: &str, m: Measure) -> String {
     let width = |t: &str| t.chars().map(m).sum::<usize>();
     let e = width(ell);
     if width(label) <= w {
@@ -191,8 +191,9 @@ pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
         } else {
             let fixed = cells(&both) - 2 * (cells(la) + cells(lb));
             let (ra, rb) = super::gaps::share(cells(la), cells(lb), w.saturating_sub(fixed) / 2);
-            let ell = sym.ellipsis;
-            line(&super::cut(la, ra, ell), &super::cut(lb, rb, ell))
+            // Names that start alike keep the ends that tell them apart.
+            let tell = |l: &str, w: usize| super::gaps::tell_apart(app, l, w);
+            line(&tell(la, ra), &tell(lb, rb))
         }
     };
     put(buf, area.x, area.y, &what, area.width, t.heading);
