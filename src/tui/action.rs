@@ -91,7 +91,7 @@ pub enum Action {
     RenameUnit,
     /// Move the selected unit to another group.
     RegroupUnit,
-    /// Remove the selected unit with its ties and targets.
+    /// Remove the selected unit with its ties, targets and the actions on its pairs.
     RemoveUnit,
     /// Undo the last edit.
     Undo,
@@ -231,12 +231,12 @@ impl Action {
             Action::EditStrength => "type the tie's strength",
             Action::RemoveTie => "remove the tie",
             Action::EditNote => "edit the tie's note",
-            Action::SetTarget => "set the pair's target (this initiative)",
+            Action::SetTarget => "set the gap's or the pair's target",
             Action::ClearTarget => "clear the pair's target",
             Action::AddUnit => "add a unit",
             Action::RenameUnit => "rename the selected unit",
             Action::RegroupUnit => "move the unit to a group",
-            Action::RemoveUnit => "remove the unit (ties, targets too)",
+            Action::RemoveUnit => "remove the unit (ties, targets, actions too)",
             Action::Undo => "undo",
             Action::Redo => "redo",
             Action::Save => "save (asks for a path if none)",

@@ -133,10 +133,18 @@ fn accept(app: &mut App) -> Vec<Effect> {
             let group = prompt::optional(&text);
             let groups = app.org.groups();
             // A new group close to an existing one is likely a typo: ask once.
+            // A start of an existing name ("Technol") counts as close too.
             let typo = group
                 .as_deref()
                 .filter(|g| !groups.contains(g))
-                .and_then(|g| crate::model::suggest::did_you_mean(g, groups.iter().copied()));
+                .and_then(|g| {
+                    let low = g.to_lowercase();
+                    groups
+                        .iter()
+                        .copied()
+                        .find(|x| low.chars().count() >= 2 && x.to_lowercase().starts_with(&low))
+                        .or_else(|| crate::model::suggest::did_you_mean(g, groups.iter().copied()))
+                });
             match typo {
                 Some(near) if input.error.is_none() => Err(format!(
                     "no group \"{}\" yet; did you mean \"{}\"? (Enter again creates it)",

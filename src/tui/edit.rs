@@ -14,6 +14,9 @@ use super::prompt::{Field, Input, Question};
 pub(crate) use super::revision::{after_analysis, changed, take_baseline};
 use super::update::Effect;
 
+mod pair;
+use pair::pair_action;
+
 /// Whether an action changes the document (refused in read-only mode).
 pub(crate) fn changes_document(a: Action) -> bool {
     matches!(
@@ -80,152 +83,6 @@ fn id(app: &App, u: usize) -> String {
     app.org.units[u].id.clone()
 }
 
-/// The strength of `from`'s tie to `to` (either order in an undirected file).
-fn tie_value(org: &Org, from: &str, to: &str) -> Option<f64> {
-    org.ties
-        .iter()
-        .find(|t| (t.from == from && t.to == to) || (!org.directed && t.from == to && t.to == from))
-        .and_then(|t| t.strength)
-}
-
-fn tie_note(org: &Org, from: &str, to: &str) -> Option<Option<String>> {
-    org.ties
-        .iter()
-        .find(|t| (t.from == from && t.to == to) || (!org.directed && t.from == to && t.to == from))
-        .map(|t| t.note.clone())
-}
-
-fn target_value(org: &Org, a: &str, b: &str, initiative: &Option<String>) -> Option<f64> {
-    org.targets
-        .iter()
-        .find(|t| {
-            &t.initiative == initiative
-                && ((t.from == a && t.to == b) || (t.from == b && t.to == a))
-        })
-        .map(|t| t.min)
-}
-
-fn shown(x: f64) -> String {
-    let s = format!("{x:.3}");
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
-}
-
-fn pair_action(app: &mut App, a: Action) -> Vec<Effect> {
-    // The listed gaps are of an earlier revision or initiative until the new ones arrive.
-    if app.view == View::Gaps && app.pending == Some(super::app::Pending::Analysis) {
-        app.message = Some("the gaps are being recounted: try again in a moment".into());
-        return Vec::new();
-    }
-    let Some((x, y)) = pair(app) else {
-        app.message = Some(match app.view {
-            View::Gaps | View::Review => "this gap is not about a pair".into(),
-            View::Matrix => "move to a cell of another unit first (Left/Right)".into(),
-            View::Graph => "pick a pair first: a cell in the matrix (2) or a gap (3)".into(),
-        });
-        return Vec::new();
-    };
-    let (from, to) = (id(app, x), id(app, y));
-    let (lx, ly) = (app.derived.labels[x].clone(), app.derived.labels[y].clone());
-    let between = if app.org.directed {
-        format!("{lx} rates {ly}")
-    } else {
-        format!("{lx}–{ly}")
-    };
-    let scale = app.org.scale;
-    let range = format!("{}–{}", shown(scale.min), shown(scale.max));
-    let current = tie_value(&app.org, &from, &to);
-    match a {
-        Action::RatingUp | Action::RatingDown => {
-            let up = a == Action::RatingUp;
-            let new = match (current, up) {
-                (None, false) => {
-                    app.message = Some(format!("no tie to lower: {between}"));
-                    return Vec::new();
-                }
-                (None, true) => scale.min + step(&app.org),
-                (Some(v), true) if v >= scale.max => {
-                    app.message = Some(format!("{between} is at the top of the scale"));
-                    return Vec::new();
-                }
-                (Some(v), false) if v <= scale.min => {
-                    app.message = Some(format!(
-                        "{between} is at the bottom of the scale (x removes the tie)"
-                    ));
-                    return Vec::new();
-                }
-                (Some(v), true) => (v + step(&app.org)).min(scale.max),
-                (Some(v), false) => (v - step(&app.org)).max(scale.min),
-            };
-            edit(
-                app,
-                Edit::SetTie {
-                    from,
-                    to,
-                    strength: Some(new),
-                },
-            )
-        }
-        Action::EditStrength => {
-            let label = format!("strength {between} ({range})");
-            let text = current.map(shown).unwrap_or_default();
-            app.modal = Some(Modal::Prompt(Input::new(
-                Field::Strength { from, to },
-                label,
-                text,
-            )));
-            Vec::new()
-        }
-        Action::RemoveTie => edit(app, Edit::RemoveTie { from, to }),
-        Action::EditNote => match tie_note(&app.org, &from, &to) {
-            None => {
-                app.message = Some(format!("no tie {between} to note (e or + adds one)"));
-                Vec::new()
-            }
-            Some(note) => {
-                let label = format!("note on {between} (empty clears)");
-                let text = note.as_deref().map(clean).unwrap_or_default();
-                app.modal = Some(Modal::Prompt(Input::new(
-                    Field::Note { from, to },
-                    label,
-                    text,
-                )));
-                Vec::new()
-            }
-        },
-        Action::SetTarget => {
-            let initiative = app.initiative_id();
-            let scope = initiative
-                .as_ref()
-                .map_or("baseline".to_string(), |_| app.initiative_label());
-            let label = format!("target {lx}–{ly} ({scope}; {range})");
-            let text = target_value(&app.org, &from, &to, &initiative)
-                .map(shown)
-                .unwrap_or_default();
-            app.modal = Some(Modal::Prompt(Input::new(
-                Field::Target {
-                    from,
-                    to,
-                    initiative,
-                },
-                label,
-                text,
-            )));
-            Vec::new()
-        }
-        _ => {
-            let initiative = app.initiative_id();
-            edit(
-                app,
-                Edit::RemoveTarget {
-                    from,
-                    to,
-                    initiative,
-                },
-            )
-        }
-    }
-}
-
 /// A unit action acts on the unit the screen shows as selected: the selected unit in the
 /// graph and matrix (the row), the unit of a unit gap in the gap list, and for a pair gap
 /// the user picks one of its two units.
@@ -288,28 +145,34 @@ pub(crate) fn unit_action_on(app: &mut App, a: Action, u: usize) -> Vec<Effect> 
             let groups: Vec<String> = app.org.groups().into_iter().map(clean).collect();
             app.modal = Some(Modal::Prompt(Input::new(
                 Field::Regroup { id: uid },
-                format!("group of {label} (empty: none; now: {})", groups.join(", ")),
+                format!(
+                    "group of {label} (empty: none; groups: {})",
+                    groups.join(", ")
+                ),
                 text,
             )));
         }
         _ => {
-            let ties = app
-                .org
-                .ties
-                .iter()
-                .filter(|t| t.from == uid || t.to == uid)
-                .count();
-            let targets = app
-                .org
-                .targets
-                .iter()
-                .filter(|t| t.from == uid || t.to == uid)
-                .count();
+            // The review's actions on the unit's pairs go with it too: the question names them.
+            let o = &app.org;
+            let on = |f: &str, t: &str| f == uid || t == uid;
+            let ties = o.ties.iter().filter(|x| on(&x.from, &x.to)).count();
+            let targets = o.targets.iter().filter(|x| on(&x.from, &x.to)).count();
+            let actions = o.actions.iter().filter(|x| on(&x.from, &x.to)).count();
             let plural = |k: usize, w: &str| format!("{k} {w}{}", if k == 1 { "" } else { "s" });
+            let with = match actions {
+                0 => format!("{} and {}", plural(ties, "tie"), plural(targets, "target")),
+                _ => format!(
+                    "{}, {} and {}",
+                    plural(ties, "tie"),
+                    plural(targets, "target"),
+                    plural(actions, "action")
+                ),
+            };
             app.modal = Some(Modal::Dialog(Question::RemoveUnit {
                 id: uid,
                 label,
-                with: format!("{} and {}", plural(ties, "tie"), plural(targets, "target")),
+                with,
             }));
         }
     }

@@ -77,7 +77,8 @@ pub struct GapList {
 fn haystack(g: &Gap, d: &Derived) -> String {
     let name = |u: usize| d.labels.get(u).map_or("", String::as_str);
     format!(
-        "{} {} {} {} {}",
+        "{} {} {} {} {} {}",
+        crate::tui::view::gaps::kind_words(g.kind),
         g.kind.as_str().replace('_', " "),
         name(g.from),
         g.to.map_or("", name),
@@ -254,7 +255,7 @@ impl GapList {
                 same_scope.then(|| {
                     format!(
                         "the {} gap of {what} closed; the cursor moved to its neighbour",
-                        key.0.as_str().replace('_', " ")
+                        crate::tui::view::gaps::kind_words(key.0)
                     )
                 })
             }

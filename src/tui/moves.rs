@@ -32,10 +32,12 @@ fn drill(app: &mut App) {
         app.selected = a;
         app.pair_with = b.filter(|&b| b != a);
         app.graph.leave_group();
-        app.message = Some(format!(
-            "units of {} and {} (g shows the groups again)",
-            d.groups[r], d.groups[c]
-        ));
+        let which = if r == c {
+            format!("units of {}", d.groups[r])
+        } else {
+            format!("units of {} and {}", d.groups[r], d.groups[c])
+        };
+        app.message = Some(format!("{which} (g shows the groups again)"));
     }
 }
 
@@ -62,22 +64,23 @@ pub(crate) fn tell_the_story(app: &mut App) {
     if app.message.is_none() {
         let d = &app.derived;
         let name = |u: usize| d.labels.get(u).cloned().unwrap_or_default();
-        let scope = match app.initiative.and_then(|k| app.org.initiatives.get(k)) {
-            Some(init) => {
-                let about = init
-                    .description
+        // The pair first (a narrow status line cuts the end), the initiative's description
+        // after it.
+        let (scope, about) = match app.initiative.and_then(|k| app.org.initiatives.get(k)) {
+            Some(init) => (
+                format!(" for {}", app.initiative_label()),
+                init.description
                     .as_deref()
-                    .map(|s| format!(": {}", crate::text::clean(s)))
-                    .unwrap_or_default();
-                format!(" for {}{about}", app.initiative_label())
-            }
-            None => String::new(),
+                    .map(|s| format!("{}{}", app.theme.sym.sep, crate::text::clean(s)))
+                    .unwrap_or_default(),
+            ),
+            None => (String::new(), String::new()),
         };
         app.message = Some(format!(
-            "worst gap{scope}: {} ↔ {}, {} {:.2}",
+            "worst gap{scope}: {} ↔ {}, {} {:.2}{about}",
             name(g.from),
             name(g.to.unwrap_or(g.from)),
-            g.kind.as_str().replace('_', " "),
+            crate::tui::view::gaps::kind_words(g.kind),
             g.severity
         ));
     }

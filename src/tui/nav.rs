@@ -150,17 +150,23 @@ pub(crate) fn step(nodes: &[(VisNode, Point)], from: VisNode, dir: Dir) -> Optio
         Dir::Left => (-1.0, 0.0),
         Dir::Right => (1.0, 0.0),
     };
-    nodes
-        .iter()
-        .filter(|(v, _)| *v != from)
-        .filter_map(|&(v, q)| {
-            let (ox, oy) = (q.0 - p.0, q.1 - p.1);
-            let ahead = ox * dx + oy * dy;
-            let side = (ox * dy - oy * dx).abs();
-            (ahead > 1e-9 && side <= 2.0 * ahead).then_some((ahead + 2.0 * side, v))
-        })
-        .min_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, v)| v)
+    // Within 45 degrees of the way asked first (a node further straight ahead beats a
+    // nearer one mostly to the side: Left from the right edge goes to the unit at the
+    // left, not to the one below), then within about 63 degrees.
+    let best = |cone: f64| {
+        nodes
+            .iter()
+            .filter(|(v, _)| *v != from)
+            .filter_map(|&(v, q)| {
+                let (ox, oy) = (q.0 - p.0, q.1 - p.1);
+                let ahead = ox * dx + oy * dy;
+                let side = (ox * dy - oy * dx).abs();
+                (ahead > 1e-9 && side <= cone * ahead).then_some((ahead + 2.0 * side, v))
+            })
+            .min_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, v)| v)
+    };
+    best(1.0).or_else(|| best(2.0))
 }
 
 /// Puts the cursor on a node.
@@ -251,5 +257,33 @@ mod tests {
         );
         assert_eq!(step(&nodes, VisNode::Unit(1), Dir::Right), None);
         assert_eq!(step(&nodes, VisNode::Unit(9), Dir::Right), None);
+    }
+
+    #[test]
+    fn a_unit_straight_ahead_beats_a_nearer_one_mostly_to_the_side() {
+        // The built-in org's circle: Security (CISO) at the right, Marketing straight
+        // left across the circle, Finance below and a little to the left.
+        let nodes = vec![
+            (VisNode::Unit(0), (0.97, 0.6)),
+            (VisNode::Unit(1), (0.03, 0.6)),
+            (VisNode::Unit(2), (0.75, 0.95)),
+        ];
+        assert_eq!(
+            step(&nodes, VisNode::Unit(0), Dir::Left),
+            Some(VisNode::Unit(1))
+        );
+        assert_eq!(
+            step(&nodes, VisNode::Unit(0), Dir::Down),
+            Some(VisNode::Unit(2))
+        );
+        // Only a diagonal neighbour: the wider cone still finds it.
+        let nodes = vec![
+            (VisNode::Unit(0), (0.5, 0.5)),
+            (VisNode::Unit(1), (0.2, 0.9)),
+        ];
+        assert_eq!(
+            step(&nodes, VisNode::Unit(0), Dir::Left),
+            Some(VisNode::Unit(1))
+        );
     }
 }

@@ -36,7 +36,14 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     ) {
         app.fresh = false;
     }
-    let shown = (app.view, app.selected, app.pair_with, app.gap_list.cursor());
+    // What the detail pane shows: when it changes, the pane starts at its top.
+    let subject = |app: &App| {
+        (
+            (app.view, app.selected, app.pair_with, app.gap_list.cursor()),
+            (app.graph.on_group(), app.matrix.groups(), app.matrix.cell()),
+        )
+    };
+    let shown = subject(app);
     let fx = match msg {
         Msg::Key(ev) => on_key(app, ev),
         Msg::Act(a) => act(app, a),
@@ -96,7 +103,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
     };
-    if shown != (app.view, app.selected, app.pair_with, app.gap_list.cursor()) {
+    if shown != subject(app) {
         app.detail_scroll = 0;
     }
     refresh_route(app);
@@ -250,14 +257,14 @@ fn act(app: &mut App, a: Action) -> Vec<Effect> {
         }
         Action::ToggleDetail => app.detail_toggled = !app.detail_toggled,
         Action::DetailDown => {
-            let page = (app.frame.page / 2).max(1);
+            let page = (app.frame.detail_page / 2).max(1);
             app.detail_scroll = app
                 .detail_scroll
                 .saturating_add(page)
                 .min(app.frame.detail_max);
         }
         Action::DetailUp => {
-            let page = (app.frame.page / 2).max(1);
+            let page = (app.frame.detail_page / 2).max(1);
             app.detail_scroll = app.detail_scroll.saturating_sub(page);
         }
         Action::NextInitiative | Action::PrevInitiative => {
@@ -288,14 +295,26 @@ fn act(app: &mut App, a: Action) -> Vec<Effect> {
             app.message = Some(format!("showing {}", k.label()));
         }
         Action::FilterUnit => {
-            // From the graph or matrix: the selected unit's gaps, in the gap list.
+            // From the graph or matrix: the selected unit's gaps, in the gap list. In the gap
+            // list: a unit of the selected gap (the one shown first, unless the selected unit
+            // is the other), never a unit the list does not show as selected.
+            let unit = match app.current_gap() {
+                Some(g) if app.view == View::Gaps => {
+                    if g.to == Some(app.selected) {
+                        app.selected
+                    } else {
+                        g.from
+                    }
+                }
+                _ => app.selected,
+            };
             let id = match app.gap_list.unit() {
                 Some(_) if app.view == View::Gaps => None,
-                _ => app.org.units.get(app.selected).map(|u| u.id.clone()),
+                _ => app.org.units.get(unit).map(|u| u.id.clone()),
             };
             show(app, View::Gaps);
             app.message = Some(match &id {
-                Some(_) => format!("only the gaps of {}", app.derived.labels[app.selected]),
+                Some(_) => format!("only the gaps of {}", app.derived.labels[unit]),
                 None => "the gaps of every unit".into(),
             });
             app.gap_list.only_unit(id);

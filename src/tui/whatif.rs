@@ -55,9 +55,9 @@ pub struct Diff {
     pub items: Vec<Item>,
     /// The gaps there now that changed, by key: how, and their severity before and now.
     marks: BTreeMap<Key, (Change, (f64, f64))>,
-    /// Ids of the units there now and not before, cleaned, in document order.
+    /// Names of the units there now and not before, cleaned, in document order.
     pub units_added: Vec<String>,
-    /// Ids of the units there before and not now, cleaned, in document order.
+    /// Names of the units there before and not now, cleaned, in document order.
     pub units_removed: Vec<String>,
 }
 
@@ -99,7 +99,7 @@ type Key = GapKey;
 fn describe(g: &Gap) -> String {
     format!(
         "{}: {}",
-        g.kind.as_str().replace('_', " "),
+        crate::tui::view::gaps::kind_words(g.kind),
         clean(&g.explanation)
     )
 }
@@ -158,7 +158,8 @@ pub fn diff(before_org: &Org, before: &Analysis, now_org: &Org, now: &Analysis) 
         a.units
             .iter()
             .filter(|u| !ids.contains(u.id.as_str()))
-            .map(|u| clean(&u.id))
+            // By name, as the screen names units everywhere (the id when it has none).
+            .map(|u| clean(u.label()))
             .collect()
     };
     Diff {

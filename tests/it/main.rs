@@ -78,4 +78,5 @@ mod tui_script;
 mod tui_snapshots;
 mod tui_stale;
 mod tui_tmux;
+mod tui_trial;
 mod tui_widths;

@@ -50,7 +50,9 @@ fn line_with(s: &str, what: &str) -> String {
 
 #[test]
 fn the_title_bar_counts_the_gap_changes_since_old() {
-    let (_, term, _dir) = compared(100, 30);
+    // At 120 columns the summary is whole beside the initiative; narrower, it is cut with
+    // the ellipsis before the initiative goes (issue 9, point 6).
+    let (_, term, _dir) = compared(120, 30);
     let s = screen(&term);
     assert!(
         s.contains("since compare-q1.json: 1 closed, 1 opened, 1 widened"),
@@ -135,13 +137,13 @@ fn the_changes_list_says_since_old_and_lists_closed_gaps_and_units() {
     assert!(s.contains("closed   below target: Bravo–Delta"), "{s}");
     assert!(s.contains("opened   below target: Charlie–Delta"), "{s}");
     assert!(s.contains("widened  below target: Alpha–Charlie"), "{s}");
-    assert!(s.contains("units added (1): newbie"), "{s}");
-    assert!(s.contains("units removed (1): gone"), "{s}");
+    assert!(s.contains("units added (1): Newbie"), "{s}");
+    assert!(s.contains("units removed (1): Gone"), "{s}");
 }
 
 #[test]
 fn edits_while_comparing_are_still_compared_with_old() {
-    let (mut app, mut term, _dir) = compared(100, 30);
+    let (mut app, mut term, _dir) = compared(120, 30);
     // Alpha–Charlie back to 3, as in Q1: the widened gap is no longer a change.
     keys(&mut app, &mut term, &["2"]);
     app.select(unit(&app, "a"), Some(unit(&app, "c")));
@@ -191,7 +193,7 @@ fn old_is_read_with_the_same_size_limit_as_file() {
 fn a_narrowed_gap_is_marked_with_a_down_arrow_and_its_size() {
     // Q1 compared with Q2 (the other way round): Q1's Alpha–Charlie gap (3 of 4) is
     // narrower than Q2's (1 of 4), and Bravo–Delta's is new.
-    let (mut app, mut term, _dir) = open(&[&fixture("q1"), "--compare", &fixture("q2")], 100, 30);
+    let (mut app, mut term, _dir) = open(&[&fixture("q1"), "--compare", &fixture("q2")], 120, 30);
     keys(&mut app, &mut term, &["3"]);
     let s = screen(&term);
     assert!(

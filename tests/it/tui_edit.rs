@@ -376,13 +376,26 @@ fn ties_targets_and_notes_from_the_gap_list() {
         .find(|t| t.from == a && t.to == b)
         .and_then(|t| t.note.clone());
     assert_eq!(note.as_deref(), Some("weekly"));
+    // `t` edits the target behind the gap (its initiative's, here AI rollout's), not a new
+    // baseline target beside it; `T` clears that target.
     let targets = app.org().targets.len();
-    keys(&mut app, &mut term, &["t", "2", "Enter"]);
-    assert_eq!(app.org().targets.len(), targets + 1, "a baseline target");
-    keys(&mut app, &mut term, &["T"]);
-    assert_eq!(app.org().targets.len(), targets);
+    keys(&mut app, &mut term, &["t", "5", "Enter"]);
+    assert_eq!(app.org().targets.len(), targets, "the gap's own target");
+    let min = app
+        .org()
+        .targets
+        .iter()
+        .find(|t| {
+            t.initiative == g.initiative
+                && ((t.from == a && t.to == b) || (t.from == b && t.to == a))
+        })
+        .map(|t| t.min);
+    assert_eq!(min, Some(5.0));
     keys(&mut app, &mut term, &["x"]);
     assert_eq!(rating(app.org(), &a, &b), None);
+    // Without its target the gap closes (the cursor moves to a neighbour).
+    keys(&mut app, &mut term, &["T"]);
+    assert_eq!(app.org().targets.len(), targets - 1);
 }
 
 #[test]

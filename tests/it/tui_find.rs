@@ -25,7 +25,7 @@ fn a_person_of_the_email_network_and_their_gaps_in_three_keys() {
     let screen = text(term.backend().buffer());
     assert!(screen.contains("id p122 · Dept 0"), "{screen}");
     assert!(screen.contains("Gaps (6)"), "{screen}");
-    assert!(screen.contains("asymmetric: p103 ↔ p122"), "{screen}");
+    assert!(screen.contains("one-sided: p103 ↔ p122"), "{screen}");
 }
 
 #[test]

@@ -143,7 +143,7 @@ fn the_walk_starts_with_what_the_last_meeting_left_then_the_initiatives_target_g
         "headline names the initiative:\n{s}"
     );
     assert!(
-        s.contains("worst: Chief Data Office –"),
+        s.contains("worst: Chief Data Office ↔"),
         "the headline still names the worst target gap:\n{s}"
     );
 }

@@ -135,7 +135,7 @@ fn the_headline_names_the_initiative_the_busiest_unit_and_the_worst_gap() {
     let (_, term) = compared(model::seed::seed(), 80, 24);
     let s = screen(&term);
     assert!(
-        s.contains("AI rollout: 5 gaps, 3 involve CIO office; worst: Chief Data Office – Security"),
+        s.contains("AI rollout: 5 gaps, 3 involve CIO office; worst: Chief Data Office ↔ Security"),
         "{s}"
     );
     assert!(

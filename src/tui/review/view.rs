@@ -182,7 +182,7 @@ fn gap_lines(app: &App, g: &Gap) -> Lines {
         let heads: Vec<String> = app
             .gaps()
             .iter()
-            .map(|x| format!("{} {}", sym.gap(x.kind), x.kind.as_str()))
+            .map(|x| format!("{} {}", sym.gap(x.kind), gaps::kind_words(x.kind)))
             .collect();
         let mut skip = false;
         for line in pair {

@@ -202,12 +202,12 @@ pub(crate) fn headline(app: &App) -> String {
     text
 }
 
-/// "A – B", a unit, or "group G", cleaned.
+/// "A ↔ B" (the pair as every view writes it), a unit, or "group G", cleaned.
 pub(crate) fn subject(app: &App, g: &Gap) -> String {
     let name = |u: usize| app.derived.labels.get(u).cloned().unwrap_or_default();
     match (&g.group, g.to) {
         (Some(group), _) => format!("group {}", clean(group)),
-        (None, Some(to)) => format!("{} – {}", name(g.from), name(to)),
+        (None, Some(to)) => format!("{} {} {}", name(g.from), app.theme.sym.both, name(to)),
         (None, None) => name(g.from),
     }
 }

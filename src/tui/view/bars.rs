@@ -30,7 +30,10 @@ pub(super) fn title(app: &App, area: Rect, buf: &mut Buffer) {
         app.org.ties.len(),
         gaps
     );
-    let right = match app.pending {
+    // The view's name; `pad`: one width for every view's name, so the org's title is cut
+    // at one place whatever the view.
+    let view = |pad: bool| match app.pending {
+        None if pad => format!(" {:>6} ", app.view.title()),
         None => format!(" {} ", app.view.title()),
         Some(p) => {
             let frames = sym.spinner;
@@ -42,32 +45,57 @@ pub(super) fn title(app: &App, area: Rect, buf: &mut Buffer) {
             format!(" {spin} {what}{}{sep}{} ", sym.ellipsis, app.view.title())
         }
     };
-    let right = format!("{}{right}", edit_marker(app));
-    let rw = Span::raw(right.as_str()).width() as u16;
-    let avail = area.width.saturating_sub(rw) as usize;
-    let tail = format!("{sep}{counts}{sep}initiative: {}", app.initiative_label());
-    // The file name stays; the org's title gives up its room first.
+    // What gives way, in order, when the bar is too narrow: the org's title (cut first,
+    // then gone), the tie count and the word "initiative", the edit summary (`c` lists
+    // it). The file name, the unit and gap counts, the initiative and the edit marker stay
+    // as long as anything does.
     let file = file_label(app);
-    let fixed = 1 + width(&file) + width(&tail);
     let ell = sym.ellipsis;
-    let title = match avail.checked_sub(fixed + 2) {
-        Some(room) if room >= 6 => format!(": {}", cut(&app.derived.title, room, ell)),
-        _ => String::new(),
-    };
-    let mut left = format!(" {file}{title}{tail}");
-    if width(&left) > avail {
-        // Tight: the ties and the word "initiative" go before the initiative itself.
-        let short = format!(
-            "{sep}{} units{dot}{gaps}{sep}{}",
-            app.n(),
-            app.initiative_label()
-        );
-        left = format!(" {file}{short}");
+    let long = format!("{sep}{counts}{sep}initiative: {}", app.initiative_label());
+    let short = format!(
+        "{sep}{} units{dot}{gaps}{sep}{}",
+        app.n(),
+        app.initiative_label()
+    );
+    let total = area.width as usize;
+    let fits = |left: &str, right: &str| width(left) + width(right) <= total;
+    let (padded, unpadded) = (view(true), view(false));
+    // The room the edit summary may have beside the short bar (cut with the ellipsis).
+    let bare = format!("{}{unpadded}", edit_marker(app, 0));
+    let summary_room = total.saturating_sub(width(&format!(" {file}{short}")) + width(&bare) + 2);
+    let mut chosen = None;
+    for (tail, summary, view) in [
+        (&long, usize::MAX, &padded),
+        (&short, usize::MAX, &unpadded),
+        (&short, summary_room, &unpadded),
+    ] {
+        let right = format!("{}{view}", edit_marker(app, summary));
+        let plain = format!(" {file}{tail}");
+        if !fits(&plain, &right) {
+            continue;
+        }
+        // The org's title in the room left, cut at one place whatever the view.
+        let room = total - width(&plain) - width(&right);
+        let left = match room.checked_sub(2) {
+            Some(room) if tail == &long && room >= 12 => {
+                format!(" {file}: {}{tail}", cut(&app.derived.title, room, ell))
+            }
+            _ => plain,
+        };
+        chosen = Some((left, right));
+        break;
     }
-    if width(&left) > avail && avail > 1 {
-        left = cut(&left, avail - 1, ell);
-    }
-    put(buf, area.x, area.y, &left, avail as u16, t.bar);
+    let (left, right) = chosen.unwrap_or_else(|| {
+        let right = bare.clone();
+        let avail = total.saturating_sub(width(&right));
+        (
+            cut(&format!(" {file}{short}"), avail.saturating_sub(1), ell),
+            right,
+        )
+    });
+    let rw = width(&right) as u16;
+    let avail = area.width.saturating_sub(rw);
+    put(buf, area.x, area.y, &left, avail, t.bar);
     put(
         buf,
         area.right().saturating_sub(rw),
@@ -95,8 +123,9 @@ fn file_label(app: &App) -> String {
 }
 
 /// The what-if marker: unsaved state and the gaps changed against the file as loaded (or
-/// against OLD of `--compare`, "since OLD").
-fn edit_marker(app: &App) -> String {
+/// against OLD of `--compare`, "since OLD"), what changed cut to `summary` cells (left
+/// out below 8).
+fn edit_marker(app: &App, summary: usize) -> String {
     let s = &app.session;
     let sym = app.theme.sym;
     let unsaved = crate::tui::dialog::unsaved(app);
@@ -113,13 +142,21 @@ fn edit_marker(app: &App) -> String {
         };
     }
     let what = match &s.diff {
-        Some(d) => prose(app, &d.summary()).into_owned(),
-        None => sym.ellipsis.into(),
+        _ if summary < 12 => String::new(),
+        Some(d) => {
+            // Cut between its parts ("1 opened, …"), never inside one.
+            let text = prose(app, &d.summary()).into_owned();
+            let parts: Vec<String> = text.split(", ").map(str::to_string).collect();
+            let packed =
+                super::legend::pack(&parts, summary.saturating_add(1), 1, ", ", sym.ellipsis);
+            format!(": {}", packed.first().map_or("", |l| l.trim_start()))
+        }
+        None => format!(": {}", sym.ellipsis),
     };
     let bar = sym.bar_sep.trim_end();
     match &s.compare {
-        Some(c) => format!("{dot} since {}: {what}{bar}", c.label),
-        None => format!("{dot} edited: {what}{bar}"),
+        Some(c) => format!("{dot} since {}{what}{bar}", c.label),
+        None => format!("{dot} edited{what}{bar}"),
     }
 }
 

@@ -106,19 +106,19 @@ pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
     }
     info.page = rows as u16;
     let (r0, c0) = ((row / rows) * rows, (col / cols) * cols);
-    let sep = sym.sep;
-    let legend = format!(
-        " groups: {}{}{}{} weak{}strong block density{sep}E-I -1 all inside, +1 all outside{sep}g units [{}-{} of {}]",
-        ramp[0],
-        ramp[1],
-        ramp[2],
-        ramp[3],
-        sym.right,
-        c0 + 1,
-        (c0 + cols).min(count),
-        count
-    );
-    put(buf, area.x, area.y + 1, &legend, area.width, t.dim);
+    // The position first (it must stay visible), then the legend as far as it fits.
+    let parts = [
+        format!("columns {}-{} of {}", c0 + 1, (c0 + cols).min(count), count),
+        format!(
+            "groups: {}{}{}{} weak{}strong block density",
+            ramp[0], ramp[1], ramp[2], ramp[3], sym.right
+        ),
+        "E-I -1 all inside, +1 all outside".to_string(),
+        "g units".to_string(),
+    ];
+    let legend = super::legend::pack(&parts, area.width as usize, 1, "  ", sym.ellipsis);
+    let legend = legend.first().map_or("", String::as_str);
+    put(buf, area.x, area.y + 1, legend, area.width, t.dim);
     let heads = cut_all(&d.groups, head_h as usize, sym.ellipsis, per_row);
     let names = cut_all(&d.groups, label_w as usize - 1, sym.ellipsis, cells);
     for (k, c) in (c0..(c0 + cols).min(count)).enumerate() {

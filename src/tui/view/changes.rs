@@ -37,15 +37,14 @@ pub(super) fn lines(app: &App, width: usize) -> Vec<(u8, String)> {
         1,
         format!("Against {against}, {scope}: {}{stale}", diff.summary()),
     ));
-    if s.compare.is_some() {
-        for (what, ids) in [
-            ("units added", &diff.units_added),
-            ("units removed", &diff.units_removed),
-        ] {
-            if !ids.is_empty() {
-                let line = format!("{what} ({}): {}", ids.len(), ids.join(", "));
-                out.extend(wrap(&line, width).into_iter().map(|l| (0, l)));
-            }
+    // Units added or removed, by name: by the edits as well as since OLD.
+    for (what, names) in [
+        ("units added", &diff.units_added),
+        ("units removed", &diff.units_removed),
+    ] {
+        if !names.is_empty() {
+            let line = format!("{what} ({}): {}", names.len(), names.join(", "));
+            out.extend(wrap(&line, width).into_iter().map(|l| (0, l)));
         }
     }
     for item in &diff.items {

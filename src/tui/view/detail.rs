@@ -74,6 +74,10 @@ fn lines(app: &App) -> Lines {
         lines.push((t.dim, "Enter jumps to it".into()));
         return lines;
     }
+    if app.view == crate::tui::app::View::Gaps {
+        // Nothing listed, nothing selected: no pair or unit from another view stands in.
+        return vec![(t.dim, "No gap selected: none is listed.".into())];
+    }
     if app.view == crate::tui::app::View::Matrix && app.matrix.groups() {
         let (r, _) = app.matrix.cell();
         if r < app.derived.groups.len() {
@@ -260,23 +264,26 @@ fn unit_lines(app: &App, u: usize) -> Lines {
         .max()
         .unwrap_or(0)
         .min(24);
+    // A longer name is cut with the ellipsis, so the ratings stay in one column.
+    let name = |v: usize| {
+        pad(
+            &super::cut(&app.derived.labels[v], name_w, sym.ellipsis),
+            name_w,
+        )
+    };
     for (v, _) in &ties {
         let mark = app.pair_gap(u, *v).map(|k| sym.gap(k)).unwrap_or(" ");
         let text = if app.derived.net.directed {
             format!(
                 "{mark} {} {}{} {}{}",
-                pad(&app.derived.labels[*v], name_w),
+                name(*v),
                 r(u, *v),
                 sym.right,
                 r(*v, u),
                 sym.left
             )
         } else {
-            format!(
-                "{mark} {} {}",
-                pad(&app.derived.labels[*v], name_w),
-                r(u, *v)
-            )
+            format!("{mark} {} {}", name(*v), r(u, *v))
         };
         out.push((t.text, text));
         for note in notes(app, u, *v) {

@@ -16,6 +16,13 @@ use super::{FrameInfo, Hit, cut, on_scale, prose, put};
 
 /// "CIO office ↔ Security" or the unit (or group) of a unit gap.
 pub(crate) fn who(app: &App, g: &Gap) -> String {
+    who_in(app, g, usize::MAX)
+}
+
+/// [`who`] in at most `w` display cells: each name of a pair cut with the ellipsis on its
+/// own, the shorter kept whole where it fits, so both units stay recognisable.
+pub(crate) fn who_in(app: &App, g: &Gap, w: usize) -> String {
+    let ell = app.theme.sym.ellipsis;
     let name = |u: usize| {
         app.derived
             .labels
@@ -24,9 +31,55 @@ pub(crate) fn who(app: &App, g: &Gap) -> String {
             .unwrap_or_else(|| "?".into())
     };
     match (g.to, &g.group) {
-        (Some(to), _) => format!("{} {} {}", name(g.from), app.theme.sym.both, name(to)),
-        (None, Some(group)) => format!("group {}", crate::text::clean(group)),
-        (None, None) => name(g.from),
+        (Some(to), _) => {
+            let (a, b) = (name(g.from), name(to));
+            let both = app.theme.sym.both;
+            let cells = |s: &str| Span::raw(s).width();
+            let room = w.saturating_sub(cells(both) + 2);
+            let (ra, rb) = share(cells(&a), cells(&b), room);
+            let (ca, cb) = (tell_apart(app, &a, ra), tell_apart(app, &b, rb));
+            cut(&format!("{ca} {both} {cb}"), w, ell)
+        }
+        (None, Some(group)) => cut(&format!("group {}", crate::text::clean(group)), w, ell),
+        (None, None) => cut(&name(g.from), w, ell),
+    }
+}
+
+/// A unit's name cut to `w` cells with the ellipsis at its end, or in its middle when
+/// another unit's name starts like what would be left ("Platfor…" for "Platform 11 team
+/// 7824" and "… 7843"): then both ends stay ("Pla…7824"), which tell them apart.
+pub(crate) fn tell_apart(app: &App, name: &str, w: usize) -> String {
+    let ell = app.theme.sym.ellipsis;
+    let c = cut(name, w, ell);
+    if c == name {
+        return c;
+    }
+    let stem = c.trim_end_matches(ell);
+    if app
+        .derived
+        .labels
+        .iter()
+        .any(|l| l != name && l.starts_with(stem))
+    {
+        super::matrix::keep_ends(name, w, ell, super::matrix::cells)
+    } else {
+        c
+    }
+}
+
+/// How two names of `wa` and `wb` cells share `room` cells: both whole where they fit, else
+/// the shorter whole and the longer cut to the rest, else half each.
+pub(crate) fn share(wa: usize, wb: usize, room: usize) -> (usize, usize) {
+    if wa + wb <= room {
+        (wa, wb)
+    } else if wa.min(wb) <= room / 2 {
+        if wa <= wb {
+            (wa, room - wa)
+        } else {
+            (room - wb, wb)
+        }
+    } else {
+        (room / 2, room - room / 2)
     }
 }
 
@@ -97,30 +150,44 @@ pub(crate) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
         put(buf, area.x + 1, area.y + 1, &msg, area.width - 1, t.dim);
         return;
     }
+    // The pair as shown: with the plan shown (p), a gap it closes is marked before it.
+    let pair_of = |g: &Gap, w: usize| {
+        if crate::tui::review::plan::closes(app, g) {
+            format!("{} {}", sym.check, who_in(app, g, w.saturating_sub(2)))
+        } else {
+            who_in(app, g, w)
+        }
+    };
     let longest = visible
         .iter()
-        .map(|&i| Span::raw(who(app, &gaps[i])).width())
+        .map(|&i| Span::raw(pair_of(&gaps[i], usize::MAX)).width())
         .max()
-        .unwrap_or(4);
-    // The pair always has its own column; narrow screens give it less room.
-    let pair_w = longest.clamp(4, ((area.width as usize) * 3 / 10).max(14)) as u16;
+        .unwrap_or(4) as u16;
     // With `--compare`, a column says how each gap changed since OLD.
     let comparing = app.session.compare.is_some();
-    // Columns: severity bar, severity, [since], kind, pair, actual/need, why; one cell
-    // between columns and one before the bar (the table's selection column).
-    let mut widths = vec![8, 4];
-    let mut heads = vec![Cell::from("severity"), Cell::from("")];
+    let cols = Columns::plan(area.width, comparing, longest);
+    let mut widths = Vec::new();
+    let mut heads = Vec::new();
+    if cols.bar {
+        widths.push(8);
+        heads.push(Cell::from("severity"));
+    }
+    widths.push(4);
+    heads.push(Cell::from(if cols.bar { "" } else { "sev." }));
     if comparing {
         widths.push(6);
         heads.push(Cell::from("since"));
     }
-    widths.extend([14, pair_w, 11]);
+    widths.extend([cols.kind, cols.pair, 11]);
     heads.extend([
         Cell::from("kind"),
         Cell::from("pair"),
         Cell::from(Line::from("actual/need").right_aligned()),
-        Cell::from(" why"),
     ]);
+    if cols.why > 0 {
+        widths.push(cols.why);
+        heads.push(Cell::from(" why"));
+    }
     let rows = area.height.saturating_sub(1) as usize;
     info.page = rows as u16;
     let first = app.gap_list.window(rows, visible.len());
@@ -140,28 +207,29 @@ pub(crate) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
         } else {
             t.warn
         };
-        let mut cells = vec![
-            Cell::from(sym.bar(g.severity, 8)).style(gap_style),
-            Cell::from(format!("{:.2}", g.severity)),
-        ];
+        let mut cells = Vec::new();
+        if cols.bar {
+            cells.push(Cell::from(sym.bar(g.severity, 8)).style(gap_style));
+        }
+        cells.push(Cell::from(format!("{:.2}", g.severity)));
         if comparing {
             cells.push(Cell::from(mark(app, g)));
         }
-        // The plan shown (p): a gap it closes is marked before its pair.
-        let pair = if crate::tui::review::plan::closes(app, g) {
-            format!("{} {}", sym.check, who(app, g))
+        let kind = if cols.kind >= 14 {
+            format!("{} {}", sym.gap(g.kind), kind_words(g.kind))
         } else {
-            who(app, g)
+            sym.gap(g.kind).to_string()
         };
         cells.extend([
-            Cell::from(format!("{} {}", sym.gap(g.kind), kind_words(g.kind))).style(gap_style),
-            Cell::from(cut(&pair, pair_w as usize, sym.ellipsis)),
+            Cell::from(kind).style(gap_style),
+            Cell::from(pair_of(g, cols.pair as usize)),
             Cell::from(Line::from(values(app, g)).right_aligned()),
-            Cell::from(format!(
-                " {}",
-                prose(app, &crate::text::clean(&g.explanation))
-            )),
         ]);
+        if cols.why > 0 {
+            let text = prose(app, &why(app, g)).into_owned();
+            let text = cut(&text, cols.why.saturating_sub(1) as usize, sym.ellipsis);
+            cells.push(Cell::from(format!(" {text}")));
+        }
         Row::new(cells).style(if here { t.selected } else { t.text })
     });
     let mut state = TableState::new().with_selected(cursor.checked_sub(first));
@@ -182,21 +250,92 @@ pub(crate) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
     }
 }
 
-/// Column widths that fit in `width` after the selection column: each fixed column as far
-/// as it fits (a narrow screen cuts the right-most first, as text runs off the edge), the
-/// explanation taking the rest.
+/// Fewest cells the "why" column gets when shown; with less it would show a useless
+/// fragment, so it gives its room to the pair (the detail pane and `d` show the why).
+const MIN_WHY: u16 = 24;
+
+/// Fewest cells for the pair before the bar and then the kind's words give way.
+const MIN_PAIR: u16 = 20;
+
+/// Which columns the list shows at a width and how wide the pair and "why" are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Columns {
+    /// The severity bar (given up first on a narrow screen; the number stays).
+    bar: bool,
+    /// Width of the kind column: 14 with words, 1 for the mark alone (narrowest screens).
+    kind: u16,
+    pair: u16,
+    /// 0: no "why" column.
+    why: u16,
+}
+
+impl Columns {
+    /// The columns in `width` cells (one selection cell, one cell between columns): the
+    /// pair first, as wide as its longest name (`longest`) if it can be; the "why" the rest,
+    /// or nothing below [`MIN_WHY`]. Below [`MIN_PAIR`] for the pair, the bar goes, then the
+    /// kind's words.
+    fn plan(width: u16, comparing: bool, longest: u16) -> Columns {
+        let mut c = Columns {
+            bar: true,
+            kind: 14,
+            pair: 0,
+            why: 0,
+        };
+        loop {
+            let fixed = [
+                if c.bar { 9 } else { 0 },
+                5,
+                if comparing { 7 } else { 0 },
+                c.kind + 1,
+                12,
+            ];
+            let room = width.saturating_sub(1 + fixed.iter().sum::<u16>());
+            if room < MIN_PAIR.min(longest) && c.bar {
+                c.bar = false;
+                continue;
+            }
+            if room < MIN_PAIR.min(longest) && c.kind > 1 {
+                c.kind = 1;
+                continue;
+            }
+            c.pair = longest.max(4).min(room);
+            let why = room.saturating_sub(c.pair + 1);
+            if why >= MIN_WHY {
+                c.why = why;
+            } else {
+                c.pair = room;
+            }
+            return c;
+        }
+    }
+}
+
+/// Column widths that fit in `width` after the selection column: each column as far as it
+/// fits (a screen narrower than the fixed columns cuts the right-most first).
 fn fit(widths: &[u16], width: u16) -> Vec<Constraint> {
     let mut left = width.saturating_sub(1);
-    let mut out: Vec<Constraint> = widths
+    widths
         .iter()
         .map(|&w| {
             let w = w.min(left);
             left = left.saturating_sub(w + 1);
             Constraint::Length(w)
         })
-        .collect();
-    out.push(Constraint::Length(left));
-    out
+        .collect()
+}
+
+/// Why a gap is a gap, without the pair's names in front (the pair column shows them).
+fn why(app: &App, g: &Gap) -> String {
+    let text = crate::text::clean(&g.explanation);
+    let label = |u: usize| app.org.units.get(u).map(|x| crate::text::clean(x.label()));
+    if let (Some(a), Some(b)) = (label(g.from), g.to.and_then(label)) {
+        for head in [format!("{a}–{b} "), format!("{b}–{a} ")] {
+            if let Some(rest) = text.strip_prefix(&head) {
+                return rest.to_string();
+            }
+        }
+    }
+    text
 }
 
 /// "actual/need" of a gap: `1.5/4`, `-/4` without a tie, `1 vs 3` for a one-sided pair
@@ -213,7 +352,21 @@ fn values(app: &App, g: &Gap) -> String {
     }
 }
 
-/// A gap kind in words, as in the changes list ("missing tie").
-pub(crate) fn kind_words(k: crate::analysis::GapKind) -> String {
-    k.as_str().replace('_', " ")
+/// A gap kind in words, the one name the screen gives it everywhere (gap list, legends,
+/// detail, changes list, review card, filter, help): "missing tie", "one-sided".
+pub(crate) fn kind_words(k: crate::analysis::GapKind) -> &'static str {
+    use crate::analysis::GapKind;
+    match k {
+        GapKind::BelowTarget => "below target",
+        GapKind::MissingTie => "missing tie",
+        GapKind::Asymmetric => "one-sided",
+        GapKind::Isolated => "isolated",
+        GapKind::Silo => "silo",
+        GapKind::SinglePoint => "single point",
+    }
+}
+
+/// A gap's mark and its kind in words, as legends show it: "✗ missing tie".
+pub(crate) fn kind_mark(sym: &super::symbols::Symbols, k: crate::analysis::GapKind) -> String {
+    format!("{} {}", sym.gap(k), kind_words(k))
 }

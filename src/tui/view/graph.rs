@@ -42,16 +42,18 @@ pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
         return;
     }
     let t = &app.theme;
-    let legend = Rect {
-        y: area.bottom() - 1,
-        height: 1,
-        ..area
-    };
+    // The legend wraps to two lines where the graph keeps room enough, else it ends with
+    // the ellipsis; it never runs into the detail pane.
+    let legend = legend_lines(app, area.width, if area.height >= 16 { 2 } else { 1 });
+    let h = legend.len() as u16;
+    for (k, line) in legend.iter().enumerate() {
+        let y = area.bottom() - h + k as u16;
+        put(buf, area.x, y, line, area.width, t.dim);
+    }
     let area = Rect {
-        height: area.height - 1,
+        height: area.height - h,
         ..area
     };
-    draw_legend(app, legend, buf);
     if app.n() == 0 {
         put(
             buf,
@@ -318,39 +320,35 @@ pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
     }
 }
 
-fn draw_legend(app: &App, area: Rect, buf: &mut Buffer) {
+/// The legend's lines: focus, weak-tie filter and grouping first (they change what is
+/// shown), then every gap mark in its words, then the line styles.
+fn legend_lines(app: &App, width: u16, lines: usize) -> Vec<String> {
     let t = &app.theme;
-    let sym = |k| t.sym.gap(k);
-    let mut parts = vec![
-        format!(
-            "{} below target {} missing {} one-sided {} isolated {} silo {} single point",
-            sym(GapKind::BelowTarget),
-            sym(GapKind::MissingTie),
-            sym(GapKind::Asymmetric),
-            sym(GapKind::Isolated),
-            sym(GapKind::Silo),
-            sym(GapKind::SinglePoint)
-        ),
-        "solid strong, dotted weak".to_string(),
+    let kinds = [
+        GapKind::BelowTarget,
+        GapKind::MissingTie,
+        GapKind::Asymmetric,
+        GapKind::Isolated,
+        GapKind::Silo,
+        GapKind::SinglePoint,
     ];
-    if app.graph.hops() > 0 {
-        parts.insert(
-            0,
-            format!(
-                "focus {} hop{}",
-                app.graph.hops(),
-                if app.graph.hops() > 1 { "s" } else { "" }
-            ),
-        );
+    let mut parts: Vec<String> = Vec::new();
+    if app.graph.grouped() {
+        parts.push("grouped: Enter expands, Esc collapses".to_string());
     }
     if app.graph.threshold() > 0 {
         // On the file's scale, as the user knows the ratings.
         let min = super::on_scale(app, app.graph.threshold() as f64 * 0.2);
-        parts.insert(0, format!("ties >= {min}"));
+        parts.push(format!("ties >= {min}"));
     }
-    if app.graph.grouped() {
-        parts.insert(0, "grouped: Enter expands, Esc collapses".to_string());
+    if app.graph.hops() > 0 {
+        parts.push(format!(
+            "focus {} hop{}",
+            app.graph.hops(),
+            if app.graph.hops() > 1 { "s" } else { "" }
+        ));
     }
-    let text = format!(" {}", parts.join(t.sym.sep));
-    put(buf, area.x, area.y, &text, area.width, t.dim);
+    parts.extend(kinds.iter().map(|&k| super::gaps::kind_mark(t.sym, k)));
+    parts.push("solid strong, dotted weak".to_string());
+    super::legend::pack(&parts, width as usize, lines, "  ", t.sym.ellipsis)
 }

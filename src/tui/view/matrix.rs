@@ -62,7 +62,7 @@ fn start(text: &str, w: usize, m: Measure) -> String {
 /// A label cut to `w` (by `m`) in the middle (with the ellipsis `ell`), keeping its end:
 /// units of one group often share the start of their names and differ at the end
 /// ("Operations 5 team 12").
-fn keep_ends(label: &str, w: usize, ell: &str, m: Measure) -> String {
+pub(super) fn keep_ends(label: &str, w: usize, ell: &str, m: Measure) -> String {
     let width = |t: &str| t.chars().map(m).sum::<usize>();
     let e = width(ell);
     if width(label) <= w {
@@ -172,36 +172,64 @@ pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
                 .map_or("unknown".to_string(), |s| on_scale(app, s))
         };
         let (to, range) = (sym.right, sym.range);
-        format!(
-            " {} {to} {}: {}   {} {to} {}: {}   (scale {}{range}{})",
-            app.derived.labels[a],
-            app.derived.labels[b],
-            r(a, b),
-            app.derived.labels[b],
-            app.derived.labels[a],
-            r(b, a),
+        let (la, lb) = (&app.derived.labels[a], &app.derived.labels[b]);
+        let (x, y) = (r(a, b), r(b, a));
+        let scale = format!(
+            "   (scale {}{range}{})",
             on_scale(app, 0.0),
             on_scale(app, 1.0)
-        )
+        );
+        // Both ratings always: the scale goes first, then the names are cut alike.
+        let line = |la: &str, lb: &str| format!(" {la} {to} {lb}: {x}   {lb} {to} {la}: {y}");
+        let cells = |s: &str| ratatui::text::Span::raw(s).width();
+        let w = area.width as usize;
+        let both = line(la, lb);
+        if cells(&both) + cells(&scale) <= w {
+            format!("{both}{scale}")
+        } else if cells(&both) <= w {
+            both
+        } else {
+            let fixed = cells(&both) - 2 * (cells(la) + cells(lb));
+            let (ra, rb) = super::gaps::share(cells(la), cells(lb), w.saturating_sub(fixed) / 2);
+            // Names that start alike keep the ends that tell them apart.
+            let tell = |l: &str, w: usize| super::gaps::tell_apart(app, l, w);
+            line(&tell(la, ra), &tell(lb, rb))
+        }
     };
     put(buf, area.x, area.y, &what, area.width, t.heading);
+    // The legend: the position first when the columns do not all fit (it must stay
+    // visible), then what cells and marks mean, as far as the width allows (the ellipsis
+    // says that more is in the help).
     let ramp = sym.ramp;
-    let legend = format!(
-        " row rates column: {}{}{}{} weak{}strong  {} none  ? unknown  {} below target  {} missing  {} one-sided  [{}-{} of {}]",
-        ramp[0],
-        ramp[1],
-        ramp[2],
-        ramp[3],
-        sym.right,
-        sym.none,
-        sym.gap(crate::analysis::GapKind::BelowTarget),
-        sym.gap(crate::analysis::GapKind::MissingTie),
-        sym.gap(crate::analysis::GapKind::Asymmetric),
-        c0 + 1,
-        (c0 + cols).min(n),
-        n
+    use crate::analysis::GapKind;
+    let mut parts = Vec::new();
+    if cols < n {
+        parts.push(format!(
+            "columns {}-{} of {}",
+            c0 + 1,
+            (c0 + cols).min(n),
+            n
+        ));
+    }
+    parts.push(format!(
+        "row rates column: {}{}{}{} weak{}strong",
+        ramp[0], ramp[1], ramp[2], ramp[3], sym.right
+    ));
+    // "none" beside the ramp: in ASCII its mark and the weakest shade look alike.
+    parts.push(format!("{} none", sym.none));
+    parts.extend(
+        [
+            GapKind::BelowTarget,
+            GapKind::MissingTie,
+            GapKind::Asymmetric,
+        ]
+        .iter()
+        .map(|&k| super::gaps::kind_mark(sym, k)),
     );
-    put(buf, area.x, area.y + 1, &legend, area.width, t.dim);
+    parts.push("? unknown".to_string());
+    let legend = super::legend::pack(&parts, area.width as usize, 1, "  ", sym.ellipsis);
+    let legend = legend.first().map_or("", String::as_str);
+    put(buf, area.x, area.y + 1, legend, area.width, t.dim);
     // Labels cut at the end, or in the middle where that would make two look alike.
     let heads = cut_all(&app.derived.labels, head_h as usize, sym.ellipsis, per_row);
     let rows_cut = cut_all(

@@ -9,6 +9,7 @@ pub(crate) mod gaps;
 mod graph;
 mod help;
 mod labels;
+mod legend;
 mod lines;
 mod matrix;
 mod overlay;
@@ -56,6 +57,8 @@ pub struct FrameInfo {
     pub help_max: u16,
     /// Largest scroll offset of the detail pane.
     pub detail_max: u16,
+    /// Rows of text the detail pane shows at once (Ctrl-d/Ctrl-u move half of it).
+    pub detail_page: u16,
     /// Clickable areas, later ones on top.
     pub hits: Vec<(Rect, Hit)>,
 }
@@ -102,6 +105,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> FrameInfo {
     }
     if let Some(side) = side {
         info.detail_max = detail::render(app, side, buf);
+        info.detail_page = side.height.saturating_sub(2);
     }
     // The modal on top records its area last, so a click on it never reaches the view.
     let overlay = match &app.modal {
@@ -184,7 +188,8 @@ pub(crate) fn put(
     buf.set_stringn(x, y, text, max, style).0
 }
 
-/// Cuts text to `w` display cells, ending with `ell` when cut (the ellipsis fits in `w` too).
+/// Cuts text to `w` display cells, ending with `ell` when cut (the ellipsis fits in `w` too;
+/// spaces before it are dropped).
 pub(crate) fn cut(text: &str, w: usize, ell: &str) -> String {
     let cells = |s: &str| ratatui::text::Span::raw(s).width();
     if cells(text) <= w {
@@ -201,6 +206,8 @@ pub(crate) fn cut(text: &str, w: usize, ell: &str) -> String {
         out.push(ch);
         used += cw;
     }
+    // "works…", not "works …": a cut at a space ends at the word.
+    out.truncate(out.trim_end().len());
     out.push_str(ell);
     out
 }

@@ -51,7 +51,15 @@ pub(super) fn render(
         .border_set(app.theme.sym.border)
         .border_style(app.theme.heading)
         .padding(Padding::left(1))
-        .title(title);
+        // Cut with the ellipsis between the corners (titles carry their own spaces).
+        .title(format!(
+            "{} ",
+            super::cut(
+                title.trim_end(),
+                (w as usize).saturating_sub(3),
+                app.theme.sym.ellipsis
+            )
+        ));
     let inner = block.inner(popup);
     // The lines come wrapped one cell short of the box (help keeps its descriptions under
     // their column); one that is still too long is wrapped here, so the scroll range is

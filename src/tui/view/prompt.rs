@@ -16,11 +16,15 @@ use crate::tui::session::Origin;
 
 use super::{prose, put, wrap};
 
-fn block(app: &App, title: &str) -> Block<'static> {
+/// A bordered box `width` cells wide; its title is cut with the ellipsis to fit between the
+/// corners (a long list of groups ran into the border).
+fn block(app: &App, title: &str, width: u16) -> Block<'static> {
+    let room = (width as usize).saturating_sub(4);
+    let title = super::cut(&prose(app, title), room, app.theme.sym.ellipsis);
     Block::bordered()
         .border_set(app.theme.sym.border)
         .border_style(app.theme.heading)
-        .title(format!(" {} ", prose(app, title)))
+        .title(format!(" {title} "))
 }
 
 /// Draws a line prompt at the bottom of `area`: the line with its cursor (a pre-filled value
@@ -47,7 +51,7 @@ pub(super) fn input(app: &App, area: Rect, buf: &mut Buffer, input: &Input) -> O
         height,
     };
     Clear.render(popup, buf);
-    let b = block(app, &input.label);
+    let b = block(app, &input.label, popup.width);
     let inner = b.inner(popup);
     b.render(popup, buf);
     // Show the part of the text around the cursor.
@@ -146,7 +150,7 @@ pub(super) fn ask(app: &App, area: Rect, buf: &mut Buffer, q: &Question) -> Opti
         ]));
     }
     Paragraph::new(text)
-        .block(block(app, title).padding(Padding::left(1)))
+        .block(block(app, title, popup.width).padding(Padding::left(1)))
         .render(popup, buf);
     Some(popup)
 }

@@ -135,7 +135,8 @@ pub static UNICODE: Symbols = Symbols {
 };
 
 /// Plain ASCII, for old terminals and serial consoles (`--ascii`). Each mark keeps one
-/// meaning: `~` is a one-sided pair only, `-` a rating of zero, `.` an empty cell.
+/// meaning: `~` is a one-sided pair only, `-` a rating of zero, `.` an empty cell, `^` a
+/// gap widened since OLD (a single point of contact is `%`: both show in the gap list).
 pub static ASCII: Symbols = Symbols {
     ascii: true,
     sep: " | ",
@@ -150,7 +151,7 @@ pub static ASCII: Symbols = Symbols {
     check: "+",
     up: "^",
     down: "v",
-    gaps: ["!", "x", "~", "0", "#", "^"],
+    gaps: ["!", "x", "~", "0", "#", "%"],
     full: "#",
     empty: ".",
     ramp: [".", ":", "+", "#"],
@@ -336,7 +337,8 @@ mod tests {
     fn in_ascii_each_mark_has_one_meaning() {
         let s = &ASCII;
         let mut marks: Vec<&str> = s.gaps.to_vec();
-        marks.extend([s.none, s.empty, s.unit, s.group]);
+        // The since-OLD marks share the gap list with the gap marks (`--compare`).
+        marks.extend([s.none, s.empty, s.unit, s.group, s.up, s.down]);
         let mut unique = marks.clone();
         unique.sort_unstable();
         unique.dedup();
