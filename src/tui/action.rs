@@ -127,6 +127,8 @@ pub enum Action {
     LineKillWord,
     /// Gap list: cycle the kind filter (all, target gaps, one-sided, structure).
     FilterKind,
+    /// Gap list: cycle the minimum severity (none, 0.25, 0.50, 0.75).
+    FilterSeverity,
     /// Gap list: only the gaps of the selected unit, or all again.
     FilterUnit,
     /// Dialog: save.
@@ -254,6 +256,7 @@ impl Action {
             Action::LineKillStart => "delete to the start",
             Action::LineKillWord => "delete the word before the cursor",
             Action::FilterKind => "filter by kind (all, target, one-sided, structure)",
+            Action::FilterSeverity => "filter by minimum severity (none, 0.25, 0.50, 0.75)",
             Action::FilterUnit => "the selected unit's gaps (in the gap list: all again)",
             Action::AnswerSave => "save",
             Action::AnswerDiscard => "discard",
@@ -278,7 +281,9 @@ impl Action {
             NextView | PrevView | ShowGraph | ShowMatrix | ShowGaps | ToggleDetail | DetailDown
             | DetailUp => Group::Views,
             NextInitiative | PrevInitiative | ToggleGrouping | FocusMore | FocusLess
-            | ThresholdUp | ThresholdDown | FilterKind | FilterUnit => Group::Filter,
+            | ThresholdUp | ThresholdDown | FilterKind | FilterSeverity | FilterUnit => {
+                Group::Filter
+            }
             Search | SearchAccept | SearchCancel | SearchBackspace | SearchNext | SearchPrev => {
                 Group::Search
             }

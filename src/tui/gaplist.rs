@@ -55,6 +55,9 @@ impl KindFilter {
     }
 }
 
+/// The minimum severities `v` cycles through (0: no severity filter).
+pub const SEVERITY_STEPS: [f64; 4] = [0.0, 0.25, 0.5, 0.75];
+
 /// The gap list's state.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct GapList {
@@ -68,6 +71,8 @@ pub struct GapList {
     kind: KindFilter,
     /// Only the gaps of this unit (by id).
     unit: Option<String>,
+    /// Only gaps at least this severe (0: every gap); one of [`SEVERITY_STEPS`].
+    min_severity: f64,
     /// The first row on screen at the last frame. The frame moves it (it knows the height),
     /// hence a `Cell`: drawing stays `&App`.
     top: std::cell::Cell<usize>,
@@ -98,6 +103,8 @@ impl GapList {
         gaps.iter()
             .enumerate()
             .filter(|(_, g)| self.kind.admits(g.kind))
+            // The analysis rounds nothing: a tolerance keeps 0.5 when the sums give 0.4999….
+            .filter(|(_, g)| g.severity >= self.min_severity - 1e-9)
             .filter(|(_, g)| match (&self.unit, unit) {
                 (None, _) => true,
                 (Some(_), Some(u)) => g.from == u || g.to == Some(u),
@@ -129,7 +136,10 @@ impl GapList {
 
     /// Whether any filter is on.
     pub fn filtered(&self) -> bool {
-        !self.query.is_empty() || self.kind != KindFilter::All || self.unit.is_some()
+        !self.query.is_empty()
+            || self.kind != KindFilter::All
+            || self.min_severity > 0.0
+            || self.unit.is_some()
     }
 
     /// The filters in words, for the list's title ("kind: target gaps · text: sec").
@@ -137,6 +147,9 @@ impl GapList {
         let mut parts = Vec::new();
         if self.kind != KindFilter::All {
             parts.push(format!("kind: {}", self.kind.label()));
+        }
+        if self.min_severity > 0.0 {
+            parts.push(format!("severity ≥ {:.2}", self.min_severity));
         }
         if let Some(id) = &self.unit {
             let name = org
@@ -180,6 +193,21 @@ impl GapList {
         self.kind
     }
 
+    /// The next minimum severity of [`SEVERITY_STEPS`] (after the last: none); returns it.
+    pub fn cycle_severity(&mut self) -> f64 {
+        let at = SEVERITY_STEPS
+            .iter()
+            .position(|&s| s == self.min_severity)
+            .unwrap_or(0);
+        self.min_severity = SEVERITY_STEPS[(at + 1) % SEVERITY_STEPS.len()];
+        self.min_severity
+    }
+
+    /// The minimum severity shown (0: every gap).
+    pub fn min_severity(&self) -> f64 {
+        self.min_severity
+    }
+
     /// Shows only the gaps of a unit (by id), or all again with `None`.
     pub fn only_unit(&mut self, id: Option<String>) {
         self.unit = id;
@@ -195,6 +223,7 @@ impl GapList {
         let was = self.filtered();
         self.query.clear();
         self.kind = KindFilter::All;
+        self.min_severity = 0.0;
         self.unit = None;
         was
     }

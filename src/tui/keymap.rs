@@ -146,6 +146,7 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Graph, "]", A::ThresholdUp, ""),
     b(M::Graph, "[", A::ThresholdDown, ""),
     b(M::Gaps, "f", A::FilterKind, "filter"),
+    b(M::Gaps, "v", A::FilterSeverity, ""),
     b(M::Review, "Space", A::Review(R::Next), "next"),
     b(M::Review, "A", A::Review(R::Record), "action"),
     b(M::Review, "S", A::Review(R::Status), "status"),

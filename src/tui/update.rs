@@ -294,6 +294,15 @@ fn act(app: &mut App, a: Action) -> Vec<Effect> {
             refilter(app);
             app.message = Some(format!("showing {}", k.label()));
         }
+        Action::FilterSeverity => {
+            let s = app.gap_list.cycle_severity();
+            refilter(app);
+            app.message = Some(if s > 0.0 {
+                format!("showing gaps of severity {s:.2} or more")
+            } else {
+                "showing gaps of every severity".into()
+            });
+        }
         Action::FilterUnit => {
             // From the graph or matrix: the selected unit's gaps, in the gap list. In the gap
             // list: a unit of the selected gap (the one shown first, unless the selected unit

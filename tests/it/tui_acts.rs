@@ -254,6 +254,49 @@ fn slash_in_the_gap_list_filters_live_and_the_title_counts() {
 }
 
 #[test]
+fn v_filters_the_gap_list_by_minimum_severity() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (mut app, mut term) = builtin(&dir);
+    keys(&mut app, &mut term, &["3"]);
+    let all = app.visible_gaps().len();
+    let severe = |app: &App, min: f64| {
+        app.gaps()
+            .iter()
+            .filter(|g| g.severity >= min - 1e-9)
+            .count()
+    };
+    keys(&mut app, &mut term, &["v", "v"]);
+    let s = screen(&term);
+    assert!(s.contains("severity ≥ 0.50"), "{s}");
+    assert_eq!(app.visible_gaps().len(), severe(&app, 0.5));
+    assert!(app.visible_gaps().len() < all, "the mild gaps are hidden");
+    assert!(
+        s.contains(&format!("{} of {all} gaps", severe(&app, 0.5))),
+        "the title counts: {s}"
+    );
+    // With the kind filter: both apply.
+    keys(&mut app, &mut term, &["f"]);
+    assert!(
+        app.visible_gaps().iter().all(|&i| {
+            let g = &app.gaps()[i];
+            g.severity >= 0.5
+                && matches!(
+                    g.kind,
+                    gapscope::analysis::GapKind::BelowTarget
+                        | gapscope::analysis::GapKind::MissingTie
+                )
+        }),
+        "{}",
+        screen(&term)
+    );
+    // Past 0.75 the cycle comes back to every severity; Esc clears everything.
+    keys(&mut app, &mut term, &["v", "v"]);
+    assert!(!screen(&term).contains("severity ≥"), "{}", screen(&term));
+    keys(&mut app, &mut term, &["v", "Esc"]);
+    assert_eq!(app.visible_gaps().len(), all, "Esc clears the filters");
+}
+
+#[test]
 fn o_shows_the_gaps_of_the_selected_unit() {
     let dir = tempfile::tempdir().expect("dir");
     let (mut app, mut term) = builtin(&dir);
