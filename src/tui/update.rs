@@ -186,16 +186,19 @@ fn act(app: &mut App, a: Action) -> Vec<Effect> {
         }
         Some(Modal::Help(scroll)) | Some(Modal::Changes(scroll)) | Some(Modal::About(scroll)) => {
             let page = app.frame.page.max(1);
+            // The range of the last frame: keys typed before the overlay was first drawn
+            // (a paste, a script) see an old one, so End asks for the end itself and the
+            // frame clamps it.
             let max = app.frame.help_max;
-            let h = *scroll;
+            let h = (*scroll).min(max);
             *scroll = match a {
                 Action::Up => h.saturating_sub(1),
                 Action::Down => h.saturating_add(1).min(max),
                 Action::PageUp => h.saturating_sub(page),
                 Action::PageDown => h.saturating_add(page).min(max),
                 Action::First => 0,
-                Action::Last => max,
-                _ => h,
+                Action::Last => u16::MAX,
+                _ => *scroll,
             };
             return match a {
                 Action::Help | Action::Changes | Action::About => {

@@ -416,6 +416,27 @@ fn help_lists_the_views_keys_first_scrolls_to_the_end_and_says_where() {
 }
 
 #[test]
+fn end_typed_with_the_key_that_opens_help_still_reaches_the_end() {
+    // "?" and "End" in one read (a paste, a fast typist): End comes before help was ever
+    // drawn, so it cannot know the help's length; it still shows the last lines, and Up
+    // then moves back from there.
+    let dir = tempfile::tempdir().expect("dir");
+    let (mut app, mut term) = builtin(&dir);
+    keys(&mut app, &mut term, &["?", "End"]);
+    let s = screen(&term);
+    assert!(s.contains("wheel"), "End shows the last lines:\n{s}");
+    let end = s
+        .find(" lines ")
+        .map(|i| s[i..].lines().next().unwrap_or("").to_string());
+    keys(&mut app, &mut term, &["Up"]);
+    let up = screen(&term);
+    let after = up
+        .find(" lines ")
+        .map(|i| up[i..].lines().next().unwrap_or("").to_string());
+    assert_ne!(end, after, "Up scrolls back one line:\n{up}");
+}
+
+#[test]
 fn regroup_suggests_an_existing_group_before_creating_a_new_one() {
     let dir = tempfile::tempdir().expect("dir");
     let (mut app, mut term) = builtin(&dir);
