@@ -8,12 +8,10 @@
 //! isolated units, and targets on a subset of pairs: baseline ones between department
 //! heads, and two initiatives. The same parameters always give the same file.
 
-mod rng;
-
 use std::collections::HashSet;
 
 use crate::model::{Initiative, Org, Scale, Target, Tie, Unit};
-pub use rng::{Rng, Weighted};
+pub use crate::rng::{Rng, Weighted};
 
 /// What to generate.
 #[derive(Debug, Clone, PartialEq)]

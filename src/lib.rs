@@ -14,6 +14,7 @@ pub mod layout;
 pub mod model;
 pub mod rate;
 pub mod report;
+pub mod rng;
 pub mod store;
 pub mod text;
 pub mod tui;

@@ -11,6 +11,7 @@
 use std::collections::VecDeque;
 
 use super::graph::Adjacency;
+use crate::rng::Rng;
 
 /// Seed of the visiting order.
 pub const SEED: u64 = 0x6761_7073_636f_7065;
@@ -47,7 +48,7 @@ pub fn louvain(adj: &Adjacency, rank: &[usize]) -> Communities {
         self_w: vec![0.0; n],
     };
     let mut of_unit: Vec<usize> = (0..n).collect();
-    let mut seed = SEED;
+    let mut seed = Rng::new(SEED);
     loop {
         let (comm, count) = local_moves(&level, &mut seed);
         if count == level.adj.len() {
@@ -62,7 +63,7 @@ pub fn louvain(adj: &Adjacency, rank: &[usize]) -> Communities {
 }
 
 /// Moves nodes between communities while modularity improves; returns dense labels and count.
-fn local_moves(level: &Level, seed: &mut u64) -> (Vec<usize>, usize) {
+fn local_moves(level: &Level, seed: &mut Rng) -> (Vec<usize>, usize) {
     let n = level.adj.len();
     let k: Vec<f64> = (0..n)
         .map(|i| level.adj[i].iter().map(|&(_, w)| w).sum::<f64>() + 2.0 * level.self_w[i])
@@ -210,14 +211,10 @@ pub fn modularity(adj: &Adjacency, of_unit: &[usize], count: usize) -> Option<f6
     })
 }
 
-/// Fisher–Yates shuffle driven by splitmix64.
-fn shuffle(items: &mut [usize], state: &mut u64) {
+/// Fisher–Yates shuffle driven by the crate's generator.
+fn shuffle(items: &mut [usize], rng: &mut Rng) {
     for i in (1..items.len()).rev() {
-        *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = *state;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^= z >> 31;
+        let z = rng.next_u64();
         items.swap(i, (z % (i as u64 + 1)) as usize);
     }
 }

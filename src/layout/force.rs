@@ -1,6 +1,7 @@
 //! Fruchterman–Reingold layout with a grid for the repulsion, bounded in work.
 
 use super::{Point, fit};
+use crate::rng::Rng;
 
 /// Tuning of the force-directed layout.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,20 +28,6 @@ impl Default for ForceOptions {
 /// Cells with more nodes than this repel through their centre of mass.
 const CROWD: usize = 12;
 
-/// A splitmix64 stream: deterministic starting positions without a dependency.
-struct Rng(u64);
-
-impl Rng {
-    fn next_f64(&mut self) -> f64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^= z >> 31;
-        (z >> 11) as f64 / (1u64 << 53) as f64
-    }
-}
-
 /// Lays out `n` nodes with Fruchterman–Reingold forces; repulsion only between nodes in
 /// neighbouring grid cells (cell side `2k`), attraction along `edges` scaled by weight.
 /// The result fills the unit square.
@@ -48,8 +35,8 @@ pub fn force_directed(n: usize, edges: &[(usize, usize, f64)], opts: &ForceOptio
     if n <= 1 {
         return super::circle(n);
     }
-    let mut rng = Rng(opts.seed);
-    let mut pos: Vec<Point> = (0..n).map(|_| (rng.next_f64(), rng.next_f64())).collect();
+    let mut rng = Rng::new(opts.seed);
+    let mut pos: Vec<Point> = (0..n).map(|_| (rng.unit(), rng.unit())).collect();
     let edges: Vec<(usize, usize, f64)> = edges
         .iter()
         .copied()

@@ -184,13 +184,9 @@ fn accumulate(
 /// A deterministic sample of `k` distinct sources (splitmix64 partial shuffle), sorted.
 pub fn sample(n: usize, k: usize, seed: u64) -> Vec<usize> {
     let mut all: Vec<usize> = (0..n).collect();
-    let mut state = seed ^ 0x9E37_79B9_7F4A_7C15;
+    let mut rng = crate::rng::Rng::new(seed ^ 0x9E37_79B9_7F4A_7C15);
     for i in 0..k.min(n) {
-        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = state;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^= z >> 31;
+        let z = rng.next_u64();
         let j = i + (z % (n - i) as u64) as usize;
         all.swap(i, j);
     }

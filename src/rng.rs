@@ -1,5 +1,6 @@
-//! A small fixed pseudo-random generator (splitmix64), so generated orgs never change with
-//! a dependency's version.
+//! The one pseudo-random generator of the crate (splitmix64), fixed so that generated orgs,
+//! layouts, community orders and sampled betweenness sources never change with a
+//! dependency's version.
 
 /// splitmix64 (Steele, Lea, Flood 2014): a 64-bit state advanced by a constant and mixed.
 #[derive(Debug, Clone)]
