@@ -743,3 +743,26 @@ fn the_gap_list_scrolls_by_a_row_near_its_edge_not_by_pages() {
     // It scrolled with rows still below the cursor (the margin), not at the last row.
     assert!(moved < before.len(), "scrolled after {moved} moves");
 }
+
+#[test]
+fn the_screen_writes_a_rating_as_the_explanation_does() {
+    // One number formatter: a survey mean of 2.25 is "2.25" in the detail pane, as in the
+    // gap's explanation (the screen once wrote "2.2" beside "2.25").
+    let json = r#"{"scale": {"min": 1, "max": 5},
+        "units": [{"id": "a", "name": "Alpha"}, {"id": "b", "name": "Beta"}],
+        "ties": [{"from": "a", "to": "b", "strength": 2.25}],
+        "targets": [{"from": "a", "to": "b", "min": 4}]}"#;
+    let org = model::from_str("org.json", json).expect("valid");
+    let doc = Document::new(org, "test");
+    let (mut app, mut term) = crate::tui_common::start_doc(doc, 120, 40);
+    keys(&mut app, &mut term, &["3"]);
+    let s = screen(&term);
+    assert!(
+        s.contains("2.25/4") && s.contains("they have 2.25 on 1–5"),
+        "{s}"
+    );
+    assert!(
+        !s.contains("2.2 ") && !s.contains("2.3 "),
+        "one way only:\n{s}"
+    );
+}

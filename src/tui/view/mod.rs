@@ -259,14 +259,11 @@ pub(crate) fn wrap_indented(text: &str, width: usize, indent: usize) -> Vec<Stri
     out
 }
 
-/// A number on the file's scale, short.
+/// A number on the file's scale, written as the reports and explanations write it (at most
+/// two decimals, trailing zeros dropped: `analysis::needs::number`), so the screen and the
+/// gap's explanation never show one rating two ways.
 pub(crate) fn on_scale(app: &App, s: f64) -> String {
-    let v = app.org.scale.denormalize(s);
-    if (v - v.round()).abs() < 1e-9 {
-        format!("{}", v.round())
-    } else {
-        format!("{v:.1}")
-    }
+    crate::analysis::needs::number(app.org.scale.denormalize(s))
 }
 
 #[cfg(test)]
