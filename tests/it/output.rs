@@ -8,10 +8,10 @@ use std::io::Write;
 use std::rc::Rc;
 
 use crate::tui_common::krackhardt;
+use crate::tui_common::random::{Input, input};
 use gapscope::model::Org;
 use gapscope::model::seed::seed;
 use gapscope::tui::event_loop::message;
-use gapscope::tui::keymap::BINDINGS;
 use gapscope::tui::output::Compact;
 use gapscope::tui::update::update;
 use gapscope::tui::{App, Config, Document, ThemeName, script};
@@ -202,25 +202,6 @@ fn app(org: Org, config: Config, scratch: &std::path::Path) -> App {
     app
 }
 
-#[derive(Debug, Clone)]
-enum Input {
-    Key(usize),
-    Char(char),
-    Click(u16, u16),
-    Wheel(bool),
-    Resize(u16, u16),
-}
-
-fn input() -> impl Strategy<Value = Input> {
-    prop_oneof![
-        8 => (0..BINDINGS.len()).prop_map(Input::Key),
-        2 => prop::char::range('a', 'z').prop_map(Input::Char),
-        1 => (0u16..200, 0u16..60).prop_map(|(x, y)| Input::Click(x, y)),
-        1 => any::<bool>().prop_map(Input::Wheel),
-        1 => (1u16..200, 1u16..60).prop_map(|(w, h)| Input::Resize(w, h)),
-    ]
-}
-
 proptest! {
     #![proptest_config(ProptestConfig {
         cases: std::env::var("GAPSCOPE_PROP_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(48),
@@ -235,7 +216,7 @@ proptest! {
         theme in 0u8..3,
         ascii in any::<bool>(),
         size in prop_oneof![Just((80u16, 24u16)), Just((120, 40)), Just((200, 60)), (1u16..200, 1u16..60)],
-        inputs in prop::collection::vec(input(), 1..40),
+        inputs in prop::collection::vec(input(8, 60, 1), 1..40),
     ) {
         let theme = [ThemeName::Dark, ThemeName::Light, ThemeName::Mono][usize::from(theme)];
         let scratch = tempfile::tempdir().unwrap();
@@ -245,16 +226,10 @@ proptest! {
             prop_assert!(false, "first frame: {}", d);
         }
         for (k, inp) in inputs.into_iter().enumerate() {
-            let ev = match inp {
-                Input::Key(i) => Event::Key(script::key(BINDINGS[i].key)),
-                Input::Char(c) => Event::Key(KeyEvent::from(KeyCode::Char(c))),
-                Input::Click(x, y) => script::click(x, y),
-                Input::Wheel(d) => script::wheel(d),
-                Input::Resize(w, h) => {
-                    twin.resize(w, h);
-                    Event::Resize(w, h)
-                }
-            };
+            if let Input::Resize(w, h) = inp {
+                twin.resize(w, h);
+            }
+            let ev = inp.event();
             if matches!(&ev, Event::Key(k) if k.code == KeyCode::Char('z') && k.modifiers.contains(KeyModifiers::CONTROL)) {
                 continue;
             }

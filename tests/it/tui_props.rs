@@ -1,16 +1,16 @@
 //! Random key sequences at random terminal sizes (edits, prompts and saves included) never
 //! panic and keep the selection valid.
 
+use crate::tui_common::random::{Input, input};
 use crate::tui_common::{krackhardt, pair_gap, with_gaps};
 use gapscope::analysis::GapKind;
 use gapscope::model::seed::seed;
 use gapscope::model::{Org, Tie, Unit};
-use gapscope::tui::keymap::BINDINGS;
 use gapscope::tui::{App, Config, Document, script};
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{Event, KeyCode, KeyModifiers};
 
 fn big_org() -> Org {
     let mut org = Org {
@@ -42,25 +42,6 @@ fn org(which: u8) -> Org {
         2 => big_org(),
         _ => Org::default(),
     }
-}
-
-#[derive(Debug, Clone)]
-enum Input {
-    Key(usize),
-    Char(char),
-    Click(u16, u16),
-    Wheel(bool),
-    Resize(u16, u16),
-}
-
-fn input() -> impl Strategy<Value = Input> {
-    prop_oneof![
-        6 => (0..BINDINGS.len()).prop_map(Input::Key),
-        2 => prop::char::range('a', 'z').prop_map(Input::Char),
-        1 => (0u16..200, 0u16..70).prop_map(|(x, y)| Input::Click(x, y)),
-        1 => any::<bool>().prop_map(Input::Wheel),
-        1 => (0u16..200, 0u16..70).prop_map(|(w, h)| Input::Resize(w, h)),
-    ]
 }
 
 fn check(app: &App) -> Result<(), TestCaseError> {
@@ -100,7 +81,7 @@ proptest! {
         which in 0u8..4,
         ascii in any::<bool>(),
         size in (0u16..200, 0u16..70),
-        inputs in prop::collection::vec(input(), 1..60),
+        inputs in prop::collection::vec(input(6, 70, 0), 1..60),
     ) {
         let config = Config { ascii, ..Config::default() };
         // Random keys edit and save (typed names are relative paths): saves resolve against a
@@ -121,16 +102,10 @@ proptest! {
         }
         for inp in inputs {
             // Every input goes through the real event loop, as the terminal sends it.
-            let ev = match inp {
-                Input::Key(i) => Event::Key(script::key(BINDINGS[i].key)),
-                Input::Char(c) => Event::Key(KeyEvent::from(KeyCode::Char(c))),
-                Input::Click(x, y) => script::click(x, y),
-                Input::Wheel(d) => script::wheel(d),
-                Input::Resize(w, h) => {
-                    term.backend_mut().resize(w, h);
-                    Event::Resize(w, h)
-                }
-            };
+            if let Input::Resize(w, h) = inp {
+                term.backend_mut().resize(w, h);
+            }
+            let ev = inp.event();
             if matches!(&ev, Event::Key(k) if k.code == KeyCode::Char('c') && k.modifiers.contains(KeyModifiers::CONTROL)) {
                 continue;
             }

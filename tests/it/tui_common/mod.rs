@@ -1,6 +1,7 @@
 //! Helpers shared by the screen tests: building apps and reading the screen back.
 #![allow(dead_code)]
 
+pub(crate) mod random;
 pub(crate) mod tmux;
 
 use gapscope::analysis::{Gap, GapKind};
