@@ -5,7 +5,7 @@
 use assert_cmd::Command;
 
 /// A temporary config folder holding `gapscope/config.toml` with `text` (none: no file).
-fn home(text: Option<&[u8]>) -> tempfile::TempDir {
+pub(crate) fn home(text: Option<&[u8]>) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temporary folder");
     if let Some(text) = text {
         let folder = dir.path().join("gapscope");
@@ -15,7 +15,8 @@ fn home(text: Option<&[u8]>) -> tempfile::TempDir {
     dir
 }
 
-fn gapscope(dir: &tempfile::TempDir, args: &[&str]) -> std::process::Output {
+/// The binary with its config, state and home in `dir` (and colours allowed).
+pub(crate) fn gapscope(dir: &tempfile::TempDir, args: &[&str]) -> std::process::Output {
     Command::cargo_bin("gapscope")
         .expect("binary")
         .env("XDG_CONFIG_HOME", dir.path())

@@ -3,8 +3,8 @@
 //! the file are drawn as they are; `--no-ascii` turns off the config file's `ascii = true`,
 //! and `gapscope config` says where the setting came from.
 
+use crate::config_files::gapscope;
 use crate::tui_common::{keys, started, text};
-use assert_cmd::Command;
 use clap::Parser;
 use gapscope::cli::Cli;
 use gapscope::cli::open::{AsciiArgs, Source, prepare};
@@ -176,23 +176,7 @@ fn flags_win_over_the_config_file_and_say_so() {
 
 /// A temporary config folder with `ascii = true`.
 fn ascii_home() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temporary folder");
-    let folder = dir.path().join("gapscope");
-    std::fs::create_dir_all(&folder).expect("config folder");
-    std::fs::write(folder.join("config.toml"), "ascii = true\n").expect("config file");
-    dir
-}
-
-fn gapscope(dir: &tempfile::TempDir, args: &[&str]) -> std::process::Output {
-    Command::cargo_bin("gapscope")
-        .expect("binary")
-        .env("XDG_CONFIG_HOME", dir.path())
-        .env("XDG_STATE_HOME", dir.path().join("state"))
-        .env("HOME", dir.path())
-        .env_remove("NO_COLOR")
-        .args(args)
-        .output()
-        .expect("runs")
+    crate::config_files::home(Some(b"ascii = true\n"))
 }
 
 fn ascii_line(out: &std::process::Output) -> String {
