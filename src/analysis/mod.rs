@@ -139,6 +139,16 @@ pub enum GapKind {
 }
 
 impl GapKind {
+    /// Every kind, in the order legends and help list them.
+    pub const ALL: [GapKind; 6] = [
+        GapKind::BelowTarget,
+        GapKind::MissingTie,
+        GapKind::Asymmetric,
+        GapKind::Isolated,
+        GapKind::Silo,
+        GapKind::SinglePoint,
+    ];
+
     /// The name used in reports (`below_target`, ...).
     pub fn as_str(self) -> &'static str {
         match self {

@@ -324,14 +324,7 @@ pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
 /// shown), then every gap mark in its words, then the line styles.
 fn legend_lines(app: &App, width: u16, lines: usize) -> Vec<String> {
     let t = &app.theme;
-    let kinds = [
-        GapKind::BelowTarget,
-        GapKind::MissingTie,
-        GapKind::Asymmetric,
-        GapKind::Isolated,
-        GapKind::Silo,
-        GapKind::SinglePoint,
-    ];
+    let kinds = GapKind::ALL;
     let mut parts: Vec<String> = Vec::new();
     if app.graph.grouped() {
         parts.push("grouped: Enter expands, Esc collapses".to_string());

@@ -85,14 +85,7 @@ fn symbols(app: &App) -> Vec<(bool, String)> {
     let sym = app.theme.sym;
     let row = |mark: String, what: &str| (false, format!("{mark}\t{what}"));
     let mut out = vec![(true, "Symbols".to_string())];
-    for k in [
-        GapKind::BelowTarget,
-        GapKind::MissingTie,
-        GapKind::Asymmetric,
-        GapKind::Isolated,
-        GapKind::Silo,
-        GapKind::SinglePoint,
-    ] {
+    for k in GapKind::ALL {
         out.push(row(
             sym.gap(k).to_string(),
             &format!("gap: {}", super::gaps::kind_words(k)),
