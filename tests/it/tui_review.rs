@@ -100,9 +100,11 @@ fn the_walk_starts_with_what_the_last_meeting_left_then_the_initiatives_target_g
         else {
             return false;
         };
-        org.actions
-            .iter()
-            .any(|x| x.is_on(&a.id, &b.id) && x.overdue(day()))
+        org.actions.iter().any(|x| {
+            x.is_on(&a.id, &b.id)
+                && x.overdue(day())
+                && (x.initiative.is_none() || x.initiative == g.initiative)
+        })
     };
     let target = |i: usize| {
         matches!(gaps[i].kind, GapKind::BelowTarget | GapKind::MissingTie)
@@ -145,6 +147,23 @@ fn the_walk_starts_with_what_the_last_meeting_left_then_the_initiatives_target_g
     assert!(
         s.contains("worst: Chief Data Office ↔"),
         "the headline still names the worst target gap:\n{s}"
+    );
+}
+
+#[test]
+fn under_all_targets_the_walk_also_starts_with_the_overdue_action() {
+    // The action (AI rollout's, due 2026-11-15) is on the gap whatever initiative is shown:
+    // REPORT.md's rule takes actions whose initiative is none or the gap's.
+    let dir = tempfile::tempdir().expect("dir");
+    let (app, _) = review(dir.path(), None, Config::default(), 80, 24);
+    let (_, g, _) = app.review_gap().expect("a gap");
+    let ids = [
+        &app.org().units[g.from].id,
+        &app.org().units[g.to.expect("a pair")].id,
+    ];
+    assert!(
+        ids.contains(&&"cio".to_string()) && ids.contains(&&"ciso".to_string()),
+        "{ids:?}"
     );
 }
 

@@ -55,13 +55,14 @@ fn left_over(app: &App) -> impl Fn(&Gap) -> bool + '_ {
             .max_by_key(|r| r.date)
             .map(|r| discussed::listed(r).into_iter().collect())
     });
-    let late: std::collections::HashSet<(&str, &str)> = match today {
+    // Overdue actions by pair and initiative: an action is on a gap when its initiative is
+    // none or the gap's (REPORT.md's rule, `plan::gap_actions`).
+    let late: std::collections::HashSet<((&str, &str), Option<&str>)> = match today {
         Some(day) => org
             .actions
             .iter()
             .filter(|a| a.overdue(day))
-            .filter(|a| a.initiative.is_none() || a.initiative == chosen)
-            .map(|a| pair(&a.from, &a.to))
+            .map(|a| (pair(&a.from, &a.to), a.initiative.as_deref()))
             .collect(),
         None => Default::default(),
     };
@@ -72,7 +73,10 @@ fn left_over(app: &App) -> impl Fn(&Gap) -> bool + '_ {
         let overdue = g.group.is_none()
             && g.to
                 .is_some_and(|to| match (org.units.get(g.from), org.units.get(to)) {
-                    (Some(a), Some(b)) => late.contains(&pair(&a.id, &b.id)),
+                    (Some(a), Some(b)) => {
+                        let p = pair(&a.id, &b.id);
+                        late.contains(&(p, None)) || late.contains(&(p, g.initiative.as_deref()))
+                    }
                     _ => false,
                 });
         not_reached || overdue
