@@ -100,9 +100,20 @@ const CLEAR: f64 = 1.3;
 
 /// `p` moved straight away from each expanded group's centre in `rings` that it lies closer
 /// to than `clear`, so an expanded group does not overlap its neighbours (issue 9, point 11).
-fn clear_of(mut p: Point, rings: &[Point], clear: f64) -> Point {
+/// When moving away from one ring lands it in another (many groups open), it takes the
+/// nearest point that is clear of every ring instead.
+fn clear_of(p: Point, rings: &[Point], clear: f64) -> Point {
+    let is_clear = |q: Point| {
+        rings
+            .iter()
+            .all(|c| (q.0 - c.0).powi(2) + (q.1 - c.1).powi(2) >= clear * clear - 1e-12)
+    };
+    if is_clear(p) {
+        return p;
+    }
+    let mut q = p;
     for &c in rings {
-        let (dx, dy) = (p.0 - c.0, p.1 - c.1);
+        let (dx, dy) = (q.0 - c.0, q.1 - c.1);
         let d = (dx * dx + dy * dy).sqrt();
         if d < clear {
             let (ux, uy) = if d > 1e-12 {
@@ -110,13 +121,23 @@ fn clear_of(mut p: Point, rings: &[Point], clear: f64) -> Point {
             } else {
                 (1.0, 0.0)
             };
-            p = (
+            q = (
                 (c.0 + ux * clear).clamp(0.0, 1.0),
                 (c.1 + uy * clear).clamp(0.0, 1.0),
             );
         }
     }
-    p
+    if is_clear(q) {
+        return q;
+    }
+    // The nearest clear point of a fine grid over the view (ties: the first in row order).
+    const STEPS: usize = 40;
+    let dist = |a: Point| (a.0 - p.0).powi(2) + (a.1 - p.1).powi(2);
+    (0..=STEPS)
+        .flat_map(|y| (0..=STEPS).map(move |x| (x as f64 / STEPS as f64, y as f64 / STEPS as f64)))
+        .filter(|&c| is_clear(c))
+        .min_by(|a, b| dist(*a).total_cmp(&dist(*b)))
+        .unwrap_or(q)
 }
 
 /// Stretches the nodes' positions to fill the view (after an ego focus left a few).

@@ -182,6 +182,17 @@ fn adding_a_unit_keeps_the_groups_where_they_were() {
     }
 }
 
+#[test]
+fn a_collapsed_group_stays_clickable_with_six_groups_open() {
+    // Found by the property test below: with groups 1-5 open, group 7's node was pushed
+    // out of one ring into another, under a unit, so a click could not reach it.
+    for (w, h) in [(120, 40), (80, 24)] {
+        if let Err(e) = check_all(&acme(), w, h, &[1, 2, 3, 4, 5, 7], false) {
+            panic!("{e}");
+        }
+    }
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig {
         cases: 24,

@@ -318,6 +318,19 @@ pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer, info: &mut FrameIn
             Hit::Node(v),
         ));
     }
+    // A collapsed group's marker stays on top of any label that runs under it (many groups
+    // open), so it can always be seen and clicked.
+    for &(v, p) in &nodes {
+        if let VisNode::Group(g) = v {
+            let (c, r) = cell(p);
+            if info.hit(c, r) == Some(Hit::Node(v)) {
+                continue;
+            }
+            let style = Style::new().fg(t.group(g)).add_modifier(Modifier::BOLD);
+            put(buf, c, r, t.sym.group, 1, style);
+            info.hits.push((Rect::new(c, r, 1, 1), Hit::Node(v)));
+        }
+    }
 }
 
 /// The legend's lines: focus, weak-tie filter and grouping first (they change what is
