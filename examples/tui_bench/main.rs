@@ -228,15 +228,7 @@ fn main() {
         let full = analysis_task::analyse(app.org(), &Default::default(), Stage::Full);
         let full_ms = ms(t);
         drop(quick);
-        let generation = app.generation();
-        update(
-            &mut app,
-            Msg::Done(Done::Analysed {
-                generation,
-                stage: Stage::Full,
-                analysis: Box::new(full),
-            }),
-        );
+        deliver(&mut app, full);
         let t = Instant::now();
         let laid = analysis_task::unit_layout(&app.derived().net);
         let layout_ms = ms(t);
@@ -338,15 +330,7 @@ fn review_timings(app: &mut App, term: &mut Terminal<TestBackend>) {
     let actions = org.actions.len();
     let mut app = App::new(org, "bench", &Config::default());
     let full = analysis_task::analyse(app.org(), &Default::default(), Stage::Quick);
-    let generation = app.generation();
-    update(
-        &mut app,
-        Msg::Done(Done::Analysed {
-            generation,
-            stage: Stage::Full,
-            analysis: Box::new(full),
-        }),
-    );
+    deliver(&mut app, full);
     update(&mut app, Msg::Key(KeyEvent::from(KeyCode::Char('4'))));
     // The key itself only asks; the worker computes (here at once, in this thread).
     let t = Instant::now();
@@ -362,5 +346,18 @@ fn review_timings(app: &mut App, term: &mut Terminal<TestBackend>) {
     println!(
         "{:<18} review: plan key {key:.2} ms, plan on the worker {plan:.1} ms ({actions} actions), card {card:.2} ms, next gap {step:.2} ms",
         ""
+    );
+}
+
+/// Hands an analysis to the app as the worker's full stage of its current generation.
+fn deliver(app: &mut App, analysis: gapscope::analysis::Analysis) {
+    let generation = app.generation();
+    update(
+        app,
+        Msg::Done(Done::Analysed {
+            generation,
+            stage: Stage::Full,
+            analysis: Box::new(analysis),
+        }),
     );
 }
