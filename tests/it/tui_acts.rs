@@ -766,3 +766,28 @@ fn the_screen_writes_a_rating_as_the_explanation_does() {
         "one way only:\n{s}"
     );
 }
+
+#[test]
+fn a_status_message_keeps_the_keys_of_the_story_beside_it() {
+    // Issue 9 point 6: the hint line keeps 3, /, i and d, also while a message is shown:
+    // named when there is room, as bare keys when the message needs it.
+    let dir = tempfile::tempdir().expect("dir");
+    let (_, term) = builtin(&dir);
+    let s = screen(&term);
+    let last = s.lines().last().unwrap_or("").to_string();
+    assert!(
+        last.contains("worst gap: Chief Data Office ↔ Security (CISO)"),
+        "{last}"
+    );
+    assert!(last.trim_end().ends_with("3 / i d"), "{last}");
+    let doc = Document::new(model::seed::seed(), "test")
+        .recoveries(Recoveries::in_dir(dir.path().join("state")))
+        .base(dir.path().to_path_buf());
+    let (_, wide) = start_doc(doc, 160, 48);
+    let s = screen(&wide);
+    let last = s.lines().last().unwrap_or("").to_string();
+    assert!(
+        last.contains("missing tie 0.80  3 gaps  / search  i initiative  d detail"),
+        "{last}"
+    );
+}

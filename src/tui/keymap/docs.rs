@@ -18,6 +18,14 @@ impl Keymap {
 
     /// Status-bar hints of the modes, in table order: `(key, short name)`.
     pub fn hints(&self, modes: &[Mode]) -> Vec<(&'static str, &'static str)> {
+        self.hint_actions(modes)
+            .into_iter()
+            .map(|(k, h, _)| (k, h))
+            .collect()
+    }
+
+    /// [`Keymap::hints`] with the action of each: `(key, short name, action)`.
+    pub fn hint_actions(&self, modes: &[Mode]) -> Vec<(&'static str, &'static str, Action)> {
         let mut out = Vec::new();
         for &mode in modes {
             for bnd in self
@@ -25,7 +33,7 @@ impl Keymap {
                 .iter()
                 .filter(|b| b.mode == mode && !b.hint.is_empty())
             {
-                out.push((bnd.key, bnd.hint));
+                out.push((bnd.key, bnd.hint, bnd.action));
             }
         }
         out

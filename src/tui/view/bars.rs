@@ -4,6 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
 
+use crate::tui::action::Action;
 use crate::tui::app::{App, Pending};
 use crate::tui::keymap::Mode;
 use crate::tui::modal::Modal;
@@ -204,24 +205,99 @@ pub(super) fn status(app: &App, area: Rect, buf: &mut Buffer) {
             area.width.saturating_sub(x + 1 - area.x),
             t.bar,
         );
-        hint_list(app, &[Mode::Search], area, x + 2, buf);
+        hint_list(app, &[Mode::Search], area, x + 2, buf, |_| true);
         return;
-    }
-    let mut x = area.x;
-    if let Some(m) = &app.message {
-        let m = prose(app, m);
-        x = put(buf, x + 1, area.y, &m, area.width.saturating_sub(1), t.bar) + 1;
     }
     let modes = match &app.modal {
         Some(m) => vec![m.mode()],
         None => vec![app.view.mode(), Mode::Global],
     };
-    hint_list(app, &modes, area, x, buf);
+    let Some(m) = &app.message else {
+        hint_list(app, &modes, area, area.x, buf, |_| true);
+        return;
+    };
+    // A message keeps the keys of the story (issue 9 point 6: the gap list, search, the
+    // initiative, the detail pane) beside it, cut to leave them room; other hints follow
+    // when there is room.
+    // Review mode has its own story (next, action, discussed) in its hints.
+    let story = |a: Action| {
+        app.modal.is_none()
+            && app.view != crate::tui::app::View::Review
+            && matches!(
+                a,
+                Action::ShowGaps | Action::Search | Action::NextInitiative | Action::ToggleDetail
+            )
+    };
+    let entries: Vec<(&str, String)> = app
+        .keys
+        .hint_actions(&modes)
+        .into_iter()
+        .filter(|(_, _, a)| story(*a))
+        .map(|(k, h, _)| (k, prose(app, h).into_owned()))
+        .collect();
+    if entries.is_empty() {
+        let m = prose(app, m);
+        let x = put(
+            buf,
+            area.x + 1,
+            area.y,
+            &m,
+            area.width.saturating_sub(1),
+            t.bar,
+        ) + 1;
+        hint_list(app, &modes, area, x, buf, |_| true);
+        return;
+    }
+    let cells = |s: &str| Span::raw(s).width();
+    // Each story key with its name ("3 gaps"), or, when the message needs the room, the
+    // keys alone ("3 / i d"); the message is cut only if even those do not fit.
+    let full: usize = entries.iter().map(|(k, h)| cells(k) + cells(h) + 3).sum();
+    let bare: usize = entries.iter().map(|(k, _)| cells(k) + 1).sum::<usize>() + 1;
+    let m = prose(app, m);
+    let width = area.width as usize;
+    let named = cells(&m) + 2 + full <= width;
+    let room = width
+        .saturating_sub(if named { full } else { bare } + 2)
+        .max(12);
+    let m = super::cut(&m, room, t.sym.ellipsis);
+    let mut x = put(
+        buf,
+        area.x + 1,
+        area.y,
+        &m,
+        area.width.saturating_sub(1),
+        t.bar,
+    ) + 1;
+    if named {
+        x = hint_list(app, &modes, area, x, buf, story);
+    } else {
+        for (k, _) in &entries {
+            if x as usize + cells(k) + 1 > area.right() as usize {
+                break;
+            }
+            let bold = t.bar.add_modifier(ratatui::style::Modifier::BOLD);
+            x = put(buf, x + 1, area.y, k, area.right() - x - 1, bold);
+        }
+        x += 1;
+    }
+    hint_list(app, &modes, area, x, buf, |a| !story(a));
 }
 
-fn hint_list(app: &App, modes: &[Mode], area: Rect, mut x: u16, buf: &mut Buffer) {
+/// Writes the hints of `modes` whose action passes `keep`, from column `x` while they fit;
+/// returns the column after the last.
+fn hint_list(
+    app: &App,
+    modes: &[Mode],
+    area: Rect,
+    mut x: u16,
+    buf: &mut Buffer,
+    keep: impl Fn(Action) -> bool,
+) -> u16 {
     let t = &app.theme;
-    for (key, doc) in app.keys.hints(modes) {
+    for (key, doc, action) in app.keys.hint_actions(modes) {
+        if !keep(action) {
+            continue;
+        }
         let short = prose(app, doc);
         let need = Span::raw(key).width() + Span::raw(short.as_ref()).width() + 3;
         if x + need as u16 > area.right() {
@@ -238,4 +314,5 @@ fn hint_list(app: &App, modes: &[Mode], area: Rect, mut x: u16, buf: &mut Buffer
         x = put(buf, x + 1, area.y, &short, area.right() - x - 1, t.bar);
         x += 1;
     }
+    x
 }
