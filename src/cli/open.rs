@@ -38,25 +38,15 @@ pub fn run(cli: &Cli) -> Result<Status, CliError> {
     Ok(0)
 }
 
-/// A loaded document with where it came from and the screen options checked against it.
-pub struct Document {
-    org: crate::model::Org,
-    name: String,
-    origin: Origin,
-    fingerprint: Option<store::Fingerprint>,
-    config: Config,
-    /// `--compare OLD`: the older snapshot and its name.
-    compare: Option<(crate::model::Org, String)>,
-}
-
-/// Loads the document (with its fingerprint when it is a file) and checks the screen options.
-/// Reads standard input once; has no other effect.
-pub fn load_document(cli: &Cli) -> Result<Document, CliError> {
+/// Loads the document (with its fingerprint when it is a file) and checks the screen options;
+/// recovery files and the save folder are [`finish`]'s. Reads standard input once; has no
+/// other effect.
+pub fn load_document(cli: &Cli) -> Result<tui::Document, CliError> {
     load_document_with(cli, &Settings::default())
 }
 
 /// [`load_document`] with the settings of a config file under the command line's options.
-pub fn load_document_with(cli: &Cli, file: &Settings) -> Result<Document, CliError> {
+pub fn load_document_with(cli: &Cli, file: &Settings) -> Result<tui::Document, CliError> {
     let (org, name, origin, fingerprint) = match cli.file.as_deref() {
         Some(path) if path != "-" => {
             let (org, fp) = store::load_tracked(Path::new(path), cli.max_bytes)?;
@@ -83,13 +73,11 @@ pub fn load_document_with(cli: &Cli, file: &Settings) -> Result<Document, CliErr
         }
         Some(path) => Some(load_old(path, cli.max_bytes)?),
     };
-    Ok(Document {
-        org,
-        name,
+    Ok(tui::Document {
         origin,
         fingerprint,
-        config,
         compare,
+        ..tui::Document::new(org, &name).config(config)
     })
 }
 
@@ -116,23 +104,15 @@ pub fn prepare(cli: &Cli, recoveries: Recoveries) -> Result<App, CliError> {
 
 /// Builds the screen's state for a loaded document and decides what to do about a recovery
 /// file (the screen does it: [`App::from_document`]).
-fn finish(cli: &Cli, doc: Document, recoveries: Recoveries) -> Result<App, CliError> {
-    let Document {
-        org,
-        name,
-        origin,
-        fingerprint,
-        config,
-        compare,
-    } = doc;
-    let recoveries = match origin {
+fn finish(cli: &Cli, doc: tui::Document, recoveries: Recoveries) -> Result<App, CliError> {
+    let recoveries = match doc.origin {
         // Standard input has no name: its recovery is keyed by what was read.
         Origin::Stdin => {
-            recoveries.for_stdin_content(crate::model::save::to_string(&org).as_bytes())
+            recoveries.for_stdin_content(crate::model::save::to_string(&doc.org).as_bytes())
         }
         _ => recoveries,
     };
-    let for_file = origin.for_file().map(PathBuf::from);
+    let for_file = doc.origin.for_file().map(PathBuf::from);
     let shown = |p: &Path| crate::text::clean(&p.display().to_string());
     let at_start = if cli.screen.discard_recovery {
         let gone = recoveries
@@ -155,7 +135,7 @@ fn finish(cli: &Cli, doc: Document, recoveries: Recoveries) -> Result<App, CliEr
         match found {
             None if cli.screen.recover => AtStart::Note("no unsaved edits to recover".into()),
             None => AtStart::Nothing,
-            Some(rec) if config.read_only => AtStart::Note(format!(
+            Some(rec) if doc.config.read_only => AtStart::Note(format!(
                 "unsaved edits are kept in {} (open without --read-only to restore them)",
                 shown(&rec.path)
             )),
@@ -172,15 +152,10 @@ fn finish(cli: &Cli, doc: Document, recoveries: Recoveries) -> Result<App, CliEr
     let base = std::env::current_dir()
         .map_err(|e| CliError::Usage(format!("cannot read the working folder: {e}")))?;
     Ok(App::from_document(tui::Document {
-        org,
-        name,
-        origin,
-        fingerprint,
-        config,
-        compare,
         recoveries,
         base,
         at_start,
+        ..doc
     }))
 }
 

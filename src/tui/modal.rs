@@ -25,6 +25,14 @@ pub enum Modal {
 }
 
 impl Modal {
+    /// Lines scrolled off the top of a scrolling overlay (help, changes, about); 0 else.
+    pub fn scroll(&self) -> u16 {
+        match self {
+            Modal::Help(s) | Modal::Changes(s) | Modal::About(s) => *s,
+            _ => 0,
+        }
+    }
+
     /// The keymap mode of the modal.
     pub fn mode(&self) -> Mode {
         match self {

@@ -7,7 +7,6 @@ use serde_json::value::RawValue;
 
 use crate::text::clean;
 use crate::tui::app::App;
-use crate::tui::modal::Modal;
 
 use super::{FrameInfo, on_scale, wrap};
 
@@ -120,14 +119,9 @@ pub(super) fn render(
     info: &mut FrameInfo,
 ) -> Option<Rect> {
     let t = &app.theme;
-    let scroll = match app.modal {
-        Some(Modal::About(s)) => s,
-        _ => 0,
-    };
     let overlay = super::overlay::Overlay {
         max_width: 90,
         title: " About this org (b or Esc closes) ".into(),
-        scroll,
     };
     super::overlay::render(app, area, buf, info, overlay, |width| {
         lines(app, width)

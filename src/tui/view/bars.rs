@@ -205,7 +205,7 @@ pub(super) fn status(app: &App, area: Rect, buf: &mut Buffer) {
             area.width.saturating_sub(x + 1 - area.x),
             t.bar,
         );
-        hint_list(app, &[Mode::Search], area, x + 2, buf, |_| true);
+        hint_list(app, &[Mode::Search], area, x + 2, buf, true, |_| true);
         return;
     }
     let modes = match &app.modal {
@@ -213,13 +213,13 @@ pub(super) fn status(app: &App, area: Rect, buf: &mut Buffer) {
         None => vec![app.view.mode(), Mode::Global],
     };
     let Some(m) = &app.message else {
-        hint_list(app, &modes, area, area.x, buf, |_| true);
+        hint_list(app, &modes, area, area.x, buf, true, |_| true);
         return;
     };
     // A message keeps the keys of the story (issue 9 point 6: the gap list, search, the
-    // initiative, the detail pane) beside it, cut to leave them room; other hints follow
-    // when there is room.
-    // Review mode has its own story (next, action, discussed) in its hints.
+    // initiative, the detail pane) beside it: named when they fit, else as bare keys
+    // ("3 / i d"); the message is cut only if even those do not fit. Other hints follow
+    // while there is room. Review mode has its own story (next, action, discussed).
     let story = |a: Action| {
         app.modal.is_none()
             && app.view != crate::tui::app::View::Review
@@ -228,39 +228,24 @@ pub(super) fn status(app: &App, area: Rect, buf: &mut Buffer) {
                 Action::ShowGaps | Action::Search | Action::NextInitiative | Action::ToggleDetail
             )
     };
-    let entries: Vec<(&str, String)> = app
-        .keys
-        .hint_actions(&modes)
-        .into_iter()
-        .filter(|(_, _, a)| story(*a))
-        .map(|(k, h, _)| (k, prose(app, h).into_owned()))
-        .collect();
-    if entries.is_empty() {
-        let m = prose(app, m);
-        let x = put(
-            buf,
-            area.x + 1,
-            area.y,
-            &m,
-            area.width.saturating_sub(1),
-            t.bar,
-        ) + 1;
-        hint_list(app, &modes, area, x, buf, |_| true);
-        return;
-    }
     let cells = |s: &str| Span::raw(s).width();
-    // Each story key with its name ("3 gaps"), or, when the message needs the room, the
-    // keys alone ("3 / i d"); the message is cut only if even those do not fit.
-    let full: usize = entries.iter().map(|(k, h)| cells(k) + cells(h) + 3).sum();
-    let bare: usize = entries.iter().map(|(k, _)| cells(k) + 1).sum::<usize>() + 1;
+    let (mut full, mut bare, mut any) = (0, 1, false);
+    for (k, h, a) in app.keys.hint_actions(&modes) {
+        if story(a) {
+            full += cells(k) + cells(&prose(app, h)) + 3;
+            bare += cells(k) + 1;
+            any = true;
+        }
+    }
     let m = prose(app, m);
     let width = area.width as usize;
     let named = cells(&m) + 2 + full <= width;
-    let room = width
-        .saturating_sub(if named { full } else { bare } + 2)
-        .max(12);
-    let m = super::cut(&m, room, t.sym.ellipsis);
-    let mut x = put(
+    let m = if named || !any {
+        m
+    } else {
+        super::cut(&m, width.saturating_sub(bare + 2).max(12), t.sym.ellipsis).into()
+    };
+    let x = put(
         buf,
         area.x + 1,
         area.y,
@@ -268,22 +253,12 @@ pub(super) fn status(app: &App, area: Rect, buf: &mut Buffer) {
         area.width.saturating_sub(1),
         t.bar,
     ) + 1;
-    if named {
-        x = hint_list(app, &modes, area, x, buf, story);
-    } else {
-        for (k, _) in &entries {
-            if x as usize + cells(k) + 1 > area.right() as usize {
-                break;
-            }
-            let bold = t.bar.add_modifier(ratatui::style::Modifier::BOLD);
-            x = put(buf, x + 1, area.y, k, area.right() - x - 1, bold);
-        }
-        x += 1;
-    }
-    hint_list(app, &modes, area, x, buf, |a| !story(a));
+    let x = hint_list(app, &modes, area, x, buf, named, story);
+    hint_list(app, &modes, area, x, buf, true, |a| !story(a));
 }
 
-/// Writes the hints of `modes` whose action passes `keep`, from column `x` while they fit;
+/// Writes the hints of `modes` whose action passes `keep`, from column `x` while they fit:
+/// each key with its name ("3 gaps"), or the keys alone ("3 / i d") when not `named`;
 /// returns the column after the last.
 fn hint_list(
     app: &App,
@@ -291,15 +266,21 @@ fn hint_list(
     area: Rect,
     mut x: u16,
     buf: &mut Buffer,
+    named: bool,
     keep: impl Fn(Action) -> bool,
 ) -> u16 {
     let t = &app.theme;
+    let mut wrote = false;
     for (key, doc, action) in app.keys.hint_actions(modes) {
         if !keep(action) {
             continue;
         }
-        let short = prose(app, doc);
-        let need = Span::raw(key).width() + Span::raw(short.as_ref()).width() + 3;
+        let short = if named { prose(app, doc) } else { "".into() };
+        let need = if named {
+            Span::raw(key).width() + Span::raw(short.as_ref()).width() + 3
+        } else {
+            Span::raw(key).width() + 1
+        };
         if x + need as u16 > area.right() {
             break;
         }
@@ -311,7 +292,14 @@ fn hint_list(
             area.right() - x - 1,
             t.bar.add_modifier(ratatui::style::Modifier::BOLD),
         );
-        x = put(buf, x + 1, area.y, &short, area.right() - x - 1, t.bar);
+        if named {
+            x = put(buf, x + 1, area.y, &short, area.right() - x - 1, t.bar);
+            x += 1;
+        }
+        wrote = true;
+    }
+    // Bare keys are one space apart; the next hints start one further.
+    if wrote && !named {
         x += 1;
     }
     x

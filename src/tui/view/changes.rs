@@ -81,14 +81,9 @@ pub(super) fn render(
         Some(c) => format!(" Changes since {} (c or Esc closes) ", c.label),
         None => " What changed: gaps (c or Esc closes) ".to_string(),
     };
-    let scroll = match app.modal {
-        Some(crate::tui::modal::Modal::Changes(s)) => s,
-        _ => 0,
-    };
     let overlay = super::overlay::Overlay {
         max_width: 100,
         title,
-        scroll,
     };
     super::overlay::render(app, area, buf, info, overlay, |width| {
         lines(app, width)

@@ -45,14 +45,9 @@ pub(super) fn render(
 ) -> Option<Rect> {
     let t = &app.theme;
     let title = format!(" Keys: {} (? or Esc closes) ", app.view.mode().title());
-    let scroll = match app.modal {
-        Some(crate::tui::modal::Modal::Help(s)) => s,
-        _ => 0,
-    };
     let overlay = super::overlay::Overlay {
         max_width: 72,
         title,
-        scroll,
     };
     super::overlay::render(app, area, buf, info, overlay, |width| {
         let mut out = Vec::new();

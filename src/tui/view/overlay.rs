@@ -16,8 +16,6 @@ pub(super) struct Overlay {
     pub max_width: u16,
     /// The title on the top border.
     pub title: String,
-    /// Lines scrolled off the top (clamped to the content).
-    pub scroll: u16,
 }
 
 /// Draws a bordered overlay filled with the lines that `lines(text_width)` gives. Records the
@@ -30,11 +28,12 @@ pub(super) fn render(
     overlay: Overlay,
     lines: impl FnOnce(usize) -> Vec<(Style, String)>,
 ) -> Option<Rect> {
-    let Overlay {
-        max_width,
-        title,
-        scroll,
-    } = overlay;
+    let Overlay { max_width, title } = overlay;
+    // Lines scrolled off the top, as the modal holds them (clamped to the content below).
+    let scroll = app
+        .modal
+        .as_ref()
+        .map_or(0, crate::tui::modal::Modal::scroll);
     let w = area.width.saturating_sub(4).min(max_width);
     let h = area.height.saturating_sub(2);
     if w < 10 || h < 4 {
