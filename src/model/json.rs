@@ -150,14 +150,7 @@ fn parse_with(bytes: &[u8], compact_extensions: bool) -> Result<Node, SyntaxErro
             });
         }
     };
-    let mut p = Parser {
-        s: text.as_bytes(),
-        i: 0,
-        line: 1,
-        line_start: 0,
-        col_cache: std::cell::Cell::new((0, 0)),
-        compact_extensions,
-    };
+    let mut p = Parser::new(text, compact_extensions);
     p.skip_ws();
     if p.i >= p.s.len() {
         return Err(p.err("the file is empty: expected a JSON object"));
@@ -174,14 +167,7 @@ fn parse_with(bytes: &[u8], compact_extensions: bool) -> Result<Node, SyntaxErro
 /// nesting `depth` (the fast path of loading checks the `x-` values serde read with this, so
 /// that it keeps exactly what [`parse_org`] keeps).
 pub(crate) fn is_kept_value(text: &str, depth: usize) -> bool {
-    let mut p = Parser {
-        s: text.as_bytes(),
-        i: 0,
-        line: 1,
-        line_start: 0,
-        col_cache: std::cell::Cell::new((0, 0)),
-        compact_extensions: false,
-    };
+    let mut p = Parser::new(text, false);
     p.skip_ws();
     if p.value::<extension::Skip>(depth).is_err() {
         return false;
@@ -214,7 +200,19 @@ struct Parser<'a> {
     compact_extensions: bool,
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
+    /// A parser at the start of `text`.
+    fn new(text: &'a str, compact_extensions: bool) -> Parser<'a> {
+        Parser {
+            s: text.as_bytes(),
+            i: 0,
+            line: 1,
+            line_start: 0,
+            col_cache: std::cell::Cell::new((0, 0)),
+            compact_extensions,
+        }
+    }
+
     fn pos(&self) -> Pos {
         let (at, chars) = self.col_cache.get();
         let (from, base) = if at >= self.line_start && at <= self.i {
