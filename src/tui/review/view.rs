@@ -253,7 +253,8 @@ fn meeting_lines(app: &App, g: &Gap, wide: bool) -> Lines {
             (t.dim, "the plan does not close this gap".into())
         });
     }
-    let actions = walk::card_actions(app);
+    // The card's gap is known here: its actions without walking the review again.
+    let actions = crate::analysis::plan::gap_actions(&app.org, g);
     out.push((
         t.heading,
         format!("Actions on the pair ({})", actions.len()),
